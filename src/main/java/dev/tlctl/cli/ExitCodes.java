@@ -1,0 +1,29 @@
+package dev.tlctl.cli;
+
+/** The process exit codes of every tlctl command; documented in each command's help. */
+public final class ExitCodes {
+    /** Success: no changes, no drift. */
+    public static final int OK = 0;
+    /** An error talking to Railway, the network or the file system. */
+    public static final int ERROR = 1;
+    /** Changes pending ({@code plan --detailed-exitcode}) or drift found. */
+    public static final int CHANGES = 2;
+    /** A check failed ({@code billing check}). */
+    public static final int CHECK_FAILED = 3;
+    /** A usage error: unknown option, bad argument. Not picocli's 2, which would read as "changes". */
+    public static final int USAGE = 64;
+    /** The spec is invalid. */
+    public static final int SPEC_INVALID = 65;
+
+    /** The exit-code section shared by every command's help. */
+    static final String[] HELP_LIST = {
+        "0:success (no changes, no drift)",
+        "1:error (Railway API, network, I/O)",
+        "2:changes pending (plan --detailed-exitcode) or drift found",
+        "3:a check failed (billing check)",
+        "64:usage error",
+        "65:the spec is invalid",
+    };
+
+    private ExitCodes() {}
+}

@@ -1,0 +1,81 @@
+package dev.tlctl.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The root command: global options shared by every subcommand, and the list of subcommands. */
+@Command(
+        name = "tlctl",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        usageHelpAutoWidth = true,
+        sortOptions = false,
+        subcommands = {
+            ValidateCommand.class,
+            CompletionCommand.class,
+        },
+        description = {
+            "Keeps a Railway project in the state its YAML declares.",
+            "",
+            "tl-engine.yaml describes the project, its services and environments;",
+            "environments/<name>.yaml overlays what differs per environment.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tlctl validate --env-file environments/sandbox.env",
+            "  tlctl validate --sandbox",
+            "",
+            "Exit codes: 0 success, 1 error, 2 changes or drift, 3 check failed, 64 usage, 65 invalid spec.",
+            "Colour is used on a terminal only; --no-color or NO_COLOR turn it off.",
+        })
+public final class TlctlCommand implements Runnable {
+
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "The spec to read (default: tl-engine.yaml in the current directory).")
+    Path file;
+
+    @Option(names = "--env-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "A dotenv file (KEY=value lines) that ${env:NAME} references read; "
+                    + "repeatable, later files win, and files win over the process environment.")
+    List<Path> envFiles = new ArrayList<>();
+
+    @Option(names = "--no-color", scope = ScopeType.INHERIT,
+            description = "Never colour the output (also: the NO_COLOR variable).")
+    boolean noColor;
+
+    @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
+            description = "Print the stack trace of an unexpected error.")
+    boolean stacktrace;
+
+    public TlctlCommand(CliContext context) {
+        this.context = context;
+    }
+
+    /** The process environment, streams and clock this invocation runs with. */
+    public CliContext context() {
+        return context;
+    }
+
+    /** Whether output may carry ANSI colours: a terminal, and neither --no-color nor NO_COLOR. */
+    public boolean color() {
+        return context.interactive() && !noColor && context.env().get("NO_COLOR") == null;
+    }
+
+    @Override
+    public void run() {
+        // `tlctl` alone: the help, and a usage error, so that scripts notice.
+        spec.commandLine().usage(context.err());
+        throw new CliException(ExitCodes.USAGE, "a command is required", null);
+    }
+}

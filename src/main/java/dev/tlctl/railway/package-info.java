@@ -1,0 +1,6 @@
+/**
+ * Owns the Railway API client: transport (okhttp), authentication, retries and rate limits,
+ * one {@code .graphql} document per operation in resources, and mapping wire JSON to
+ * {@code live} records. May import: live, secret (never spec or plan).
+ */
+package dev.tlctl.railway;
