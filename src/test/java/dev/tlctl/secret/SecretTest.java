@@ -1,0 +1,60 @@
+package dev.tlctl.secret;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SecretTest {
+    private static final String VALUE = "postgresql://app:hunter2-fixture@db.internal:5432/enginedb";
+
+    @Test
+    void neverPrintsItsValue() {
+        Secret secret = Secret.of(VALUE);
+        assertEquals("(sensitive)", secret.toString());
+        assertEquals("(sensitive)", String.valueOf(secret));
+        assertFalse(List.of(secret).toString().contains("hunter2"));
+        assertFalse(Map.of("k", secret).toString().contains("hunter2"));
+        assertFalse(("" + secret).contains("hunter2"));
+        assertEquals(VALUE, secret.reveal());
+    }
+
+    @Test
+    void comparesByValue() {
+        assertEquals(Secret.of(VALUE), Secret.of(VALUE));
+        assertNotEquals(Secret.of(VALUE), Secret.of(VALUE + "x"));
+        assertEquals(Secret.of("a").hashCode(), Secret.of("b").hashCode());
+    }
+
+    @Test
+    void fingerprintMatchesOnlyItsValueAndRoundTrips() {
+        byte[] salt = Fingerprint.newSalt();
+        Fingerprint fp = Secret.of(VALUE).fingerprint(salt);
+        assertTrue(fp.matches(VALUE));
+        assertFalse(fp.matches(VALUE + " "));
+        Fingerprint parsed = Fingerprint.parse(fp.text());
+        assertEquals(fp, parsed);
+        assertTrue(parsed.matches(Secret.of(VALUE)));
+        assertFalse(fp.text().contains("hunter2"));
+        assertTrue(fp.text().startsWith("hmac-sha256:"));
+    }
+
+    @Test
+    void sameValueUnderTwoSaltsCannotBeMatched() {
+        Fingerprint a = Secret.of(VALUE).fingerprint(Fingerprint.newSalt());
+        Fingerprint b = Secret.of(VALUE).fingerprint(Fingerprint.newSalt());
+        assertNotEquals(a, b);
+    }
+
+    @Test
+    void parseRejectsMalformedText() {
+        assertThrows(IllegalArgumentException.class, () -> Fingerprint.parse("sha256:abc"));
+        assertThrows(IllegalArgumentException.class, () -> Fingerprint.parse("hmac-sha256:onlyone"));
+        assertThrows(IllegalArgumentException.class, () -> Fingerprint.parse("hmac-sha256:!!:zz"));
+    }
+}
