@@ -1,5 +1,6 @@
 package dev.tlctl.cli;
 
+import dev.tlctl.spec.SpecException;
 import java.io.PrintStream;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
@@ -14,14 +15,22 @@ import picocli.CommandLine.ParseResult;
 final class ErrorHandler implements IExecutionExceptionHandler {
     private final PrintStream err;
     private final BooleanSupplier stacktrace;
+    private final BooleanSupplier color;
 
-    ErrorHandler(PrintStream err, BooleanSupplier stacktrace) {
+    ErrorHandler(PrintStream err, BooleanSupplier stacktrace, BooleanSupplier color) {
         this.err = err;
         this.stacktrace = stacktrace;
+        this.color = color;
     }
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+        if (ex instanceof SpecException spec) {
+            // Any command that reads the spec: every problem, then exit 65.
+            Diagnostics.printSummary(err, new Style(color.getAsBoolean()), "the spec", spec.diagnostics());
+            err.flush();
+            return ExitCodes.SPEC_INVALID;
+        }
         if (ex instanceof CliException cli) {
             if (cli.getMessage() != null && !cli.getMessage().isEmpty()) {
                 err.println("Error: " + cli.getMessage());
@@ -47,6 +56,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     }
 
     static int exitCodeOf(Throwable t) {
+        if (t instanceof SpecException) {
+            return ExitCodes.SPEC_INVALID;
+        }
         return t instanceof CliException cli ? cli.exitCode() : ExitCodes.ERROR;
     }
 

@@ -50,6 +50,20 @@ public final class TlctlCommand implements Runnable {
                     + "repeatable, later files win, and files win over the process environment.")
     List<Path> envFiles = new ArrayList<>();
 
+    @Option(names = "--sandbox", scope = ScopeType.INHERIT,
+            description = "Run against an embedded Railway sandbox instead of Railway: no token, no network."
+                    + " Its state lives in .tlctl/sandbox.json beside the spec, and ${env:...} references"
+                    + " also read the committed fake values of environments/sandbox.env.")
+    boolean sandbox;
+
+    @Option(names = "--sandbox-state", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "The sandbox's state file with --sandbox (default: .tlctl/sandbox.json beside the spec).")
+    Path sandboxState;
+
+    @Option(names = "--api-url", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "Railway's GraphQL endpoint (default: $TLCTL_API_URL, else https://backboard.railway.com/graphql/v2).")
+    String apiUrl;
+
     @Option(names = "--no-color", scope = ScopeType.INHERIT,
             description = "Never colour the output (also: the NO_COLOR variable).")
     boolean noColor;

@@ -1,0 +1,89 @@
+package dev.tlctl.cli;
+
+import dev.tlctl.spec.BillingSpec.UsageLimitSpec;
+import dev.tlctl.spec.EnvironmentSpec;
+import dev.tlctl.spec.ServiceInstanceSpec;
+import dev.tlctl.spec.ServiceSpec;
+import dev.tlctl.spec.Spec;
+import dev.tlctl.spec.SpecException;
+import dev.tlctl.spec.VariableSpec;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The human summary of a valid spec (stdout), or its diagnostics (stderr). */
+final class HumanValidateView implements ValidateView {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Style style;
+
+    HumanValidateView(PrintStream out, PrintStream err, Style style) {
+        this.out = out;
+        this.err = err;
+        this.style = style;
+    }
+
+    @Override
+    public void valid(Spec spec) {
+        Diagnostics.print(err, style, spec.warnings());
+        out.println(style.green(spec.file() + " is valid."));
+        out.println();
+        out.println("Project      " + spec.project().name()
+                + (spec.project().id() == null ? "" : " (id " + spec.project().id() + ")"));
+        out.println("Workspace    " + (spec.project().workspace() == null ? "the token's only workspace" : spec.project().workspace()));
+        UsageLimitSpec limit = spec.billing().usageLimit();
+        out.println("Usage limit  " + (limit == null ? "not managed"
+                : "soft $" + limit.softLimitDollars() + " (email alert)"
+                        + (limit.hardLimitDollars() == null ? ", no hard limit" : ", hard $" + limit.hardLimitDollars() + " (stops services)")
+                        + "; workspace-wide on Railway"));
+        out.println();
+        out.println(style.bold("Services"));
+        for (ServiceSpec service : spec.services()) {
+            List<String> where = new ArrayList<>();
+            for (EnvironmentSpec env : spec.environments()) {
+                ServiceInstanceSpec instance = env.services().get(service.name());
+                if (instance != null && instance.enabled()) {
+                    where.add(env.name());
+                }
+            }
+            out.println("  " + pad(service.name(), 20) + (where.isEmpty() ? "disabled (not created)" : "in " + String.join(", ", where)));
+        }
+        for (EnvironmentSpec env : spec.environments()) {
+            out.println();
+            out.println(style.bold(env.name()) + (env.isDefault() ? " (default environment)" : "")
+                    + (env.from() == null ? "" : " (created from " + env.from() + ")"));
+            printVariables("shared", env.sharedVariables());
+            for (ServiceInstanceSpec instance : env.services().values()) {
+                if (!instance.enabled()) {
+                    continue;
+                }
+                out.println("  " + pad(instance.service(), 18) + instance.settings().size() + " settings");
+                printVariables(instance.service(), instance.variables());
+            }
+        }
+    }
+
+    private void printVariables(String scope, Map<String, VariableSpec> variables) {
+        int width = variables.keySet().stream().mapToInt(String::length).max().orElse(0);
+        for (VariableSpec v : variables.values()) {
+            String value = v.display();
+            if (v.template() != null) {
+                value += "  " + style.dim("from " + v.template());
+            }
+            if (v.sealed()) {
+                value += "  " + style.dim("sealed");
+            }
+            out.println("  " + pad(scope, 18) + pad(v.name(), width + 2) + value);
+        }
+    }
+
+    @Override
+    public void invalid(String file, SpecException problems) {
+        Diagnostics.printSummary(err, style, file, problems.diagnostics());
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
+    }
+}

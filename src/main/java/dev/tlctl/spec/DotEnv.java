@@ -1,0 +1,94 @@
+package dev.tlctl.spec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a dotenv file: {@code KEY=value} lines, optional {@code export }, {@code #} comments,
+ * values in single quotes (literal) or double quotes (with {@code \n}, {@code \"}, {@code \\}
+ * escapes), unquoted values trimmed and cut at " #". No interpolation.
+ */
+public final class DotEnv {
+    private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
+
+    private DotEnv() {}
+
+    /** Parses {@code file}; throws a {@link SpecException} listing every bad line. */
+    public static Map<String, String> read(Path file) {
+        String label = file.toString();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SpecException(List.of(Diagnostic.error(Location.ofFile(label), "cannot read the env file",
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()))));
+        }
+        Problems problems = new Problems();
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            Location at = new Location(label, "", i + 1, 1);
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (line.startsWith("export ")) {
+                line = line.substring("export ".length()).strip();
+            }
+            int eq = line.indexOf('=');
+            if (eq <= 0) {
+                problems.error(at, "expected KEY=value", "Each line is KEY=value, a # comment, or empty.");
+                continue;
+            }
+            String key = line.substring(0, eq).strip();
+            if (!KEY.matcher(key).matches()) {
+                problems.error(at, "invalid name \"" + key + "\"", "Names are letters, digits and underscores.");
+                continue;
+            }
+            String value = unquote(line.substring(eq + 1).strip());
+            if (value == null) {
+                problems.error(at, "unterminated quote in the value of " + key,
+                        "Close the quote on the same line; write \\n for a newline.");
+                continue;
+            }
+            values.put(key, value);
+        }
+        problems.throwIfErrors();
+        return values;
+    }
+
+    private static String unquote(String raw) {
+        if (raw.startsWith("'")) {
+            int end = raw.indexOf('\'', 1);
+            return end < 0 ? null : raw.substring(1, end);
+        }
+        if (raw.startsWith("\"")) {
+            StringBuilder out = new StringBuilder();
+            for (int i = 1; i < raw.length(); i++) {
+                char c = raw.charAt(i);
+                if (c == '"') {
+                    return out.toString();
+                }
+                if (c == '\\' && i + 1 < raw.length()) {
+                    char next = raw.charAt(++i);
+                    out.append(switch (next) {
+                        case 'n' -> '\n';
+                        case 't' -> '\t';
+                        case 'r' -> '\r';
+                        default -> next;
+                    });
+                } else {
+                    out.append(c);
+                }
+            }
+            return null;
+        }
+        int comment = raw.indexOf(" #");
+        return (comment >= 0 ? raw.substring(0, comment) : raw).strip();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.tlctl.spec;
+
+import java.util.regex.Pattern;
+
+/**
+ * The naming rules: project, environment and service names are non-empty and free of control
+ * characters (Railway accepts names such as "Postgres" or "my api", so nothing stricter);
+ * variable names are {@code [A-Za-z_][A-Za-z0-9_]*}.
+ */
+final class Names {
+    static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private Names() {}
+
+    static void check(String kind, String name, Location location, Problems problems) {
+        if (name.isBlank()) {
+            problems.error(location, "a " + kind + " name cannot be empty", "Give the " + kind + " a name.");
+        } else if (name.chars().anyMatch(Character::isISOControl)) {
+            problems.error(location, "the " + kind + " name contains a control character",
+                    "Names may not contain tabs, newlines or other control characters.");
+        }
+    }
+
+    static boolean checkVariable(String name, Location location, Problems problems) {
+        if (VARIABLE.matcher(name).matches()) {
+            return true;
+        }
+        problems.error(location, "invalid variable name \"" + printable(name) + "\"",
+                "Variable names are letters, digits and underscores, and do not start with a digit.");
+        return false;
+    }
+
+    private static String printable(String name) {
+        StringBuilder out = new StringBuilder();
+        name.codePoints().forEach(c -> out.append(Character.isISOControl(c) ? "\\u" + String.format("%04x", c) : Character.toString(c)));
+        return out.toString();
+    }
+}

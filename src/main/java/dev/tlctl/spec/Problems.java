@@ -1,0 +1,43 @@
+package dev.tlctl.spec;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Collects diagnostics while reading, so that every problem is reported at once. The same
+ * diagnostic found twice (a base value read once per environment) is kept once.
+ */
+final class Problems {
+    private final Set<Diagnostic> diagnostics = new LinkedHashSet<>();
+
+    void error(Location location, String summary, String detail) {
+        diagnostics.add(Diagnostic.error(location, summary, detail));
+    }
+
+    void warning(Location location, String summary, String detail) {
+        diagnostics.add(Diagnostic.warning(location, summary, detail));
+    }
+
+    boolean hasErrors() {
+        return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+
+    /** All diagnostics in file, line, column order; stable for equal positions. */
+    List<Diagnostic> sorted() {
+        List<Diagnostic> list = new ArrayList<>(diagnostics);
+        list.sort(Comparator.comparing((Diagnostic d) -> d.location().file())
+                .thenComparingInt(d -> d.location().line())
+                .thenComparingInt(d -> d.location().column()));
+        return list;
+    }
+
+    /** Throws a {@link SpecException} with everything collected when any of it is an error. */
+    void throwIfErrors() {
+        if (hasErrors()) {
+            throw new SpecException(sorted());
+        }
+    }
+}

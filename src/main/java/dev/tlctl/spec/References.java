@@ -1,0 +1,136 @@
+package dev.tlctl.spec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves tlctl's references in a value: {@code ${env:NAME}} from the process environment and
+ * env files, {@code ${file:PATH}} from a file relative to the spec's folder. {@code $${...}}
+ * writes a literal {@code ${...}}. Railway's own references ({@code ${{shared.REDIS_URL}}}) and
+ * anything else pass through untouched. Missing references are collected, not thrown, so that
+ * one error can list them all.
+ */
+final class References {
+    static final int MAX_FILE_BYTES = 64 * 1024;
+    private static final Pattern REFERENCE = Pattern.compile("\\$?\\$\\{(env|file):([^}]*)}");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /** A reference that could not be resolved, and why. */
+    record Missing(String reference, Location location, String reason) {}
+
+    /** The resolved text and whether it used any reference. */
+    record Resolved(String value, boolean usedReferences) {}
+
+    private final Map<String, String> env;
+    private final Path baseDir;
+    private final List<Missing> missing = new ArrayList<>();
+
+    References(Map<String, String> env, Path baseDir) {
+        this.env = env;
+        this.baseDir = baseDir;
+    }
+
+    static boolean containsReference(String text) {
+        Matcher m = REFERENCE.matcher(text);
+        while (m.find()) {
+            if (!m.group().startsWith("$$")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Resolves every reference in {@code template}; returns null when any is missing. */
+    Resolved resolve(String template, Location location, Problems problems) {
+        Matcher m = REFERENCE.matcher(template);
+        StringBuilder out = new StringBuilder();
+        boolean used = false;
+        boolean ok = true;
+        while (m.find()) {
+            String whole = m.group();
+            if (whole.startsWith("$$")) {
+                m.appendReplacement(out, Matcher.quoteReplacement(whole.substring(1)));
+                continue;
+            }
+            used = true;
+            String kind = m.group(1);
+            String arg = m.group(2).trim();
+            String value = kind.equals("env") ? env(arg, whole, location, problems) : file(arg, whole, location, problems);
+            if (value == null) {
+                ok = false;
+                m.appendReplacement(out, "");
+            } else {
+                m.appendReplacement(out, Matcher.quoteReplacement(value));
+            }
+        }
+        m.appendTail(out);
+        return ok ? new Resolved(out.toString(), used) : null;
+    }
+
+    private String env(String name, String whole, Location location, Problems problems) {
+        if (!ENV_NAME.matcher(name).matches()) {
+            problems.error(location, "invalid reference " + whole,
+                    "An environment reference is ${env:NAME}, where NAME is letters, digits and underscores.");
+            return null;
+        }
+        String value = env.get(name);
+        if (value == null) {
+            missing.add(new Missing(whole, location, "the variable " + name + " is not set"));
+        }
+        return value;
+    }
+
+    private String file(String pathText, String whole, Location location, Problems problems) {
+        if (pathText.isEmpty()) {
+            problems.error(location, "invalid reference " + whole, "A file reference is ${file:PATH}.");
+            return null;
+        }
+        Path path = baseDir.resolve(pathText).normalize();
+        try {
+            if (!Files.isRegularFile(path)) {
+                missing.add(new Missing(whole, location, "no file " + path));
+                return null;
+            }
+            if (Files.size(path) > MAX_FILE_BYTES) {
+                problems.error(location, "the file of " + whole + " is too large",
+                        "A referenced file may have at most " + MAX_FILE_BYTES + " bytes.");
+                return null;
+            }
+            String text = Files.readString(path, StandardCharsets.UTF_8);
+            // One trailing newline is the file's, not the value's (as `$(cat file)` strips it).
+            if (text.endsWith("\r\n")) {
+                return text.substring(0, text.length() - 2);
+            }
+            return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        } catch (IOException | RuntimeException e) {
+            missing.add(new Missing(whole, location, "cannot read " + path + ": " + e.getClass().getSimpleName()));
+            return null;
+        }
+    }
+
+    /** Reports every missing reference as one error, in the order found, each once. */
+    void report(Problems problems) {
+        if (missing.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+        StringBuilder detail = new StringBuilder();
+        for (Missing m : missing) {
+            String line = m.reference() + " at " + m.location().position() + " (" + m.location().path() + "): " + m.reason();
+            if (seen.add(line)) {
+                detail.append(line).append('\n');
+            }
+        }
+        detail.append("Export the variables, pass --env-file FILE (KEY=value lines), or create the files.");
+        problems.error(missing.get(0).location().withPath(""),
+                seen.size() + (seen.size() == 1 ? " reference cannot" : " references cannot") + " be resolved",
+                detail.toString());
+    }
+}

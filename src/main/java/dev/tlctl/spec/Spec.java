@@ -1,0 +1,45 @@
+package dev.tlctl.spec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The desired state of one Railway project, read from {@code tl-engine.yaml} and its overlays:
+ * the project, the services it declares, each environment's resolved state (base deep-merged
+ * with that environment's overlay) and the workspace's usage limit. Environments keep the
+ * order in which the spec declares them; the first is the project's default environment.
+ */
+public record Spec(
+        Path file,
+        ProjectSpec project,
+        List<ServiceSpec> services,
+        List<EnvironmentSpec> environments,
+        BillingSpec billing,
+        List<Diagnostic> warnings) {
+
+    public Spec {
+        services = List.copyOf(services);
+        environments = List.copyOf(environments);
+        warnings = List.copyOf(warnings);
+    }
+
+    public Optional<EnvironmentSpec> environment(String name) {
+        return environments.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    public Optional<ServiceSpec> service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /** The environment created together with the project (the first one declared). */
+    public EnvironmentSpec defaultEnvironment() {
+        return environments.get(0);
+    }
+
+    /** This spec restricted to the named environments (for {@code --env}), in spec order. */
+    public Spec onlyEnvironments(java.util.Collection<String> names) {
+        return new Spec(file, project, services,
+                environments.stream().filter(e -> names.contains(e.name())).toList(), billing, warnings);
+    }
+}

@@ -1,0 +1,382 @@
+package dev.tlctl.spec;
+
+import dev.tlctl.spec.BillingSpec.UsageLimitSpec;
+import dev.tlctl.spec.YNode.Entry;
+import dev.tlctl.spec.YNode.YMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Interprets the base spec and the overlays into a {@link Spec}, reporting every problem to
+ * {@link Problems}. Each environment's state is read from the base deep-merged with that
+ * environment's overlay, so a base problem is found once per environment and reported once.
+ */
+final class SpecReader {
+    static final List<String> TOP_KEYS = List.of("version", "project", "environments", "services", "sharedVariables", "billing");
+    static final List<String> OVERLAY_KEYS = List.of("services", "sharedVariables");
+    static final List<String> PROJECT_KEYS = List.of("name", "workspace", "id");
+    static final List<String> ENVIRONMENT_KEYS = List.of("from");
+    static final List<String> SERVICE_KEYS = List.of("enabled", "source", "build", "deploy", "variables");
+    static final List<String> SECTIONS = List.of("source", "build", "deploy");
+    static final List<String> BILLING_KEYS = List.of("usageLimit");
+    static final List<String> USAGE_LIMIT_KEYS = List.of("softLimitDollars", "hardLimitDollars");
+    static final int FORMAT_VERSION = 1;
+
+    /** An overlay file as read: its label for messages and its root (null when empty). */
+    record Overlay(String label, YNode root) {}
+
+    private final Problems problems;
+    private final NodeReader r;
+    private final VariableReader variables;
+
+    SpecReader(Problems problems, References references) {
+        this.problems = problems;
+        this.r = new NodeReader(problems);
+        this.variables = new VariableReader(r, references);
+    }
+
+    Spec read(java.nio.file.Path file, YMap base, Map<String, Overlay> overlays) {
+        r.checkKeys(base, TOP_KEYS);
+        Map<String, Entry> top = base.entries();
+        readVersion(top.get("version"));
+        ProjectSpec project = readProject(base, top.get("project"));
+
+        Map<String, YMap> environmentNodes = new LinkedHashMap<>();
+        Map<String, String> from = new LinkedHashMap<>();
+        Map<String, Location> environmentLocations = new LinkedHashMap<>();
+        readEnvironments(base, top.get("environments"), environmentNodes, from, environmentLocations);
+
+        YMap baseServices = top.containsKey("services") ? r.map(top.get("services").value(), "a mapping of service names", true) : null;
+        Map<String, Entry> serviceEntries = new LinkedHashMap<>();
+        Map<String, Boolean> baseEnabled = new LinkedHashMap<>();
+        if (baseServices != null) {
+            for (Entry entry : baseServices.entries().values()) {
+                Names.check("service", entry.key(), entry.keyLocation(), problems);
+                YMap service = r.map(entry.value(), "a mapping of service settings", true);
+                if (service == null) {
+                    continue;
+                }
+                r.checkKeys(service, SERVICE_KEYS);
+                serviceEntries.put(entry.key(), entry);
+                Entry enabled = service.entries().get("enabled");
+                Boolean value = enabled == null ? Boolean.TRUE : r.bool(enabled.value());
+                baseEnabled.put(entry.key(), value == null || value);
+            }
+        }
+        YNode baseShared = top.containsKey("sharedVariables") ? top.get("sharedVariables").value() : null;
+
+        checkOverlays(overlays, environmentNodes.keySet(), serviceEntries.keySet());
+
+        List<EnvironmentSpec> environments = new ArrayList<>();
+        Map<String, Boolean> enabledAnywhere = new LinkedHashMap<>();
+        boolean first = true;
+        for (String name : environmentNodes.keySet()) {
+            Overlay overlay = overlays.get(name);
+            YMap overlayRoot = overlay != null && overlay.root() instanceof YMap m ? m : null;
+            Map<String, ServiceInstanceSpec> instances = new LinkedHashMap<>();
+            for (Entry entry : serviceEntries.values()) {
+                YNode node = entry.value();
+                Entry overlayService = overlayEntry(overlayRoot, "services", entry.key());
+                if (overlayService != null && overlayService.value() instanceof YMap) {
+                    node = Overlays.merge(node, overlayService.value());
+                }
+                ServiceInstanceSpec instance = readInstance(entry, node);
+                if (instance != null) {
+                    instances.put(entry.key(), instance);
+                    enabledAnywhere.merge(entry.key(), instance.enabled(), Boolean::logicalOr);
+                }
+            }
+            YNode shared = baseShared;
+            Entry overlayShared = overlayRoot == null ? null : overlayRoot.entries().get("sharedVariables");
+            if (overlayShared != null) {
+                shared = shared == null ? overlayShared.value() : Overlays.merge(shared, overlayShared.value());
+                if (overlayShared.value() instanceof YNode.YScalar s && s.isNull()) {
+                    shared = null;
+                }
+            }
+            Map<String, VariableSpec> sharedVariables = shared == null ? Map.of() : variables.readAll(shared);
+            environments.add(new EnvironmentSpec(name, from.get(name), first, sharedVariables, instances,
+                    environmentLocations.get(name)));
+            first = false;
+        }
+
+        List<ServiceSpec> services = new ArrayList<>();
+        for (Entry entry : serviceEntries.values()) {
+            services.add(new ServiceSpec(entry.key(), baseEnabled.getOrDefault(entry.key(), true),
+                    enabledAnywhere.getOrDefault(entry.key(), false), entry.keyLocation()));
+        }
+        BillingSpec billing = readBilling(top.get("billing"));
+        variables.references().report(problems);
+        return new Spec(file, project, services, environments, billing,
+                problems.sorted().stream().filter(d -> !d.isError()).toList());
+    }
+
+    private void readVersion(Entry entry) {
+        if (entry == null) {
+            return;
+        }
+        Long version = r.integer(entry.value());
+        if (version != null && version != FORMAT_VERSION) {
+            problems.error(entry.value().location(), "unsupported format version " + version,
+                    "This tlctl reads version " + FORMAT_VERSION + ". Upgrade tlctl, or write version: " + FORMAT_VERSION + ".");
+        }
+    }
+
+    private ProjectSpec readProject(YMap base, Entry entry) {
+        if (entry == null) {
+            problems.error(base.location().withPath("project"), "the spec has no project",
+                    "Add 'project:' with at least 'name: <project name on Railway>'.");
+            return null;
+        }
+        YMap project = r.map(entry.value(), "a mapping with name, workspace and id", false);
+        if (project == null) {
+            return null;
+        }
+        r.checkKeys(project, PROJECT_KEYS);
+        Map<String, Entry> e = project.entries();
+        String name = null;
+        if (!e.containsKey("name")) {
+            problems.error(project.location().withPath("project.name"), "the project has no name",
+                    "Add 'name: <project name on Railway>' under project.");
+        } else {
+            name = r.string(e.get("name").value());
+            if (name != null) {
+                Names.check("project", name, e.get("name").value().location(), problems);
+            }
+        }
+        String workspace = e.containsKey("workspace") ? r.string(e.get("workspace").value()) : null;
+        String id = e.containsKey("id") ? r.string(e.get("id").value()) : null;
+        return new ProjectSpec(name, workspace, id, entry.keyLocation());
+    }
+
+    private void readEnvironments(YMap base, Entry entry, Map<String, YMap> nodes, Map<String, String> from,
+            Map<String, Location> locations) {
+        if (entry == null) {
+            problems.error(base.location().withPath("environments"), "the spec declares no environments",
+                    "Add 'environments:' with at least one name, such as 'production: {}'.");
+            return;
+        }
+        YMap environments = r.map(entry.value(), "a mapping of environment names", false);
+        if (environments == null) {
+            return;
+        }
+        if (environments.entries().isEmpty()) {
+            problems.error(entry.keyLocation(), "the spec declares no environments",
+                    "Add at least one, such as 'production: {}'.");
+        }
+        Map<String, Entry> fromEntries = new LinkedHashMap<>();
+        for (Entry env : environments.entries().values()) {
+            Names.check("environment", env.key(), env.keyLocation(), problems);
+            YMap body = r.map(env.value(), "a mapping (or nothing)", true);
+            nodes.put(env.key(), body == null ? new YMap(env.keyLocation(), Map.of()) : body);
+            locations.put(env.key(), env.keyLocation());
+            if (body == null) {
+                continue;
+            }
+            r.checkKeys(body, ENVIRONMENT_KEYS);
+            Entry source = body.entries().get("from");
+            if (source != null) {
+                String sourceName = r.string(source.value());
+                if (sourceName != null) {
+                    from.put(env.key(), sourceName);
+                    fromEntries.put(env.key(), source);
+                }
+            }
+        }
+        List<String> declared = new ArrayList<>(nodes.keySet());
+        for (Map.Entry<String, String> f : from.entrySet()) {
+            Location at = fromEntries.get(f.getKey()).value().location();
+            int self = declared.indexOf(f.getKey());
+            int source = declared.indexOf(f.getValue());
+            if (self == 0) {
+                problems.error(at, "the first environment cannot be created from another",
+                        "The first environment declared is the project's default environment, created with the project."
+                                + " Declare " + f.getValue() + " first, or remove 'from'.");
+            } else if (source < 0) {
+                String guess = NodeReader.closest(f.getValue(), declared);
+                problems.error(at, "unknown environment \"" + f.getValue() + "\"",
+                        (guess == null ? "" : "Did you mean \"" + guess + "\"? ")
+                                + "Declared environments: " + String.join(", ", declared) + ".");
+            } else if (source >= self) {
+                problems.error(at, "environment " + f.getKey() + " is created from " + f.getValue() + ", declared after it",
+                        "Environments are created in the order they are declared; declare " + f.getValue()
+                                + " before " + f.getKey() + ".");
+            }
+        }
+    }
+
+    private void checkOverlays(Map<String, Overlay> overlays, Set<String> environments, Set<String> services) {
+        for (Map.Entry<String, Overlay> o : overlays.entrySet()) {
+            Overlay overlay = o.getValue();
+            if (!environments.contains(o.getKey())) {
+                String guess = NodeReader.closest(o.getKey(), environments);
+                problems.error(Location.ofFile(overlay.label()), "overlay for undeclared environment \"" + o.getKey() + "\"",
+                        (guess == null ? "" : "Did you mean \"" + guess + "\"? ")
+                                + "Declare it under 'environments:' in the spec, or rename or remove this file."
+                                + " Declared environments: " + String.join(", ", environments) + ".");
+                continue;
+            }
+            if (overlay.root() == null) {
+                continue; // an empty overlay: nothing differs
+            }
+            YMap root = r.map(overlay.root(), "a mapping with services and sharedVariables", false);
+            if (root == null) {
+                continue;
+            }
+            for (Entry entry : root.entries().values()) {
+                if (OVERLAY_KEYS.contains(entry.key())) {
+                    continue;
+                }
+                if (TOP_KEYS.contains(entry.key())) {
+                    problems.error(entry.keyLocation(), "\"" + entry.key() + "\" cannot differ per environment",
+                            whyNotPerEnvironment(entry.key()) + " An overlay may set only: " + String.join(", ", OVERLAY_KEYS) + ".");
+                } else {
+                    r.unknownKey(entry, OVERLAY_KEYS);
+                }
+            }
+            Entry overlayServices = root.entries().get("services");
+            YMap servicesMap = overlayServices == null ? null : r.map(overlayServices.value(), "a mapping of service names", true);
+            if (servicesMap == null) {
+                continue;
+            }
+            for (Entry service : servicesMap.entries().values()) {
+                if (!services.contains(service.key())) {
+                    String guess = NodeReader.closest(service.key(), services);
+                    problems.error(service.keyLocation(), "unknown service \"" + service.key() + "\"",
+                            (guess == null ? "" : "Did you mean \"" + guess + "\"? ")
+                                    + "An overlay changes services the spec declares; declare it under 'services:' in the spec."
+                                    + (services.isEmpty() ? "" : " Declared services: " + String.join(", ", services) + "."));
+                } else if (service.value() instanceof YNode.YScalar s && s.isNull()) {
+                    problems.error(service.keyLocation(), "a service cannot be removed in one environment",
+                            "To keep it out of this environment, write 'enabled: false' under it.");
+                } else {
+                    YMap body = r.map(service.value(), "a mapping of service settings", false);
+                    if (body != null) {
+                        r.checkKeys(body, SERVICE_KEYS);
+                    }
+                }
+            }
+        }
+    }
+
+    private static String whyNotPerEnvironment(String key) {
+        return switch (key) {
+            case "billing" -> "Usage limits are workspace-wide on Railway: one limit covers every project and environment.";
+            case "project" -> "The project is the same in every environment.";
+            case "environments" -> "Environments are declared once, in the spec.";
+            case "version" -> "The format version is set once, in the spec.";
+            default -> "It is set once, in the spec.";
+        };
+    }
+
+    private static Entry overlayEntry(YMap overlayRoot, String section, String key) {
+        Entry sectionEntry = overlayRoot == null ? null : overlayRoot.entries().get(section);
+        if (sectionEntry == null || !(sectionEntry.value() instanceof YMap map)) {
+            return null;
+        }
+        return map.entries().get(key);
+    }
+
+    private ServiceInstanceSpec readInstance(Entry declared, YNode node) {
+        if (!(node instanceof YMap service)) {
+            return null; // reported when the base was read
+        }
+        Map<String, Entry> e = service.entries();
+        Boolean enabled = e.containsKey("enabled") ? r.bool(e.get("enabled").value()) : Boolean.TRUE;
+        TreeMap<String, Object> settings = new TreeMap<>();
+        Map<String, Location> where = new LinkedHashMap<>();
+        for (String section : SECTIONS) {
+            if (e.containsKey(section)) {
+                readSettings(section, e.get(section), settings, where);
+            }
+        }
+        checkSettingCombinations(settings, where, declared.keyLocation());
+        Map<String, VariableSpec> vars = e.containsKey("variables") ? variables.readAll(e.get("variables").value()) : Map.of();
+        return new ServiceInstanceSpec(declared.key(), enabled == null || enabled, settings, vars, declared.keyLocation());
+    }
+
+    private void readSettings(String prefix, Entry entry, Map<String, Object> settings, Map<String, Location> where) {
+        YMap map = r.map(entry.value(), "a mapping", true);
+        if (map == null) {
+            return;
+        }
+        List<String> known = Settings.keysUnder(prefix);
+        for (Entry child : map.entries().values()) {
+            String key = prefix + "." + child.key();
+            Settings.Def def = Settings.get(key);
+            if (def != null) {
+                Object value = SettingReader.read(r, def, child.value());
+                if (value != null) {
+                    settings.put(key, value);
+                    where.put(key, child.value().location());
+                }
+            } else if (!Settings.keysUnder(key).isEmpty()) {
+                readSettings(key, child, settings, where);
+            } else {
+                r.unknownKey(child, known);
+            }
+        }
+    }
+
+    private void checkSettingCombinations(Map<String, Object> settings, Map<String, Location> where, Location service) {
+        if (settings.containsKey(Settings.SOURCE_REPO) && settings.containsKey(Settings.SOURCE_IMAGE)) {
+            problems.error(where.get(Settings.SOURCE_IMAGE), "a service deploys a repository or an image, not both",
+                    "Remove source.image or source.repo.");
+        }
+        if (settings.containsKey(Settings.SOURCE_BRANCH) && !settings.containsKey(Settings.SOURCE_REPO)) {
+            problems.error(where.get(Settings.SOURCE_BRANCH), "source.branch needs source.repo",
+                    "A branch belongs to a repository; add source.repo: owner/name.");
+        }
+    }
+
+    private BillingSpec readBilling(Entry entry) {
+        if (entry == null) {
+            return new BillingSpec(null);
+        }
+        YMap billing = r.map(entry.value(), "a mapping with usageLimit", true);
+        if (billing == null) {
+            return new BillingSpec(null);
+        }
+        r.checkKeys(billing, BILLING_KEYS);
+        Entry limit = billing.entries().get("usageLimit");
+        if (limit == null) {
+            return new BillingSpec(null);
+        }
+        YMap map = r.map(limit.value(), "a mapping with softLimitDollars and hardLimitDollars", false);
+        if (map == null) {
+            return new BillingSpec(null);
+        }
+        r.checkKeys(map, USAGE_LIMIT_KEYS);
+        Entry softEntry = map.entries().get("softLimitDollars");
+        Entry hardEntry = map.entries().get("hardLimitDollars");
+        if (softEntry == null) {
+            problems.error(limit.keyLocation(), "usageLimit needs softLimitDollars",
+                    "softLimitDollars is the amount in whole dollars at which Railway emails an alert (0 for none).");
+            return new BillingSpec(null);
+        }
+        Long soft = r.integer(softEntry.value());
+        Long hard = hardEntry == null ? null : r.integer(hardEntry.value());
+        boolean ok = soft != null && (hardEntry == null || hard != null);
+        if (soft != null && soft != 0 && (soft < UsageLimits.MIN_SOFT || soft > UsageLimits.MAX)) {
+            problems.error(softEntry.value().location(), "softLimitDollars must be 0 or between "
+                    + UsageLimits.MIN_SOFT + " and " + UsageLimits.MAX, "Railway's rule: found " + soft + ".");
+            ok = false;
+        }
+        if (hard != null && (hard < UsageLimits.MIN_HARD || hard > UsageLimits.MAX)) {
+            problems.error(hardEntry.value().location(), "hardLimitDollars must be between "
+                    + UsageLimits.MIN_HARD + " and " + UsageLimits.MAX, "Railway's rule: found " + hard + ".");
+            ok = false;
+        }
+        if (ok && hard != null && hard < soft) {
+            problems.error(hardEntry.value().location(), "hardLimitDollars must be at least softLimitDollars",
+                    "The hard limit (" + hard + ") stops services; the soft limit (" + soft + ") only alerts, so it comes first.");
+            ok = false;
+        }
+        return new BillingSpec(ok ? new UsageLimitSpec(soft.intValue(), hard == null ? null : hard.intValue(),
+                limit.keyLocation()) : null);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.tlctl.spec;
+
+import dev.tlctl.secret.Secret;
+import dev.tlctl.spec.YNode.Entry;
+import dev.tlctl.spec.YNode.Kind;
+import dev.tlctl.spec.YNode.YMap;
+import dev.tlctl.spec.YNode.YScalar;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads variables ({@code NAME: value} or {@code NAME: {value, secret, sealed}}), resolves their
+ * references, decides which are secrets and refuses credentials written in plain text. A
+ * diagnostic about a variable never contains its value.
+ */
+final class VariableReader {
+    static final List<String> LONG_FORM_KEYS = List.of("value", "secret", "sealed");
+
+    private final NodeReader r;
+    private final References references;
+
+    VariableReader(NodeReader r, References references) {
+        this.r = r;
+        this.references = references;
+    }
+
+    References references() {
+        return references;
+    }
+
+    Map<String, VariableSpec> readAll(YNode node) {
+        YMap map = r.map(node, "a mapping of variable names to values", true);
+        Map<String, VariableSpec> out = new LinkedHashMap<>();
+        if (map == null) {
+            return out;
+        }
+        for (Entry entry : map.entries().values()) {
+            VariableSpec variable = read(entry);
+            if (variable != null) {
+                out.put(variable.name(), variable);
+            }
+        }
+        return out;
+    }
+
+    private VariableSpec read(Entry entry) {
+        Problems problems = r.problems();
+        String name = entry.key();
+        if (!Names.checkVariable(name, entry.keyLocation(), problems)) {
+            return null;
+        }
+        YNode valueNode = entry.value();
+        Boolean marked = null;
+        boolean sealed = false;
+        if (valueNode instanceof YMap longForm) {
+            r.checkKeys(longForm, LONG_FORM_KEYS);
+            Map<String, Entry> e = longForm.entries();
+            if (e.containsKey("secret")) {
+                marked = r.bool(e.get("secret").value());
+            }
+            if (e.containsKey("sealed")) {
+                Boolean s = r.bool(e.get("sealed").value());
+                sealed = s != null && s;
+            }
+            if (!e.containsKey("value")) {
+                problems.error(entry.keyLocation(), "the variable " + name + " has no value",
+                        "The long form is {value: ..., secret: true|false, sealed: true|false}.");
+                return null;
+            }
+            valueNode = e.get("value").value();
+            if (sealed && Boolean.FALSE.equals(marked)) {
+                problems.error(e.get("secret").value().location(), "a sealed variable is always a secret",
+                        "Remove 'secret: false', or do not seal the variable.");
+                return null;
+            }
+        }
+        if (!(valueNode instanceof YScalar scalar)) {
+            problems.error(valueNode.location(), "the value of " + name + " must be a string, found " + YNode.describe(valueNode),
+                    "Write NAME: value, or the long form NAME: {value: ..., secret: ..., sealed: ...}.");
+            return null;
+        }
+        if (scalar.kind() == Kind.NULL) {
+            problems.error(valueNode.location(), "the variable " + name + " has no value",
+                    "Write '' for an empty value. (In an environment's overlay, null removes a variable the spec sets.)");
+            return null;
+        }
+        String template = scalar.text();
+        Location location = scalar.location();
+        boolean fromReference = References.containsReference(template);
+        if (!Boolean.FALSE.equals(marked) && plaintextCredential(name, template, marked, sealed, fromReference, location)) {
+            return null;
+        }
+        References.Resolved resolved = references.resolve(template, location, problems);
+        if (resolved == null) {
+            return null;
+        }
+        boolean sensitive = !Boolean.FALSE.equals(marked)
+                && (fromReference || Boolean.TRUE.equals(marked) || sealed
+                        || SecretRules.nameLooksSecret(name) || SecretRules.hasUrlPassword(resolved.value()));
+        return new VariableSpec(name, Secret.of(resolved.value()), fromReference ? template : null,
+                sensitive, sealed, location);
+    }
+
+    /** Reports and returns true when {@code template} writes a credential in plain text. */
+    private boolean plaintextCredential(String name, String template, Boolean marked, boolean sealed,
+            boolean fromReference, Location location) {
+        String reason;
+        if (SecretRules.hasUrlPassword(SecretRules.literalPart(template))) {
+            reason = "it holds a URL with a password";
+        } else if (fromReference || !SecretRules.hasLiteralText(template)) {
+            return false;
+        } else if (sealed) {
+            reason = "it is sealed";
+        } else if (Boolean.TRUE.equals(marked)) {
+            reason = "it is marked secret: true";
+        } else if (SecretRules.nameLooksSecret(name)) {
+            reason = "its name says it is one";
+        } else {
+            return false;
+        }
+        r.problems().error(location, "a secret is written in plain text",
+                name + " is a secret (" + reason + "), so its value must not live in the YAML. Put the value in the"
+                        + " environment or an env file and write " + name + ": ${env:" + name + "}, or use ${file:PATH};"
+                        + " Railway references such as ${{shared." + name + "}} work too."
+                        + " If it is not a secret, write " + name + ": {value: ..., secret: false}.");
+        return true;
+    }
+}

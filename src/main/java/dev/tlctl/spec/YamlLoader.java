@@ -1,0 +1,282 @@
+package dev.tlctl.spec;
+
+import dev.tlctl.spec.YNode.Entry;
+import dev.tlctl.spec.YNode.Kind;
+import dev.tlctl.spec.YNode.YMap;
+import dev.tlctl.spec.YNode.YScalar;
+import dev.tlctl.spec.YNode.YSeq;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads one YAML file into a {@link YNode} tree with SnakeYAML's composer, within limits that
+ * keep a hostile or mistaken file from exhausting memory: file size, nesting depth, aliases to
+ * collections (the "billion laughs" bomb) and total node count. Duplicate keys, YAML tags,
+ * several documents and non-string keys are reported as diagnostics; merge keys ({@code <<})
+ * are expanded. Nothing is thrown for bad input: problems go to the {@link Problems} given.
+ */
+final class YamlLoader {
+    /** Largest spec or overlay file accepted. */
+    static final int MAX_BYTES = 1024 * 1024;
+    static final int MAX_ALIASES_FOR_COLLECTIONS = 50;
+    static final int MAX_DEPTH = 40;
+    /** Nodes after alias expansion; a legitimate spec has a few hundred. */
+    static final int MAX_NODES = 100_000;
+
+    private static final Pattern SIMPLE_KEY = Pattern.compile("[A-Za-z0-9_-]+");
+
+    private final Problems problems;
+    private final String fileName;
+    private int nodeCount;
+    private boolean tooLarge;
+
+    private YamlLoader(Problems problems, String fileName) {
+        this.problems = problems;
+        this.fileName = fileName;
+    }
+
+    /**
+     * Reads {@code file}, naming it {@code fileName} in diagnostics. Returns the root, or null when
+     * the file could not be read or parsed (diagnostics say why) or holds no document.
+     */
+    static YNode load(Path file, String fileName, Problems problems) {
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                problems.error(Location.ofFile(fileName), "the file is too large",
+                        "It has " + size + " bytes; a spec or overlay may have at most " + MAX_BYTES
+                                + " bytes (1 MiB). Split it, or check that this is the right file.");
+                return null;
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            problems.error(Location.ofFile(fileName), "cannot read the file",
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
+            return null;
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            problems.error(Location.ofFile(fileName), "the file is not valid UTF-8",
+                    "Save it as UTF-8 text.");
+            return null;
+        }
+        return parse(text, fileName, problems);
+    }
+
+    /** Parses YAML text; see {@link #load}. */
+    static YNode parse(String text, String fileName, Problems problems) {
+        return new YamlLoader(problems, fileName).parse(text);
+    }
+
+    private YNode parse(String text) {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES_FOR_COLLECTIONS);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setCodePointLimit(MAX_BYTES);
+        options.setAllowRecursiveKeys(false);
+        options.setAllowDuplicateKeys(true); // reported below with both lines, not thrown
+        Yaml yaml = new Yaml(options);
+        try {
+            Iterator<Node> documents = yaml.composeAll(new java.io.StringReader(text)).iterator();
+            if (!documents.hasNext()) {
+                return null;
+            }
+            Node root = documents.next();
+            if (documents.hasNext()) {
+                Node second = documents.next();
+                problems.error(at(second.getStartMark(), ""), "the file holds more than one YAML document",
+                        "Remove the '---' separator: a spec file is one document.");
+            }
+            if (root == null) {
+                return null;
+            }
+            return convert(root, "", 0);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem().trim();
+            String detail = e.getContext() == null ? null : "Found " + e.getContext().trim() + ".";
+            problems.error(at(mark, ""), "YAML syntax error: " + problem, detail);
+            return null;
+        } catch (YAMLException e) {
+            problems.error(Location.ofFile(fileName), limitSummary(e.getMessage()), limitDetail(e.getMessage()));
+            return null;
+        }
+    }
+
+    private static String limitSummary(String message) {
+        String m = message == null ? "" : message;
+        if (m.contains("aliases")) {
+            return "too many aliases to collections";
+        }
+        if (m.contains("Nesting Depth") || m.contains("nesting")) {
+            return "the YAML is nested too deeply";
+        }
+        if (m.contains("code points") || m.contains("exceeds the limit")) {
+            return "the file is too large";
+        }
+        return "the YAML cannot be read: " + m;
+    }
+
+    private static String limitDetail(String message) {
+        String m = message == null ? "" : message;
+        if (m.contains("aliases")) {
+            return "More than " + MAX_ALIASES_FOR_COLLECTIONS + " aliases (*name) point at mappings or lists."
+                    + " A spec needs few; this looks like an alias bomb. Write the values out, or use overlays.";
+        }
+        if (m.contains("Nesting Depth") || m.contains("nesting")) {
+            return "Mappings and lists are nested more than " + MAX_DEPTH + " levels deep.";
+        }
+        if (m.contains("code points") || m.contains("exceeds the limit")) {
+            return "A spec or overlay may have at most " + MAX_BYTES + " characters (1 MiB).";
+        }
+        return null;
+    }
+
+    private Location at(Mark mark, String path) {
+        return mark == null ? new Location(fileName, path, 0, 0)
+                : new Location(fileName, path, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    private YNode convert(Node node, String path, int depth) {
+        if (++nodeCount > MAX_NODES) {
+            if (!tooLarge) {
+                tooLarge = true;
+                problems.error(Location.ofFile(fileName), "the YAML expands to too many values",
+                        "After expanding aliases it holds more than " + MAX_NODES
+                                + " values; this looks like an alias bomb.");
+            }
+            return new YScalar(at(node.getStartMark(), path), "", Kind.NULL);
+        }
+        if (depth > MAX_DEPTH) {
+            problems.error(at(node.getStartMark(), path), "the YAML is nested too deeply",
+                    "Mappings and lists are nested more than " + MAX_DEPTH + " levels deep, or an alias refers to itself.");
+            return new YScalar(at(node.getStartMark(), path), "", Kind.NULL);
+        }
+        Location location = at(node.getStartMark(), path);
+        if (node instanceof ScalarNode scalar) {
+            return new YScalar(location, scalar.getValue(), scalarKind(scalar, location));
+        }
+        if (node instanceof SequenceNode sequence) {
+            checkTag(node, Tag.SEQ, location);
+            List<YNode> items = new ArrayList<>();
+            int i = 0;
+            for (Node item : sequence.getValue()) {
+                items.add(convert(item, path + "[" + i++ + "]", depth + 1));
+            }
+            return new YSeq(location, items);
+        }
+        MappingNode mapping = (MappingNode) node;
+        checkTag(node, Tag.MAP, location);
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        List<MappingNode> merges = new ArrayList<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            Node keyNode = tuple.getKeyNode();
+            if (keyNode instanceof ScalarNode && Tag.MERGE.equals(keyNode.getTag())) {
+                collectMerges(tuple.getValueNode(), merges, at(keyNode.getStartMark(), path));
+                continue;
+            }
+            if (!(keyNode instanceof ScalarNode keyScalar) || keyScalar.getValue() == null) {
+                problems.error(at(keyNode.getStartMark(), path), "a key must be a plain string",
+                        "Found " + (keyNode instanceof MappingNode ? "a mapping" : "a list") + " used as a key.");
+                continue;
+            }
+            String key = keyScalar.getValue();
+            String childPath = child(path, key);
+            Location keyLocation = at(keyNode.getStartMark(), childPath);
+            Entry previous = entries.get(key);
+            if (previous != null) {
+                problems.error(keyLocation, "duplicate key \"" + key + "\"",
+                        "It is already set on line " + previous.keyLocation().line()
+                                + ". YAML keeps only one of them; remove one.");
+                continue;
+            }
+            entries.put(key, new Entry(key, keyLocation, convert(tuple.getValueNode(), childPath, depth + 1)));
+        }
+        // Merge keys: explicit entries win, then earlier merged mappings win over later ones.
+        for (MappingNode merged : merges) {
+            YNode converted = convert(merged, path, depth + 1);
+            if (converted instanceof YMap map) {
+                map.entries().forEach(entries::putIfAbsent);
+            }
+        }
+        return new YMap(location, entries);
+    }
+
+    private void collectMerges(Node value, List<MappingNode> merges, Location location) {
+        if (value instanceof MappingNode m) {
+            merges.add(m);
+        } else if (value instanceof SequenceNode s && s.getValue().stream().allMatch(n -> n instanceof MappingNode)) {
+            s.getValue().forEach(n -> merges.add((MappingNode) n));
+        } else {
+            problems.error(location, "a merge key (<<) needs a mapping or a list of mappings",
+                    "Write '<<: *anchor' where the anchor names a mapping.");
+        }
+    }
+
+    private Kind scalarKind(ScalarNode scalar, Location location) {
+        Tag tag = scalar.getTag();
+        if (Tag.STR.equals(tag) || Tag.TIMESTAMP.equals(tag)) {
+            return Kind.STRING; // a date stays text: tlctl never needs it as anything else
+        }
+        if (Tag.INT.equals(tag)) {
+            return Kind.INT;
+        }
+        if (Tag.FLOAT.equals(tag)) {
+            return Kind.FLOAT;
+        }
+        if (Tag.BOOL.equals(tag)) {
+            return Kind.BOOL;
+        }
+        if (Tag.NULL.equals(tag)) {
+            return Kind.NULL;
+        }
+        checkTag(scalar, Tag.STR, location); // !!binary, !custom: reported
+        return Kind.STRING;
+    }
+
+    private void checkTag(Node node, Tag expected, Location location) {
+        Tag tag = node.getTag();
+        if (!expected.equals(tag)) {
+            problems.error(location, "YAML tags are not supported (found " + tag.getValue() + ")",
+                    "Remove the '!' tag; write plain values, and use ${env:NAME} for secrets.");
+        }
+    }
+
+    /** {@code parent.key}, or {@code parent["odd key"]} when the key is not a simple word. */
+    static String child(String parent, String key) {
+        String part = SIMPLE_KEY.matcher(key).matches() ? key : "[\"" + key.replace("\"", "\\\"") + "\"]";
+        if (parent.isEmpty()) {
+            return part;
+        }
+        return part.startsWith("[") ? parent + part : parent + "." + part;
+    }
+}
