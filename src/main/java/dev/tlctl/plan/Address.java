@@ -1,0 +1,76 @@
+package dev.tlctl.plan;
+
+import java.util.Objects;
+
+/**
+ * Where a change applies. Text forms: {@code project}, {@code project/service/engine-api},
+ * {@code staging}, {@code staging/engine-api}, {@code staging/engine-api/setting/deploy.numReplicas},
+ * {@code staging/engine-api/variable/DEBUG}, {@code staging/variable/DEBUG} (a shared variable)
+ * and {@code usageLimit} (workspace-wide).
+ */
+public record Address(Kind kind, String environment, String service, String name) {
+
+    /** What an address points at. */
+    public enum Kind { PROJECT, SERVICE, ENVIRONMENT, INSTANCE, SETTING, VARIABLE, SHARED_VARIABLE, USAGE_LIMIT, VOLUME }
+
+    public Address {
+        Objects.requireNonNull(kind, "kind");
+    }
+
+    public static Address project() {
+        return new Address(Kind.PROJECT, null, null, null);
+    }
+
+    public static Address service(String service) {
+        return new Address(Kind.SERVICE, null, service, null);
+    }
+
+    public static Address environment(String environment) {
+        return new Address(Kind.ENVIRONMENT, environment, null, null);
+    }
+
+    public static Address instance(String environment, String service) {
+        return new Address(Kind.INSTANCE, environment, service, null);
+    }
+
+    public static Address setting(String environment, String service, String key) {
+        return new Address(Kind.SETTING, environment, service, key);
+    }
+
+    /** A service variable, or a shared variable when {@code service} is null. */
+    public static Address variable(String environment, String service, String name) {
+        return service == null ? new Address(Kind.SHARED_VARIABLE, environment, null, name)
+                : new Address(Kind.VARIABLE, environment, service, name);
+    }
+
+    public static Address usageLimit() {
+        return new Address(Kind.USAGE_LIMIT, null, null, null);
+    }
+
+    public static Address volume(String name) {
+        return new Address(Kind.VOLUME, null, null, name);
+    }
+
+    public boolean isVariable() {
+        return kind == Kind.VARIABLE || kind == Kind.SHARED_VARIABLE;
+    }
+
+    public String text() {
+        return switch (kind) {
+            case PROJECT -> "project";
+            case SERVICE -> "project/service/" + service;
+            case ENVIRONMENT -> environment;
+            case INSTANCE -> environment + "/" + service;
+            case SETTING -> environment + "/" + service + "/setting/" + name;
+            case VARIABLE -> environment + "/" + service + "/variable/" + name;
+            case SHARED_VARIABLE -> environment + "/variable/" + name;
+            case USAGE_LIMIT -> "usageLimit";
+            case VOLUME -> "project/volume/" + name;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return text();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.tlctl.railway;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
+import dev.tlctl.secret.Secret;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A partial {@code EnvironmentConfig} for {@code environmentPatchCommit}: Railway deep-merges it
+ * into the environment's config, and a null removes a key. Secret values stay {@link Secret}s
+ * inside the JSON tree until the transport writes the request body, so printing a patch never
+ * shows them. Counts what it holds, for progress messages.
+ */
+public final class EnvironmentPatch {
+    private final ObjectNode root = ConfigCodec.newObject();
+    private int entries;
+
+    public boolean isEmpty() {
+        return entries == 0;
+    }
+
+    /** How many settings, variables and instance changes the patch holds. */
+    public int size() {
+        return entries;
+    }
+
+    /** Adds the service to this environment ({@code isCreated: true}, as Railway's CLI does). */
+    public EnvironmentPatch createInstance(String serviceId) {
+        service(serviceId).put("isCreated", true);
+        entries++;
+        return this;
+    }
+
+    /** Removes the service from this environment only. */
+    public EnvironmentPatch deleteInstance(String serviceId) {
+        service(serviceId).put("isDeleted", true);
+        entries++;
+        return this;
+    }
+
+    /** Writes the changed settings of one instance; see {@link ConfigCodec#writeSettings}. */
+    public EnvironmentPatch settings(String serviceId, Set<String> changed, Map<String, Object> prior,
+            Map<String, Object> desired) {
+        ConfigCodec.writeSettings(service(serviceId), changed, prior, desired);
+        entries += changed.size();
+        return this;
+    }
+
+    /** Sets a service variable, or a shared one when {@code serviceId} is null. */
+    public EnvironmentPatch setVariable(String serviceId, String name, Secret value, boolean sealed) {
+        ObjectNode variable = variables(serviceId).putObject(name);
+        variable.set("value", new POJONode(value));
+        if (sealed) {
+            variable.put("isSealed", true);
+        }
+        entries++;
+        return this;
+    }
+
+    /** Removes a service variable, or a shared one when {@code serviceId} is null. */
+    public EnvironmentPatch deleteVariable(String serviceId, String name) {
+        variables(serviceId).putNull(name);
+        entries++;
+        return this;
+    }
+
+    /** The JSON to send; holds {@link Secret}s that only the transport's mapper reveals. */
+    ObjectNode json() {
+        return root;
+    }
+
+    private ObjectNode service(String serviceId) {
+        return ConfigCodec.object(ConfigCodec.object(root, "services"), serviceId);
+    }
+
+    private ObjectNode variables(String serviceId) {
+        return serviceId == null ? ConfigCodec.object(root, "sharedVariables")
+                : ConfigCodec.object(service(serviceId), "variables");
+    }
+
+    @Override
+    public String toString() {
+        return "EnvironmentPatch(" + entries + " entries)";
+    }
+}
