@@ -1,0 +1,21 @@
+package dev.tlctl.railway;
+
+import java.time.Duration;
+
+/**
+ * Observes the transport's HTTP attempts, for progress, request budgets and tests. Events carry
+ * the request (whose {@code toString()} names its variables but not their values), never a token.
+ */
+public interface RequestListener {
+    /** Listens to nothing. */
+    RequestListener NONE = new RequestListener() {};
+
+    /** An HTTP attempt is about to be sent; {@code attempt} counts from 1. */
+    default void onRequest(GraphQLRequest request, int attempt) {}
+
+    /** An HTTP answer came back, whatever its status. */
+    default void onResponse(GraphQLRequest request, int httpStatus, Duration elapsed) {}
+
+    /** Attempt {@code attempt} failed for {@code reason}; the next one follows after {@code wait}. */
+    default void onRetry(GraphQLRequest request, int attempt, Duration wait, String reason) {}
+}
