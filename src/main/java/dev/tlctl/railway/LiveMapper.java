@@ -1,0 +1,91 @@
+package dev.tlctl.railway;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tlctl.live.LiveEnvironment;
+import dev.tlctl.live.LiveService;
+import dev.tlctl.live.LiveUsageLimit;
+import dev.tlctl.live.LiveVolume;
+import dev.tlctl.live.LiveWorkspace;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Maps Railway's wire JSON to {@code live} records. */
+final class LiveMapper {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private LiveMapper() {}
+
+    static LiveEnvironment environment(JsonNode node) {
+        JsonNode config = config(node.get("config"));
+        JsonNode source = node.get("sourceEnvironment");
+        return new LiveEnvironment(
+                node.path("id").asText(),
+                node.path("name").asText(),
+                source == null || source.isNull() ? null : source.path("id").asText(),
+                text(node, "configEtag"),
+                ConfigCodec.readInstances(config),
+                ConfigCodec.readSharedVariables(config));
+    }
+
+    /** An EnvironmentConfig is a JSON scalar: an object on the wire, defensively also a JSON string. */
+    static JsonNode config(JsonNode node) {
+        if (node != null && node.isTextual()) {
+            try {
+                return MAPPER.readTree(node.asText());
+            } catch (JsonProcessingException e) {
+                return null;
+            }
+        }
+        return node;
+    }
+
+    static List<LiveEnvironment> environments(JsonNode connection) {
+        List<LiveEnvironment> out = new ArrayList<>();
+        for (JsonNode edge : connection.path("edges")) {
+            out.add(environment(edge.path("node")));
+        }
+        return out;
+    }
+
+    static List<LiveService> services(JsonNode connection) {
+        List<LiveService> out = new ArrayList<>();
+        for (JsonNode edge : connection.path("edges")) {
+            JsonNode n = edge.path("node");
+            out.add(new LiveService(n.path("id").asText(), n.path("name").asText()));
+        }
+        return out;
+    }
+
+    static List<LiveVolume> volumes(JsonNode connection) {
+        List<LiveVolume> out = new ArrayList<>();
+        for (JsonNode edge : connection.path("edges")) {
+            JsonNode n = edge.path("node");
+            out.add(new LiveVolume(n.path("id").asText(), n.path("name").asText()));
+        }
+        return out;
+    }
+
+    /** A workspace with its customer; {@code workspace.customer} must have been selected. */
+    static LiveWorkspace workspace(JsonNode workspace) {
+        JsonNode customer = workspace.path("customer");
+        JsonNode limit = customer.get("usageLimit");
+        LiveUsageLimit usageLimit = limit == null || limit.isNull() ? null
+                : new LiveUsageLimit(limit.path("softLimit").asInt(),
+                        limit.path("hardLimit").isNumber() ? limit.get("hardLimit").asInt() : null,
+                        limit.path("isOverLimit").asBoolean(false));
+        return new LiveWorkspace(text(workspace, "id"), text(workspace, "name"), text(customer, "id"), true,
+                usageLimit, customer.path("currentUsage").asDouble(0));
+    }
+
+    /** A workspace whose billing this token may not read. */
+    static LiveWorkspace workspaceWithoutBilling(String id, String name) {
+        return new LiveWorkspace(id, name, null, false, null, 0);
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

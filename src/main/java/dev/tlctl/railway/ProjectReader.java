@@ -1,0 +1,240 @@
+package dev.tlctl.railway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tlctl.live.LiveEnvironment;
+import dev.tlctl.live.LiveProject;
+import dev.tlctl.live.LiveService;
+import dev.tlctl.live.LiveState;
+import dev.tlctl.live.LiveWorkspace;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the project and reads all of it in as few requests as the token allows: one with a known
+ * project id; two by name with an account token (the user's workspaces and their projects, then
+ * the project); three with a workspace token the first time (its workspaces, their projects, the
+ * project). Pages past Railway's page size cost one request per extra page.
+ */
+final class ProjectReader {
+    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private final RailwayTransport transport;
+
+    ProjectReader(RailwayTransport transport) {
+        this.transport = transport;
+    }
+
+    ReadResult read(ReadTarget target) {
+        Credentials credentials = transport.config().credentials();
+        if (credentials != null && credentials.isProjectToken()) {
+            return readWithProjectToken(target);
+        }
+        boolean stale = false;
+        if (target.projectId() != null) {
+            LiveState state = readById(target.projectId(), target.projectName(), true);
+            if (state != null) {
+                return new ReadResult(state, false, null);
+            }
+            stale = true;
+        }
+        Workspace workspace = resolveWorkspace(target);
+        String id = workspace.projectIdByName(target.projectName());
+        if (id == null) {
+            return new ReadResult(new LiveState(billing(workspace.id(), workspace.name()), null), stale, null);
+        }
+        LiveState state = readById(id, target.projectName(), false);
+        return new ReadResult(state, stale, null);
+    }
+
+    /** Reads a project known to exist, by id (for recovering from a lost create). */
+    LiveState readProjectById(String id) {
+        JsonNode project = transport.execute(Documents.request("ReadProjectScoped", "re-read project " + id,
+                Map.of("id", id), true)).path("project");
+        return new LiveState(null, mapProject(project, id));
+    }
+
+    /** The workspace's billing, or a workspace marked unreadable when the token may not read it. */
+    private LiveWorkspace billing(String workspaceId, String name) {
+        try {
+            JsonNode data = transport.execute(Documents.request("WorkspaceBilling",
+                    "read the billing of workspace " + name, Map.of("workspaceId", workspaceId), true));
+            return LiveMapper.workspace(data.path("workspace"));
+        } catch (RailwayException e) {
+            if (e.kind() == RailwayException.Kind.AUTH) {
+                return LiveMapper.workspaceWithoutBilling(workspaceId, name);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Reads the project by id; null when it does not exist, is deleted or (for a cached id) has
+     * another name, so that the caller falls back to finding it by name.
+     */
+    private LiveState readById(String id, String expectedName, boolean mayBeStale) {
+        JsonNode project;
+        LiveWorkspace workspace;
+        try {
+            JsonNode data = transport.execute(Documents.request("ReadProject", "read project " + expectedName,
+                    Map.of("id", id), true));
+            project = data.path("project");
+            workspace = LiveMapper.workspace(project.path("workspace"));
+        } catch (RailwayException e) {
+            if (mayBeStale && isMissing(e)) {
+                return null;
+            }
+            if (e.kind() != RailwayException.Kind.AUTH) {
+                throw e;
+            }
+            // The project may be readable while the workspace's billing is not.
+            JsonNode data = transport.execute(Documents.request("ReadProjectScoped", "read project " + expectedName,
+                    Map.of("id", id), true));
+            project = data.path("project");
+            workspace = LiveMapper.workspaceWithoutBilling(LiveMapper.text(project, "workspaceId"), null);
+        }
+        if (project.isMissingNode() || project.isNull() || !project.path("deletedAt").isNull()
+                || (mayBeStale && !project.path("name").asText().equals(expectedName))) {
+            return null;
+        }
+        return new LiveState(workspace, mapProject(project, id));
+    }
+
+    private static boolean isMissing(RailwayException e) {
+        String message = e.railwayMessage() == null ? "" : e.railwayMessage().toLowerCase(java.util.Locale.ROOT);
+        return message.contains("not found") || e.kind() == RailwayException.Kind.AUTH;
+    }
+
+    private LiveProject mapProject(JsonNode project, String id) {
+        List<LiveEnvironment> environments = new ArrayList<>(LiveMapper.environments(project.path("environments")));
+        JsonNode page = project.path("environments").path("pageInfo");
+        while (page.path("hasNextPage").asBoolean(false)) {
+            JsonNode more = transport.execute(Documents.request("ProjectEnvironmentsPage", "read the environments of project "
+                    + project.path("name").asText(), Map.of("id", id, "after", page.path("endCursor").asText()), true))
+                    .path("project").path("environments");
+            environments.addAll(LiveMapper.environments(more));
+            page = more.path("pageInfo");
+        }
+        List<LiveService> services = new ArrayList<>(LiveMapper.services(project.path("services")));
+        page = project.path("services").path("pageInfo");
+        while (page.path("hasNextPage").asBoolean(false)) {
+            JsonNode more = transport.execute(Documents.request("ProjectServicesPage", "read the services of project "
+                    + project.path("name").asText(), Map.of("id", id, "after", page.path("endCursor").asText()), true))
+                    .path("project").path("services");
+            services.addAll(LiveMapper.services(more));
+            page = more.path("pageInfo");
+        }
+        return new LiveProject(project.path("id").asText(), project.path("name").asText(),
+                LiveMapper.text(project, "workspaceId"), environments, services,
+                LiveMapper.volumes(project.path("volumes")));
+    }
+
+    private ReadResult readWithProjectToken(ReadTarget target) {
+        JsonNode scope = transport.execute(Documents.request("ProjectTokenScope", "resolve the project token",
+                Map.of(), true)).path("projectToken");
+        String projectName = scope.path("project").path("name").asText();
+        if (target.projectName() != null && !target.projectName().equals(projectName)) {
+            throw new LookupException("the project token (RAILWAY_TOKEN) belongs to project " + projectName
+                    + ", not " + target.projectName(), "A project token reaches one environment of one project."
+                    + " Use a token of project " + target.projectName() + ", or an account or workspace token (RAILWAY_API_TOKEN).");
+        }
+        String id = scope.path("projectId").asText();
+        JsonNode project = transport.execute(Documents.request("ReadProjectScoped", "read project " + projectName,
+                Map.of("id", id), true)).path("project");
+        LiveWorkspace workspace = LiveMapper.workspaceWithoutBilling(LiveMapper.text(project, "workspaceId"), null);
+        return new ReadResult(new LiveState(workspace, mapProject(project, id)), false,
+                scope.path("environment").path("name").asText());
+    }
+
+    /** A workspace and the ids of its projects by name (deleted ones left out). */
+    record Workspace(String id, String name, Map<String, List<String>> projects) {
+        String projectIdByName(String projectName) {
+            List<String> ids = projects.getOrDefault(projectName, List.of());
+            if (ids.size() > 1) {
+                throw new LookupException("workspace " + name + " has " + ids.size() + " projects named " + projectName,
+                        "Set project.id in the spec (or pass --project) to choose one of: " + String.join(", ", ids) + ".");
+            }
+            return ids.isEmpty() ? null : ids.get(0);
+        }
+    }
+
+    private Workspace resolveWorkspace(ReadTarget target) {
+        String wanted = target.workspace();
+        if (wanted != null && UUID.matcher(wanted).matches()) {
+            return workspaceProjects(wanted, null);
+        }
+        List<JsonNode> workspaces = new ArrayList<>();
+        boolean withProjects = true;
+        try {
+            JsonNode me = transport.execute(Documents.request("MyWorkspaces", "find project " + target.projectName(),
+                    Map.of(), true)).path("me");
+            me.path("workspaces").forEach(workspaces::add);
+        } catch (RailwayException e) {
+            if (e.kind() != RailwayException.Kind.AUTH) {
+                throw e;
+            }
+            // A workspace token: `me` fails, apiToken answers.
+            withProjects = false;
+            JsonNode token = transport.execute(Documents.request("TokenWorkspaces", "find the token's workspaces",
+                    Map.of(), true)).path("apiToken");
+            token.path("workspaces").forEach(workspaces::add);
+        }
+        JsonNode chosen = choose(workspaces, wanted, target.projectName());
+        if (!withProjects || chosen.path("projects").path("pageInfo").path("hasNextPage").asBoolean(false)) {
+            return workspaceProjects(chosen.path("id").asText(), chosen.path("name").asText());
+        }
+        return new Workspace(chosen.path("id").asText(), chosen.path("name").asText(), projectsByName(chosen.path("projects")));
+    }
+
+    private JsonNode choose(List<JsonNode> workspaces, String wanted, String projectName) {
+        List<String> names = workspaces.stream().map(w -> w.path("name").asText() + " (" + w.path("id").asText() + ")").toList();
+        if (wanted != null) {
+            for (JsonNode w : workspaces) {
+                if (wanted.equals(w.path("name").asText()) || wanted.equals(w.path("id").asText())) {
+                    return w;
+                }
+            }
+            throw new LookupException("this token reaches no workspace named " + wanted,
+                    "It reaches: " + String.join(", ", names) + ". Fix project.workspace in the spec or --workspace.");
+        }
+        if (workspaces.size() == 1) {
+            return workspaces.get(0);
+        }
+        if (workspaces.isEmpty()) {
+            throw new LookupException("this token reaches no workspace", "Check the token: an account or workspace token is needed to find project " + projectName + ".");
+        }
+        throw new LookupException("this token reaches " + workspaces.size() + " workspaces; which one holds " + projectName + "?",
+                "Set project.workspace in the spec, or pass --workspace, with one of: " + String.join(", ", names) + ".");
+    }
+
+    private Workspace workspaceProjects(String workspaceId, String name) {
+        Map<String, List<String>> projects = new HashMap<>();
+        String after = null;
+        String workspaceName = name;
+        do {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("workspaceId", workspaceId);
+            variables.put("after", after);
+            JsonNode workspace = transport.execute(Documents.request("WorkspaceProjects",
+                    "list the projects of workspace " + (name == null ? workspaceId : name), variables, true)).path("workspace");
+            workspaceName = workspace.path("name").asText(workspaceName);
+            projectsByName(workspace.path("projects")).forEach((k, v) -> projects.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+            JsonNode page = workspace.path("projects").path("pageInfo");
+            after = page.path("hasNextPage").asBoolean(false) ? page.path("endCursor").asText() : null;
+        } while (after != null);
+        return new Workspace(workspaceId, workspaceName, projects);
+    }
+
+    private static Map<String, List<String>> projectsByName(JsonNode connection) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (JsonNode edge : connection.path("edges")) {
+            JsonNode n = edge.path("node");
+            if (n.path("deletedAt").isNull() || n.path("deletedAt").isMissingNode()) {
+                out.computeIfAbsent(n.path("name").asText(), k -> new ArrayList<>()).add(n.path("id").asText());
+            }
+        }
+        return out;
+    }
+}

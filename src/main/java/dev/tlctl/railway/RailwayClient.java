@@ -1,0 +1,260 @@
+package dev.tlctl.railway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tlctl.live.LiveEnvironment;
+import dev.tlctl.live.LiveProject;
+import dev.tlctl.live.LiveState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The operations tlctl performs on Railway, each in as few requests as possible: independent
+ * writes share one request (aliases), reads take one or two. Creates are never blindly repeated:
+ * when a create's answer is lost, the client reads what exists and creates only what is missing.
+ */
+public final class RailwayClient implements AutoCloseable {
+    private final RailwayTransport transport;
+    private final ProjectReader reader;
+
+    public RailwayClient(RailwayTransport transport) {
+        this.transport = transport;
+        this.reader = new ProjectReader(transport);
+    }
+
+    /** HTTP requests sent so far, retries included. */
+    public int requestCount() {
+        return transport.requestCount();
+    }
+
+    public Optional<RateLimitStatus> lastRateLimit() {
+        return transport.lastRateLimit();
+    }
+
+    /** Whether the token is a project token (one environment of one project, no billing). */
+    public boolean projectToken() {
+        Credentials credentials = transport.config().credentials();
+        return credentials != null && credentials.isProjectToken();
+    }
+
+    /** Finds and reads the project; see {@link ProjectReader}. */
+    public ReadResult read(ReadTarget target) {
+        return reader.read(target);
+    }
+
+    /** The current {@code configEtag} of each environment, by id, in one request. */
+    public Map<String, String> readEtags(List<String> environmentIds) {
+        if (environmentIds.isEmpty()) {
+            return Map.of();
+        }
+        BatchComposer batch = new BatchComposer("EnvironmentEtags");
+        for (int i = 0; i < environmentIds.size(); i++) {
+            batch.add("e" + i, Documents.load("EnvironmentEtag"), Map.of("id", environmentIds.get(i)));
+        }
+        DocumentBatch composed = batch.compose();
+        JsonNode data = transport.execute(composed.request("re-read the config etags before writing", true));
+        Map<String, String> etags = new LinkedHashMap<>();
+        for (int i = 0; i < environmentIds.size(); i++) {
+            etags.put(environmentIds.get(i), composed.result(data, "e" + i).path("configEtag").asText());
+        }
+        return etags;
+    }
+
+    /** A project just created: its id and its default environment. */
+    public record CreatedProject(String id, LiveEnvironment defaultEnvironment) {}
+
+    /**
+     * Creates the project with its default environment. If the answer is lost, finds the project
+     * by name first and creates it only if it is still missing.
+     */
+    public CreatedProject createProject(String name, String workspaceId, String defaultEnvironment) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("name", name);
+        input.put("workspaceId", workspaceId);
+        input.put("defaultEnvironmentName", defaultEnvironment);
+        try {
+            JsonNode project = transport.execute(Documents.request("ProjectCreate", "create project " + name,
+                    Map.of("input", input), false)).path("projectCreate");
+            LiveEnvironment env = null;
+            for (JsonNode edge : project.path("environments").path("edges")) {
+                JsonNode node = edge.path("node");
+                if (env == null || node.path("name").asText().equals(defaultEnvironment)) {
+                    env = new LiveEnvironment(node.path("id").asText(), node.path("name").asText(), null,
+                            node.path("configEtag").asText(), Map.of(), Map.of());
+                }
+            }
+            return new CreatedProject(project.path("id").asText(), env);
+        } catch (RailwayException e) {
+            if (!e.outcomeUnknown()) {
+                throw e;
+            }
+            ReadResult found = reader.read(new ReadTarget(name, null, workspaceId));
+            LiveProject project = found.state().project();
+            if (project == null) {
+                return createProject(name, workspaceId, defaultEnvironment);
+            }
+            LiveEnvironment env = project.environment(defaultEnvironment)
+                    .orElse(project.environments().isEmpty() ? null : project.environments().get(0));
+            return new CreatedProject(project.id(), env);
+        }
+    }
+
+    /**
+     * Creates services without a source (so nothing deploys yet), in one request; returns their
+     * ids by name. Without an environment id, Railway adds them to every environment that is not
+     * a fork. If the answer is lost, reads the project and creates only the missing ones.
+     */
+    public Map<String, String> createServices(String projectId, List<String> names) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        if (names.isEmpty()) {
+            return ids;
+        }
+        BatchComposer batch = new BatchComposer("ServiceCreates");
+        for (int i = 0; i < names.size(); i++) {
+            batch.add("s" + i, Documents.load("ServiceCreate"),
+                    Map.of("input", Map.of("projectId", projectId, "name", names.get(i))));
+        }
+        DocumentBatch composed = batch.compose();
+        try {
+            JsonNode data = transport.execute(composed.request("create services " + String.join(", ", names), false));
+            for (int i = 0; i < names.size(); i++) {
+                ids.put(names.get(i), composed.result(data, "s" + i).path("id").asText());
+            }
+            return ids;
+        } catch (RailwayException e) {
+            if (!e.outcomeUnknown() && e.partialData().isEmpty()) {
+                throw e;
+            }
+            LiveProject project = readProject(projectId);
+            List<String> missing = new ArrayList<>();
+            for (String name : names) {
+                project.service(name).ifPresentOrElse(s -> ids.put(name, s.id()), () -> missing.add(name));
+            }
+            if (!e.outcomeUnknown() && !missing.isEmpty()) {
+                throw e; // Railway refused some: report it rather than retry a refused create
+            }
+            ids.putAll(createServices(projectId, missing));
+            return ids;
+        }
+    }
+
+    /** An environment to create, from a source environment (a fork) or empty. */
+    public record NewEnvironment(String name, String sourceEnvironmentId) {}
+
+    /**
+     * Creates environments in one request. One with a source is created with
+     * {@code skipInitialDeploys} (its copied config is replaced right after, so nothing should
+     * deploy twice); the answer carries the copied config (names, no values). If the answer is
+     * lost, reads the project and creates only the missing ones.
+     */
+    public Map<String, LiveEnvironment> createEnvironments(String projectId, List<NewEnvironment> environments) {
+        Map<String, LiveEnvironment> created = new LinkedHashMap<>();
+        if (environments.isEmpty()) {
+            return created;
+        }
+        BatchComposer batch = new BatchComposer("EnvironmentCreates");
+        for (int i = 0; i < environments.size(); i++) {
+            NewEnvironment env = environments.get(i);
+            Map<String, Object> input = new LinkedHashMap<>();
+            input.put("projectId", projectId);
+            input.put("name", env.name());
+            if (env.sourceEnvironmentId() != null) {
+                input.put("sourceEnvironmentId", env.sourceEnvironmentId());
+                input.put("skipInitialDeploys", true);
+            }
+            batch.add("n" + i, Documents.load("EnvironmentCreate"), Map.of("input", input));
+        }
+        DocumentBatch composed = batch.compose();
+        String names = String.join(", ", environments.stream().map(NewEnvironment::name).toList());
+        try {
+            JsonNode data = transport.execute(composed.request("create environment " + names, false));
+            for (int i = 0; i < environments.size(); i++) {
+                created.put(environments.get(i).name(), LiveMapper.environment(composed.result(data, "n" + i)));
+            }
+            return created;
+        } catch (RailwayException e) {
+            if (!e.outcomeUnknown() && e.partialData().isEmpty()) {
+                throw e;
+            }
+            LiveProject project = readProject(projectId);
+            List<NewEnvironment> missing = new ArrayList<>();
+            for (NewEnvironment env : environments) {
+                project.environment(env.name()).ifPresentOrElse(found -> created.put(env.name(), found), () -> missing.add(env));
+            }
+            if (!e.outcomeUnknown() && !missing.isEmpty()) {
+                throw e;
+            }
+            created.putAll(createEnvironments(projectId, missing));
+            return created;
+        }
+    }
+
+    /** A usage-limit write: set (soft, hard) or remove. */
+    public record UsageLimitWrite(String customerId, Integer softLimitDollars, Integer hardLimitDollars, boolean remove) {}
+
+    /**
+     * Commits one patch per environment and the usage-limit write, all in one request (they are
+     * independent, and each is safe to repeat).
+     */
+    public void commit(Map<String, EnvironmentPatch> patchesByEnvironmentId, Map<String, String> namesById,
+            UsageLimitWrite limit, String message) {
+        BatchComposer batch = new BatchComposer("Commit");
+        List<String> what = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, EnvironmentPatch> e : patchesByEnvironmentId.entrySet()) {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("environmentId", e.getKey());
+            variables.put("patch", e.getValue().json());
+            variables.put("commitMessage", message);
+            batch.add("p" + i++, Documents.load("EnvironmentPatchCommit"), variables);
+            what.add("the config of environment " + namesById.getOrDefault(e.getKey(), e.getKey()));
+        }
+        if (limit != null) {
+            if (limit.remove()) {
+                batch.add("limit", Documents.load("UsageLimitRemove"), Map.of("input", Map.of("customerId", limit.customerId())));
+                what.add("remove the usage limit");
+            } else {
+                Map<String, Object> input = new HashMap<>();
+                input.put("customerId", limit.customerId());
+                input.put("softLimitDollars", limit.softLimitDollars());
+                input.put("hardLimitDollars", limit.hardLimitDollars());
+                batch.add("limit", Documents.load("UsageLimitSet"), Map.of("input", input));
+                what.add("set the usage limit");
+            }
+        }
+        if (what.isEmpty()) {
+            return;
+        }
+        transport.execute(batch.compose().request("commit " + String.join(" and ", what), true));
+    }
+
+    /** Deletes services (everywhere) and environments, in one request. */
+    public void delete(List<String> serviceIds, List<String> environmentIds, String what) {
+        BatchComposer batch = new BatchComposer("Deletes");
+        int i = 0;
+        for (String id : serviceIds) {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("id", id);
+            batch.add("d" + i++, Documents.load("ServiceDelete"), variables);
+        }
+        for (String id : environmentIds) {
+            batch.add("d" + i++, Documents.load("EnvironmentDelete"), Map.of("id", id));
+        }
+        if (i > 0) {
+            transport.execute(batch.compose().request("delete " + what, true));
+        }
+    }
+
+    private LiveProject readProject(String projectId) {
+        LiveState state = reader.readProjectById(projectId);
+        return state.project();
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+}
