@@ -1,0 +1,101 @@
+package dev.tlctl.sandbox;
+
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.DataFetcherExceptionHandlerResult;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The sandbox's SDL, wired, and the execution of one document against a store. */
+final class GraphqlEngine {
+    static final String SDL_RESOURCE = "/dev/tlctl/sandbox/schema.graphqls";
+    private static final Logger LOG = Logger.getLogger(GraphqlEngine.class.getName());
+    private static volatile GraphQL shared;
+
+    private final GraphQL graphQL;
+
+    GraphqlEngine(GraphQL graphQL) {
+        this.graphQL = graphQL;
+    }
+
+    /** The engine over the sandbox's own SDL (built once per JVM: the schema is immutable). */
+    static GraphqlEngine standard() {
+        GraphQL graphQL = shared;
+        if (graphQL == null) {
+            synchronized (GraphqlEngine.class) {
+                if (shared == null) {
+                    shared = build(sdl());
+                }
+                graphQL = shared;
+            }
+        }
+        return new GraphqlEngine(graphQL);
+    }
+
+    static String sdl() {
+        try (InputStream in = GraphqlEngine.class.getResourceAsStream(SDL_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + SDL_RESOURCE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Wires an SDL (the sandbox's, or in tests the sandbox's plus extensions). */
+    static GraphQL build(String sdl) {
+        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(
+                new SchemaParser().parse(sdl), Wiring.runtimeWiring());
+        return GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(errors()).build();
+    }
+
+    /** A SandboxException's message is the error's message, word for word; anything else is a sandbox bug. */
+    private static DataFetcherExceptionHandler errors() {
+        return parameters -> {
+            Throwable e = parameters.getException();
+            while (e instanceof CompletionException && e.getCause() != null) {
+                e = e.getCause();
+            }
+            if (!(e instanceof SandboxException)) {
+                LOG.log(Level.WARNING, "tlctl sandbox internal error at " + parameters.getPath(), e);
+            }
+            String message = e instanceof SandboxException ? e.getMessage()
+                    : "tlctl sandbox internal error: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            GraphQLError error = GraphqlErrorBuilder.newError(parameters.getDataFetchingEnvironment())
+                    .message(message).build();
+            return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
+        };
+    }
+
+    /** Runs one document as one store transaction; returns the response document ({data, errors}). */
+    Map<String, Object> execute(Store store, String bearer, String projectAccessToken, String query,
+                                String operationName, Map<String, Object> variables) {
+        return store.transaction(() -> {
+            Caller caller = Caller.resolve(store.state(), bearer, projectAccessToken);
+            ExecutionInput input = ExecutionInput.newExecutionInput()
+                    .query(query)
+                    .operationName(operationName)
+                    .variables(variables == null ? Map.of() : variables)
+                    .graphQLContext(Map.of(Wiring.Context.class, new Wiring.Context(store, caller)))
+                    .build();
+            ExecutionResult result = graphQL.execute(input);
+            return result.toSpecification();
+        });
+    }
+}

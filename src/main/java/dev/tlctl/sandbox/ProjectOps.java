@@ -1,0 +1,173 @@
+package dev.tlctl.sandbox;
+
+import java.util.List;
+import java.util.Map;
+
+/** Projects and environments: create, update, rename, delete (all soft deletes), and forking. */
+final class ProjectOps {
+    static final String DEFAULT_ENVIRONMENT_NAME = "production";
+
+    private ProjectOps() {}
+
+    /**
+     * projectCreate: the project and its default environment ("production" unless named). The
+     * workspace defaults to the token's only workspace.
+     */
+    static State.ProjectRec create(Store store, Caller caller, Map<String, Object> input) {
+        caller.requireBearer();
+        State state = store.state();
+        String workspaceId = (String) input.get("workspaceId");
+        if (workspaceId == null) {
+            List<State.WorkspaceRec> reachable = caller.workspaces(state);
+            if (reachable.isEmpty()) {
+                throw SandboxException.notAuthorized();
+            }
+            if (reachable.size() > 1) {
+                throw new SandboxException("workspaceId is required: this token reaches "
+                        + reachable.size() + " workspaces");
+            }
+            workspaceId = reachable.get(0).id;
+        } else {
+            store.workspace(workspaceId);
+            caller.requireWorkspace(state, workspaceId);
+        }
+        String environmentName = (String) input.get("defaultEnvironmentName");
+        if (environmentName != null && environmentName.isBlank()) {
+            throw new SandboxException("defaultEnvironmentName must not be blank");
+        }
+        State.ProjectRec project = new State.ProjectRec();
+        project.id = store.newId();
+        String name = (String) input.get("name");
+        project.name = name == null || name.isBlank() ? "sandbox-" + project.id.substring(0, 8) : name;
+        project.description = (String) input.get("description");
+        project.workspaceId = workspaceId;
+        project.isPublic = Boolean.TRUE.equals(input.get("isPublic"));
+        project.prDeploys = Boolean.TRUE.equals(input.get("prDeploys"));
+        project.createdAt = store.now();
+        project.updatedAt = project.createdAt;
+        state.projects.add(project);
+        newEnvironment(store, project, environmentName == null ? DEFAULT_ENVIRONMENT_NAME : environmentName, null, false);
+        return project;
+    }
+
+    static State.ProjectRec update(Store store, Caller caller, String id, Map<String, Object> input) {
+        State.ProjectRec project = store.project(id);
+        caller.requireProjectAdmin(store.state(), project);
+        if (input.containsKey("name")) {
+            String name = (String) input.get("name");
+            if (name == null || name.isBlank()) {
+                throw new SandboxException("name must not be blank");
+            }
+            project.name = name;
+        }
+        if (input.containsKey("description")) {
+            project.description = (String) input.get("description");
+        }
+        if (input.containsKey("baseEnvironmentId")) {
+            String base = (String) input.get("baseEnvironmentId");
+            if (base != null && !store.environment(base).projectId.equals(project.id)) {
+                throw new SandboxException("Environment not found");
+            }
+            project.baseEnvironmentId = base;
+        }
+        project.isPublic = flag(input, "isPublic", project.isPublic);
+        project.prDeploys = flag(input, "prDeploys", project.prDeploys);
+        project.botPrEnvironments = flag(input, "botPrEnvironments", project.botPrEnvironments);
+        project.focusedPrEnvironments = flag(input, "focusedPrEnvironments", project.focusedPrEnvironments);
+        project.updatedAt = store.now();
+        store.markDirty();
+        return project;
+    }
+
+    private static boolean flag(Map<String, Object> input, String key, boolean current) {
+        Object value = input.get(key);
+        return value == null ? current : (Boolean) value;
+    }
+
+    /** projectDelete: a soft delete (deletedAt); the project leaves every list unless includeDeleted. */
+    static boolean delete(Store store, Caller caller, String id) {
+        State.ProjectRec project = store.project(id);
+        caller.requireProjectAdmin(store.state(), project);
+        project.deletedAt = store.now();
+        project.updatedAt = project.deletedAt;
+        store.markDirty();
+        return true;
+    }
+
+    /**
+     * environmentCreate. Without a source: a non-fork environment with no service instances.
+     * With sourceEnvironmentId: a fork of it (sourceEnvironment set) whose config is a deep copy
+     * of the source's, with one deployment per copied instance unless skipInitialDeploys.
+     * stageInitialChanges and applyChangesInBackground are accepted; changes always commit at once.
+     */
+    static State.EnvironmentRec createEnvironment(Store store, Caller caller, Map<String, Object> input) {
+        State.ProjectRec project = store.project((String) input.get("projectId"));
+        caller.requireProjectAdmin(store.state(), project);
+        String name = (String) input.get("name");
+        String sourceId = (String) input.get("sourceEnvironmentId");
+        State.EnvironmentRec source = null;
+        if (sourceId != null) {
+            source = store.environment(sourceId);
+            if (!source.projectId.equals(project.id)) {
+                throw new SandboxException("Environment not found");
+            }
+        }
+        State.EnvironmentRec environment = newEnvironment(store, project, name, source,
+                Boolean.TRUE.equals(input.get("ephemeral")));
+        if (source != null && !Boolean.TRUE.equals(input.get("skipInitialDeploys"))) {
+            for (String serviceId : store.instanceServiceIds(environment)) {
+                store.deploy(environment, serviceId);
+            }
+        }
+        return environment;
+    }
+
+    private static State.EnvironmentRec newEnvironment(Store store, State.ProjectRec project, String name,
+                                                       State.EnvironmentRec source, boolean ephemeral) {
+        requireFreeName(store, project.id, name, null);
+        State.EnvironmentRec environment = new State.EnvironmentRec();
+        environment.id = store.newId();
+        environment.projectId = project.id;
+        environment.name = name;
+        environment.isEphemeral = ephemeral;
+        environment.createdAt = store.now();
+        if (source != null) {
+            environment.sourceEnvironmentId = source.id;
+            environment.config = source.config.deepCopy();
+        }
+        store.state().environments.add(environment);
+        store.touched(environment);
+        return environment;
+    }
+
+    static State.EnvironmentRec rename(Store store, Caller caller, String id, String name) {
+        State.EnvironmentRec environment = store.environment(id);
+        caller.requireProjectAdmin(store.state(), store.project(environment.projectId));
+        requireFreeName(store, environment.projectId, name, environment.id);
+        environment.name = name;
+        environment.updatedAt = store.now();
+        store.markDirty();
+        return environment;
+    }
+
+    /** environmentDelete: a soft delete; the environment's deployments stay on record. */
+    static boolean deleteEnvironment(Store store, Caller caller, String id) {
+        State.EnvironmentRec environment = store.environment(id);
+        caller.requireProjectAdmin(store.state(), store.project(environment.projectId));
+        environment.deletedAt = store.now();
+        environment.updatedAt = environment.deletedAt;
+        store.markDirty();
+        return true;
+    }
+
+    private static void requireFreeName(Store store, String projectId, String name, String exceptId) {
+        if (name == null || name.isBlank()) {
+            throw new SandboxException("Environment name must not be blank");
+        }
+        for (State.EnvironmentRec other : store.environmentsOf(projectId)) {
+            if (other.name.equals(name) && !other.id.equals(exceptId)) {
+                throw new SandboxException("Environment with name " + name + " already exists in this project");
+            }
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package dev.tlctl.sandbox;
+
+import static dev.tlctl.sandbox.Wiring.input;
+import static dev.tlctl.sandbox.Wiring.root;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.TypeRuntimeWiring;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** The Query and Mutation fields: check the token's reach, then read views or call the operations. */
+final class RootFetchers {
+    private RootFetchers() {}
+
+    static TypeRuntimeWiring query() {
+        return TypeRuntimeWiring.newTypeWiring("Query")
+                .dataFetcher("me", root((c, env) -> {
+                    c.caller().requireAccount();
+                    String userId = c.caller().token().userId;
+                    return Views.user(c.state().users.stream().filter(u -> u.id.equals(userId)).findFirst()
+                            .orElseThrow(SandboxException::notAuthorized));
+                }))
+                .dataFetcher("apiToken", root((c, env) -> {
+                    c.caller().requireBearer();
+                    return Map.of("workspaces", c.caller().workspaces(c.state()).stream()
+                            .map(Views::apiTokenWorkspace).toList());
+                }))
+                .dataFetcher("projectToken", root((c, env) -> {
+                    if (!c.caller().isProjectToken()) {
+                        throw SandboxException.notAuthorized();
+                    }
+                    return Views.projectToken(c.caller().token());
+                }))
+                .dataFetcher("workspace", root((c, env) -> {
+                    c.caller().requireBearer();
+                    State.WorkspaceRec workspace = c.store().workspace(env.getArgument("workspaceId"));
+                    c.caller().requireWorkspace(c.state(), workspace.id);
+                    return Views.workspace(workspace);
+                }))
+                .dataFetcher("projects", root(RootFetchers::projects))
+                .dataFetcher("project", root((c, env) -> {
+                    State.ProjectRec project = c.store().project(env.getArgument("id"));
+                    c.caller().requireProjectRead(c.state(), project);
+                    return Views.project(project);
+                }))
+                .dataFetcher("environments", root((c, env) -> {
+                    State.ProjectRec project = c.store().project(env.getArgument("projectId"));
+                    c.caller().requireProjectRead(c.state(), project);
+                    Boolean ephemeral = env.getArgument("isEphemeral");
+                    List<State.EnvironmentRec> environments = c.store().environmentsOf(project.id).stream()
+                            .filter(e -> c.caller().canSeeEnvironment(e))
+                            .filter(e -> ephemeral == null || e.isEphemeral == ephemeral).toList();
+                    return Connections.page(environments, Views::environment, env);
+                }))
+                .dataFetcher("environment", root((c, env) -> {
+                    State.EnvironmentRec environment = c.store().environment(env.getArgument("id"));
+                    String projectId = env.getArgument("projectId");
+                    if (projectId != null && !projectId.equals(environment.projectId)) {
+                        throw new SandboxException("Environment not found");
+                    }
+                    c.caller().requireEnvironment(c.state(), environment);
+                    return Views.environment(environment);
+                }))
+                .dataFetcher("service", root((c, env) -> {
+                    State.ServiceRec service = c.store().service(env.getArgument("id"));
+                    c.caller().requireProjectRead(c.state(), c.store().project(service.projectId));
+                    return Views.service(service);
+                }))
+                .dataFetcher("serviceInstance", root((c, env) -> {
+                    State.EnvironmentRec environment = c.store().environment(env.getArgument("environmentId"));
+                    c.caller().requireEnvironment(c.state(), environment);
+                    State.ServiceRec service = c.store().service(env.getArgument("serviceId"));
+                    return ConfigMapping.serviceInstance(environment, service,
+                            c.store().requireInstance(environment, service.id));
+                }))
+                .dataFetcher("variables", root((c, env) -> {
+                    State.EnvironmentRec environment = environmentOf(c, env.getArgument("projectId"),
+                            env.getArgument("environmentId"));
+                    String serviceId = env.getArgument("serviceId");
+                    if (serviceId != null && !c.store().service(serviceId).projectId.equals(environment.projectId)) {
+                        throw new SandboxException("Service not found");
+                    }
+                    return Variables.read(c.store(), environment, serviceId,
+                            Boolean.TRUE.equals(env.getArgument("unrendered")));
+                }))
+                .dataFetcher("deployments", root(RootFetchers::deployments))
+                .dataFetcher("usage", root((c, env) -> BillingOps.usage(c.store(), usageScope(c, env),
+                        env.getArgument("measurements"), env.getArgument("groupBy"))))
+                .dataFetcher("estimatedUsage", root((c, env) -> BillingOps.estimated(c.store(), usageScope(c, env),
+                        env.getArgument("measurements"))))
+                .build();
+    }
+
+    static TypeRuntimeWiring mutation() {
+        return TypeRuntimeWiring.newTypeWiring("Mutation")
+                .dataFetcher("projectCreate", root((c, env) ->
+                        Views.project(ProjectOps.create(c.store(), c.caller(), input(env)))))
+                .dataFetcher("projectUpdate", root((c, env) ->
+                        Views.project(ProjectOps.update(c.store(), c.caller(), env.getArgument("id"), input(env)))))
+                .dataFetcher("projectDelete", root((c, env) ->
+                        ProjectOps.delete(c.store(), c.caller(), env.getArgument("id"))))
+                .dataFetcher("environmentCreate", root((c, env) ->
+                        Views.environment(ProjectOps.createEnvironment(c.store(), c.caller(), input(env)))))
+                .dataFetcher("environmentRename", root((c, env) -> Views.environment(ProjectOps.rename(
+                        c.store(), c.caller(), env.getArgument("id"), (String) input(env).get("name")))))
+                .dataFetcher("environmentDelete", root((c, env) ->
+                        ProjectOps.deleteEnvironment(c.store(), c.caller(), env.getArgument("id"))))
+                .dataFetcher("environmentPatchCommit", root((c, env) -> {
+                    State.EnvironmentRec environment = c.store().environment(env.getArgument("environmentId"));
+                    c.caller().requireEnvironment(c.state(), environment);
+                    return Patches.commit(c.store(), environment, env.getArgument("patch"));
+                }))
+                .dataFetcher("serviceCreate", root((c, env) ->
+                        Views.service(ServiceOps.create(c.store(), c.caller(), input(env)))))
+                .dataFetcher("serviceUpdate", root((c, env) ->
+                        Views.service(ServiceOps.update(c.store(), c.caller(), env.getArgument("id"), input(env)))))
+                .dataFetcher("serviceDelete", root((c, env) -> ServiceOps.delete(
+                        c.store(), c.caller(), env.getArgument("id"), env.getArgument("environmentId"))))
+                .dataFetcher("serviceConnect", root((c, env) ->
+                        Views.service(ServiceOps.connect(c.store(), c.caller(), env.getArgument("id"), input(env)))))
+                .dataFetcher("serviceInstanceUpdate", root((c, env) -> ServiceOps.updateInstance(c.store(), c.caller(),
+                        env.getArgument("serviceId"), env.getArgument("environmentId"), input(env))))
+                .dataFetcher("serviceInstanceLimitsUpdate", root((c, env) ->
+                        ServiceOps.updateLimits(c.store(), c.caller(), input(env))))
+                .dataFetcher("variableUpsert", root((c, env) -> {
+                    Map<String, Object> input = input(env);
+                    return upsert(c, input, Map.of((String) input.get("name"), (String) input.get("value")), false);
+                }))
+                .dataFetcher("variableCollectionUpsert", root((c, env) -> {
+                    Map<String, Object> input = input(env);
+                    return upsert(c, input, Variables.parseCollection(input.get("variables")),
+                            Boolean.TRUE.equals(input.get("replace")));
+                }))
+                .dataFetcher("variableDelete", root((c, env) -> {
+                    Map<String, Object> input = input(env);
+                    State.EnvironmentRec environment = variableScope(c, input);
+                    String serviceId = (String) input.get("serviceId");
+                    Variables.delete(c.store(), environment, serviceId, (String) input.get("name"));
+                    Variables.deployTargets(c.store(), environment, serviceId)
+                            .forEach(id -> c.store().deploy(environment, id));
+                    return true;
+                }))
+                .dataFetcher("usageLimitSet", root((c, env) -> BillingOps.setLimit(c.store(), c.caller(), input(env))))
+                .dataFetcher("usageLimitRemove", root((c, env) ->
+                        BillingOps.removeLimit(c.store(), c.caller(), input(env))))
+                .build();
+    }
+
+    /** variableUpsert and variableCollectionUpsert: write, then deploy the scope unless skipDeploys. */
+    private static boolean upsert(Wiring.Context c, Map<String, Object> input, Map<String, String> values,
+                                  boolean replace) {
+        State.EnvironmentRec environment = variableScope(c, input);
+        String serviceId = (String) input.get("serviceId");
+        Variables.upsert(c.store(), environment, serviceId, values, replace);
+        if (!Boolean.TRUE.equals(input.get("skipDeploys"))) {
+            Variables.deployTargets(c.store(), environment, serviceId).forEach(id -> c.store().deploy(environment, id));
+        }
+        return true;
+    }
+
+    /** The environment of a variable input, after checking project, environment, service and the token's reach. */
+    private static State.EnvironmentRec variableScope(Wiring.Context c, Map<String, Object> input) {
+        State.EnvironmentRec environment = environmentOf(c, (String) input.get("projectId"),
+                (String) input.get("environmentId"));
+        String serviceId = (String) input.get("serviceId");
+        if (serviceId != null) {
+            if (!c.store().service(serviceId).projectId.equals(environment.projectId)) {
+                throw new SandboxException("Service not found");
+            }
+            c.store().requireInstance(environment, serviceId);
+        }
+        String name = (String) input.get("name");
+        if (input.containsKey("name") && (name == null || name.isBlank())) {
+            throw new SandboxException("Variable name must not be blank");
+        }
+        return environment;
+    }
+
+    private static State.EnvironmentRec environmentOf(Wiring.Context c, String projectId, String environmentId) {
+        State.ProjectRec project = c.store().project(projectId);
+        State.EnvironmentRec environment = c.store().environment(environmentId);
+        if (!environment.projectId.equals(project.id)) {
+            throw new SandboxException("Environment not found");
+        }
+        c.caller().requireEnvironment(c.state(), environment);
+        return environment;
+    }
+
+    private static Object projects(Wiring.Context c, DataFetchingEnvironment env) {
+        c.caller().requireBearer();
+        String workspaceId = env.getArgument("workspaceId");
+        if (workspaceId != null) {
+            c.store().workspace(workspaceId);
+            c.caller().requireWorkspace(c.state(), workspaceId);
+        }
+        List<String> reachable = c.caller().workspaces(c.state()).stream().map(w -> w.id).toList();
+        boolean includeDeleted = Boolean.TRUE.equals(env.getArgument("includeDeleted"));
+        List<State.ProjectRec> projects = new ArrayList<>(c.state().projects.stream()
+                .filter(p -> workspaceId == null ? reachable.contains(p.workspaceId) : p.workspaceId.equals(workspaceId))
+                .filter(p -> includeDeleted || p.deletedAt == null).toList());
+        String orderBy = env.getArgument("orderBy");
+        if ("CREATED_AT_DESC".equals(orderBy)) {
+            Collections.reverse(projects);
+        } else if ("NAME_ASC".equals(orderBy)) {
+            projects.sort(Comparator.comparing(p -> p.name));
+        } else if ("UPDATED_AT_DESC".equals(orderBy)) {
+            projects.sort(Comparator.comparing((State.ProjectRec p) -> Instant.parse(p.updatedAt)).reversed());
+        }
+        return Connections.page(projects, Views::project, env);
+    }
+
+    /**
+     * deployments(input): filtered by project, environment, service and status, newest first.
+     * Deployments of deleted projects, environments or services only with includeDeleted. A
+     * project token sees its environment's only.
+     */
+    private static Object deployments(Wiring.Context c, DataFetchingEnvironment env) {
+        Map<String, Object> input = input(env);
+        String projectId = (String) input.get("projectId");
+        String environmentId = (String) input.get("environmentId");
+        String serviceId = (String) input.get("serviceId");
+        boolean includeDeleted = Boolean.TRUE.equals(input.get("includeDeleted"));
+        @SuppressWarnings("unchecked")
+        Map<String, List<String>> status = (Map<String, List<String>>) input.get("status");
+        Caller caller = c.caller();
+        if (projectId != null) {
+            State.ProjectRec project = includeDeleted ? c.store().projectAny(projectId) : c.store().project(projectId);
+            if (project == null) {
+                throw new SandboxException("Project not found");
+            }
+            caller.requireProjectRead(c.state(), project);
+        }
+        if (environmentId != null) {
+            State.EnvironmentRec environment = includeDeleted
+                    ? c.store().environmentAny(environmentId) : c.store().environment(environmentId);
+            if (environment == null) {
+                throw new SandboxException("Environment not found");
+            }
+            caller.requireEnvironment(c.state(), environment);
+        }
+        List<String> reachable = caller.workspaces(c.state()).stream().map(w -> w.id).toList();
+        Predicate<State.DeploymentRec> filter = d -> {
+            State.ProjectRec project = c.store().projectAny(d.projectId);
+            State.EnvironmentRec environment = c.store().environmentAny(d.environmentId);
+            State.ServiceRec service = c.store().serviceAny(d.serviceId);
+            boolean visible = caller.isProjectToken()
+                    ? d.environmentId.equals(caller.token().environmentId)
+                    : project != null && reachable.contains(project.workspaceId);
+            boolean live = project != null && project.deletedAt == null && environment != null
+                    && environment.deletedAt == null && service != null && service.deletedAt == null;
+            return visible && (includeDeleted || live)
+                    && (projectId == null || projectId.equals(d.projectId))
+                    && (environmentId == null || environmentId.equals(d.environmentId))
+                    && (serviceId == null || serviceId.equals(d.serviceId))
+                    && (status == null || status.get("in") == null || status.get("in").contains(d.status))
+                    && (status == null || status.get("notIn") == null || !status.get("notIn").contains(d.status));
+        };
+        return Connections.page(newestFirst(c.state(), filter), Views::deployment, env);
+    }
+
+    static List<State.DeploymentRec> newestFirst(State state, Predicate<State.DeploymentRec> filter) {
+        List<State.DeploymentRec> result = new ArrayList<>();
+        for (int i = state.deployments.size() - 1; i >= 0; i--) {
+            if (filter.test(state.deployments.get(i))) {
+                result.add(state.deployments.get(i));
+            }
+        }
+        return result;
+    }
+
+    private static List<State.ProjectRec> usageScope(Wiring.Context c, DataFetchingEnvironment env) {
+        return BillingOps.scope(c.store(), c.caller(), env.getArgument("projectId"), env.getArgument("workspaceId"),
+                Boolean.TRUE.equals(env.getArgument("includeDeleted")));
+    }
+}

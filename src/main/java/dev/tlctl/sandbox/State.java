@@ -1,0 +1,177 @@
+package dev.tlctl.sandbox;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the sandbox knows, as one JSON document (the state file). Plain mutable records
+ * with public fields so that Jackson reads and writes them without ceremony; only {@link Store}
+ * changes them, always under its lock. Timestamps are ISO-8601 strings.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+final class State {
+    /** Bumped when the shape changes incompatibly. */
+    public int formatVersion = 1;
+    /** The seed the ids are drawn from, and how many were drawn: ids stay deterministic across restarts. */
+    public long seed = 1;
+    public long idsDrawn;
+
+    public List<UserRec> users = new ArrayList<>();
+    public List<WorkspaceRec> workspaces = new ArrayList<>();
+    public List<TokenRec> tokens = new ArrayList<>();
+    public List<ProjectRec> projects = new ArrayList<>();
+    public List<EnvironmentRec> environments = new ArrayList<>();
+    public List<ServiceRec> services = new ArrayList<>();
+    public List<VolumeRec> volumes = new ArrayList<>();
+    public List<DeploymentRec> deployments = new ArrayList<>();
+    /** Usage measurements by project id, then by MetricMeasurement name: what usage and estimatedUsage answer. */
+    public Map<String, Map<String, Double>> measurements = new LinkedHashMap<>();
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class UserRec {
+        public String id;
+        public String name;
+        public String email;
+        public String username;
+        public String createdAt;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class WorkspaceRec {
+        public String id;
+        public String name;
+        public String plan = "HOBBY";
+        public List<String> memberIds = new ArrayList<>();
+        public CustomerRec customer;
+        public String createdAt;
+        public String updatedAt;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class CustomerRec {
+        public String id;
+        public double currentUsage;
+        public String billingPeriodStart;
+        public String billingPeriodEnd;
+        /** Null: no usage limit. */
+        public UsageLimitRec usageLimit;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class UsageLimitRec {
+        public String id;
+        public int softLimit;
+        /** Null: no hard limit. */
+        public Integer hardLimit;
+    }
+
+    /** The three kinds of Railway token. */
+    enum TokenKind { ACCOUNT, WORKSPACE, PROJECT }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class TokenRec {
+        public String id;
+        public String token;
+        public TokenKind kind;
+        public String name;
+        /** ACCOUNT: the user. */
+        public String userId;
+        /** WORKSPACE: the workspace. */
+        public String workspaceId;
+        /** PROJECT: the project and its one environment. */
+        public String projectId;
+        public String environmentId;
+        public String createdAt;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class ProjectRec {
+        public String id;
+        public String name;
+        public String description;
+        public String workspaceId;
+        public boolean isPublic;
+        public boolean prDeploys;
+        public boolean botPrEnvironments;
+        public boolean focusedPrEnvironments;
+        public String baseEnvironmentId;
+        public String createdAt;
+        public String updatedAt;
+        public String deletedAt;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class EnvironmentRec {
+        public String id;
+        public String projectId;
+        public String name;
+        /** Set: this environment is a fork of that one (created with sourceEnvironmentId). */
+        public String sourceEnvironmentId;
+        public boolean isEphemeral;
+        public String createdAt;
+        public String updatedAt;
+        public String deletedAt;
+        /**
+         * The one store every read view derives from, shaped like Railway's EnvironmentConfig:
+         * services.&lt;serviceId&gt;.{source, variables, build, deploy, ...}, sharedVariables, ...
+         * A service has an instance here exactly when its id is a key of services.
+         */
+        public ObjectNode config = JsonNodeFactory.instance.objectNode();
+        /** Bookkeeping the config has no room for, by service id: kept in step with config.services. */
+        public Map<String, InstanceRec> instances = new LinkedHashMap<>();
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class InstanceRec {
+        public String id;
+        public String createdAt;
+        public String updatedAt;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class ServiceRec {
+        public String id;
+        public String projectId;
+        public String name;
+        public String icon;
+        public String createdAt;
+        public String updatedAt;
+        public String deletedAt;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class VolumeRec {
+        public String id;
+        public String projectId;
+        public String name;
+        public String createdAt;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class DeploymentRec {
+        public String id;
+        public String projectId;
+        public String environmentId;
+        public String serviceId;
+        public String status = "SUCCESS";
+        public String createdAt;
+    }
+}

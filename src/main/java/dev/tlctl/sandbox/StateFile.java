@@ -1,0 +1,89 @@
+package dev.tlctl.sandbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The state file: read whole, written whole and atomically (a temporary file in the same
+ * directory, then a rename over the old one), so that a reader or a killed sandbox never sees
+ * half a file. Remembers what it last read or wrote, to notice a change made by another process
+ * (such as {@code tlctl sandbox token} minting a token while the sandbox serves).
+ */
+final class StateFile {
+    private final Path path;
+    private List<Object> lastSeen;
+
+    StateFile(Path path) {
+        this.path = path.toAbsolutePath();
+    }
+
+    Path path() {
+        return path;
+    }
+
+    /** The state in the file, or null when there is no file. */
+    State load() throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            lastSeen = null;
+            return null;
+        }
+        lastSeen = fingerprint();
+        try {
+            State state = Json.MAPPER.readValue(bytes, State.class);
+            if (state.users.isEmpty() || state.workspaces.isEmpty()) {
+                throw new IOException("The sandbox state " + path + " has no user or no workspace.");
+            }
+            return state;
+        } catch (JsonProcessingException e) {
+            throw new IOException("The sandbox state " + path + " is not valid JSON: "
+                    + e.getOriginalMessage() + ". Delete it to start afresh.", e);
+        }
+    }
+
+    /** Writes the state atomically: temp file beside it, then a rename over it. */
+    void save(State state) throws IOException {
+        Path dir = path.getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + path.getFileName() + ".", ".tmp");
+        try {
+            Files.write(temp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(state));
+            try {
+                Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        lastSeen = fingerprint();
+    }
+
+    /** Whether the file differs from what this object last read or wrote. */
+    boolean changedOnDisk() {
+        try {
+            return !Objects.equals(lastSeen, fingerprint());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private List<Object> fingerprint() throws IOException {
+        if (!Files.exists(path)) {
+            return null;
+        }
+        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        return java.util.Arrays.asList(
+                attributes.fileKey(), attributes.lastModifiedTime().toMillis(), attributes.size());
+    }
+}

@@ -1,0 +1,278 @@
+package dev.tlctl.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * The sandbox's state and the one lock around it: every request runs as one transaction (reload
+ * the file if another process changed it, run, write the file atomically if anything changed).
+ * Also the lookups and the low-level writes every operation shares.
+ */
+final class Store {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Clock clock;
+    private final StateFile file;
+    private State state;
+    private boolean dirty;
+
+    private Store(State state, StateFile file, Clock clock) {
+        this.state = state;
+        this.file = file;
+        this.clock = clock;
+    }
+
+    /** Opens the state file (a missing file is a fresh state), applies the given token, and saves. */
+    static Store open(java.nio.file.Path path, String token, long seed, Clock clock) throws IOException {
+        StateFile file = path == null ? null : new StateFile(path);
+        State state = file == null ? null : file.load();
+        if (state == null) {
+            state = FreshState.create(seed, token, clock);
+        } else if (token != null) {
+            FreshState.useAccountToken(state, token, clock.instant());
+        }
+        Store store = new Store(state, file, clock);
+        if (file != null) {
+            file.save(state);
+        }
+        return store;
+    }
+
+    /** Runs {@code work} alone, on the newest state; persists what it changed. */
+    <T> T transaction(Supplier<T> work) {
+        lock.lock();
+        try {
+            refreshFromDisk();
+            try {
+                return work.get();
+            } finally {
+                persistIfDirty();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void transaction(Runnable work) {
+        transaction(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Replaces the state with a fresh one that keeps the account token. */
+    void reset(long seed) {
+        transaction(() -> {
+            State.TokenRec account = FreshState.accountToken(state);
+            state = FreshState.create(seed, account == null ? null : account.token, clock);
+            dirty = true;
+        });
+    }
+
+    private void refreshFromDisk() {
+        if (file != null && file.changedOnDisk()) {
+            try {
+                State loaded = file.load();
+                if (loaded != null) {
+                    state = loaded;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private void persistIfDirty() {
+        if (!dirty) {
+            return;
+        }
+        dirty = false;
+        if (file != null) {
+            try {
+                file.save(state);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not write the sandbox state " + file.path(), e);
+            }
+        }
+    }
+
+    State state() {
+        return state;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    void markDirty() {
+        dirty = true;
+    }
+
+    String newId() {
+        dirty = true;
+        return Ids.next(state);
+    }
+
+    String now() {
+        return clock.instant().toString();
+    }
+
+    // ---- lookups: "not found" for missing or deleted records ----
+
+    State.WorkspaceRec workspace(String id) {
+        return state.workspaces.stream().filter(w -> w.id.equals(id)).findFirst()
+                .orElseThrow(() -> new SandboxException("Workspace not found"));
+    }
+
+    State.ProjectRec project(String id) {
+        State.ProjectRec project = projectAny(id);
+        if (project == null || project.deletedAt != null) {
+            throw new SandboxException("Project not found");
+        }
+        return project;
+    }
+
+    State.ProjectRec projectAny(String id) {
+        return state.projects.stream().filter(p -> p.id.equals(id)).findFirst().orElse(null);
+    }
+
+    State.EnvironmentRec environment(String id) {
+        State.EnvironmentRec environment = environmentAny(id);
+        if (environment == null || environment.deletedAt != null
+                || projectAny(environment.projectId) == null || projectAny(environment.projectId).deletedAt != null) {
+            throw new SandboxException("Environment not found");
+        }
+        return environment;
+    }
+
+    State.EnvironmentRec environmentAny(String id) {
+        return id == null ? null : state.environments.stream().filter(e -> e.id.equals(id)).findFirst().orElse(null);
+    }
+
+    State.ServiceRec service(String id) {
+        State.ServiceRec service = serviceAny(id);
+        if (service == null || service.deletedAt != null) {
+            throw new SandboxException("Service not found");
+        }
+        return service;
+    }
+
+    State.ServiceRec serviceAny(String id) {
+        return id == null ? null : state.services.stream().filter(s -> s.id.equals(id)).findFirst().orElse(null);
+    }
+
+    /** The live service of that project with that name, or null. */
+    State.ServiceRec serviceNamed(String projectId, String name) {
+        return state.services.stream()
+                .filter(s -> s.deletedAt == null && s.projectId.equals(projectId) && s.name.equals(name))
+                .findFirst().orElse(null);
+    }
+
+    List<State.EnvironmentRec> environmentsOf(String projectId) {
+        return state.environments.stream()
+                .filter(e -> e.deletedAt == null && e.projectId.equals(projectId)).toList();
+    }
+
+    List<State.ServiceRec> servicesOf(String projectId) {
+        return state.services.stream().filter(s -> s.deletedAt == null && s.projectId.equals(projectId)).toList();
+    }
+
+    static boolean isFork(State.EnvironmentRec environment) {
+        return environment.sourceEnvironmentId != null;
+    }
+
+    // ---- service instances: a key of config.services ----
+
+    /** The service ids with an instance in the environment, in the order the services were created. */
+    List<String> instanceServiceIds(State.EnvironmentRec environment) {
+        ObjectNode services = Json.at(environment.config, "services");
+        List<String> ids = new ArrayList<>(Json.fieldNames(services));
+        List<String> order = state.services.stream().map(s -> s.id).toList();
+        ids.sort(Comparator.comparingInt(id -> order.indexOf(id) < 0 ? Integer.MAX_VALUE : order.indexOf(id)));
+        return ids;
+    }
+
+    boolean hasInstance(State.EnvironmentRec environment, String serviceId) {
+        return serviceConfig(environment, serviceId) != null;
+    }
+
+    /** The config of the service's instance in the environment, or null when it has none. */
+    ObjectNode serviceConfig(State.EnvironmentRec environment, String serviceId) {
+        return Json.at(environment.config, "services", serviceId);
+    }
+
+    /** The service's instance config, which must exist: "ServiceInstance not found" otherwise. */
+    ObjectNode requireInstance(State.EnvironmentRec environment, String serviceId) {
+        ObjectNode config = serviceConfig(environment, serviceId);
+        if (config == null) {
+            throw new SandboxException("ServiceInstance not found");
+        }
+        return config;
+    }
+
+    /** Adds the service's instance to the environment (an empty config) unless it is there. */
+    ObjectNode ensureInstance(State.EnvironmentRec environment, String serviceId) {
+        ObjectNode services = Json.child(environment.config, "services");
+        JsonNode existing = services.get(serviceId);
+        if (existing instanceof ObjectNode object) {
+            return object;
+        }
+        ObjectNode created = services.putObject(serviceId);
+        syncInstances(environment);
+        return created;
+    }
+
+    void removeInstance(State.EnvironmentRec environment, String serviceId) {
+        ObjectNode services = Json.at(environment.config, "services");
+        if (services != null) {
+            services.remove(serviceId);
+        }
+        touched(environment);
+    }
+
+    /** After any write to an environment's config: bookkeeping follows the config, and the state is saved. */
+    void touched(State.EnvironmentRec environment) {
+        environment.updatedAt = now();
+        syncInstances(environment);
+        dirty = true;
+    }
+
+    private void syncInstances(State.EnvironmentRec environment) {
+        List<String> ids = Json.fieldNames(Json.at(environment.config, "services"));
+        environment.instances.keySet().retainAll(ids);
+        for (String serviceId : ids) {
+            if (!environment.instances.containsKey(serviceId)) {
+                State.InstanceRec instance = new State.InstanceRec();
+                instance.id = newId();
+                instance.createdAt = now();
+                instance.updatedAt = instance.createdAt;
+                environment.instances.put(serviceId, instance);
+            }
+        }
+        dirty = true;
+    }
+
+    /** Records one deployment (status SUCCESS) of the service's instance in the environment. */
+    void deploy(State.EnvironmentRec environment, String serviceId) {
+        State.DeploymentRec deployment = new State.DeploymentRec();
+        deployment.id = newId();
+        deployment.projectId = environment.projectId;
+        deployment.environmentId = environment.id;
+        deployment.serviceId = serviceId;
+        deployment.status = "SUCCESS";
+        deployment.createdAt = now();
+        state.deployments.add(deployment);
+        State.InstanceRec instance = environment.instances.get(serviceId);
+        if (instance != null) {
+            instance.updatedAt = deployment.createdAt;
+        }
+        dirty = true;
+    }
+}

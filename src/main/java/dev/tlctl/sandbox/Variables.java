@@ -1,0 +1,224 @@
+package dev.tlctl.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Variables, kept in the config store: service variables at
+ * {@code services.<id>.variables.<NAME>{value,isSealed}}, shared ones at
+ * {@code sharedVariables.<NAME>{value}}. Reading renders Railway references unless asked not to;
+ * a sealed variable is used for rendering but its value is never returned.
+ */
+final class Variables {
+    /** ${{shared.NAME}}, ${{ServiceName.NAME}}, ${{NAME}} (spaces inside the braces allowed). */
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{\\{\\s*([^{}]+?)\\s*}}");
+    private static final int MAX_DEPTH = 10;
+
+    private Variables() {}
+
+    static boolean isSealed(JsonNode variable) {
+        return variable != null && variable.path("isSealed").asBoolean(false);
+    }
+
+    /** Where a scope's variables live: the service's instance config, or the shared variables. */
+    static ObjectNode scope(Store store, State.EnvironmentRec environment, String serviceId, boolean create) {
+        if (serviceId == null) {
+            return create ? Json.child(environment.config, "sharedVariables")
+                    : Json.at(environment.config, "sharedVariables");
+        }
+        ObjectNode instance = store.requireInstance(environment, serviceId);
+        return create ? Json.child(instance, "variables") : Json.at(instance, "variables");
+    }
+
+    /** Sets the values (keeping each variable's other keys, such as isSealed); replace empties the scope first. */
+    static void upsert(Store store, State.EnvironmentRec environment, String serviceId,
+                       Map<String, String> values, boolean replace) {
+        ObjectNode variables = scope(store, environment, serviceId, true);
+        if (replace) {
+            variables.removeAll();
+        }
+        values.forEach((name, value) -> Json.child(variables, name).put("value", value));
+        store.touched(environment);
+    }
+
+    static void delete(Store store, State.EnvironmentRec environment, String serviceId, String name) {
+        ObjectNode variables = scope(store, environment, serviceId, false);
+        if (variables != null) {
+            variables.remove(name);
+        }
+        store.touched(environment);
+    }
+
+    /** The service ids a change of this scope deploys: the service, or every instance for shared variables. */
+    static List<String> deployTargets(Store store, State.EnvironmentRec environment, String serviceId) {
+        return serviceId == null ? store.instanceServiceIds(environment) : List.of(serviceId);
+    }
+
+    /** The EnvironmentVariables input: a JSON object of name to string. */
+    static Map<String, String> parseCollection(Object input) {
+        JsonNode tree = Json.toTree(input);
+        if (!(tree instanceof ObjectNode object)) {
+            throw new SandboxException("variables must be a JSON object of name to string value");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        object.fields().forEachRemaining(entry -> {
+            JsonNode value = entry.getValue();
+            if (!value.isValueNode() || value.isNull()) {
+                throw new SandboxException("variable " + entry.getKey() + " must have a string value");
+            }
+            values.put(entry.getKey(), value.asText());
+        });
+        return values;
+    }
+
+    /** What {@code variables(...)} returns: name to value, sealed ones left out, rendered unless unrendered. */
+    static Map<String, String> read(Store store, State.EnvironmentRec environment, String serviceId,
+                                    boolean unrendered) {
+        ObjectNode variables = serviceId == null ? Json.at(environment.config, "sharedVariables")
+                : Json.at(environment.config, "services", serviceId, "variables");
+        Map<String, String> result = new TreeMap<>();
+        if (variables == null) {
+            return result;
+        }
+        variables.fields().forEachRemaining(entry -> {
+            String value = ConfigMapping.text(entry.getValue(), "value");
+            if (value == null || isSealed(entry.getValue())) {
+                return;
+            }
+            result.put(entry.getKey(), unrendered ? value
+                    : render(store, environment, serviceId, value, 0, new HashSet<>()));
+        });
+        return result;
+    }
+
+    private static String render(Store store, State.EnvironmentRec environment, String serviceId, String value,
+                                 int depth, Set<String> visiting) {
+        Matcher matcher = REFERENCE.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String resolved = resolve(store, environment, serviceId, matcher.group(1), depth, visiting);
+            matcher.appendReplacement(out, Matcher.quoteReplacement(resolved));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    /** One reference, rendered in turn; unresolvable (or circular) references render as "". */
+    private static String resolve(Store store, State.EnvironmentRec environment, String serviceId, String reference,
+                                  int depth, Set<String> visiting) {
+        int dot = reference.indexOf('.');
+        String scopeId = serviceId;
+        String name = reference;
+        if (dot >= 0) {
+            String prefix = reference.substring(0, dot).trim();
+            name = reference.substring(dot + 1).trim();
+            if (prefix.equals("shared")) {
+                scopeId = null;
+            } else {
+                State.ServiceRec service = store.serviceNamed(environment.projectId, prefix);
+                if (service == null) {
+                    return "";
+                }
+                scopeId = service.id;
+            }
+        }
+        ObjectNode variables = scopeId == null ? Json.at(environment.config, "sharedVariables")
+                : Json.at(environment.config, "services", scopeId, "variables");
+        String raw = ConfigMapping.text(variables == null ? null : variables.get(name), "value");
+        String key = scopeId + "/" + name;
+        if (raw == null || depth >= MAX_DEPTH || !visiting.add(key)) {
+            return "";
+        }
+        try {
+            return render(store, environment, scopeId, raw, depth + 1, visiting);
+        } finally {
+            visiting.remove(key);
+        }
+    }
+
+    /** The Variable nodes of Environment.variables: shared ones first, then each instance's; names, no values. */
+    static List<Map<String, Object>> nodes(Store store, State.EnvironmentRec environment) {
+        List<Map<String, Object>> nodes = new ArrayList<>();
+        addNodes(nodes, environment, null, Json.at(environment.config, "sharedVariables"));
+        for (String serviceId : store.instanceServiceIds(environment)) {
+            addNodes(nodes, environment, serviceId, Json.at(environment.config, "services", serviceId, "variables"));
+        }
+        return nodes;
+    }
+
+    private static void addNodes(List<Map<String, Object>> nodes, State.EnvironmentRec environment,
+                                 String serviceId, ObjectNode variables) {
+        if (variables == null) {
+            return;
+        }
+        new TreeMap<>(toMap(variables)).forEach((name, variable) -> {
+            Map<String, Object> node = new LinkedHashMap<>();
+            node.put("id", Ids.variable(environment.id, serviceId, name));
+            node.put("name", name);
+            node.put("isSealed", isSealed(variable));
+            node.put("serviceId", serviceId);
+            node.put("environmentId", environment.id);
+            nodes.add(node);
+        });
+    }
+
+    private static Map<String, JsonNode> toMap(ObjectNode object) {
+        Map<String, JsonNode> map = new LinkedHashMap<>();
+        object.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue()));
+        return map;
+    }
+
+    /** Checks a variables object of a patch: each NAME maps to null or {value: string, isSealed: boolean}. */
+    static void validate(String path, JsonNode variables, List<String> problems) {
+        if (variables == null || variables.isNull()) {
+            return;
+        }
+        if (!variables.isObject()) {
+            problems.add(path + " must be an object of NAME -> {value}");
+            return;
+        }
+        variables.fields().forEachRemaining(entry -> {
+            JsonNode variable = entry.getValue();
+            if (variable.isNull()) {
+                return;
+            }
+            if (!variable.isObject()) {
+                problems.add(path + "." + entry.getKey() + " must be an object {value} or null");
+            } else if (variable.has("value") && !variable.get("value").isTextual() && !variable.get("value").isNull()) {
+                problems.add(path + "." + entry.getKey() + ".value must be a string");
+            } else if (variable.has("isSealed") && !variable.get("isSealed").isBoolean()) {
+                problems.add(path + "." + entry.getKey() + ".isSealed must be a boolean");
+            }
+        });
+    }
+
+    /** Sealing is for good: a variable sealed before a write stays sealed after it. */
+    static void keepSealed(ObjectNode before, ObjectNode after) {
+        ObjectNode services = Json.at(before, "services");
+        if (services != null) {
+            services.fields().forEachRemaining(e -> keepSealedIn(
+                    Json.at(e.getValue(), "variables"), Json.at(after, "services", e.getKey(), "variables")));
+        }
+        keepSealedIn(Json.at(before, "sharedVariables"), Json.at(after, "sharedVariables"));
+    }
+
+    private static void keepSealedIn(ObjectNode before, ObjectNode after) {
+        if (before == null || after == null) {
+            return;
+        }
+        before.fields().forEachRemaining(e -> {
+            if (isSealed(e.getValue()) && after.get(e.getKey()) instanceof ObjectNode variable) {
+                variable.put("isSealed", true);
+            }
+        });
+    }
+}
