@@ -31,6 +31,24 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             err.flush();
             return ExitCodes.SPEC_INVALID;
         }
+        if (ex instanceof dev.tlctl.railway.RailwayException
+                || ex instanceof dev.tlctl.apply.ConcurrentChangeException) {
+            err.println("Error: " + ex.getMessage());
+            if (ex instanceof dev.tlctl.apply.ConcurrentChangeException) {
+                err.println("  Someone else is changing the project; nothing was written. Run tlctl plan again.");
+            }
+            if (stacktrace.getAsBoolean()) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return ExitCodes.ERROR;
+        }
+        if (ex instanceof dev.tlctl.railway.LookupException lookup) {
+            err.println("Error: " + lookup.getMessage());
+            err.println("  " + lookup.detail());
+            err.flush();
+            return ExitCodes.ERROR;
+        }
         if (ex instanceof CliException cli) {
             if (cli.getMessage() != null && !cli.getMessage().isEmpty()) {
                 err.println("Error: " + cli.getMessage());

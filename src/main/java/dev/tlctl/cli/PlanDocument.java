@@ -47,7 +47,7 @@ final class PlanDocument {
         doc.put("kind", KIND);
         doc.put("tlctl", VersionProvider.version());
         doc.put("createdAt", options.createdAt().toString());
-        doc.put("apiUrl", options.apiUrl());
+        doc.put("endpoint", options.apiUrl());
         ObjectNode opts = doc.putObject("options");
         opts.put("prune", options.prune());
         ArrayNode envNames = opts.putArray("environments");
@@ -136,7 +136,7 @@ final class PlanDocument {
 
     /** The API URL a saved plan was made against. */
     static String apiUrl(JsonNode doc) {
-        return doc.path("apiUrl").asText(null);
+        return doc.path("endpoint").asText(null);
     }
 
     static Options options(JsonNode doc) {

@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         subcommands = {
             ValidateCommand.class,
+            PlanCommand.class,
+            ApplyCommand.class,
             CompletionCommand.class,
         },
         description = {

@@ -1,0 +1,94 @@
+package dev.tlctl.cli;
+
+import dev.tlctl.apply.ApplyResult;
+import dev.tlctl.apply.Step;
+import dev.tlctl.plan.Action;
+import dev.tlctl.plan.Change;
+import dev.tlctl.plan.Plan;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Apply for people: the plan on stdout, one progress line per step on stderr with its duration
+ * (on a terminal the line shows the step while it runs, then its outcome), and the outcome. After a
+ * failure: what was applied, what was not, and that running apply again converges.
+ */
+final class HumanApplyView implements ApplyView {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Style style;
+    private final boolean terminal;
+    private final boolean showValues;
+
+    HumanApplyView(PrintStream out, PrintStream err, Style style, boolean terminal, boolean showValues) {
+        this.out = out;
+        this.err = err;
+        this.style = style;
+        this.terminal = terminal;
+        this.showValues = showValues;
+    }
+
+    @Override
+    public void plan(Plan plan) {
+        new HumanPlanView(out, style, showValues).render(plan);
+        out.flush();
+    }
+
+    @Override
+    public void started(Step step) {
+        if (terminal) {
+            err.print("  " + style.dim("..") + " " + label(step) + "\r");
+            err.flush();
+        }
+    }
+
+    @Override
+    public void finished(Step step, Duration duration) {
+        err.println("  " + style.green("ok") + " " + label(step) + style.dim(" (" + seconds(duration.toMillis()) + ")"));
+    }
+
+    @Override
+    public void failed(Step step, Duration duration, RuntimeException error) {
+        err.println("  " + style.red("FAILED") + " " + label(step) + style.dim(" (" + seconds(duration.toMillis()) + ")"));
+    }
+
+    @Override
+    public void result(ApplyResult result, int requests, long millis) {
+        List<Change> applied = result.applied();
+        String counts = count(applied, Action.CREATE) + " created, " + count(applied, Action.UPDATE) + " updated, "
+                + count(applied, Action.DELETE) + " deleted";
+        if (result.succeeded()) {
+            out.println(style.green("Apply complete:") + " " + counts + " in " + result.done().size()
+                    + (result.done().size() == 1 ? " step, " : " steps, ") + requests + " requests, " + seconds(millis) + ".");
+            return;
+        }
+        err.println();
+        err.println(style.red("Apply failed") + " at step " + result.failed().number() + " of " + result.failed().of()
+                + " (" + result.failed().title() + ").");
+        err.println("  Railway said: " + result.error().getMessage());
+        if (result.done().isEmpty()) {
+            err.println("  Applied: nothing.");
+        } else {
+            err.println("  Applied (" + counts + "):");
+            result.done().forEach(d -> err.println("    - " + d.step().title()));
+        }
+        err.println("  Not applied:");
+        err.println("    - " + result.failed().title() + " (may be partly applied)");
+        result.notAttempted().forEach(s -> err.println("    - " + s.title()));
+        err.println("  Running `tlctl apply` again converges: it plans from what Railway has now.");
+    }
+
+    private static String label(Step step) {
+        return "[" + step.number() + "/" + step.of() + "] " + step.title();
+    }
+
+    static long count(List<Change> changes, Action action) {
+        return changes.stream().filter(c -> c.action() == action).count();
+    }
+
+    static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.2fs", millis / 1000.0);
+    }
+}
