@@ -47,7 +47,9 @@ public final class DotEnv {
             }
             String key = line.substring(0, eq).strip();
             if (!KEY.matcher(key).matches()) {
-                problems.error(at, "invalid name \"" + key + "\"", "Names are letters, digits and underscores.");
+                // Not echoed: in "URL postgres://u:pw@host/db?sslmode=require" the "name" holds a password.
+                problems.error(at, "invalid variable name before '='",
+                        "Each line is KEY=value, where KEY is letters, digits, underscores and dots, and does not start with a digit.");
                 continue;
             }
             String value = unquote(line.substring(eq + 1).strip());

@@ -14,7 +14,8 @@ final class Names {
 
     static void check(String kind, String name, Location location, Problems problems) {
         if (name.isBlank()) {
-            problems.error(location, "a " + kind + " name cannot be empty", "Give the " + kind + " a name.");
+            problems.error(location, "the " + kind + " name is empty",
+                    "Give the " + kind + " a name; Railway accepts any name without control characters.");
         } else if (name.chars().anyMatch(Character::isISOControl)) {
             problems.error(location, "the " + kind + " name contains a control character",
                     "Names may not contain tabs, newlines or other control characters.");

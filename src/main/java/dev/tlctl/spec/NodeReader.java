@@ -117,9 +117,12 @@ final class NodeReader {
         return null;
     }
 
-    /** The node's type, and its text when it is a short non-string scalar (never a secret). */
+    /**
+     * The node's type, and its text when it is a short number or boolean. A string's text is never
+     * echoed: it may be a credential written in the wrong place.
+     */
     static String found(YNode node) {
-        if (node instanceof YScalar s && s.kind() != Kind.NULL && s.text().length() <= 40) {
+        if (node instanceof YScalar s && s.kind() != Kind.NULL && s.kind() != Kind.STRING && s.text().length() <= 40) {
             return YNode.describe(node) + " (" + s.text() + ")";
         }
         return YNode.describe(node);

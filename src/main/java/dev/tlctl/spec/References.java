@@ -115,21 +115,25 @@ final class References {
         }
     }
 
-    /** Reports every missing reference as one error, in the order found, each once. */
+    /** Reports every missing reference as one error, in file and line order, each once. */
     void report(Problems problems) {
         if (missing.isEmpty()) {
             return;
         }
+        List<Missing> sorted = new ArrayList<>(missing);
+        sorted.sort(java.util.Comparator.comparing((Missing m) -> m.location().file())
+                .thenComparingInt(m -> m.location().line())
+                .thenComparingInt(m -> m.location().column()));
         java.util.Set<String> seen = new java.util.LinkedHashSet<>();
         StringBuilder detail = new StringBuilder();
-        for (Missing m : missing) {
+        for (Missing m : sorted) {
             String line = m.reference() + " at " + m.location().position() + " (" + m.location().path() + "): " + m.reason();
             if (seen.add(line)) {
                 detail.append(line).append('\n');
             }
         }
         detail.append("Export the variables, pass --env-file FILE (KEY=value lines), or create the files.");
-        problems.error(missing.get(0).location().withPath(""),
+        problems.error(sorted.get(0).location().withPath(""),
                 seen.size() + (seen.size() == 1 ? " reference cannot" : " references cannot") + " be resolved",
                 detail.toString());
     }

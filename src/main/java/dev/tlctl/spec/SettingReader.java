@@ -21,7 +21,7 @@ final class SettingReader {
                     return null;
                 }
                 if (def.pattern() != null && !def.pattern().matcher(value).matches()) {
-                    problems.error(node.location(), "expected " + def.patternHint() + ", found \"" + shorten(value) + "\"", null);
+                    problems.error(node.location(), "expected " + def.patternHint() + ", found " + quoted(value), null);
                     return null;
                 }
                 return value;
@@ -55,15 +55,25 @@ final class SettingReader {
                     return null;
                 }
                 String upper = value.toUpperCase(Locale.ROOT);
-                if (!def.allowed().contains(upper)) {
+                boolean text = node instanceof YNode.YScalar s && s.kind() == YNode.Kind.STRING;
+                if (!text || !def.allowed().contains(upper)) {
+                    // `restartPolicyType: true` is a boolean to YAML, not the word "true".
                     problems.error(node.location(), "expected one of " + String.join(", ", def.allowed())
-                            + ", found \"" + shorten(value) + "\"", null);
+                            + ", found " + (text ? quoted(value) : NodeReader.found(node)), null);
                     return null;
                 }
                 return upper;
             }
             default -> throw new IllegalStateException(def.type().toString());
         }
+    }
+
+    /** The value in quotes, shortened; a URL carrying a password is not shown. */
+    private static String quoted(String value) {
+        if (SecretRules.hasUrlPassword(value)) {
+            return "a URL with a password (not shown; never write credentials in the spec)";
+        }
+        return "\"" + shorten(value) + "\"";
     }
 
     private static String shorten(String value) {

@@ -192,7 +192,10 @@ final class SpecReader {
             Location at = fromEntries.get(f.getKey()).value().location();
             int self = declared.indexOf(f.getKey());
             int source = declared.indexOf(f.getValue());
-            if (self == 0) {
+            if (f.getKey().equals(f.getValue())) {
+                problems.error(at, "environment " + f.getKey() + " cannot be created from itself",
+                        "Name another environment declared before it, or remove 'from'.");
+            } else if (self == 0) {
                 problems.error(at, "the first environment cannot be created from another",
                         "The first environment declared is the project's default environment, created with the project."
                                 + " Declare " + f.getValue() + " first, or remove 'from'.");
@@ -312,8 +315,9 @@ final class SpecReader {
                 Object value = SettingReader.read(r, def, child.value());
                 if (value != null) {
                     settings.put(key, value);
-                    where.put(key, child.value().location());
                 }
+                // Written, even when invalid: "branch needs repo" must not follow a bad repo.
+                where.put(key, child.value().location());
             } else if (!Settings.keysUnder(key).isEmpty()) {
                 readSettings(key, child, settings, where);
             } else {
@@ -323,11 +327,11 @@ final class SpecReader {
     }
 
     private void checkSettingCombinations(Map<String, Object> settings, Map<String, Location> where, Location service) {
-        if (settings.containsKey(Settings.SOURCE_REPO) && settings.containsKey(Settings.SOURCE_IMAGE)) {
+        if (where.containsKey(Settings.SOURCE_REPO) && where.containsKey(Settings.SOURCE_IMAGE)) {
             problems.error(where.get(Settings.SOURCE_IMAGE), "a service deploys a repository or an image, not both",
                     "Remove source.image or source.repo.");
         }
-        if (settings.containsKey(Settings.SOURCE_BRANCH) && !settings.containsKey(Settings.SOURCE_REPO)) {
+        if (where.containsKey(Settings.SOURCE_BRANCH) && !where.containsKey(Settings.SOURCE_REPO)) {
             problems.error(where.get(Settings.SOURCE_BRANCH), "source.branch needs source.repo",
                     "A branch belongs to a repository; add source.repo: owner/name.");
         }

@@ -106,14 +106,17 @@ final class VariableReader {
     private boolean plaintextCredential(String name, String template, Boolean marked, boolean sealed,
             boolean fromReference, Location location) {
         String reason;
+        String notSecret = " If it is not a secret, write " + name + ": {value: ..., secret: false}.";
         if (SecretRules.hasUrlPassword(SecretRules.literalPart(template))) {
             reason = "it holds a URL with a password";
         } else if (fromReference || !SecretRules.hasLiteralText(template)) {
             return false;
         } else if (sealed) {
             reason = "it is sealed";
+            notSecret = ""; // sealed is always secret: the way out is not to seal it
         } else if (Boolean.TRUE.equals(marked)) {
             reason = "it is marked secret: true";
+            notSecret = "";
         } else if (SecretRules.nameLooksSecret(name)) {
             reason = "its name says it is one";
         } else {
@@ -122,8 +125,7 @@ final class VariableReader {
         r.problems().error(location, "a secret is written in plain text",
                 name + " is a secret (" + reason + "), so its value must not live in the YAML. Put the value in the"
                         + " environment or an env file and write " + name + ": ${env:" + name + "}, or use ${file:PATH};"
-                        + " Railway references such as ${{shared." + name + "}} work too."
-                        + " If it is not a secret, write " + name + ": {value: ..., secret: false}.");
+                        + " Railway references such as ${{shared." + name + "}} work too." + notSecret);
         return true;
     }
 }

@@ -7,7 +7,8 @@ import dev.tlctl.spec.YNode.YScalar;
 import dev.tlctl.spec.YNode.YSeq;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +24,13 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.DocumentStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -77,19 +85,32 @@ final class YamlLoader {
                     e.getClass().getSimpleName() + ": " + e.getMessage());
             return null;
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            problems.error(Location.ofFile(fileName), "the file is not valid UTF-8",
-                    "Save it as UTF-8 text.");
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer text = CharBuffer.allocate(bytes.length);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, text, true);
+        if (result.isError()) {
+            // The decoder stops at the first bad byte: name its line, counted in the bytes before it.
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < in.position(); i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            String before = new String(bytes, lineStart, in.position() - lineStart, StandardCharsets.UTF_8);
+            int column = before.codePointCount(0, before.length()) + 1;
+            problems.error(new Location(fileName, "", line, column),
+                    "the file is not valid UTF-8",
+                    String.format("Byte 0x%02X cannot start or continue a UTF-8 character. Save the file as UTF-8 text.",
+                            bytes[in.position()] & 0xff));
             return null;
         }
-        return parse(text, fileName, problems);
+        text.flip();
+        return parse(text.toString(), fileName, problems);
     }
 
     /** Parses YAML text; see {@link #load}. */
@@ -113,7 +134,9 @@ final class YamlLoader {
             Node root = documents.next();
             if (documents.hasNext()) {
                 Node second = documents.next();
-                problems.error(at(second.getStartMark(), ""), "the file holds more than one YAML document",
+                Mark separator = secondDocumentStart(text);
+                problems.error(at(separator != null ? separator : second.getStartMark(), ""),
+                        "the file holds more than one YAML document",
                         "Remove the '---' separator: a spec file is one document.");
             }
             if (root == null) {
@@ -121,19 +144,101 @@ final class YamlLoader {
             }
             return convert(root, "", 0);
         } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem().trim();
-            String detail = e.getContext() == null ? null : "Found " + e.getContext().trim() + ".";
-            problems.error(at(mark, ""), "YAML syntax error: " + problem, detail);
+            syntaxError(e);
             return null;
         } catch (YAMLException e) {
-            problems.error(Location.ofFile(fileName), limitSummary(e.getMessage()), limitDetail(e.getMessage()));
+            String m = e.getMessage() == null ? "" : e.getMessage();
+            // SnakeYAML's limits carry no position: find it again in the event stream.
+            Mark mark = m.contains("aliases") || m.contains("Nesting Depth") ? locateLimit(text) : null;
+            problems.error(at(mark, ""), limitSummary(m), limitDetail(m));
             return null;
         }
     }
 
-    private static String limitSummary(String message) {
-        String m = message == null ? "" : message;
+    /**
+     * A syntax error at the place to fix it: an unclosed quote points where it opens (SnakeYAML's
+     * problem mark is the end of the file), everything else where the parser stopped. The common
+     * mistakes get plain words; the rest keep SnakeYAML's.
+     */
+    private void syntaxError(MarkedYAMLException e) {
+        String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem().trim();
+        String context = e.getContext() == null ? null : e.getContext().trim();
+        Mark problemMark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        Mark contextMark = e.getContextMark();
+        Mark mark = problemMark;
+        String summary;
+        String detail;
+        if (problem.contains("'\\t") || problem.contains("\\t(TAB)")) {
+            summary = "a tab is used for indentation";
+            detail = "YAML indents with spaces only. Replace the tab with spaces.";
+        } else if (problem.contains("unexpected end of stream") && context != null
+                && context.contains("quoted scalar") && contextMark != null) {
+            mark = contextMark;
+            summary = "a quoted string is never closed";
+            detail = "The quote opened here has no closing quote before the end of the file. Add the closing quote.";
+        } else if (problem.startsWith("expected <block end>")) {
+            summary = "bad indentation";
+            detail = "This line is indented differently from the keys before it"
+                    + (contextMark == null ? "" : " (the " + (context != null && context.contains("mapping") ? "mapping" : "list")
+                            + " that starts on line " + (contextMark.getLine() + 1) + ")")
+                    + ". Keys of one mapping start in the same column.";
+        } else {
+            summary = problem;
+            detail = context == null ? null
+                    : "The parser stopped " + context
+                            + (contextMark == null ? "" : " (started on line " + (contextMark.getLine() + 1) + ")") + ".";
+        }
+        problems.error(at(mark, ""), "YAML syntax error: " + summary, detail);
+    }
+
+    /** Where the second document starts: its {@code ---} line. */
+    private static Mark secondDocumentStart(String text) {
+        int starts = 0;
+        for (Event event : new Yaml(new LoaderOptions()).parse(new java.io.StringReader(text))) {
+            if (event instanceof DocumentStartEvent && ++starts == 2) {
+                return event.getStartMark();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Replays SnakeYAML's alias and nesting limits over the parser's events to find where the
+     * composer gave up; null when it cannot be found.
+     */
+    private static Mark locateLimit(String text) {
+        Map<String, Boolean> anchorIsCollection = new java.util.HashMap<>();
+        int aliases = 0;
+        int depth = 0;
+        try {
+            for (Event event : new Yaml(new LoaderOptions()).parse(new java.io.StringReader(text))) {
+                if (event instanceof AliasEvent alias) {
+                    if (Boolean.TRUE.equals(anchorIsCollection.get(alias.getAnchor()))
+                            && ++aliases > MAX_ALIASES_FOR_COLLECTIONS) {
+                        return event.getStartMark();
+                    }
+                } else if (event instanceof ScalarEvent || event instanceof CollectionStartEvent) {
+                    if (depth > MAX_DEPTH) {
+                        return event.getStartMark();
+                    }
+                    String anchor = ((NodeEvent) event).getAnchor();
+                    if (anchor != null) {
+                        anchorIsCollection.put(anchor, event instanceof CollectionStartEvent);
+                    }
+                    if (event instanceof CollectionStartEvent) {
+                        depth++;
+                    }
+                } else if (event instanceof CollectionEndEvent) {
+                    depth--;
+                }
+            }
+        } catch (YAMLException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private static String limitSummary(String m) {
         if (m.contains("aliases")) {
             return "too many aliases to collections";
         }
@@ -146,8 +251,7 @@ final class YamlLoader {
         return "the YAML cannot be read: " + m;
     }
 
-    private static String limitDetail(String message) {
-        String m = message == null ? "" : message;
+    private static String limitDetail(String m) {
         if (m.contains("aliases")) {
             return "More than " + MAX_ALIASES_FOR_COLLECTIONS + " aliases (*name) point at mappings or lists."
                     + " A spec needs few; this looks like an alias bomb. Write the values out, or use overlays.";
@@ -266,17 +370,39 @@ final class YamlLoader {
     private void checkTag(Node node, Tag expected, Location location) {
         Tag tag = node.getTag();
         if (!expected.equals(tag)) {
-            problems.error(location, "YAML tags are not supported (found " + tag.getValue() + ")",
+            problems.error(location, "YAML tags are not supported (found " + shortTag(tag) + ")",
                     "Remove the '!' tag; write plain values, and use ${env:NAME} for secrets.");
         }
     }
 
+    /** The tag as written: {@code !!binary} for YAML's own tags, {@code !custom} for the others. */
+    private static String shortTag(Tag tag) {
+        String value = tag.getValue();
+        return value.startsWith(Tag.PREFIX) ? "!!" + value.substring(Tag.PREFIX.length()) : value;
+    }
+
     /** {@code parent.key}, or {@code parent["odd key"]} when the key is not a simple word. */
     static String child(String parent, String key) {
-        String part = SIMPLE_KEY.matcher(key).matches() ? key : "[\"" + key.replace("\"", "\\\"") + "\"]";
+        String part = SIMPLE_KEY.matcher(key).matches() ? key : "[\"" + escape(key) + "\"]";
         if (parent.isEmpty()) {
             return part;
         }
         return part.startsWith("[") ? parent + part : parent + "." + part;
+    }
+
+    /** A key as a quoted path part: quotes, backslashes and control characters escaped. */
+    private static String escape(String key) {
+        StringBuilder out = new StringBuilder();
+        key.codePoints().forEach(c -> {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : Character.toString(c));
+            }
+        });
+        return out.toString();
     }
 }

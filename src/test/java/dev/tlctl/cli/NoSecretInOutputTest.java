@@ -1,0 +1,43 @@
+package dev.tlctl.cli;
+
+import static dev.tlctl.spec.SpecFixture.LEAK;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.tlctl.cli.CliRunner.Run;
+import dev.tlctl.spec.MalformedSpecs;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every malformed input, through {@code tlctl validate} (human and JSON, with and without a
+ * terminal): exit 65, no stack trace, and no fixture secret anywhere in stdout or stderr.
+ */
+class NoSecretInOutputTest {
+    @TempDir
+    Path tmp;
+
+    static List<MalformedSpecs.Case> cases() {
+        return MalformedSpecs.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void validateNeverPrintsASecret(MalformedSpecs.Case c) {
+        Path dir = c.fixture().writeTo(tmp);
+        // Human and JSON without a terminal; human with a terminal (colour) and --stacktrace.
+        Run[] runs = {
+            CliRunner.run(dir, c.fixture().env(), false, "validate"),
+            CliRunner.run(dir, c.fixture().env(), false, "validate", "--json"),
+            CliRunner.run(dir, c.fixture().env(), true, "validate", "--stacktrace"),
+        };
+        for (Run run : runs) {
+            assertEquals(65, run.code(), run::toString);
+            assertFalse(run.all().contains(LEAK), run::toString);
+            assertFalse(run.all().contains("Exception"), run::toString);
+        }
+    }
+}
