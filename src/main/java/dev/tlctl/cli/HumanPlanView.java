@@ -88,7 +88,10 @@ final class HumanPlanView {
 
     private String values(Change change) {
         Address.Kind kind = change.address().kind();
-        if (kind == Address.Kind.PROJECT || kind == Address.Kind.SERVICE || kind == Address.Kind.ENVIRONMENT
+        if (kind == Address.Kind.PROJECT) {
+            return " " + change.after();
+        }
+        if (kind == Address.Kind.SERVICE || kind == Address.Kind.ENVIRONMENT
                 || kind == Address.Kind.INSTANCE) {
             return "";
         }
