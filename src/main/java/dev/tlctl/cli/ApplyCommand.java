@@ -6,7 +6,6 @@ import dev.tlctl.apply.Applier;
 import dev.tlctl.plan.Address;
 import dev.tlctl.plan.Change;
 import dev.tlctl.plan.Plan;
-import dev.tlctl.railway.RequestListener;
 import dev.tlctl.secret.Fingerprint;
 import dev.tlctl.secret.Secret;
 import java.io.BufferedReader;
@@ -80,7 +79,7 @@ final class ApplyCommand extends BaseCommand implements Callable<Integer> {
                     "A saved plan carries the options it was made with; make a new plan to change them.");
         }
         long start = context.clock().millis();
-        try (Session session = Session.open(root(), target, RequestListener.NONE)) {
+        try (Session session = Session.open(root(), target, context.requests())) {
             Plan plan = planFile == null ? session.plan(target, prune) : savedPlan(session);
             PlanDocument.Options docOptions = new PlanDocument.Options(showValues, false, session.connection.endpointKey(),
                     prune, plan.target().environments().stream().map(e -> e.name()).toList(), context.clock().instant());

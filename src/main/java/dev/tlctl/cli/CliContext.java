@@ -1,5 +1,6 @@
 package dev.tlctl.cli;
 
+import dev.tlctl.railway.RequestListener;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -8,7 +9,8 @@ import java.util.Map;
 
 /**
  * Everything a command may touch outside itself: the process environment, the standard streams,
- * whether a person is at a terminal, the working directory and the clock. Tests pass fakes.
+ * whether a person is at a terminal, the working directory, the clock, and a listener that hears
+ * every request sent to Railway (tests record the documents to check them against the schema).
  */
 public record CliContext(
         Map<String, String> env,
@@ -17,7 +19,8 @@ public record CliContext(
         InputStream in,
         boolean interactive,
         Path cwd,
-        Clock clock) {
+        Clock clock,
+        RequestListener requests) {
 
     /** The real process: {@code System.getenv()}, the standard streams, the console. */
     public static CliContext system() {
@@ -28,7 +31,21 @@ public record CliContext(
                 System.in,
                 System.console() != null,
                 Path.of("").toAbsolutePath(),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                RequestListener.NONE);
+    }
+
+    /** A context for tests: no terminal, the given environment and streams, the real clock. */
+    public static CliContext of(Map<String, String> env, PrintStream out, PrintStream err, Path cwd) {
+        return new CliContext(env, out, err, InputStream.nullInputStream(), false, cwd, Clock.systemUTC(), RequestListener.NONE);
+    }
+
+    public CliContext withRequests(RequestListener listener) {
+        return new CliContext(env, out, err, in, interactive, cwd, clock, listener);
+    }
+
+    public CliContext interactive(boolean terminal, InputStream input) {
+        return new CliContext(env, out, err, input, terminal, cwd, clock, requests);
     }
 
     /** A variable of the process environment, or null when unset or empty. */

@@ -1,7 +1,6 @@
 package dev.tlctl.cli;
 
 import dev.tlctl.plan.Plan;
-import dev.tlctl.railway.RequestListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +61,7 @@ final class PlanCommand extends BaseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = context();
-        try (Session session = Session.open(root(), target, RequestListener.NONE)) {
+        try (Session session = Session.open(root(), target, context.requests())) {
             Plan plan = session.plan(target, prune);
             PlanDocument.Options docOptions = new PlanDocument.Options(showValues, false, session.connection.endpointKey(),
                     prune, plan.target().environments().stream().map(e -> e.name()).toList(), context.clock().instant());

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             ValidateCommand.class,
             PlanCommand.class,
             ApplyCommand.class,
+            InitCommand.class,
             CompletionCommand.class,
         },
         description = {

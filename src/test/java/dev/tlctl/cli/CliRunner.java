@@ -39,7 +39,8 @@ final class CliRunner {
                 new ByteArrayInputStream(new byte[0]),
                 interactive,
                 cwd.toAbsolutePath(),
-                Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC));
+                Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC),
+                dev.tlctl.railway.RequestListener.NONE);
         int code = Main.run(context, args);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
