@@ -1,0 +1,86 @@
+package dev.tlctl.arch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Enforces the layers of DESIGN.md by scanning imports of the main sources: which tlctl packages
+ * each package may import, and where picocli, okhttp, graphql-java, SnakeYAML and Jackson may
+ * appear.
+ */
+class LayerRulesTest {
+    private static final Path MAIN = Path.of("src/main/java/dev/tlctl");
+    private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
+    private static final Pattern QUALIFIED = Pattern.compile("\\bdev\\.tlctl\\.(\\w+)\\.");
+
+    /** package -> the tlctl packages it may use (itself always). */
+    private static final Map<String, Set<String>> ALLOWED = Map.of(
+            "secret", Set.of(),
+            "spec", Set.of("secret"),
+            "live", Set.of("secret"),
+            "plan", Set.of("spec", "live", "secret"),
+            "railway", Set.of("live", "secret"),
+            "apply", Set.of("plan", "live", "railway", "secret"),
+            "audit", Set.of("spec", "live", "plan", "railway", "secret"),
+            "sandbox", Set.of(),
+            "cli", Set.of("secret", "spec", "live", "plan", "railway", "apply", "audit", "sandbox"));
+
+    /** third-party prefix -> the packages that may use it. */
+    private static final Map<String, Set<String>> LIBRARIES = Map.of(
+            "picocli.", Set.of("cli"),
+            "okhttp3.", Set.of("railway"),
+            "okio.", Set.of("railway"),
+            "graphql.", Set.of("sandbox"),
+            "org.yaml.snakeyaml.", Set.of("spec"),
+            "com.fasterxml.jackson.", Set.of("railway", "cli", "sandbox"));
+
+    @Test
+    void everyPackageImportsOnlyWhatItsLayerAllows() throws IOException {
+        List<String> violations = new ArrayList<>();
+        int files = 0;
+        try (Stream<Path> paths = Files.walk(MAIN)) {
+            for (Path file : paths.filter(p -> p.toString().endsWith(".java")).toList()) {
+                files++;
+                String pkg = MAIN.relativize(file).getName(0).toString();
+                assertTrue(ALLOWED.containsKey(pkg), "a package DESIGN.md does not know: " + pkg);
+                String source = Files.readString(file);
+                List<String> used = new ArrayList<>();
+                Matcher imports = IMPORT.matcher(source);
+                while (imports.find()) {
+                    used.add(imports.group(1));
+                }
+                Matcher qualified = QUALIFIED.matcher(source);
+                while (qualified.find()) {
+                    used.add("dev.tlctl." + qualified.group(1) + ".");
+                }
+                for (String name : used) {
+                    if (name.startsWith("dev.tlctl.")) {
+                        String target = name.substring("dev.tlctl.".length()).split("\\.")[0];
+                        if (!target.equals(pkg) && ALLOWED.containsKey(target) && !ALLOWED.get(pkg).contains(target)) {
+                            violations.add(MAIN.relativize(file) + " uses dev.tlctl." + target);
+                        }
+                    }
+                    for (Map.Entry<String, Set<String>> lib : LIBRARIES.entrySet()) {
+                        if (name.startsWith(lib.getKey()) && !lib.getValue().contains(pkg)) {
+                            violations.add(MAIN.relativize(file) + " uses " + lib.getKey() + "*");
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(files > 50, "the scan found the sources");
+        assertEquals(List.of(), violations);
+    }
+}
