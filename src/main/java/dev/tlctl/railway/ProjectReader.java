@@ -51,8 +51,8 @@ final class ProjectReader {
 
     /** Reads a project known to exist, by id (for recovering from a lost create). */
     LiveState readProjectById(String id) {
-        JsonNode project = transport.execute(Documents.request("ReadProjectScoped", "re-read project " + id,
-                Map.of("id", id), true)).path("project");
+        JsonNode project = transport.execute(Documents.request("ReadProject", "re-read project " + id,
+                Map.of("id", id, "billing", false), true)).path("project");
         return new LiveState(null, mapProject(project, id));
     }
 
@@ -79,7 +79,7 @@ final class ProjectReader {
         LiveWorkspace workspace;
         try {
             JsonNode data = transport.execute(Documents.request("ReadProject", "read project " + expectedName,
-                    Map.of("id", id), true));
+                    Map.of("id", id, "billing", true), true));
             project = data.path("project");
             workspace = LiveMapper.workspace(project.path("workspace"));
         } catch (RailwayException e) {
@@ -90,8 +90,8 @@ final class ProjectReader {
                 throw e;
             }
             // The project may be readable while the workspace's billing is not.
-            JsonNode data = transport.execute(Documents.request("ReadProjectScoped", "read project " + expectedName,
-                    Map.of("id", id), true));
+            JsonNode data = transport.execute(Documents.request("ReadProject", "read project " + expectedName,
+                    Map.of("id", id, "billing", false), true));
             project = data.path("project");
             workspace = LiveMapper.workspaceWithoutBilling(LiveMapper.text(project, "workspaceId"), null);
         }
@@ -141,8 +141,8 @@ final class ProjectReader {
                     + " Use a token of project " + target.projectName() + ", or an account or workspace token (RAILWAY_API_TOKEN).");
         }
         String id = scope.path("projectId").asText();
-        JsonNode project = transport.execute(Documents.request("ReadProjectScoped", "read project " + projectName,
-                Map.of("id", id), true)).path("project");
+        JsonNode project = transport.execute(Documents.request("ReadProject", "read project " + projectName,
+                Map.of("id", id, "billing", false), true)).path("project");
         LiveWorkspace workspace = LiveMapper.workspaceWithoutBilling(LiveMapper.text(project, "workspaceId"), null);
         return new ReadResult(new LiveState(workspace, mapProject(project, id)), false,
                 scope.path("environment").path("name").asText());
