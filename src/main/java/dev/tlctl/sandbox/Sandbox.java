@@ -17,6 +17,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #graphqlUrl()} with {@link #accountToken()}, close it when done.
  */
 public final class Sandbox implements AutoCloseable {
+    static {
+        // The JDK server writes a response's headers and body in separate packets; with Nagle's
+        // algorithm and delayed ACKs every keep-alive request then waits ~40 ms. Read once, when
+        // the JDK's server configuration loads, so it is set before the first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final SandboxConfig config;
     private final Store store;
     private final Stats stats = new Stats();
