@@ -96,7 +96,7 @@ final class Gql {
         try {
             return send(MAPPER.writeValueAsString(body), "application/json");
         } catch (IOException e) {
-            throw new AssertionError(e);
+            throw new AssertionError("no answer: " + e, e);
         }
     }
 
