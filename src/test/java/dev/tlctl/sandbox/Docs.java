@@ -108,6 +108,18 @@ final class Docs {
             + " $after: String) { deployments(input: $input, first: $first, after: $after) {"
             + " edges { cursor node { id status createdAt updatedAt statusUpdatedAt projectId environmentId"
             + " serviceId environment { name } service { name } } } pageInfo { hasNextPage endCursor } } }";
+    static final String ENVIRONMENT_CONNECTIONS = "query EnvironmentConnections($id: String!, $first: Int,"
+            + " $after: String) { environment(id: $id) {"
+            + " serviceInstances(first: $first, after: $after) { edges { cursor node { serviceName } }"
+            + " pageInfo { hasNextPage endCursor hasPreviousPage startCursor } }"
+            + " variables(first: $first, after: $after) { edges { cursor node { name } } pageInfo { hasNextPage endCursor } }"
+            + " deployments(first: $first, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } } }";
+    static final String PROJECT_CONNECTIONS = "query ProjectConnections($id: String!, $first: Int, $after: String) {"
+            + " project(id: $id) { services(first: $first, after: $after) { edges { cursor node { name } }"
+            + " pageInfo { hasNextPage endCursor } }"
+            + " volumes(first: $first, after: $after) { edges { cursor node { name } } pageInfo { hasNextPage endCursor } }"
+            + " workspace { projects(first: $first, after: $after) { edges { cursor node { name } }"
+            + " pageInfo { hasNextPage endCursor } } } } }";
     static final String TWO_ROOT_FIELDS = "query TwoFields($id: String!) { me { id } project(id: $id) { id } }";
     static final String ANONYMOUS_ME = "{ me { id } }";
 }

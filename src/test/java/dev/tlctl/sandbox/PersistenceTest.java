@@ -152,4 +152,27 @@ class PersistenceTest {
                     project.at("/environments/edges/0/node/id").asText());
         }
     }
+
+    @Test
+    void volumesComeFromTheStateFile() throws IOException {
+        Path state = dir.resolve("sandbox.json");
+        String projectId;
+        try (Sandbox sandbox = Sandbox.start(config(state))) {
+            projectId = Gql.account(sandbox).data(Docs.PROJECT_CREATE, "input", Map.of("name", "demo"))
+                    .at("/projectCreate/id").asText();
+        }
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) Gql.MAPPER.readTree(state.toFile());
+        json.withArray("volumes").addObject().put("id", "vol-1").put("projectId", projectId)
+                .put("name", "data").put("createdAt", "2026-01-01T00:00:00Z");
+        Gql.MAPPER.writeValue(state.toFile(), json);
+        try (Sandbox sandbox = Sandbox.start(config(state))) {
+            JsonNode volumes = Gql.account(sandbox).data(Docs.PROJECT_CONNECTIONS, "id", projectId, "first", 5)
+                    .at("/project/volumes/edges");
+            assertEquals(1, volumes.size());
+            assertEquals("data", volumes.at("/0/node/name").asText());
+            JsonNode full = Gql.account(sandbox).data(Docs.PROJECT, "id", projectId).at("/project/volumes/edges/0/node");
+            assertEquals(projectId, full.at("/project/id").asText());
+            assertEquals("2026-01-01T00:00:00Z", full.get("createdAt").asText());
+        }
+    }
 }

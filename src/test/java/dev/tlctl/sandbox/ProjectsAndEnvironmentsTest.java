@@ -226,4 +226,33 @@ class ProjectsAndEnvironmentsTest extends SandboxTestBase {
         assertEquals("demo", gql.data(Docs.SERVICE, "id", api).at("/service/project/name").asText());
         assertEquals("sandbox", gql.data(Docs.PROJECT_WORKSPACE, "id", p.id()).at("/project/workspace/name").asText());
     }
+
+    @Test
+    void nestedConnectionsPageToo() {
+        Project p = project("demo");
+        project("second");
+        String api = service(p.id(), "api");
+        String worker = service(p.id(), "worker");
+        for (String service : List.of(api, worker)) {
+            gql.data(Docs.VARIABLE_COLLECTION_UPSERT, "input", Map.of("projectId", p.id(),
+                    "environmentId", p.productionId(), "serviceId", service, "variables", Map.of("A", "1", "B", "2")));
+        }
+        JsonNode first = gql.data(Docs.ENVIRONMENT_CONNECTIONS, "id", p.productionId(), "first", 1).get("environment");
+        assertEquals("api", first.at("/serviceInstances/edges/0/node/serviceName").asText());
+        assertTrue(first.at("/serviceInstances/pageInfo/hasNextPage").asBoolean());
+        assertEquals(1, first.at("/variables/edges").size());
+        assertTrue(first.at("/deployments/pageInfo/hasNextPage").asBoolean());
+        JsonNode second = gql.data(Docs.ENVIRONMENT_CONNECTIONS, "id", p.productionId(), "first", 10,
+                "after", first.at("/serviceInstances/pageInfo/endCursor").asText()).get("environment");
+        assertEquals("worker", second.at("/serviceInstances/edges/0/node/serviceName").asText());
+        assertTrue(second.at("/serviceInstances/pageInfo/hasPreviousPage").asBoolean());
+        assertEquals(3, second.at("/variables/edges").size(), "4 variables, 1 on the first page");
+
+        JsonNode project = gql.data(Docs.PROJECT_CONNECTIONS, "id", p.id(), "first", 1).get("project");
+        assertEquals("api", project.at("/services/edges/0/node/name").asText());
+        assertTrue(project.at("/services/pageInfo/hasNextPage").asBoolean());
+        assertEquals(0, project.at("/volumes/edges").size());
+        assertEquals("demo", project.at("/workspace/projects/edges/0/node/name").asText());
+        assertTrue(project.at("/workspace/projects/pageInfo/hasNextPage").asBoolean());
+    }
 }
