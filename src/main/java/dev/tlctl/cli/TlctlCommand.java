@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             ValidateCommand.class,
             CompletionCommand.class,
+            SandboxCommand.class,
         },
         description = {
             "Keeps a Railway project in the state its YAML declares.",

@@ -33,6 +33,7 @@ public final class Sandbox implements AutoCloseable {
     private final Faults faults;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Sandbox(SandboxConfig config, Store store) throws IOException {
         this.config = config;
@@ -132,9 +133,12 @@ public final class Sandbox implements AutoCloseable {
         });
     }
 
-    /** Stops serving; the state file already holds every change. */
+    /** Stops serving (once; later calls do nothing); the state file already holds every change. */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         server.stop(0);
         executor.shutdownNow();
         try {
