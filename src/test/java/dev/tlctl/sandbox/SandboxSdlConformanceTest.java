@@ -96,7 +96,7 @@ class SandboxSdlConformanceTest {
     static List<String> compare(TypeDefinitionRegistry mine, TypeDefinitionRegistry real) {
         List<String> problems = new ArrayList<>();
         for (TypeDefinition<?> type : mine.types().values()) {
-            Optional<TypeDefinition> match = real.getType(type.getName());
+            Optional<TypeDefinition<?>> match = real.getType(type.getName()).map(t -> (TypeDefinition<?>) t);
             if (match.isEmpty() || match.get().getClass() != type.getClass()) {
                 problems.add(type.getName() + ": no " + kind(type) + " of that name in Railway's schema");
                 continue;
