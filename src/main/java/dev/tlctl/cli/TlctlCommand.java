@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
             ApplyCommand.class,
             InitCommand.class,
             CompletionCommand.class,
+            SandboxCommand.class,
         },
         description = {
             "Keeps a Railway project in the state its YAML declares.",

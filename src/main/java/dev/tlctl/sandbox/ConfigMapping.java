@@ -180,7 +180,7 @@ final class ConfigMapping {
                 Json.child(config, "deploy").remove("multiRegionConfig");
             } else if (Json.toTree(regions) instanceof ObjectNode object) {
                 ObjectNode cleaned = Json.MAPPER.createObjectNode();
-                object.fields().forEachRemaining(e -> {
+                object.properties().forEach(e -> {
                     if (!e.getValue().isNull()) {
                         cleaned.set(e.getKey(), e.getValue());
                     }

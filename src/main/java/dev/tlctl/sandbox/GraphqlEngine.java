@@ -46,6 +46,10 @@ final class GraphqlEngine {
         return new GraphqlEngine(graphQL);
     }
 
+    GraphQLSchema schema() {
+        return graphQL.getGraphQLSchema();
+    }
+
     static String sdl() {
         try (InputStream in = GraphqlEngine.class.getResourceAsStream(SDL_RESOURCE)) {
             if (in == null) {

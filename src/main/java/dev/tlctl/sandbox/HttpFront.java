@@ -29,6 +29,7 @@ import java.util.Set;
 final class HttpFront {
     static final String GRAPHQL_PATH = "/graphql/v2";
     static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+    private static final long MAX_DRAIN_BYTES = 64L * 1024 * 1024;
     private static final String JSON = "application/json; charset=utf-8";
 
     private final Sandbox sandbox;
@@ -138,16 +139,15 @@ final class HttpFront {
         if (!exchange.getRequestMethod().equalsIgnoreCase("POST")) {
             return refused(405, "Use POST " + GRAPHQL_PATH + " with a JSON body {\"query\": ..., \"variables\": ...}");
         }
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null && parseLong(length) > MAX_BODY_BYTES) {
-            return refused(413, "The request body is larger than " + MAX_BODY_BYTES + " bytes");
-        }
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            return refused(413, "The request body is larger than " + MAX_BODY_BYTES + " bytes");
+            if (body.length > MAX_BODY_BYTES) {
+                // Read the rest (up to a bound) so that closing the connection cannot reset it
+                // before the client has read the 413.
+                drain(in, MAX_DRAIN_BYTES);
+                return refused(413, "The request body is larger than " + MAX_BODY_BYTES + " bytes");
+            }
         }
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         if (contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("json")) {
@@ -305,11 +305,12 @@ final class HttpFront {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    private static long parseLong(String text) {
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            return -1;
+    private static void drain(InputStream in, long limit) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int read;
+        while (total < limit && (read = in.read(buffer)) >= 0) {
+            total += read;
         }
     }
 }

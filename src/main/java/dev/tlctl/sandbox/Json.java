@@ -10,9 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /** The sandbox's one Jackson mapper and the JSON helpers the config store needs. */
 final class Json {
@@ -95,9 +93,7 @@ final class Json {
     static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
         if (node instanceof ObjectNode) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                names.add(it.next().getKey());
-            }
+            node.properties().forEach(entry -> names.add(entry.getKey()));
         }
         return names;
     }

@@ -68,7 +68,7 @@ final class Patches {
 
         ObjectNode before = environment.config.deepCopy();
         if (patchServices != null) {
-            patchServices.fields().forEachRemaining(entry -> {
+            patchServices.properties().forEach(entry -> {
                 String serviceId = entry.getKey();
                 JsonNode change = entry.getValue();
                 if (change.isNull() || change.path("isDeleted").asBoolean(false)) {
@@ -106,7 +106,7 @@ final class Patches {
         ObjectNode services = Json.at(patch, "services");
         if (services != null) {
             List<String> problems = new ArrayList<>();
-            services.fields().forEachRemaining(entry -> {
+            services.properties().forEach(entry -> {
                 String serviceId = entry.getKey();
                 JsonNode change = entry.getValue();
                 if (change.isNull() || change.path("isDeleted").asBoolean(false)) {
@@ -140,8 +140,7 @@ final class Patches {
 
     /** Deep merge: objects merge key by key, a null removes its key, anything else replaces. */
     static void merge(ObjectNode target, ObjectNode patch) {
-        for (var it = patch.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : patch.properties()) {
             JsonNode value = entry.getValue();
             if (value.isNull()) {
                 target.remove(entry.getKey());

@@ -70,7 +70,7 @@ final class Variables {
             throw new SandboxException("variables must be a JSON object of name to string value");
         }
         Map<String, String> values = new LinkedHashMap<>();
-        object.fields().forEachRemaining(entry -> {
+        object.properties().forEach(entry -> {
             JsonNode value = entry.getValue();
             if (!value.isValueNode() || value.isNull()) {
                 throw new SandboxException("variable " + entry.getKey() + " must have a string value");
@@ -89,7 +89,7 @@ final class Variables {
         if (variables == null) {
             return result;
         }
-        variables.fields().forEachRemaining(entry -> {
+        variables.properties().forEach(entry -> {
             String value = ConfigMapping.text(entry.getValue(), "value");
             if (value == null || isSealed(entry.getValue())) {
                 return;
@@ -173,7 +173,7 @@ final class Variables {
 
     private static Map<String, JsonNode> toMap(ObjectNode object) {
         Map<String, JsonNode> map = new LinkedHashMap<>();
-        object.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue()));
+        object.properties().forEach(e -> map.put(e.getKey(), e.getValue()));
         return map;
     }
 
@@ -186,7 +186,7 @@ final class Variables {
             problems.add(path + " must be an object of NAME -> {value}");
             return;
         }
-        variables.fields().forEachRemaining(entry -> {
+        variables.properties().forEach(entry -> {
             JsonNode variable = entry.getValue();
             if (variable.isNull()) {
                 return;
@@ -205,7 +205,7 @@ final class Variables {
     static void keepSealed(ObjectNode before, ObjectNode after) {
         ObjectNode services = Json.at(before, "services");
         if (services != null) {
-            services.fields().forEachRemaining(e -> keepSealedIn(
+            services.properties().forEach(e -> keepSealedIn(
                     Json.at(e.getValue(), "variables"), Json.at(after, "services", e.getKey(), "variables")));
         }
         keepSealedIn(Json.at(before, "sharedVariables"), Json.at(after, "sharedVariables"));
@@ -215,7 +215,7 @@ final class Variables {
         if (before == null || after == null) {
             return;
         }
-        before.fields().forEachRemaining(e -> {
+        before.properties().forEach(e -> {
             if (isSealed(e.getValue()) && after.get(e.getKey()) instanceof ObjectNode variable) {
                 variable.put("isSealed", true);
             }

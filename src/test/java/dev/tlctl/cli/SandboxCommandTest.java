@@ -1,0 +1,155 @@
+package dev.tlctl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tlctl.sandbox.Sandbox;
+import dev.tlctl.sandbox.SandboxConfig;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tlctl sandbox serve} and {@code tlctl sandbox token}, run in-process. */
+class SandboxCommandTest {
+    @TempDir
+    Path cwd;
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        CliContext context = new CliContext(Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]), false,
+                cwd, Clock.systemUTC());
+        return Main.run(context, args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void tokenWorkspaceMintsIntoTheDefaultStateFile() throws Exception {
+        assertEquals(0, run("sandbox", "token", "--workspace"));
+        String token = out().trim();
+        assertTrue(token.matches("[0-9a-f-]{36}"), token);
+        Path state = cwd.resolve(".tlctl/sandbox.json");
+        assertTrue(Files.readString(state).contains(token));
+        try (Sandbox sandbox = Sandbox.start(SandboxConfig.defaults().withStateFile(state))) {
+            assertEquals(200, post(sandbox.graphqlUrl(), "Authorization", "Bearer " + token,
+                    "{\"query\": \"{ apiToken { workspaces { name } } }\"}").statusCode());
+            assertTrue(post(sandbox.graphqlUrl(), "Authorization", "Bearer " + token,
+                    "{\"query\": \"{ apiToken { workspaces { name } } }\"}").body().contains("\"sandbox\""));
+        }
+    }
+
+    @Test
+    void tokenProjectMintsAProjectTokenOrSaysWhatIsMissing() throws Exception {
+        Path state = cwd.resolve("custom.json");
+        assertEquals(1, run("sandbox", "token", "--project", "demo", "--environment", "production",
+                "--state", "custom.json"));
+        assertTrue(err().contains("Could not mint the token"), err());
+        assertTrue(err().contains("No project named demo"), err());
+
+        try (Sandbox sandbox = Sandbox.start(SandboxConfig.defaults().withStateFile(state))) {
+            String created = post(sandbox.graphqlUrl(), "Authorization", "Bearer " + sandbox.accountToken(),
+                    "{\"query\": \"mutation { projectCreate(input: {name: \\\"demo\\\"}) { id } }\"}").body();
+            assertTrue(created.contains("\"id\""), created);
+            assertEquals(0, run("sandbox", "token", "--project", "demo", "--environment", "production",
+                    "--state", state.toString()));
+            String token = out().trim();
+            String answer = post(sandbox.graphqlUrl(), "Project-Access-Token", token,
+                    "{\"query\": \"{ projectToken { environment { name } } }\"}").body();
+            assertTrue(answer.contains("\"production\""), answer);
+        }
+    }
+
+    @Test
+    void tokenOptionsAreCheckedAsUsageErrors() {
+        assertEquals(64, run("sandbox", "token"));
+        assertTrue(err().contains("give either --workspace or --project"), err());
+        assertEquals(64, run("sandbox", "token", "--workspace", "--project", "x", "--environment", "y"));
+        assertEquals(64, run("sandbox", "token", "--project", "x"));
+        assertTrue(err().contains("--project and --environment go together"), err());
+        assertEquals(64, run("sandbox", "token", "--nope"));
+        assertEquals(64, run("sandbox"));
+        assertFalse(Files.exists(cwd.resolve(".tlctl")), "nothing was written");
+    }
+
+    @Test
+    void serveOptionsAreCheckedAsUsageErrors() {
+        assertEquals(64, run("sandbox", "serve", "--rate-limit", "lots"));
+        assertTrue(err().contains("Invalid rate limit \"lots\""), err());
+        assertEquals(64, run("sandbox", "serve", "--faults", "drop=2"));
+        assertTrue(err().contains("Invalid fault \"drop=2\""), err());
+        assertEquals(64, run("sandbox", "serve", "--port", "70000"));
+        assertEquals(64, run("sandbox", "serve", "--seed", "abc"));
+        assertFalse(Files.exists(cwd.resolve(".tlctl")), "nothing was started");
+    }
+
+    @Test
+    void helpShowsExamplesAndExitCodes() {
+        assertEquals(0, run("sandbox", "serve", "--help"));
+        assertTrue(out().contains("Examples:"), out());
+        assertTrue(out().contains("Exit codes:"), out());
+        assertTrue(out().contains("once:projectCreate=lost"), out());
+        assertEquals(0, run("sandbox", "token", "--help"));
+        assertTrue(out().contains("--project tl-engine --environment staging"), out());
+        assertEquals(0, run("--help"));
+        assertTrue(out().contains("sandbox"), out());
+    }
+
+    @Test
+    void servePrintsItsUrlAndTokenServesAndStopsCleanlyWhenInterrupted() throws Exception {
+        AtomicInteger code = new AtomicInteger(-1);
+        Thread server = new Thread(() -> code.set(run("sandbox", "serve", "--token", "local-token",
+                "--rate-limit", "100/50")));
+        server.start();
+        Matcher url = Pattern.compile("serving (http://127\\.0\\.0\\.1:\\d+/graphql/v2)").matcher("");
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!url.reset(out()).find() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(url.reset(out()).find(), "no URL printed: " + out() + err());
+        assertTrue(out().contains("account token: local-token"), out());
+        assertTrue(out().contains("state: " + cwd.resolve(".tlctl/sandbox.json")), out());
+
+        HttpResponse<String> response = post(URI.create(url.group(1)), "Authorization", "Bearer local-token",
+                "{\"query\": \"{ me { email } }\"}");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("sandbox@tlctl.invalid"), response.body());
+        assertEquals("100", response.headers().firstValue("X-RateLimit-Limit").orElse(null));
+
+        server.interrupt();
+        server.join(10_000);
+        assertFalse(server.isAlive());
+        assertEquals(0, code.get());
+        assertTrue(err().contains("tlctl sandbox stopped"), err());
+        assertTrue(Files.readString(cwd.resolve(".tlctl/sandbox.json")).contains("local-token"));
+    }
+
+    private static HttpResponse<String> post(URI url, String header, String value, String body) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        return client.send(HttpRequest.newBuilder(url).header("Content-Type", "application/json").header(header, value)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
