@@ -229,8 +229,13 @@ final class World implements AutoCloseable {
 
     /** Forgets the project id cached in {@code .tlctl/state.json}, so that the next read finds it by name. */
     void forgetCachedId() {
+        forgetCachedId("");
+    }
+
+    /** The same for the spec in folder {@code specDir} (relative to the scene's folder). */
+    void forgetCachedId(String specDir) {
         try {
-            Files.deleteIfExists(dir.resolve(".tlctl/state.json"));
+            Files.deleteIfExists(dir.resolve(specDir).resolve(".tlctl/state.json"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
