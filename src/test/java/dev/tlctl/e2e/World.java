@@ -70,6 +70,7 @@ final class World implements AutoCloseable {
         this.dir = dir;
         this.gql = Gql.bearer(sandbox.graphqlUrl(), sandbox.accountToken());
         readSecrets(dir.resolve(ENV_FILE));
+        secrets.add(sandbox.accountToken()); // tlctl never shows a token either
         secrets.add("fake-prod-password");
         secrets.add("fake-staging-password");
     }
