@@ -116,6 +116,22 @@ class ReconcileTest extends E2eTest {
     }
 
     @Test
+    void aStagingCreatedFromProductionWithItsOwnRegionKeepsNoneOfProductions() {
+        World w = world();
+        w.edit("environments/staging.yaml", s -> s.replace("numReplicas: 1", "numReplicas: 1\n      region: europe-west4"));
+        Run apply = w.tlctl("apply", "--yes");
+        assertEquals(0, apply.code(), apply::toString);
+        String api = w.serviceId("engine-api");
+        JsonNode regions = w.config("staging").path("services").path(api).path("deploy").path("multiRegionConfig");
+        assertEquals(1, regions.size(), "the region copied from production is replaced, not kept: " + regions);
+        assertEquals(1, regions.path("europe-west4").path("numReplicas").asInt(), regions::toString);
+        assertEquals(2, w.config("production").path("services").path(api).path("deploy").path("multiRegionConfig")
+                .path("us-west2").path("numReplicas").asInt());
+        Run plan = w.tlctl("plan", "--detailed-exitcode");
+        assertEquals(0, plan.code(), plan::toString);
+    }
+
+    @Test
     void stagingNeverHoldsProductionSecrets() {
         World w = world();
         assertEquals(0, w.tlctl("apply", "--yes").code());
