@@ -141,6 +141,28 @@ class CliBehaviourTest extends E2eTest {
     }
 
     @Test
+    void envCannotLeaveOutTheDefaultEnvironmentOfAProjectStillToCreate() {
+        World w = world();
+        for (List<String> args : List.of(List.of("plan", "--env", "staging"), List.of("apply", "--env", "staging", "--yes"))) {
+            Run run = w.tlctl(args.toArray(String[]::new));
+            assertEquals(64, run.code(), run::toString);
+            assertTrue(run.err().contains("project tl-engine does not exist yet, and --env leaves out its default"
+                    + " environment production"), run::toString);
+            assertEquals(0, run.mutations(), run::toString);
+        }
+        Run init = w.tlctl("init", "--env", "staging");
+        assertEquals(0, init.code(), init::toString);
+        assertEquals(List.of("production"), World.names(w.project().path("environments")),
+                "the project is created with the spec's default environment, whatever --env says");
+        Run staging = w.tlctl("apply", "--env", "staging", "--yes");
+        assertEquals(0, staging.code(), staging::toString);
+        assertEquals(List.of("production", "staging"), World.names(w.project().path("environments")));
+        assertEquals(0, w.tlctl("plan", "--env", "staging", "--detailed-exitcode").code());
+        assertEquals(0, w.tlctl("apply", "--yes").code());
+        assertEquals(0, w.tlctl("plan", "--detailed-exitcode").code());
+    }
+
+    @Test
     void initIsIdempotentAndRecordsTheIdKeepingComments() {
         World w = world();
         List<String> before = w.read("tl-engine.yaml").lines().toList();
