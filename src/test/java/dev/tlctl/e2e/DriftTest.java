@@ -78,4 +78,33 @@ class DriftTest extends E2eTest {
         assertTrue(config.path("sharedVariables").has("DATABASE_URL"), "declared variables stay");
         assertEquals(0, w.tlctl("plan", "--prune", "--detailed-exitcode").code());
     }
+
+    @Test
+    void unmanagedServicesAndEnvironmentsArePrunedOnlyWhenConfirmed() {
+        World w = world();
+        assertEquals(0, w.tlctl("apply", "--yes").code());
+        w.gql.data("mutation E2eEnvironmentCreate($input: EnvironmentCreateInput!) { environmentCreate(input: $input) { id } }",
+                Map.of("input", Map.of("projectId", w.projectId(), "name", "preview")));
+        w.gql.data("mutation E2eServiceCreate($input: ServiceCreateInput!) { serviceCreate(input: $input) { id } }",
+                Map.of("input", Map.of("projectId", w.projectId(), "name", "stray")));
+
+        Run plan = w.tlctl("plan", "--detailed-exitcode");
+        assertEquals(0, plan.code(), plan::toString);
+        assertTrue(plan.out().contains("    project/service/stray  (not in the spec)"), plan::toString);
+        assertTrue(plan.out().contains("    preview  (not in the spec)"), plan::toString);
+
+        w.output("prune.plan");
+        Run saved = w.tlctl("plan", "--prune", "--out", "prune.plan");
+        assertTrue(saved.out().contains("- project/service/stray"), saved::toString);
+        assertTrue(saved.out().contains("- preview"), saved::toString);
+        Run refused = w.tlctl("apply", "prune.plan", "--yes");
+        assertEquals(64, refused.code(), refused::toString);
+        assertEquals(0, refused.mutations(), refused::toString);
+
+        Run prune = w.tlctl("apply", "prune.plan", "--yes", "--confirm-destructive");
+        assertEquals(0, prune.code(), prune::toString);
+        assertEquals(java.util.List.of("production", "staging"), World.names(w.project().path("environments")));
+        assertEquals(java.util.List.of("engine-api"), World.names(w.project().path("services")));
+        assertEquals(0, w.tlctl("plan", "--prune", "--detailed-exitcode").code());
+    }
 }
