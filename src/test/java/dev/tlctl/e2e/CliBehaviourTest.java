@@ -58,6 +58,16 @@ class CliBehaviourTest extends E2eTest {
                 && e.path("title").asText().equals("create environment staging (staging from production)")));
         assertTrue(apply.err().contains("ok [1/5] create project tl-engine with environment production"), apply::toString);
         assertFalse(apply.out().contains("Apply complete"), "human text stays off stdout");
+
+        Run nothing = w.tlctl("apply", "--yes", "--json");
+        assertEquals(0, nothing.code(), nothing::toString);
+        String[] lines = nothing.out().split("\n");
+        assertEquals(2, lines.length, nothing::toString);
+        assertEquals("plan", Gql.JSON.readTree(lines[0]).path("event").asText());
+        JsonNode done = Gql.JSON.readTree(lines[1]);
+        assertEquals("result", done.path("event").asText(), "a stream always ends with its result");
+        assertTrue(done.path("succeeded").asBoolean());
+        assertEquals(0, done.path("steps").asInt());
     }
 
     @Test
