@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tlctl.e2e.World.Run;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,8 @@ class ReconcileTest extends E2eTest {
 
     @Test
     void planApplyPlanIsEmptyWithinTheRequestBudget() {
-        World w = world();
+        // This one keeps the sandbox's state in a file, as `tlctl sandbox serve --state` does.
+        World w = world(c -> c.withStateFile(dir.resolve("sandbox-state.json")).withClock(Clock.systemUTC()));
         Run before = w.tlctl("plan", "--detailed-exitcode");
         assertEquals(2, before.code(), before::toString);
         assertTrue(before.out().contains("Plan: 55 to create, 0 to update, 0 to delete."), before::toString);
@@ -59,6 +61,7 @@ class ReconcileTest extends E2eTest {
         assertEquals(1, w.projects(World.PROJECT).size());
         assertEquals(java.util.List.of("production", "staging"), World.names(w.project().path("environments")));
         assertEquals(java.util.List.of("engine-api"), World.names(w.project().path("services")));
+        assertTrue(Files.isRegularFile(dir.resolve("sandbox-state.json")));
     }
 
     @Test
