@@ -41,12 +41,8 @@ public final class RecordedDocuments implements AfterEachCallback {
         return out;
     }
 
-    @Override
-    public void afterEach(ExtensionContext context) {
-        List<String> documents = drain();
-        if (RailwaySchema.schemaPath().isEmpty()) {
-            return;
-        }
+    /** The documents that do not validate, with their errors (the schema must be set). */
+    static Map<String, List<String>> invalid(List<String> documents) {
         Map<String, List<String>> invalid = new LinkedHashMap<>();
         for (String document : documents) {
             if (valid.contains(document)) {
@@ -59,6 +55,16 @@ public final class RecordedDocuments implements AfterEachCallback {
                 invalid.put(document, errors);
             }
         }
+        return invalid;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        List<String> documents = drain();
+        if (RailwaySchema.schemaPath().isEmpty()) {
+            return;
+        }
+        Map<String, List<String>> invalid = invalid(documents);
         if (!invalid.isEmpty()) {
             StringBuilder message = new StringBuilder(invalid.size() + " document(s) sent to the sandbox do not validate"
                     + " against Railway's schema:");
