@@ -34,6 +34,23 @@ class CliBehaviourTest extends E2eTest {
     }
 
     @Test
+    void detailedExitcodeKeepsErrorUsageAndSpecCodes() {
+        World w = world(c -> c.withFaults("once:MyWorkspaces=error"));
+        Run api = w.tlctl("plan", "--detailed-exitcode");
+        assertEquals(1, api.code(), api::toString);
+        assertTrue(api.err().contains("Could not find project tl-engine: Railway answered \"tlctl sandbox fault: injected"
+                + " error\" (myWorkspaces, HTTP 200)."), api::toString);
+        assertEquals(2, w.tlctl("plan", "--detailed-exitcode").code());
+        Run usage = w.tlctl("plan", "--detailed-exitcode", "--no-such-option");
+        assertEquals(64, usage.code(), usage::toString);
+        w.edit("environments/staging.yaml", s -> s.replace("numReplicas: 1", "numReplicas: many"));
+        Run spec = w.tlctl("plan", "--detailed-exitcode");
+        assertEquals(65, spec.code(), spec::toString);
+        assertTrue(spec.err().contains("staging.yaml"), spec::toString);
+        assertEquals(0, spec.requests(), "an invalid spec is refused before Railway is asked: " + spec);
+    }
+
+    @Test
     void applyJsonPrintsJsonLinesOnStdoutAndProgressOnStderr() throws Exception {
         World w = world();
         Run apply = w.tlctl("apply", "--yes", "--json");
