@@ -107,4 +107,23 @@ class DriftTest extends E2eTest {
         assertEquals(java.util.List.of("engine-api"), World.names(w.project().path("services")));
         assertEquals(0, w.tlctl("plan", "--prune", "--detailed-exitcode").code());
     }
+
+    @Test
+    void aProjectDeletedBehindTheBackDropsTheCachedIdAndIsCreatedAgain() {
+        World w = world();
+        assertEquals(0, w.tlctl("apply", "--yes").code());
+        String id = w.projectId();
+        assertTrue(w.read(".tlctl/state.json").contains(id));
+        w.gql.data("mutation E2eProjectDelete($id: String!) { projectDelete(id: $id) }", Map.of("id", id));
+
+        Run plan = w.tlctl("plan", "--detailed-exitcode");
+        assertEquals(2, plan.code(), plan::toString);
+        assertTrue(plan.out().contains("+ project tl-engine"), plan::toString);
+        assertEquals(3, plan.requests(), "the cached id (stale), then by name: " + plan);
+        assertFalse(w.read(".tlctl/state.json").contains(id), "the stale id is dropped");
+
+        assertEquals(0, w.tlctl("apply", "--yes").code());
+        assertTrue(w.read(".tlctl/state.json").contains(w.projectId()));
+        assertEquals(0, w.tlctl("plan", "--detailed-exitcode").code());
+    }
 }
