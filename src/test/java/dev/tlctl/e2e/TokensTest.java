@@ -91,6 +91,22 @@ class TokensTest extends E2eTest {
     }
 
     @Test
+    void anUnknownTokenIsReportedNamingTheOperationAndTheVariable() {
+        World w = world();
+        String bogus = "tok-unknown-to-railway-123456";
+        w.secret(bogus);
+        String url = w.sandbox.graphqlUrl().toString();
+        Run api = w.run(Map.of("TLCTL_API_URL", url, "RAILWAY_API_TOKEN", bogus), false, "", World.withEnvFile("plan"));
+        assertEquals(1, api.code(), api::toString);
+        assertTrue(api.err().contains("Railway answered \"Not Authorized\" (tokenWorkspaces, HTTP 200)"), api::toString);
+        assertTrue(api.err().contains("check that RAILWAY_API_TOKEN holds a valid token"), api::toString);
+        Run project = w.run(Map.of("TLCTL_API_URL", url, "RAILWAY_TOKEN", bogus), false, "", World.withEnvFile("plan"));
+        assertEquals(1, project.code(), project::toString);
+        assertTrue(project.err().contains("Could not resolve the project token: Railway answered \"Not Authorized\""
+                + " (projectTokenScope, HTTP 200)"), project::toString);
+    }
+
+    @Test
     void noTokenAtAllNamesBothVariables() {
         World w = world();
         Run run = w.run(Map.of("TLCTL_API_URL", w.sandbox.graphqlUrl().toString()), false, "",
