@@ -32,6 +32,16 @@ class FaultsTest extends E2eTest {
         assertConverged(w);
     }
 
+    @Test
+    void theRateLimitIsHonouredThroughRetryAfter() {
+        World w = world(c -> c.withRateLimit(1000, 3));
+        Run apply = w.tlctl("apply", "--yes");
+        assertEquals(0, apply.code(), apply::toString);
+        assertTrue(w.recorder.events().stream().anyMatch(e -> e.startsWith("retry ") && e.contains("HTTP 429")
+                && e.contains("in PT1S")), () -> "7 requests at 3 per second meet the limit: " + w.recorder.events());
+        assertConverged(w);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"projectCreate", "serviceCreate", "environmentCreate"})
     void aCreateWhoseAnswerIsLostIsReadBackNotRepeated(String operation) {
