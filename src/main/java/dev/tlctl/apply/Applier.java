@@ -213,7 +213,7 @@ public final class Applier {
                                 deletions.stream().filter(c -> c.address().kind() == Address.Kind.SERVICE)
                                         .map(c -> serviceIds.get(c.address().service())).toList(),
                                 deletions.stream().filter(c -> c.address().kind() == Address.Kind.ENVIRONMENT)
-                                        .map(c -> environmentIds.get(c.address().environment())).toList(),
+                                        .map(this::deletedEnvironmentId).toList(),
                                 String.join(", ", deletions.stream().map(c -> c.address().text()).toList()))));
             }
             return steps;
@@ -252,6 +252,15 @@ public final class Applier {
                         : new UsageLimitWrite(plan.target().customerId(), value.soft(), value.hard(), false);
             }
             client.commit(patches, names, limit, message);
+        }
+
+        /** An environment to delete is not in the spec, so not among the targets: the plan carries its id. */
+        private String deletedEnvironmentId(Change change) {
+            String id = change.before() instanceof String s ? s : environmentIds.get(change.address().environment());
+            if (id == null) {
+                throw new IllegalStateException("no id for environment " + change.address().environment());
+            }
+            return id;
         }
 
         private String serviceId(String service) {

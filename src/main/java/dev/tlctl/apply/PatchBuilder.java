@@ -59,7 +59,14 @@ final class PatchBuilder {
         }
         settingKeys.forEach((service, keys) -> {
             InstancePlan instance = instance(plan, env, service);
-            patch.settings(serviceId.apply(service), keys, instance.prior(), instance.desired());
+            String id = serviceId.apply(service);
+            // An instance copied from the source environment already holds the source's settings:
+            // they are what the new ones replace (a copied region must go, not stay beside the new one).
+            Map<String, Object> prior = instance.prior();
+            if (instance.create() && copied != null) {
+                prior = copied.instance(id).<Map<String, Object>>map(LiveServiceInstance::settings).orElse(prior);
+            }
+            patch.settings(id, keys, prior, instance.desired());
         });
         if (copied != null) {
             Map<String, String> names = new LinkedHashMap<>();

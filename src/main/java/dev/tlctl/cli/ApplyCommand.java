@@ -88,6 +88,11 @@ final class ApplyCommand extends BaseCommand implements Callable<Integer> {
             ApplyView view = json ? new JsonApplyView(context.out(), human, docOptions) : human;
             view.plan(plan);
             if (plan.isEmpty()) {
+                if (json) {
+                    // JSON Lines always end with a result event, even when there is nothing to do.
+                    view.result(new ApplyResult(plan.target().projectId(), List.of(), null, null, List.of(), List.of()),
+                            session.connection.client().requestCount(), context.clock().millis() - start);
+                }
                 return ExitCodes.OK;
             }
             checkAllowed(plan, session);

@@ -5,6 +5,7 @@ import dev.tlctl.apply.Step;
 import dev.tlctl.plan.Action;
 import dev.tlctl.plan.Change;
 import dev.tlctl.plan.Plan;
+import dev.tlctl.railway.RailwayException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -67,7 +68,8 @@ final class HumanApplyView implements ApplyView {
         err.println();
         err.println(style.red("Apply failed") + " at step " + result.failed().number() + " of " + result.failed().of()
                 + " (" + result.failed().title() + ").");
-        err.println("  Railway said: " + result.error().getMessage());
+        err.println("  " + (result.error() instanceof RailwayException ? "Railway said: " : "Error: ")
+                + describe(result.error()));
         if (result.done().isEmpty()) {
             err.println("  Applied: nothing.");
         } else {
@@ -78,6 +80,12 @@ final class HumanApplyView implements ApplyView {
         err.println("    - " + result.failed().title() + " (may be partly applied)");
         result.notAttempted().forEach(s -> err.println("    - " + s.title()));
         err.println("  Running `tlctl apply` again converges: it plans from what Railway has now.");
+    }
+
+    /** The error's message, or its kind when it has none (never "null"). */
+    static String describe(RuntimeException error) {
+        String message = error.getMessage();
+        return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
     }
 
     private static String label(Step step) {

@@ -58,8 +58,9 @@ final class InitCommand extends BaseCommand implements Callable<Integer> {
                             "Use an account or workspace token (RAILWAY_API_TOKEN).");
                 }
                 LiveWorkspace workspace = live.workspace();
+                // The project's default environment is the spec's first, whatever --env selects.
                 id = client.createProject(name, workspace == null ? null : workspace.id(),
-                        session.spec.defaultEnvironment().name()).id();
+                        session.fullSpec.defaultEnvironment().name()).id();
                 context.out().println("Created project " + name + ": " + id);
                 session.local.rememberProject(session.connection.endpointKey(), session.spec.project().workspace(), name, id);
                 session.local.save();

@@ -49,7 +49,7 @@ final class JsonApplyView implements ApplyView {
             node.put("durationMs", duration.toMillis());
         }
         if (error != null) {
-            node.put("error", error.getMessage());
+            node.put("error", HumanApplyView.describe(error));
         }
         out.println(Json.line(node));
         out.flush();
@@ -89,7 +89,7 @@ final class JsonApplyView implements ApplyView {
         node.put("durationMs", millis);
         if (!result.succeeded()) {
             node.put("failedStep", result.failed().title());
-            node.put("error", result.error().getMessage());
+            node.put("error", HumanApplyView.describe(result.error()));
             var rest = node.putArray("notAttempted");
             result.notAttempted().forEach(s -> rest.add(s.title()));
         }

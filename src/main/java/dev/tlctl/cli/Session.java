@@ -85,6 +85,15 @@ final class Session implements AutoCloseable {
             planned = fullSpec.onlyEnvironments(List.of(only));
             narrowed = true;
         }
+        String defaultEnvironment = fullSpec.defaultEnvironment().name();
+        if (live.project() == null && !planned.environment(defaultEnvironment).isPresent()) {
+            // Railway creates a project with its default environment: planning it without that
+            // environment would create the project with another default, or none that the spec knows.
+            throw new CliException(ExitCodes.USAGE, "project " + spec.project().name() + " does not exist yet, and --env"
+                    + " leaves out its default environment " + defaultEnvironment,
+                    "The project is created together with " + defaultEnvironment + ", the first environment of the"
+                            + " spec. Run without --env, or add --env " + defaultEnvironment + ". Nothing was changed.");
+        }
         String projectId = live.project() == null ? null : live.project().id();
         return Planner.plan(planned, live,
                 new PlanOptions(prune, narrowed, local.sealed(connection.endpointKey(), projectId)));

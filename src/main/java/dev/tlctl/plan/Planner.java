@@ -235,7 +235,8 @@ public final class Planner {
         Set<String> declared = spec.environments().stream().map(EnvironmentSpec::name).collect(Collectors.toSet());
         for (LiveEnvironment env : project.environments()) {
             if (!declared.contains(env.name())) {
-                addUnmanaged(Address.environment(env.name()), null, false, "not in the spec");
+                // Its id travels as the "before" value: the plan's targets are the spec's environments only.
+                addUnmanaged(Address.environment(env.name()), env.id(), false, "not in the spec");
             }
         }
     }

@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 /**
  * Finds the project and reads all of it in as few requests as the token allows: one with a known
  * project id; two by name with an account token (the user's workspaces and their projects, then
- * the project); three with a workspace token the first time (its workspaces, their projects, the
- * project). Pages past Railway's page size cost one request per extra page.
+ * the project); three with a workspace token the first time ({@code me}, which fails for it; its
+ * workspaces with their projects; the project). Pages past Railway's page size cost one request
+ * per extra page.
  */
 final class ProjectReader {
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -166,7 +167,7 @@ final class ProjectReader {
             return workspaceProjects(wanted, null);
         }
         List<JsonNode> workspaces = new ArrayList<>();
-        boolean withProjects = true;
+        JsonNode tokenProjects = null;
         try {
             JsonNode me = transport.execute(Documents.request("MyWorkspaces", "find project " + target.projectName(),
                     Map.of(), true)).path("me");
@@ -175,17 +176,20 @@ final class ProjectReader {
             if (e.kind() != RailwayException.Kind.AUTH) {
                 throw e;
             }
-            // A workspace token: `me` fails, apiToken answers.
-            withProjects = false;
-            JsonNode token = transport.execute(Documents.request("TokenWorkspaces", "find the token's workspaces",
-                    Map.of(), true)).path("apiToken");
-            token.path("workspaces").forEach(workspaces::add);
+            // A workspace token: `me` fails; apiToken answers, with the token's projects in the same request.
+            JsonNode data = transport.execute(Documents.request("TokenWorkspaces", "find the token's workspaces",
+                    Map.of(), true));
+            data.path("apiToken").path("workspaces").forEach(workspaces::add);
+            tokenProjects = data.path("projects");
         }
         JsonNode chosen = choose(workspaces, wanted, target.projectName());
-        if (!withProjects || chosen.path("projects").path("pageInfo").path("hasNextPage").asBoolean(false)) {
-            return workspaceProjects(chosen.path("id").asText(), chosen.path("name").asText());
+        String id = chosen.path("id").asText();
+        String name = chosen.path("name").asText();
+        JsonNode projects = tokenProjects != null ? tokenProjects : chosen.path("projects");
+        if (projects.path("pageInfo").path("hasNextPage").asBoolean(false)) {
+            return workspaceProjects(id, name);
         }
-        return new Workspace(chosen.path("id").asText(), chosen.path("name").asText(), projectsByName(chosen.path("projects")));
+        return new Workspace(id, name, tokenProjects != null ? projectsByName(tokenProjects, id) : projectsByName(projects));
     }
 
     private JsonNode choose(List<JsonNode> workspaces, String wanted, String projectName) {
@@ -228,9 +232,17 @@ final class ProjectReader {
     }
 
     private static Map<String, List<String>> projectsByName(JsonNode connection) {
+        return projectsByName(connection, null);
+    }
+
+    /** The projects of a connection by name; with {@code workspaceId}, only that workspace's. */
+    private static Map<String, List<String>> projectsByName(JsonNode connection, String workspaceId) {
         Map<String, List<String>> out = new HashMap<>();
         for (JsonNode edge : connection.path("edges")) {
             JsonNode n = edge.path("node");
+            if (workspaceId != null && !workspaceId.equals(n.path("workspaceId").asText())) {
+                continue;
+            }
             if (n.path("deletedAt").isNull() || n.path("deletedAt").isMissingNode()) {
                 out.computeIfAbsent(n.path("name").asText(), k -> new ArrayList<>()).add(n.path("id").asText());
             }

@@ -10,15 +10,20 @@ import java.util.Set;
 
 /**
  * Clears the secrets a request carried (its token, its {@link Secret} variables) from text that
- * Railway or a proxy sent back, such as a validation error quoting an input value.
+ * Railway or a proxy sent back, such as a validation error quoting an input value. Values shorter
+ * than {@link #MIN_LENGTH} are left alone: every variable travels as a {@code Secret}, and masking
+ * a {@code DEBUG=1} or a worker count of 4 would garble every number in the message ("HTTP 429"
+ * read "HTTP (sensitive)29") while hiding nothing worth hiding.
  */
 final class Redactor {
+    static final int MIN_LENGTH = 4;
+
     private final List<String> secrets;
 
     Redactor(Collection<String> values) {
         Set<String> distinct = new LinkedHashSet<>();
         for (String value : values) {
-            if (value != null && !value.isEmpty()) {
+            if (value != null && value.length() >= MIN_LENGTH) {
                 distinct.add(value);
                 String escaped = jsonEscaped(value);
                 if (!escaped.equals(value)) {

@@ -226,6 +226,8 @@ class PlannerTest {
         assertEquals(List.of("- project/service/Postgres", "- staging/variable/LEGACY_FLAG", "- pr-42"), addresses(pruned));
         assertEquals(List.of("project/volume/pgdata"), pruned.unmanaged().stream().map(u -> u.address().text()).toList(),
                 "volumes are never deleted");
+        assertEquals("env-pr", pruned.changes().get(2).before(),
+                "an environment outside the spec is not among the targets: its deletion carries its id");
 
         Plan partial = Planner.plan(spec.onlyEnvironments(List.of("staging")), new LiveState(withLimit(25, 50), project),
                 new PlanOptions(true, true, Map.of()));

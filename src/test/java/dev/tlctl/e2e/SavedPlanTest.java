@@ -1,0 +1,156 @@
+package dev.tlctl.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tlctl.apply.Applier;
+import dev.tlctl.apply.ApplyListener;
+import dev.tlctl.apply.ConcurrentChangeException;
+import dev.tlctl.e2e.World.Run;
+import dev.tlctl.plan.Plan;
+import dev.tlctl.plan.PlanOptions;
+import dev.tlctl.plan.Planner;
+import dev.tlctl.railway.ClientConfig;
+import dev.tlctl.railway.Credentials;
+import dev.tlctl.railway.GraphQLRequest;
+import dev.tlctl.railway.RailwayClient;
+import dev.tlctl.railway.RailwayTransport;
+import dev.tlctl.railway.ReadTarget;
+import dev.tlctl.railway.RequestListener;
+import dev.tlctl.sandbox.SandboxStats;
+import dev.tlctl.secret.Secret;
+import dev.tlctl.spec.DotEnv;
+import dev.tlctl.spec.Spec;
+import dev.tlctl.spec.SpecLoader;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Saved plans (no secret value in the file; refused when an environment or a secret changed since)
+ * and a concurrent change between planning and writing in a live apply.
+ */
+class SavedPlanTest extends E2eTest {
+
+    @Test
+    void aSavedPlanAppliesAndHoldsOnlyFingerprints() throws Exception {
+        World w = world();
+        Run plan = w.tlctl("plan", "--out", "tl-engine.plan");
+        assertEquals(0, plan.code(), plan::toString);
+        JsonNode saved = Gql.JSON.readTree(w.output("tl-engine.plan").toFile());
+        assertEquals(1, saved.path("formatVersion").asInt());
+        int fingerprints = 0;
+        for (JsonNode change : saved.path("changes")) {
+            if (change.path("address").asText().contains("/variable/")) {
+                assertTrue(change.path("after").isNull(), change::toString);
+                assertTrue(change.path("afterFingerprint").isTextual(), change::toString);
+                fingerprints++;
+            }
+        }
+        assertEquals(20, fingerprints, "every variable travels as a fingerprint");
+
+        Run apply = w.tlctl("apply", "tl-engine.plan", "--yes");
+        assertEquals(0, apply.code(), apply::toString);
+        assertTrue(apply.out().contains("Apply complete: 55 created"), apply::toString);
+        assertEquals(0, w.tlctl("plan", "--detailed-exitcode").code());
+        String expected = DotEnv.read(w.dir.resolve(World.ENV_FILE)).get("STAGING_DATABASE_URL");
+        assertEquals(expected, w.config("staging").path("sharedVariables").path("DATABASE_URL").path("value").asText(),
+                "the secret was re-resolved from the spec at apply");
+    }
+
+    @Test
+    void aSavedPlanGoesStaleWhenAnEnvironmentChangesAfterItWasMade() {
+        World w = world();
+        assertEquals(0, w.tlctl("apply", "--yes").code());
+        w.edit("environments/staging.yaml", s -> s.replace("numReplicas: 1", "numReplicas: 3"));
+        w.output("staging.plan");
+        assertEquals(0, w.tlctl("plan", "--out", "staging.plan").code());
+
+        w.upsertVariable("staging", "engine-api", "FEATURE_X", "on");
+        Run apply = w.tlctl("apply", "staging.plan", "--yes");
+        assertEquals(1, apply.code(), apply::toString);
+        assertTrue(apply.err().contains("environment staging changed on Railway after the plan was made"), apply::toString);
+        assertEquals(0, apply.mutations(), "nothing written: " + apply);
+        String api = w.serviceId("engine-api");
+        assertEquals(1, w.config("staging").path("services").path(api).path("deploy").path("multiRegionConfig")
+                .path("us-west2").path("numReplicas").asInt());
+
+        // A new plan sees the change and applies.
+        assertEquals(0, w.tlctl("apply", "--yes").code());
+        assertEquals(0, w.tlctl("plan", "--detailed-exitcode").code());
+    }
+
+    @Test
+    void aSavedPlanWhoseSecretChangedInTheEnvFileIsRefused() {
+        World w = world();
+        w.output("first.plan");
+        assertEquals(0, w.tlctl("plan", "--out", "first.plan").code());
+        String rotated = "postgresql://engine:rotated-staging-password@postgres.sandbox.invalid:5432/enginedb_staging";
+        w.secret(rotated);
+        w.secret("rotated-staging-password");
+        w.edit(World.ENV_FILE, s -> s.replaceAll("(?m)^STAGING_DATABASE_URL=.*$", "STAGING_DATABASE_URL=" + rotated));
+
+        Run apply = w.tlctl("apply", "first.plan", "--yes");
+        assertEquals(1, apply.code(), apply::toString);
+        assertTrue(apply.err().contains("no longer matches the spec"), apply::toString);
+        assertTrue(apply.err().contains("the value of staging/variable/DATABASE_URL changed since the plan was made"),
+                apply::toString);
+        assertEquals(0, apply.mutations(), apply::toString);
+        assertEquals(0, w.projects(World.PROJECT).size(), "nothing was created");
+    }
+
+    @Test
+    void aLiveApplyStopsWhenAnEnvironmentChangesBetweenPlanAndWrite() {
+        World w = world();
+        assertEquals(0, w.tlctl("apply", "--yes").code());
+        w.edit("environments/staging.yaml", s -> s.replace("numReplicas: 1", "numReplicas: 3"));
+        AtomicBoolean fired = new AtomicBoolean();
+        w.hook(new RequestListener() {
+            @Override
+            public void onRequest(GraphQLRequest request, int attempt) {
+                // Someone else commits to staging just before tlctl re-reads the etags.
+                if (request.document().startsWith("query EnvironmentEtags") && fired.compareAndSet(false, true)) {
+                    w.upsertVariable("staging", "engine-api", "FEATURE_X", "on");
+                }
+            }
+        });
+        Run apply = w.tlctl("apply", "--yes");
+        assertTrue(fired.get(), "the etags were re-read before writing");
+        assertEquals(1, apply.code(), apply::toString);
+        assertTrue(apply.err().contains("environment staging changed on Railway after the plan was made"), apply::toString);
+        assertTrue(apply.err().contains("nothing was written"), apply::toString);
+        assertEquals(1, apply.mutations(), "only the other writer's change: " + apply);
+        String api = w.serviceId("engine-api");
+        JsonNode staging = w.config("staging").path("services").path(api);
+        assertEquals(1, staging.path("deploy").path("multiRegionConfig").path("us-west2").path("numReplicas").asInt());
+        assertEquals("on", staging.path("variables").path("FEATURE_X").path("value").asText());
+    }
+
+    @Test
+    void theApplierRereadsEtagsAndWritesNothingWhenOneChanged() {
+        World w = world();
+        assertEquals(0, w.tlctl("apply", "--yes").code());
+        w.edit("environments/staging.yaml", s -> s.replace("sleepApplication: true", "sleepApplication: false"));
+        Spec spec = SpecLoader.load(w.dir.resolve("tl-engine.yaml"), DotEnv.read(w.dir.resolve(World.ENV_FILE)));
+        ClientConfig config = ClientConfig.of(w.sandbox.graphqlUrl(), new Credentials.BearerToken(Secret.of(
+                w.sandbox.accountToken())), "0.0.0-test").withListener(w.listener());
+        try (RailwayClient client = new RailwayClient(new RailwayTransport(config))) {
+            Plan plan = Planner.plan(spec, client.read(new ReadTarget(World.PROJECT, null, null)).state(),
+                    PlanOptions.defaults());
+            assertEquals(1, plan.changes().size(), plan::toString);
+
+            w.upsertVariable("production", null, "SOMEONE_ELSE", "was here");
+            SandboxStats before = w.stats();
+            ConcurrentChangeException e = assertThrows(ConcurrentChangeException.class,
+                    () -> new Applier(client, ApplyListener.NONE, Clock.systemUTC()).apply(plan, "test"));
+            assertEquals(List.of("production"), e.environments());
+            SandboxStats after = w.stats();
+            assertEquals(0, after.mutations() - before.mutations(), "nothing written");
+            assertEquals(1, after.requests() - before.requests(), "one request re-reads every etag");
+        }
+        assertTrue(w.config("staging").toString().contains("\"sleepApplication\":true"));
+    }
+}

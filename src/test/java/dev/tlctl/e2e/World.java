@@ -1,0 +1,384 @@
+package dev.tlctl.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tlctl.cli.CliContext;
+import dev.tlctl.cli.Main;
+import dev.tlctl.railway.GraphQLRequest;
+import dev.tlctl.railway.RecordingRequestListener;
+import dev.tlctl.railway.RequestListener;
+import dev.tlctl.sandbox.Sandbox;
+import dev.tlctl.sandbox.SandboxConfig;
+import dev.tlctl.sandbox.SandboxStats;
+import dev.tlctl.spec.DotEnv;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/**
+ * One end-to-end scene: a sandbox on loopback (memory state unless told otherwise), a copy of
+ * the repository's spec in a temporary folder, and tlctl run in-process against the sandbox over
+ * HTTP, exactly as a user would with {@code TLCTL_API_URL} and {@code RAILWAY_API_TOKEN}. Keeps
+ * every output, records every document sent, and knows every fake secret, so that the test can
+ * check that none ever shows.
+ */
+final class World implements AutoCloseable {
+    static final Path REPOSITORY = Path.of("").toAbsolutePath();
+    static final String ENV_FILE = "environments/sandbox.env";
+    static final String PROJECT = "tl-engine";
+
+    final Sandbox sandbox;
+    final Path dir;
+    final Gql gql;
+    final RecordingRequestListener recorder = new RecordingRequestListener();
+    private final List<Run> runs = new ArrayList<>();
+    private final Set<String> secrets = new LinkedHashSet<>();
+    private final List<Path> outputFiles = new ArrayList<>();
+    private RequestListener hook = RequestListener.NONE;
+
+    /** One command: exit code, stdout, stderr, and what it cost the sandbox. */
+    record Run(List<String> args, int code, String out, String err, long requests, long mutations) {
+        String all() {
+            return out + err;
+        }
+
+        @Override
+        public String toString() {
+            return "tlctl " + String.join(" ", args) + "\nexit " + code + ", " + requests + " requests, " + mutations
+                    + " mutations\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    private World(Sandbox sandbox, Path dir) {
+        this.sandbox = sandbox;
+        this.dir = dir;
+        this.gql = Gql.bearer(sandbox.graphqlUrl(), sandbox.accountToken());
+        readSecrets(dir.resolve(ENV_FILE));
+        secrets.add(sandbox.accountToken()); // tlctl never shows a token either
+        secrets.add("fake-prod-password");
+        secrets.add("fake-staging-password");
+    }
+
+    /** A sandbox with memory state and a spec copied from the repository into {@code dir}. */
+    static World start(Path dir) {
+        return start(dir, c -> c);
+    }
+
+    static World start(Path dir, UnaryOperator<SandboxConfig> config) {
+        copySpec(dir);
+        try {
+            // Rate limits are not the point here: a generous budget keeps the suite fast.
+            return new World(Sandbox.start(config.apply(SandboxConfig.defaults().withRateLimit(100_000, 10_000))), dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void copySpec(Path dir) {
+        try {
+            Files.createDirectories(dir.resolve("environments"));
+            Files.copy(REPOSITORY.resolve("tl-engine.yaml"), dir.resolve("tl-engine.yaml"));
+            try (Stream<Path> files = Files.list(REPOSITORY.resolve("environments"))) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, dir.resolve("environments").resolve(f.getFileName()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void readSecrets(Path envFile) {
+        DotEnv.read(envFile).values().forEach(secrets::add);
+    }
+
+    /** A value that must never appear in any output. */
+    void secret(String value) {
+        secrets.add(value);
+    }
+
+    Set<String> secrets() {
+        return secrets;
+    }
+
+    /** A file tlctl wrote (a saved plan) that must never hold a secret. */
+    Path output(String name) {
+        Path file = dir.resolve(name);
+        outputFiles.add(file);
+        return file;
+    }
+
+    /** Hears every request tlctl sends, before it is sent (to act behind tlctl's back at a precise moment). */
+    void hook(RequestListener listener) {
+        this.hook = listener;
+    }
+
+    /** The environment of a user pointing tlctl at the sandbox with its account token. */
+    Map<String, String> env() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("TLCTL_API_URL", sandbox.graphqlUrl().toString());
+        env.put("RAILWAY_API_TOKEN", sandbox.accountToken());
+        return env;
+    }
+
+    /** tlctl with the account token and the fake values of {@code environments/sandbox.env}. */
+    Run tlctl(String... args) {
+        return run(env(), false, "", withEnvFile(args));
+    }
+
+    static String[] withEnvFile(String... args) {
+        String[] all = Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--env-file";
+        all[args.length + 1] = ENV_FILE;
+        return all;
+    }
+
+    /** tlctl exactly as given, with this process environment, optionally at a terminal with this input. */
+    Run run(Map<String, String> env, boolean terminal, String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CliContext context = CliContext.of(env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8), dir)
+                .withRequests(listener());
+        if (terminal) {
+            context = context.interactive(true, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        }
+        SandboxStats before = sandbox.stats();
+        int code = Main.run(context, args);
+        SandboxStats after = sandbox.stats();
+        Run run = new Run(List.of(args), code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+                after.requests() - before.requests(), after.mutations() - before.mutations());
+        runs.add(run);
+        return run;
+    }
+
+    /** Records every document for the schema check, and passes every event to the test's hook. */
+    RequestListener listener() {
+        return new RequestListener() {
+            @Override
+            public void onRequest(GraphQLRequest request, int attempt) {
+                RecordedDocuments.record(request.document());
+                recorder.onRequest(request, attempt);
+                hook.onRequest(request, attempt);
+            }
+
+            @Override
+            public void onResponse(GraphQLRequest request, int httpStatus, Duration elapsed) {
+                recorder.onResponse(request, httpStatus, elapsed);
+                hook.onResponse(request, httpStatus, elapsed);
+            }
+
+            @Override
+            public void onRetry(GraphQLRequest request, int attempt, Duration wait, String reason) {
+                recorder.onRetry(request, attempt, wait, reason);
+                hook.onRetry(request, attempt, wait, reason);
+            }
+        };
+    }
+
+    List<Run> runs() {
+        return List.copyOf(runs);
+    }
+
+    // ---- the spec ---------------------------------------------------------------------------
+
+    void edit(String file, UnaryOperator<String> change) {
+        Path path = dir.resolve(file);
+        try {
+            String before = Files.readString(path);
+            String after = change.apply(before);
+            assertTrue(!before.equals(after), "the edit of " + file + " changed nothing");
+            Files.writeString(path, after);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void write(String file, String text) {
+        try {
+            Path path = dir.resolve(file);
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String read(String file) {
+        try {
+            return Files.readString(dir.resolve(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Forgets the project id cached in {@code .tlctl/state.json}, so that the next read finds it by name. */
+    void forgetCachedId() {
+        forgetCachedId("");
+    }
+
+    /** The same for the spec in folder {@code specDir} (relative to the scene's folder). */
+    void forgetCachedId(String specDir) {
+        try {
+            Files.deleteIfExists(dir.resolve(specDir).resolve(".tlctl/state.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- what the sandbox holds, read directly ------------------------------------------------
+
+    SandboxStats stats() {
+        return sandbox.stats();
+    }
+
+    /** The live projects of that name in the sandbox, with their environments and services. */
+    List<JsonNode> projects(String name) {
+        JsonNode data = gql.data("""
+                query E2eProjects {
+                  me {
+                    workspaces {
+                      projects(first: 100) {
+                        edges { node { id name deletedAt
+                          environments(first: 100) { edges { node { id name } } }
+                          services(first: 100) { edges { node { id name } } } } }
+                      }
+                    }
+                  }
+                }""", Map.of());
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode w : data.path("me").path("workspaces")) {
+            for (JsonNode edge : w.path("projects").path("edges")) {
+                if (edge.path("node").path("name").asText().equals(name) && edge.path("node").path("deletedAt").isNull()) {
+                    out.add(edge.path("node"));
+                }
+            }
+        }
+        return out;
+    }
+
+    JsonNode project() {
+        List<JsonNode> found = projects(PROJECT);
+        assertTrue(found.size() == 1, "expected exactly one project " + PROJECT + ", found " + found.size());
+        return found.get(0);
+    }
+
+    String projectId() {
+        return project().path("id").asText();
+    }
+
+    static List<String> names(JsonNode connection) {
+        List<String> out = new ArrayList<>();
+        connection.path("edges").forEach(e -> out.add(e.path("node").path("name").asText()));
+        return out;
+    }
+
+    static String idOf(JsonNode connection, String name) {
+        for (JsonNode e : connection.path("edges")) {
+            if (e.path("node").path("name").asText().equals(name)) {
+                return e.path("node").path("id").asText();
+            }
+        }
+        throw new AssertionError("no " + name + " in " + connection);
+    }
+
+    String environmentId(String name) {
+        return idOf(project().path("environments"), name);
+    }
+
+    String serviceId(String name) {
+        return idOf(project().path("services"), name);
+    }
+
+    /** {@code environment(id){config(decryptVariables: true) configEtag}}: what Railway holds, values included. */
+    JsonNode environment(String name) {
+        return gql.data("""
+                query E2eEnvironment($id: String!) {
+                  environment(id: $id) { id name configEtag config(decryptVariables: true) }
+                }""", Map.of("id", environmentId(name))).path("environment");
+    }
+
+    JsonNode config(String environment) {
+        return environment(environment).path("config");
+    }
+
+    /** A variable set behind tlctl's back with {@code variableUpsert}; {@code service} null for a shared one. */
+    void upsertVariable(String environment, String service, String name, String value) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("projectId", projectId());
+        input.put("environmentId", environmentId(environment));
+        if (service != null) {
+            input.put("serviceId", serviceId(service));
+        }
+        input.put("name", name);
+        input.put("value", value);
+        gql.data("""
+                mutation E2eVariableUpsert($input: VariableUpsertInput!) { variableUpsert(input: $input) }""",
+                Map.of("input", input));
+    }
+
+    /** A patch committed behind tlctl's back. */
+    void patch(String environment, Map<String, Object> patch) {
+        gql.data("""
+                mutation E2ePatch($environmentId: String!, $patch: EnvironmentConfig) {
+                  environmentPatchCommit(environmentId: $environmentId, patch: $patch)
+                }""", Map.of("environmentId", environmentId(environment), "patch", patch));
+    }
+
+    // ---- checks -----------------------------------------------------------------------------
+
+    /**
+     * No fake secret in any output: stdout and stderr of every command, every saved plan, and
+     * {@code .tlctl/state.json}.
+     */
+    void assertNoSecretShown() {
+        List<String> problems = new ArrayList<>();
+        for (Run run : runs) {
+            for (String secret : secrets) {
+                if (run.all().contains(secret)) {
+                    problems.add("tlctl " + String.join(" ", run.args()) + " printed a secret");
+                }
+            }
+        }
+        List<Path> files = new ArrayList<>(outputFiles);
+        files.add(dir.resolve(".tlctl/state.json"));
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            String text;
+            try {
+                text = Files.readString(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            for (String secret : secrets) {
+                if (text.contains(secret)) {
+                    problems.add(dir.relativize(file) + " holds a secret");
+                }
+            }
+        }
+        assertTrue(problems.isEmpty(), () -> String.join("\n", new LinkedHashSet<>(problems)));
+    }
+
+    @Override
+    public void close() {
+        sandbox.close();
+    }
+}

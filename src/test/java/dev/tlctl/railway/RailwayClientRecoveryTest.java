@@ -1,0 +1,217 @@
+package dev.tlctl.railway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tlctl.live.LiveEnvironment;
+import dev.tlctl.live.LiveState;
+import dev.tlctl.secret.Secret;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The client above the transport against scripted answers: a create whose answer is lost is read
+ * back and never blindly repeated (only what is still missing is created), and GraphQL errors
+ * become messages that name the operation and what tlctl was doing.
+ */
+class RailwayClientRecoveryTest {
+    private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
+
+    private MockWebServer server;
+    private RecordingSleeper sleeper;
+    private RailwayClient client;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new MockWebServer();
+        server.start(InetAddress.getByName("127.0.0.1"), 0);
+        sleeper = new RecordingSleeper();
+        ClientConfig config = new ClientConfig(URI.create("http://127.0.0.1:" + server.getPort() + "/graphql/v2"),
+                new Credentials.BearerToken(Secret.of("tok-recovery-fixture")), "1.2.3", Duration.ofSeconds(5),
+                Duration.ofSeconds(2), RetryPolicy.DEFAULT, sleeper, new Random(7), Clock.fixed(NOW, ZoneOffset.UTC),
+                RequestListener.NONE);
+        client = new RailwayClient(new RailwayTransport(config));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.close();
+    }
+
+    @Test
+    void aLostProjectCreateIsFoundByNameAndNotSentAgain() throws Exception {
+        server.enqueue(lost());
+        server.enqueue(ok("""
+                {"data":{"me":{"workspaces":[{"id":"ws-1","name":"Acme","projects":{"edges":[
+                  {"node":{"id":"prj-1","name":"tl-engine","deletedAt":null}}],
+                  "pageInfo":{"hasNextPage":false,"endCursor":null}}}]}}}"""));
+        server.enqueue(ok(readProject("[" + environment("env-1", "production", null) + "]", "[]")));
+
+        RailwayClient.CreatedProject created = client.createProject("tl-engine", "ws-1", "production");
+
+        assertEquals("prj-1", created.id());
+        assertEquals("env-1", created.defaultEnvironment().id());
+        List<String> bodies = bodies(3);
+        assertTrue(bodies.get(0).contains("projectCreate"), bodies.get(0));
+        assertEquals(1, bodies.stream().filter(b -> b.contains("projectCreate")).count(), "created once: " + bodies);
+        assertTrue(bodies.get(1).contains("MyWorkspaces") && bodies.get(2).contains("ReadProject"), bodies.toString());
+        assertEquals(List.of(), sleeper.sleeps(), "a lost create is not retried, it is read back");
+    }
+
+    @Test
+    void aLostProjectCreateThatNeverLandedIsCreatedOnce() throws Exception {
+        server.enqueue(lost());
+        server.enqueue(ok("""
+                {"data":{"me":{"workspaces":[{"id":"ws-1","name":"Acme","projects":{"edges":[],
+                  "pageInfo":{"hasNextPage":false,"endCursor":null}}}]}}}"""));
+        server.enqueue(ok("""
+                {"data":{"workspace":{"id":"ws-1","name":"Acme","customer":{"id":"cus-1","currentUsage":0,"usageLimit":null}}}}"""));
+        server.enqueue(ok("""
+                {"data":{"projectCreate":{"id":"prj-2","name":"tl-engine","workspaceId":"ws-1","environments":{"edges":[
+                  {"node":{"id":"env-2","name":"production","configEtag":"e0"}}]}}}}"""));
+
+        assertEquals("prj-2", client.createProject("tl-engine", "ws-1", "production").id());
+        List<String> bodies = bodies(4);
+        assertEquals(2, bodies.stream().filter(b -> b.contains("projectCreate")).count(), bodies.toString());
+    }
+
+    @Test
+    void lostServiceCreatesAreReadBackAndOnlyTheMissingOneIsCreated() throws Exception {
+        server.enqueue(lost());
+        server.enqueue(ok(readProject("[" + environment("env-1", "production", null) + "]",
+                "[{\"node\":{\"id\":\"svc-1\",\"name\":\"engine-api\"}}]")));
+        server.enqueue(ok("{\"data\":{\"s0\":{\"id\":\"svc-2\",\"name\":\"engine-worker\"}}}"));
+
+        Map<String, String> ids = client.createServices("prj-1", List.of("engine-api", "engine-worker"));
+
+        assertEquals(Map.of("engine-api", "svc-1", "engine-worker", "svc-2"), ids);
+        List<String> bodies = bodies(3);
+        assertTrue(bodies.get(0).contains("engine-api") && bodies.get(0).contains("engine-worker"), bodies.get(0));
+        assertTrue(bodies.get(1).contains("ReadProjectScoped"), bodies.get(1));
+        assertTrue(bodies.get(2).contains("engine-worker"), bodies.get(2));
+        assertFalse(bodies.get(2).contains("engine-api"), "engine-api exists and is not created again: " + bodies.get(2));
+    }
+
+    @Test
+    void aLostEnvironmentCreateIsReadBackAndNotSentAgain() throws Exception {
+        server.enqueue(lost());
+        server.enqueue(ok(readProject("[" + environment("env-1", "production", null) + ","
+                + environment("env-2", "staging", "env-1") + "]", "[]")));
+
+        Map<String, LiveEnvironment> created = client.createEnvironments("prj-1",
+                List.of(new RailwayClient.NewEnvironment("staging", "env-1")));
+
+        assertEquals("env-2", created.get("staging").id());
+        assertTrue(created.get("staging").isFork());
+        List<String> bodies = bodies(2);
+        assertTrue(bodies.get(0).contains("environmentCreate") && bodies.get(0).contains("skipInitialDeploys"), bodies.get(0));
+        assertFalse(bodies.get(1).contains("environmentCreate"), bodies.get(1));
+    }
+
+    @Test
+    void aRefusedCreateIsReportedNamingTheOperationAndNotRetried() throws Exception {
+        server.enqueue(ok("{\"errors\":[{\"message\":\"You have reached the project limit of your plan\"}],\"data\":null}"));
+
+        RailwayException e = assertThrows(RailwayException.class,
+                () -> client.createProject("tl-engine", "ws-1", "production"));
+
+        assertEquals(RailwayException.Kind.GRAPHQL, e.kind());
+        assertEquals("projectCreate", e.operation());
+        assertEquals("Could not create project tl-engine: Railway answered \"You have reached the project limit of your"
+                + " plan\" (projectCreate, HTTP 200).", e.getMessage());
+        assertEquals(1, server.getRequestCount(), "a refused create is neither read back nor repeated");
+    }
+
+    @Test
+    void graphQLErrorsOfACommitNameTheOperationAndTheEnvironment() {
+        server.enqueue(ok("{\"errors\":[{\"message\":\"Environment not found\",\"path\":[\"p0\"]}],\"data\":null}"));
+        EnvironmentPatch patch = new EnvironmentPatch().setVariable(null, "DEBUG", Secret.of("1"), false);
+
+        RailwayException e = assertThrows(RailwayException.class,
+                () -> client.commit(Map.of("env-9", patch), Map.of("env-9", "staging"), null, "tlctl apply"));
+
+        assertEquals("Could not commit the config of environment staging: Railway answered \"Environment not found\""
+                + " (environmentPatchCommit, HTTP 200).", e.getMessage());
+        assertEquals(1, server.getRequestCount(), "a GraphQL error is an answer, not a fault: no retry");
+    }
+
+    @Test
+    void graphQLErrorsOfTheReadNameTheOperationAndTheProject() {
+        server.enqueue(ok("{\"errors\":[{\"message\":\"Problem processing request\"}],\"data\":null}"));
+
+        RailwayException e = assertThrows(RailwayException.class,
+                () -> client.read(new ReadTarget("tl-engine", null, "ws-1")));
+
+        assertEquals("myWorkspaces", e.operation());
+        assertEquals("Could not find project tl-engine: Railway answered \"Problem processing request\""
+                + " (myWorkspaces, HTTP 200).", e.getMessage());
+    }
+
+    @Test
+    void aReadByIdIsOneRequest() throws Exception {
+        server.enqueue(ok(readProject("[" + environment("env-1", "production", null) + "]", "[]")
+                .replace("\"project\":{", "\"project\":{\"workspace\":{\"id\":\"ws-1\",\"name\":\"Acme\",\"customer\":"
+                        + "{\"id\":\"cus-1\",\"currentUsage\":1.5,\"usageLimit\":null}},")));
+
+        LiveState state = client.read(new ReadTarget("tl-engine", "prj-1", null)).state();
+
+        assertEquals("prj-1", state.project().id());
+        assertEquals("cus-1", state.workspace().customerId());
+        assertEquals(1, server.getRequestCount());
+        assertTrue(bodies(1).get(0).contains("query ReadProject("));
+    }
+
+    // ---- scripted answers -------------------------------------------------------------------
+
+    private static MockResponse lost() {
+        // Railway received the request (it may have acted on it), then the connection dropped.
+        return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
+    }
+
+    private static MockResponse ok(String json) {
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(json).build();
+    }
+
+    private static String environment(String id, String name, String source) {
+        return "{\"node\":{\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"sourceEnvironment\":"
+                + (source == null ? "null" : "{\"id\":\"" + source + "\"}") + ",\"configEtag\":\"etag-" + id
+                + "\",\"config\":{\"services\":{},\"sharedVariables\":{}}}}";
+    }
+
+    private static String readProject(String environments, String services) {
+        return "{\"data\":{\"project\":{\"id\":\"prj-1\",\"name\":\"tl-engine\",\"workspaceId\":\"ws-1\",\"deletedAt\":null,"
+                + "\"environments\":{\"edges\":" + environments + ",\"pageInfo\":{\"hasNextPage\":false,\"endCursor\":null}},"
+                + "\"services\":{\"edges\":" + services + ",\"pageInfo\":{\"hasNextPage\":false,\"endCursor\":null}},"
+                + "\"volumes\":{\"edges\":[]}}}}";
+    }
+
+    private List<String> bodies(int expected) throws InterruptedException {
+        assertEquals(expected, server.getRequestCount());
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < expected; i++) {
+            RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
+            out.add(request.getBody() == null ? "" : request.getBody().utf8());
+        }
+        return out;
+    }
+}
