@@ -49,7 +49,7 @@ final class PatchBuilder {
                     if (change.action() == Action.DELETE) {
                         patch.deleteVariable(id, a.name());
                     } else {
-                        patch.setVariable(id, a.name(), (Secret) change.after(), change.sealed());
+                        patch.setVariable(id, a.name(), (Secret) change.after(), change.sensitive(), change.sealed());
                         writtenVariables.computeIfAbsent(a.service() == null ? "" : a.service(), s -> new LinkedHashSet<>())
                                 .add(a.name());
                     }

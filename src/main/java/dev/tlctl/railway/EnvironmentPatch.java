@@ -47,10 +47,18 @@ public final class EnvironmentPatch {
         return this;
     }
 
-    /** Sets a service variable, or a shared one when {@code serviceId} is null. */
-    public EnvironmentPatch setVariable(String serviceId, String name, Secret value, boolean sealed) {
+    /**
+     * Sets a service variable, or a shared one when {@code serviceId} is null. A sensitive value
+     * stays a {@link Secret} in the tree (revealed only into the request body, and cleared from
+     * any error text Railway sends back); any other value is written as plain text.
+     */
+    public EnvironmentPatch setVariable(String serviceId, String name, Secret value, boolean sensitive, boolean sealed) {
         ObjectNode variable = variables(serviceId).putObject(name);
-        variable.set("value", new POJONode(value));
+        if (sensitive || sealed) {
+            variable.set("value", new POJONode(value));
+        } else {
+            variable.put("value", value.reveal());
+        }
         if (sealed) {
             variable.put("isSealed", true);
         }

@@ -10,13 +10,12 @@ import java.util.Set;
 
 /**
  * Clears the secrets a request carried (its token, its {@link Secret} variables) from text that
- * Railway or a proxy sent back, such as a validation error quoting an input value. Values shorter
- * than {@link #MIN_LENGTH} are left alone: every variable travels as a {@code Secret}, and masking
- * a {@code DEBUG=1} or a worker count of 4 would garble every number in the message ("HTTP 429"
- * read "HTTP (sensitive)29") while hiding nothing worth hiding.
+ * Railway or a proxy sent back, such as a validation error quoting an input value. Only
+ * sensitive values travel as {@code Secret}s (a {@code DEBUG=1} goes as plain text), so every one
+ * of them is masked, however short: a garbled number in a rare message is better than a leak.
  */
 final class Redactor {
-    static final int MIN_LENGTH = 4;
+    static final int MIN_LENGTH = 1;
 
     private final List<String> secrets;
 

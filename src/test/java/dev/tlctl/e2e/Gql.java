@@ -42,9 +42,9 @@ final class Gql {
     }
 
     /**
-     * The raw answer, errors included. A query is sent again, without waiting, when the sandbox's
-     * injected faults refuse or drop it (the tests' own reads must not fail under faults); a
-     * mutation is sent once.
+     * The raw answer, errors included. A query is sent again when the sandbox's injected faults
+     * refuse or drop it (the tests' own reads must not fail under faults), after the
+     * {@code Retry-After} wait when rate-limited; a mutation is sent once.
      */
     JsonNode send(String document, Map<String, Object> variables) {
         RecordedDocuments.record(document);
@@ -71,6 +71,11 @@ final class Gql {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
                     .build();
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 429) {
+                // Over the sandbox's budget (a test of rate limits): wait as Railway asks, then let send() retry.
+                long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+                Thread.sleep(Math.min(seconds, 5) * 1000);
+            }
             if (response.statusCode() != 200) {
                 throw new AssertionError("direct GraphQL call answered HTTP " + response.statusCode() + ": " + response.body());
             }

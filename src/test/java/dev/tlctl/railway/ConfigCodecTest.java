@@ -96,7 +96,7 @@ class ConfigCodecTest {
 
     @Test
     void aPatchNeverPrintsItsSecrets() {
-        EnvironmentPatch patch = new EnvironmentPatch().setVariable(null, "DB", Secret.of("postgres://u:fake-MARKER@h/db"), true);
+        EnvironmentPatch patch = new EnvironmentPatch().setVariable(null, "DB", Secret.of("postgres://u:fake-MARKER@h/db"), true, false);
         assertFalse(patch.toString().contains("MARKER"));
         assertFalse(patch.json().toString().contains("MARKER"), "the JSON tree holds the Secret, not its value");
     }

@@ -107,7 +107,7 @@ class RailwayClientRecoveryTest {
         assertEquals(Map.of("engine-api", "svc-1", "engine-worker", "svc-2"), ids);
         List<String> bodies = bodies(3);
         assertTrue(bodies.get(0).contains("engine-api") && bodies.get(0).contains("engine-worker"), bodies.get(0));
-        assertTrue(bodies.get(1).contains("ReadProjectScoped"), bodies.get(1));
+        assertTrue(bodies.get(1).contains("query ReadProject(") && bodies.get(1).contains("\"billing\":false"), bodies.get(1));
         assertTrue(bodies.get(2).contains("engine-worker"), bodies.get(2));
         assertFalse(bodies.get(2).contains("engine-api"), "engine-api exists and is not created again: " + bodies.get(2));
     }
@@ -145,7 +145,7 @@ class RailwayClientRecoveryTest {
     @Test
     void graphQLErrorsOfACommitNameTheOperationAndTheEnvironment() {
         server.enqueue(ok("{\"errors\":[{\"message\":\"Environment not found\",\"path\":[\"p0\"]}],\"data\":null}"));
-        EnvironmentPatch patch = new EnvironmentPatch().setVariable(null, "DEBUG", Secret.of("1"), false);
+        EnvironmentPatch patch = new EnvironmentPatch().setVariable(null, "DEBUG", Secret.of("1"), false, false);
 
         RailwayException e = assertThrows(RailwayException.class,
                 () -> client.commit(Map.of("env-9", patch), Map.of("env-9", "staging"), null, "tlctl apply"));

@@ -14,10 +14,19 @@ class RedactorTest {
     }
 
     @Test
-    void leavesShortValuesAloneSoThatNumbersStayReadable() {
-        // A patch carries DEBUG=1 and GUNICORN_WORKERS=4 as Secrets, like every variable.
-        Redactor redactor = new Redactor(List.of("1", "4", "on", "abc", "long-secret-value"));
-        assertEquals("tlctl sandbox fault: HTTP 429 after 1 s (sensitive)",
-                redactor.redact("tlctl sandbox fault: HTTP 429 after 1 s long-secret-value"));
+    void masksEvenShortSecrets() {
+        // Only sensitive values reach the redactor; a short one is still a secret.
+        Redactor redactor = new Redactor(List.of("pw1", "long-secret-value"));
+        assertEquals("denied: (sensitive) and (sensitive)", redactor.redact("denied: pw1 and long-secret-value"));
+    }
+
+    @Test
+    void aNonSensitiveVariableTravelsAsPlainTextSoItIsNeverRedacted() throws Exception {
+        EnvironmentPatch patch = new EnvironmentPatch()
+                .setVariable(null, "DEBUG", dev.tlctl.secret.Secret.of("1"), false, false)
+                .setVariable(null, "DB", dev.tlctl.secret.Secret.of("postgres://u:pw@h/db"), true, false);
+        assertEquals("1", patch.json().path("sharedVariables").path("DEBUG").path("value").asText());
+        assertEquals(true, patch.json().path("sharedVariables").path("DB").path("value").isPojo(),
+                "a secret stays a Secret until the body is written");
     }
 }
