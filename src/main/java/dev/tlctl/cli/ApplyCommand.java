@@ -8,10 +8,7 @@ import dev.tlctl.plan.Change;
 import dev.tlctl.plan.Plan;
 import dev.tlctl.secret.Fingerprint;
 import dev.tlctl.secret.Secret;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,36 +56,30 @@ final class ApplyCommand extends BaseCommand implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "Apply without asking (needed without a terminal).")
     boolean yes;
 
-    @Option(names = "--prune", description = "Also delete what Railway has but the spec does not declare (never volumes).")
-    boolean prune;
-
     @Option(names = "--confirm-destructive", description = "Allow the plan to delete anything (needed with deletions, even with --yes).")
     boolean confirmDestructive;
 
-    @Option(names = "--show-values", description = "Show non-secret variable values in the plan (secrets are never shown).")
-    boolean showValues;
-
-    @Option(names = "--json", description = "Print JSON Lines events on stdout (plan, step, result); progress stays on stderr.")
-    boolean json;
+    @Mixin
+    PlanFlags flags;
 
     @Override
     public Integer call() {
         CliContext context = context();
-        if (planFile != null && (prune || !target.environments.isEmpty())) {
+        if (planFile != null && (flags.prune || !target.environments.isEmpty())) {
             throw new CliException(ExitCodes.USAGE, "--prune and --env come from the saved plan",
                     "A saved plan carries the options it was made with; make a new plan to change them.");
         }
         long start = context.clock().millis();
         try (Session session = Session.open(root(), target, context.requests())) {
-            Plan plan = planFile == null ? session.plan(target, prune) : savedPlan(session);
-            PlanDocument.Options docOptions = new PlanDocument.Options(showValues, false, session.connection.endpointKey(),
-                    prune, plan.target().environments().stream().map(e -> e.name()).toList(), context.clock().instant());
+            Plan plan = planFile == null ? session.plan(target, flags.prune) : savedPlan(session);
+            PlanDocument.Options docOptions = new PlanDocument.Options(flags.showValues, false, session.connection.endpointKey(),
+                    flags.prune, plan.target().environments().stream().map(e -> e.name()).toList(), context.clock().instant());
             HumanApplyView human = new HumanApplyView(context.out(), context.err(), new Style(root().color()),
-                    context.interactive(), showValues);
-            ApplyView view = json ? new JsonApplyView(context.out(), human, docOptions) : human;
+                    context.interactive(), flags.showValues);
+            ApplyView view = flags.json ? new JsonApplyView(context.out(), human, docOptions) : human;
             view.plan(plan);
             if (plan.isEmpty()) {
-                if (json) {
+                if (flags.json) {
                     // JSON Lines always end with a result event, even when there is nothing to do.
                     view.result(new ApplyResult(plan.target().projectId(), List.of(), null, null, List.of(), List.of()),
                             session.connection.client().requestCount(), context.clock().millis() - start);
@@ -163,14 +154,8 @@ final class ApplyCommand extends BaseCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "apply needs --yes when there is no terminal",
                     "Review the plan above, then run again with --yes. Nothing was changed.");
         }
-        context.err().print("Apply these changes to project " + plan.target().projectName() + "? Only 'yes' is accepted: ");
-        context.err().flush();
-        try {
-            String answer = new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8)).readLine();
-            return answer != null && answer.strip().equals("yes");
-        } catch (IOException e) {
-            return false;
-        }
+        return Prompt.ask(context, "Apply these changes to project " + plan.target().projectName()
+                + "? Only 'yes' is accepted: ", java.util.Set.of("yes"));
     }
 
     /** Keeps a fingerprint of every sealed value written, so that later plans can tell a change. */

@@ -4,10 +4,6 @@ import dev.tlctl.live.LiveProject;
 import dev.tlctl.live.LiveState;
 import dev.tlctl.live.LiveWorkspace;
 import dev.tlctl.railway.RailwayClient;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,7 +64,8 @@ final class InitCommand extends BaseCommand implements Callable<Integer> {
             if (id.equals(session.spec.project().id())) {
                 return ExitCodes.OK;
             }
-            if (record || ask("Record project.id: " + id + " in " + session.specFile + "? [y/N] ")) {
+            if (record || Prompt.ask(context, "Record project.id: " + id + " in " + session.specFile + "? [y/N] ",
+                    java.util.Set.of("y", "yes"))) {
                 SpecIds.recordProjectId(session.specFile, id);
                 context.err().println("Recorded project.id in " + session.specFile + ".");
             } else {
@@ -80,18 +77,4 @@ final class InitCommand extends BaseCommand implements Callable<Integer> {
         }
     }
 
-    private boolean ask(String question) {
-        CliContext context = context();
-        if (!context.interactive()) {
-            return false;
-        }
-        context.err().print(question);
-        context.err().flush();
-        try {
-            String answer = new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8)).readLine();
-            return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }

@@ -41,14 +41,8 @@ final class PlanCommand extends BaseCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
-    @Option(names = "--prune", description = "Also plan to delete what Railway has but the spec does not declare (never volumes).")
-    boolean prune;
-
-    @Option(names = "--show-values", description = "Show non-secret variable values (secrets are never shown).")
-    boolean showValues;
-
-    @Option(names = "--json", description = "Print the plan as one JSON document (formatVersion 1).")
-    boolean json;
+    @Mixin
+    PlanFlags flags;
 
     @Option(names = "--detailed-exitcode", description = "Exit 0 with no changes, 2 with changes, 1 on error.")
     boolean detailedExitcode;
@@ -62,13 +56,13 @@ final class PlanCommand extends BaseCommand implements Callable<Integer> {
     public Integer call() {
         CliContext context = context();
         try (Session session = Session.open(root(), target, context.requests())) {
-            Plan plan = session.plan(target, prune);
-            PlanDocument.Options docOptions = new PlanDocument.Options(showValues, false, session.connection.endpointKey(),
-                    prune, plan.target().environments().stream().map(e -> e.name()).toList(), context.clock().instant());
-            if (json) {
+            Plan plan = session.plan(target, flags.prune);
+            PlanDocument.Options docOptions = new PlanDocument.Options(flags.showValues, false, session.connection.endpointKey(),
+                    flags.prune, plan.target().environments().stream().map(e -> e.name()).toList(), context.clock().instant());
+            if (flags.json) {
                 context.out().println(Json.write(PlanDocument.write(plan, docOptions)));
             } else {
-                new HumanPlanView(context.out(), new Style(root().color()), showValues).render(plan);
+                new HumanPlanView(context.out(), new Style(root().color()), flags.showValues).render(plan);
             }
             if (out != null) {
                 save(plan, docOptions);
