@@ -24,12 +24,15 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Make Railway match the spec: plan, show the plan, ask (or take --yes), then write it in as",
-            "few requests as possible: the project, its services, one config patch per environment",
-            "(settings and variables land only in their environment), new environments, usage limits.",
-            "With PLANFILE, carry out a plan saved by `tlctl plan --out`: refused if an environment",
-            "changed on Railway since (configEtag) or a secret in the spec no longer matches.",
-            "If it fails part way, it says what was applied; running it again converges.",
+            "Make Railway match the spec (or carry out a saved plan).",
+            "",
+            "Plans, shows the plan, asks (or takes --yes), then writes it in as few requests as possible:"
+                    + " the project, its services, one config patch per environment (settings and variables land"
+                    + " only in their environment) with the usage limit, then new environments.",
+            "",
+            "With PLANFILE, carries out a plan saved by `tlctl plan --out`, refused if an environment changed"
+                    + " on Railway since (its configEtag) or a secret in the spec no longer matches. If it fails part"
+                    + " way, it says what was applied; running it again converges.",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

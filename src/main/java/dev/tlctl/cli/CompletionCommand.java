@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {
             "  source <(tlctl completion bash)",
-            "  tlctl completion zsh > \"${fpath[1]}/_tlctl\"   # zsh, with bashcompinit enabled",
+            "  tlctl completion zsh > \"$${fpath[1]}/_tlctl\"   # zsh, with bashcompinit enabled",
         })
 final class CompletionCommand extends BaseCommand implements Runnable {
 

@@ -15,11 +15,13 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Create the spec's project on Railway if no project of that name exists (with its default",
-            "environment, the first one the spec declares), and print its id. Idempotent: run again, it",
-            "finds the project and creates nothing. Offers to record the id as project.id in the spec,",
-            "so that later reads take one request; --record does it without asking.",
-            "Services, settings and variables are left to `tlctl apply`.",
+            "Create the project on Railway if it does not exist, and print its id.",
+            "",
+            "Creates the spec's project, with its default environment (the first one the spec declares), when"
+                    + " no project of that name exists in the workspace. Idempotent: run again, it finds the project"
+                    + " and creates nothing. Offers to record the id as project.id in the spec, so that later reads"
+                    + " take one request; --record does it without asking. Services, settings and variables are left"
+                    + " to `tlctl apply`.",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the project exists (found or created)", "1:error", "64:usage error", "65:the spec is invalid"},

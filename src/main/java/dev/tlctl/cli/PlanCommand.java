@@ -15,11 +15,13 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Read the live project from Railway and show what `tlctl apply` would change to make it",
-            "match the spec: + create, ~ update, - delete, with addresses such as",
-            "staging/engine-api/variable/DEBUG. Secrets always read (sensitive) or (sensitive, changed).",
-            "Nothing is deleted without --prune; what Railway has beyond the spec is listed as unmanaged.",
-            "Reads the whole project in one request when its id is known, two when found by name.",
+            "Show what apply would change on Railway; writes nothing.",
+            "",
+            "Reads the live project and shows what `tlctl apply` would change to make it match the spec:"
+                    + " + create, ~ update, - delete, with addresses such as staging/engine-api/variable/DEBUG."
+                    + " Secrets always read (sensitive) or (sensitive, changed). Nothing is deleted without --prune;"
+                    + " what Railway has beyond the spec is listed as unmanaged. The whole project is read in one"
+                    + " request when its id is known, two when it is found by name.",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

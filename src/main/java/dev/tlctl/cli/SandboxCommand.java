@@ -17,8 +17,10 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         subcommands = {SandboxCommand.Serve.class, SandboxCommand.Token.class},
         description = {
-            "A local emulator of the part of Railway's GraphQL API that tlctl uses:",
-            "no account, no token, no network. State lives in a JSON file.",
+            "Run or use the local emulator of Railway's API.",
+            "",
+            "An emulator of the part of Railway's GraphQL API that tlctl uses: no account, no token, no network."
+                    + " State lives in a JSON file. Any command can also use an in-process one with --sandbox.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -47,9 +49,11 @@ final class SandboxCommand extends BaseCommand implements Runnable {
             mixinStandardHelpOptions = true,
             sortOptions = false,
             description = {
-                "Serve the sandbox at http://127.0.0.1:PORT/graphql/v2 until interrupted (Ctrl-C).",
-                "Prints the URL and the account token it accepts (a local test token).",
-                "Every change is saved to the state file at once; a restart picks it up.",
+                "Serve the sandbox on loopback until interrupted.",
+                "",
+                "Serves http://127.0.0.1:PORT/graphql/v2 until Ctrl-C and prints the URL and the account token it"
+                        + " accepts (a local test token). Every change is saved to the state file at once; a restart"
+                        + " picks it up.",
             },
             footerHeading = "%nExamples:%n",
             footer = {
@@ -144,9 +148,11 @@ final class SandboxCommand extends BaseCommand implements Runnable {
             mixinStandardHelpOptions = true,
             sortOptions = false,
             description = {
-                "Mint a workspace token (use it as Authorization: Bearer) or a project token for one",
-                "environment (use it as Project-Access-Token) into the state file, and print it.",
-                "A running sandbox on the same file accepts it at once.",
+                "Mint a workspace or project token into the sandbox's state.",
+                "",
+                "Mints a workspace token (send it as Authorization: Bearer) or a project token for one environment"
+                        + " (send it as Project-Access-Token) into the state file, and prints it. A running sandbox on"
+                        + " the same file accepts it at once.",
             },
             footerHeading = "%nExamples:%n",
             footer = {

@@ -32,8 +32,10 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {
+            "  tlctl apply --sandbox --yes                 # try it: provision tl-engine in the sandbox",
             "  tlctl validate --env-file environments/sandbox.env",
-            "  tlctl validate --sandbox",
+            "  tlctl plan --detailed-exitcode              # against Railway: RAILWAY_API_TOKEN or RAILWAY_TOKEN",
+            "  tlctl apply --env staging --yes --json      # CI: provision staging",
             "",
             "Exit codes: 0 success, 1 error, 2 changes or drift, 3 check failed, 64 usage, 65 invalid spec.",
             "Colour is used on a terminal only; --no-color or NO_COLOR turn it off.",
@@ -50,13 +52,13 @@ public final class TlctlCommand implements Runnable {
     Path file;
 
     @Option(names = "--env-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
-            description = "A dotenv file (KEY=value lines) that ${env:NAME} references read; "
+            description = "A dotenv file (KEY=value lines) that $${env:NAME} references read; "
                     + "repeatable, later files win, and files win over the process environment.")
     List<Path> envFiles = new ArrayList<>();
 
     @Option(names = "--sandbox", scope = ScopeType.INHERIT,
             description = "Run against an embedded Railway sandbox instead of Railway: no token, no network."
-                    + " Its state lives in .tlctl/sandbox.json beside the spec, and ${env:...} references"
+                    + " Its state lives in .tlctl/sandbox.json beside the spec, and $${env:...} references"
                     + " also read the committed fake values of environments/sandbox.env.")
     boolean sandbox;
 

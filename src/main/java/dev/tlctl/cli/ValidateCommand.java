@@ -11,9 +11,12 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Read and check the spec and its overlays: YAML syntax, keys, types, names, references,",
-            "secrets written in plain text, usage-limit rules. Needs no token and no network.",
-            "Prints a summary; secret values are always masked.",
+            "Check the spec and its overlays; needs no token and no network.",
+            "",
+            "Reads tl-engine.yaml (or -f FILE) and environments/<name>.yaml and reports every problem at once,"
+                    + " with file, line and YAML path: YAML syntax, unknown keys (with a did-you-mean), types,"
+                    + " duplicate keys, names, unresolved $${env:...} and $${file:...} references, secrets written"
+                    + " in plain text, usage-limit rules. A valid spec prints a summary; secret values are always masked.",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the spec is valid", "64:usage error", "65:the spec is invalid (every problem is listed)"},
