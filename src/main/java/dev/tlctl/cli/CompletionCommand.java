@@ -9,6 +9,8 @@ import picocli.CommandLine.Parameters;
         name = "completion",
         mixinStandardHelpOptions = true,
         description = "Print a completion script for bash or zsh.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the script was printed", "64:usage error (a shell other than bash or zsh)"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  source <(tlctl completion bash)",

@@ -1,0 +1,28 @@
+package dev.tlctl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every command's --help: examples, exit codes, and no unresolved picocli variable ("null"). */
+class HelpTextTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "validate", "plan", "apply", "init", "completion", "sandbox", "sandbox serve", "sandbox token"})
+    void helpHasExamplesAndExitCodes(String command) {
+        String[] args = (command.isEmpty() ? "--help" : command + " --help").split(" ");
+        CliRunner.Run run = CliRunner.run(dir, Map.of(), args);
+        assertEquals(0, run.code(), run::toString);
+        assertTrue(run.out().contains("Examples:"), run.out());
+        assertFalse(run.out().matches("(?s).*\\bnull\\b.*"), "an unresolved ${...} prints null:\n" + run.out());
+        assertTrue(run.out().contains("Exit codes"), run.out());
+    }
+}
