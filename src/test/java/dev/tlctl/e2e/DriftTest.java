@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** Changes made on Railway behind tlctl's back show in the next plan; apply repairs them; pruning is explicit. */
 class DriftTest extends E2eTest {
-    static final String CHANGED_SECRET = "postgresql://engine:drifted-behind-the-back@evil.invalid:5432/enginedb";
+    static final String CHANGED_SECRET = "postgresql://engine:fake-drifted-behind-the-back@evil.invalid:5432/enginedb";
 
     @Test
     void aVariableChangedBehindTheBackShowsInThePlanAndApplyRepairsIt() {

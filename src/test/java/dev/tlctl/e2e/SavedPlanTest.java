@@ -88,7 +88,7 @@ class SavedPlanTest extends E2eTest {
         World w = world();
         w.output("first.plan");
         assertEquals(0, w.tlctl("plan", "--out", "first.plan").code());
-        String rotated = "postgresql://engine:rotated-staging-password@postgres.sandbox.invalid:5432/enginedb_staging";
+        String rotated = "postgresql://engine:fake-rotated-staging-password@postgres.sandbox.invalid:5432/enginedb_staging";
         w.secret(rotated);
         w.secret("rotated-staging-password");
         w.edit(World.ENV_FILE, s -> s.replaceAll("(?m)^STAGING_DATABASE_URL=.*$", "STAGING_DATABASE_URL=" + rotated));

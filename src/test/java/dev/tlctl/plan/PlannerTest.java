@@ -196,7 +196,7 @@ class PlannerTest {
     void aVariableChangedBehindTheSpecsBackIsPlannedAsASensitiveUpdate() throws IOException {
         Spec spec = spec();
         LiveProject project = editShared(applied(spec), "production", "DATABASE_URL",
-                Secret.of("postgresql://engine:changed-MARKER@db/other"));
+                Secret.of("postgresql://engine:fake-changed-MARKER@db/other"));
         Plan plan = Planner.plan(spec, new LiveState(withLimit(25, 50), project), PlanOptions.defaults());
         assertEquals(List.of("~ production/variable/DATABASE_URL"), addresses(plan));
         Change change = plan.changes().get(0);
