@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SecretTest {
-    private static final String VALUE = "postgresql://app:hunter2-fixture@db.internal:5432/enginedb";
+    private static final String VALUE = "postgresql://app:fake-hunter2@db.internal:5432/enginedb";
 
     @Test
     void neverPrintsItsValue() {
