@@ -109,7 +109,7 @@ final class ApplyCommand extends BaseCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliException(ExitCodes.ERROR, "could not read the plan " + planFile, e.getMessage(), e);
         }
-        String endpoint = PlanDocument.apiUrl(doc);
+        String endpoint = PlanDocument.endpoint(doc);
         if (endpoint != null && !endpoint.equals(session.connection.endpointKey())) {
             throw new CliException(ExitCodes.ERROR, "the plan " + planFile + " was made against another Railway endpoint",
                     "It was made against " + endpoint + "; this run talks to " + session.connection.endpointKey() + ".");

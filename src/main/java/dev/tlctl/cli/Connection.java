@@ -24,13 +24,10 @@ final class Connection implements AutoCloseable {
     private final RailwayClient client;
     private final Sandbox sandbox;
     private final String endpointKey;
-    private final String apiUrl;
-
-    private Connection(RailwayClient client, Sandbox sandbox, String endpointKey, String apiUrl) {
+    private Connection(RailwayClient client, Sandbox sandbox, String endpointKey) {
         this.client = client;
         this.sandbox = sandbox;
         this.endpointKey = endpointKey;
-        this.apiUrl = apiUrl;
     }
 
     static Connection open(TlctlCommand root, Path specFile, RequestListener listener) {
@@ -47,8 +44,7 @@ final class Connection implements AutoCloseable {
             }
             Credentials token = new Credentials.BearerToken(Secret.of(sandbox.accountToken()));
             RailwayClient client = client(sandbox.graphqlUrl(), token, listener);
-            return new Connection(client, sandbox, "sandbox:" + state.toAbsolutePath().normalize(),
-                    sandbox.graphqlUrl().toString());
+            return new Connection(client, sandbox, "sandbox:" + state.toAbsolutePath().normalize());
         }
         String url = root.apiUrl != null ? root.apiUrl : context.getenv(API_URL_VARIABLE);
         URI endpoint;
@@ -61,7 +57,7 @@ final class Connection implements AutoCloseable {
                 ExitCodes.ERROR, "no Railway token",
                 "Set RAILWAY_API_TOKEN to an account or workspace token, or RAILWAY_TOKEN to a project token"
                         + " (one environment of one project). To try tlctl without Railway, add --sandbox."));
-        return new Connection(client(endpoint, credentials, listener), null, endpoint.toString(), endpoint.toString());
+        return new Connection(client(endpoint, credentials, listener), null, endpoint.toString());
     }
 
     private static RailwayClient client(URI endpoint, Credentials credentials, RequestListener listener) {
@@ -80,14 +76,6 @@ final class Connection implements AutoCloseable {
     /** The key this endpoint's cached ids are stored under (the URL, or the sandbox's state file). */
     String endpointKey() {
         return endpointKey;
-    }
-
-    String apiUrl() {
-        return apiUrl;
-    }
-
-    boolean isSandbox() {
-        return sandbox != null;
     }
 
     @Override

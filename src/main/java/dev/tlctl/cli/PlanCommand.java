@@ -76,7 +76,7 @@ final class PlanCommand extends BaseCommand implements Callable<Integer> {
 
     private void save(Plan plan, PlanDocument.Options options) {
         Path file = context().cwd().resolve(out);
-        PlanDocument.Options saved = new PlanDocument.Options(false, true, options.apiUrl(), options.prune(),
+        PlanDocument.Options saved = new PlanDocument.Options(false, true, options.endpoint(), options.prune(),
                 options.environments(), options.createdAt());
         try {
             Files.writeString(file, Json.write(PlanDocument.write(plan, saved)));

@@ -37,7 +37,7 @@ final class PlanDocument {
     static final String KIND = "plan";
 
     /** What to include: non-secret variable values, and what a saved plan needs. */
-    record Options(boolean showValues, boolean saved, String apiUrl, boolean prune, List<String> environments,
+    record Options(boolean showValues, boolean saved, String endpoint, boolean prune, List<String> environments,
             Instant createdAt) {}
 
     private PlanDocument() {}
@@ -47,7 +47,7 @@ final class PlanDocument {
         doc.put("kind", KIND);
         doc.put("tlctl", VersionProvider.version());
         doc.put("createdAt", options.createdAt().toString());
-        doc.put("endpoint", options.apiUrl());
+        doc.put("endpoint", options.endpoint());
         ObjectNode opts = doc.putObject("options");
         opts.put("prune", options.prune());
         ArrayNode envNames = opts.putArray("environments");
@@ -134,17 +134,11 @@ final class PlanDocument {
         return Json.MAPPER.valueToTree(value);
     }
 
-    /** The API URL a saved plan was made against. */
-    static String apiUrl(JsonNode doc) {
+    /** The endpoint a saved plan was made against (a URL, or the sandbox's state file). */
+    static String endpoint(JsonNode doc) {
         return doc.path("endpoint").asText(null);
     }
 
-    static Options options(JsonNode doc) {
-        List<String> environments = new ArrayList<>();
-        doc.path("options").path("environments").forEach(n -> environments.add(n.asText()));
-        return new Options(false, true, apiUrl(doc), doc.path("options").path("prune").asBoolean(false),
-                environments, Instant.parse(doc.path("createdAt").asText()));
-    }
 
     /**
      * Reads a saved plan back, taking every variable's value from {@code spec} and checking it

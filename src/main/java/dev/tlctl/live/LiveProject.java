@@ -25,8 +25,4 @@ public record LiveProject(
     public Optional<LiveService> service(String name) {
         return services.stream().filter(s -> s.name().equals(name)).findFirst();
     }
-
-    public Optional<LiveService> serviceById(String id) {
-        return services.stream().filter(s -> s.id().equals(id)).findFirst();
-    }
 }

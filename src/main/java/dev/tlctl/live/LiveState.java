@@ -1,14 +1,7 @@
 package dev.tlctl.live;
 
-import java.util.Optional;
-
 /**
  * What Railway has now, as one read found it: the workspace (null when the token may not read
  * it, as with a project token) and the project (null when no project of that name exists yet).
  */
-public record LiveState(LiveWorkspace workspace, LiveProject project) {
-
-    public Optional<LiveProject> projectIfExists() {
-        return Optional.ofNullable(project);
-    }
-}
+public record LiveState(LiveWorkspace workspace, LiveProject project) {}
