@@ -3,6 +3,7 @@ package dev.tlctl.railway;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tlctl.live.LiveEnvironment;
 import dev.tlctl.live.LiveProject;
+import dev.tlctl.live.LiveService;
 import dev.tlctl.live.LiveState;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The operations tlctl performs on Railway, each in as few requests as possible: independent
@@ -125,19 +128,9 @@ public final class RailwayClient implements AutoCloseable {
             }
             return ids;
         } catch (RailwayException e) {
-            if (!e.outcomeUnknown() && e.partialData().isEmpty()) {
-                throw e;
-            }
-            LiveProject project = readProject(projectId);
-            List<String> missing = new ArrayList<>();
-            for (String name : names) {
-                project.service(name).ifPresentOrElse(s -> ids.put(name, s.id()), () -> missing.add(name));
-            }
-            if (!e.outcomeUnknown() && !missing.isEmpty()) {
-                throw e; // Railway refused some: report it rather than retry a refused create
-            }
-            ids.putAll(createServices(projectId, missing));
-            return ids;
+            return recoverCreates(e, projectId, names, name -> name,
+                    (project, name) -> project.service(name).map(LiveService::id),
+                    missing -> createServices(projectId, missing));
         }
     }
 
@@ -176,19 +169,8 @@ public final class RailwayClient implements AutoCloseable {
             }
             return created;
         } catch (RailwayException e) {
-            if (!e.outcomeUnknown() && e.partialData().isEmpty()) {
-                throw e;
-            }
-            LiveProject project = readProject(projectId);
-            List<NewEnvironment> missing = new ArrayList<>();
-            for (NewEnvironment env : environments) {
-                project.environment(env.name()).ifPresentOrElse(found -> created.put(env.name(), found), () -> missing.add(env));
-            }
-            if (!e.outcomeUnknown() && !missing.isEmpty()) {
-                throw e;
-            }
-            created.putAll(createEnvironments(projectId, missing));
-            return created;
+            return recoverCreates(e, projectId, environments, NewEnvironment::name, LiveProject::environment,
+                    missing -> createEnvironments(projectId, missing));
         }
     }
 
@@ -246,6 +228,31 @@ public final class RailwayClient implements AutoCloseable {
         if (i > 0) {
             transport.execute(batch.compose().request("delete " + what, true));
         }
+    }
+
+    /**
+     * After a batch of creates failed: if an answer may have been lost (or some parts succeeded),
+     * reads the project, keeps what exists, and creates only what is still missing. A create
+     * Railway refused is reported, never retried.
+     */
+    private <T, R> Map<String, R> recoverCreates(RailwayException e, String projectId, List<T> requested,
+            Function<T, String> nameOf, BiFunction<LiveProject, String, Optional<R>> existing,
+            Function<List<T>, Map<String, R>> create) {
+        if (!e.outcomeUnknown() && e.partialData().isEmpty()) {
+            throw e;
+        }
+        LiveProject project = readProject(projectId);
+        Map<String, R> found = new LinkedHashMap<>();
+        List<T> missing = new ArrayList<>();
+        for (T item : requested) {
+            String name = nameOf.apply(item);
+            existing.apply(project, name).ifPresentOrElse(r -> found.put(name, r), () -> missing.add(item));
+        }
+        if (!e.outcomeUnknown() && !missing.isEmpty()) {
+            throw e; // Railway refused some: report it rather than retry a refused create
+        }
+        found.putAll(create.apply(missing));
+        return found;
     }
 
     private LiveProject readProject(String projectId) {
