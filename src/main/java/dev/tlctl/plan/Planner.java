@@ -140,13 +140,9 @@ public final class Planner {
     }
 
     private void planEnvironment(EnvironmentSpec env, LiveEnvironment liveEnv, LiveProject project) {
-        Set<String> declaredServiceIds = new java.util.HashSet<>();
         for (ServiceInstanceSpec instance : env.services().values()) {
             LiveService service = project.service(instance.service()).orElse(null);
             LiveServiceInstance liveInstance = service == null ? null : liveEnv.instance(service.id()).orElse(null);
-            if (service != null) {
-                declaredServiceIds.add(service.id());
-            }
             if (!instance.enabled()) {
                 if (liveInstance != null) {
                     addUnmanaged(Address.instance(env.name(), instance.service()), null, false,

@@ -93,10 +93,10 @@ final class SpecReader {
             YNode shared = baseShared;
             Entry overlayShared = overlayRoot == null ? null : overlayRoot.entries().get("sharedVariables");
             if (overlayShared != null) {
-                shared = shared == null ? overlayShared.value() : Overlays.merge(shared, overlayShared.value());
-                if (overlayShared.value() instanceof YNode.YScalar s && s.isNull()) {
-                    shared = null;
-                }
+                YNode sharedOverlay = overlayShared.value();
+                // As inside Overlays.merge: null in the overlay removes; a mapping merges over the base.
+                shared = sharedOverlay instanceof YNode.YScalar s && s.isNull() ? null
+                        : shared == null ? sharedOverlay : Overlays.merge(shared, sharedOverlay);
             }
             Map<String, VariableSpec> sharedVariables = shared == null ? Map.of() : variables.readAll(shared);
             environments.add(new EnvironmentSpec(name, from.get(name), first, sharedVariables, instances,
