@@ -1,12 +1,13 @@
 package dev.tlctl.cli;
 
 import dev.tlctl.apply.ApplyListener;
-import dev.tlctl.apply.ApplyResult;
-import dev.tlctl.plan.Plan;
+import dev.tlctl.reconcile.ApplyOutcome;
+import dev.tlctl.reconcile.PlanResult;
 
-/** What {@code apply} shows: the plan, each step as it runs, and the outcome. */
+/** What {@code apply} shows: the plan, each step as it runs, and how it ended; chosen once per run. */
 interface ApplyView extends ApplyListener {
-    void plan(Plan plan);
+    void planned(PlanResult plan);
 
-    void result(ApplyResult result, int requests, long millis);
+    /** How the apply ended, with what it cost. */
+    void outcome(ApplyOutcome outcome, int requests, long millis);
 }

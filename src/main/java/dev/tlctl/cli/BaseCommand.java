@@ -1,10 +1,22 @@
 package dev.tlctl.cli;
 
+import dev.tlctl.reconcile.Effects;
+import dev.tlctl.reconcile.FileLocalRecords;
+import dev.tlctl.reconcile.Reconciler;
+import dev.tlctl.reconcile.SpecSource;
+import dev.tlctl.spec.SpecLoader;
+import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** What every subcommand shares: access to the root command's global options and context. */
+/**
+ * What every subcommand shares: the root command's global options and context, turned into what
+ * the core takes (the spec's source, the endpoint, the effects, the local records).
+ */
 abstract class BaseCommand {
+    /** The variable holding a saved-plan key, for applying a plan made on another machine. */
+    static final String PLAN_KEY_VARIABLE = "TLCTL_PLAN_KEY";
 
     @Spec
     CommandSpec spec;
@@ -16,5 +28,66 @@ abstract class BaseCommand {
 
     CliContext context() {
         return root().context();
+    }
+
+    Style style() {
+        return new Style(root().color());
+    }
+
+    /** The spec file: {@code -f FILE} relative to the working directory, or {@code tl-engine.yaml}. */
+    Path specFile() {
+        Path file = root().file != null ? root().file : Path.of(SpecLoader.DEFAULT_FILE);
+        return relative(file);
+    }
+
+    SpecSource specSource() {
+        List<Path> envFiles = root().envFiles.stream().map(this::relative).toList();
+        return new SpecSource(specFile(), envFiles, context().env(), root().sandbox);
+    }
+
+    Effects effects() {
+        CliContext context = context();
+        return new Effects(context.clock(), context.sleeper(), context.requests());
+    }
+
+    /** Loads the spec's structure and connects: exit 65 for an invalid spec comes before any request. */
+    Core open() {
+        SpecSource source = specSource();
+        Connection[] connection = new Connection[1];
+        try {
+            Reconciler reconciler = Reconciler.open(source,
+                    FileLocalRecords.beside(source.file(), context().getenv(PLAN_KEY_VARIABLE)), effects(),
+                    () -> (connection[0] = Connection.open(root(), source.file())).endpoint());
+            return new Core(reconciler, connection[0]);
+        } catch (RuntimeException e) {
+            if (connection[0] != null) {
+                connection[0].close();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A path given on the command line, against the context's working directory; kept short for
+     * messages when that is the process's own.
+     */
+    Path relative(Path file) {
+        if (file.isAbsolute()) {
+            return file;
+        }
+        Path cwd = context().cwd();
+        return cwd.equals(Path.of("").toAbsolutePath()) ? file : cwd.resolve(file);
+    }
+
+    /** The core and the connection it runs over, closed together. */
+    record Core(Reconciler reconciler, Connection connection) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                reconciler.close();
+            } finally {
+                connection.close();
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.tlctl.cli;
 
 import dev.tlctl.railway.RequestListener;
+import dev.tlctl.railway.Sleeper;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -9,8 +10,9 @@ import java.util.Map;
 
 /**
  * Everything a command may touch outside itself: the process environment, the standard streams,
- * whether a person is at a terminal, the working directory, the clock, and a listener that hears
- * every request sent to Railway (tests record the documents to check them against the schema).
+ * whether a person is at a terminal, the working directory, the clock, how to wait between
+ * retries, and a listener that hears every request sent to Railway. Tests pass their own, so that
+ * nothing really sleeps and every request can be recorded.
  */
 public record CliContext(
         Map<String, String> env,
@@ -20,9 +22,10 @@ public record CliContext(
         boolean interactive,
         Path cwd,
         Clock clock,
+        Sleeper sleeper,
         RequestListener requests) {
 
-    /** The real process: {@code System.getenv()}, the standard streams, the console. */
+    /** The real process: {@code System.getenv()}, the standard streams, the console, real time. */
     public static CliContext system() {
         return new CliContext(
                 System.getenv(),
@@ -32,20 +35,8 @@ public record CliContext(
                 System.console() != null,
                 Path.of("").toAbsolutePath(),
                 Clock.systemUTC(),
+                Sleeper.SYSTEM,
                 RequestListener.NONE);
-    }
-
-    /** A context for tests: no terminal, the given environment and streams, the real clock. */
-    public static CliContext of(Map<String, String> env, PrintStream out, PrintStream err, Path cwd) {
-        return new CliContext(env, out, err, InputStream.nullInputStream(), false, cwd, Clock.systemUTC(), RequestListener.NONE);
-    }
-
-    public CliContext withRequests(RequestListener listener) {
-        return new CliContext(env, out, err, in, interactive, cwd, clock, listener);
-    }
-
-    public CliContext interactive(boolean terminal, InputStream input) {
-        return new CliContext(env, out, err, input, terminal, cwd, clock, requests);
     }
 
     /** A variable of the process environment, or null when unset or empty. */

@@ -2,9 +2,8 @@ package dev.tlctl.cli;
 
 import dev.tlctl.railway.ClientConfig;
 import dev.tlctl.railway.Credentials;
-import dev.tlctl.railway.RailwayClient;
-import dev.tlctl.railway.RailwayTransport;
-import dev.tlctl.railway.RequestListener;
+import dev.tlctl.reconcile.Endpoint;
+import dev.tlctl.reconcile.FileLocalRecords;
 import dev.tlctl.sandbox.Sandbox;
 import dev.tlctl.sandbox.SandboxConfig;
 import dev.tlctl.secret.Secret;
@@ -13,28 +12,31 @@ import java.net.URI;
 import java.nio.file.Path;
 
 /**
- * The way to Railway for one command: the real API at {@code --api-url} / {@code TLCTL_API_URL}
- * (default Railway's) with the token from {@code RAILWAY_TOKEN} or {@code RAILWAY_API_TOKEN}; or,
- * with {@code --sandbox}, an in-process sandbox on loopback with its own local token. To the
- * client both are only a URL and a token.
+ * The way to Railway for one command, as the command line and the environment say: Railway's API
+ * at {@code --api-url} / {@code TLCTL_API_URL} with the token of {@code RAILWAY_TOKEN} or
+ * {@code RAILWAY_API_TOKEN}; or, with {@code --sandbox}, a sandbox started in this process on
+ * loopback with its own local token. To the core both are only an {@link Endpoint}.
  */
 final class Connection implements AutoCloseable {
     static final String API_URL_VARIABLE = "TLCTL_API_URL";
 
-    private final RailwayClient client;
+    private final Endpoint endpoint;
     private final Sandbox sandbox;
-    private final String endpointKey;
-    private Connection(RailwayClient client, Sandbox sandbox, String endpointKey) {
-        this.client = client;
+
+    private Connection(Endpoint endpoint, Sandbox sandbox) {
+        this.endpoint = endpoint;
         this.sandbox = sandbox;
-        this.endpointKey = endpointKey;
     }
 
-    static Connection open(TlctlCommand root, Path specFile, RequestListener listener) {
+    Endpoint endpoint() {
+        return endpoint;
+    }
+
+    static Connection open(TlctlCommand root, Path specFile) {
         CliContext context = root.context();
         if (root.sandbox) {
-            Path state = root.sandboxState != null ? root.context().cwd().resolve(root.sandboxState)
-                    : specFile.toAbsolutePath().getParent().resolve(LocalState.DIR).resolve("sandbox.json");
+            Path state = root.sandboxState != null ? context.cwd().resolve(root.sandboxState)
+                    : specFile.toAbsolutePath().getParent().resolve(FileLocalRecords.DIR).resolve("sandbox.json");
             Sandbox sandbox;
             try {
                 sandbox = Sandbox.start(SandboxConfig.defaults().withStateFile(state).withClock(context.clock()));
@@ -43,44 +45,34 @@ final class Connection implements AutoCloseable {
                         e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
             }
             Credentials token = new Credentials.BearerToken(Secret.of(sandbox.accountToken()));
-            RailwayClient client = client(sandbox.graphqlUrl(), token, listener);
-            return new Connection(client, sandbox, "sandbox:" + state.toAbsolutePath().normalize());
+            return new Connection(new Endpoint(sandbox.graphqlUrl(), token,
+                    "sandbox:" + state.toAbsolutePath().normalize()), sandbox);
         }
         String url = root.apiUrl != null ? root.apiUrl : context.getenv(API_URL_VARIABLE);
-        URI endpoint;
+        URI uri;
         try {
-            endpoint = url == null ? ClientConfig.DEFAULT_ENDPOINT : URI.create(url);
+            uri = url == null ? ClientConfig.DEFAULT_ENDPOINT : URI.create(url);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, "invalid API URL: " + url, e.getMessage());
         }
-        Credentials credentials = Credentials.fromEnvironment(context.env()).orElseThrow(() -> new CliException(
-                ExitCodes.ERROR, "no Railway token",
-                "Set RAILWAY_API_TOKEN to an account or workspace token, or RAILWAY_TOKEN to a project token"
-                        + " (one environment of one project). To try tlctl without Railway, add --sandbox."));
-        return new Connection(client(endpoint, credentials, listener), null, endpoint.toString());
-    }
-
-    private static RailwayClient client(URI endpoint, Credentials credentials, RequestListener listener) {
+        Credentials credentials;
         try {
-            ClientConfig config = ClientConfig.of(endpoint, credentials, VersionProvider.version()).withListener(listener);
-            return new RailwayClient(new RailwayTransport(config));
+            credentials = Credentials.fromEnvironment(context.env()).orElseThrow(() -> new CliException(
+                    ExitCodes.ERROR, "no Railway token",
+                    "Set RAILWAY_API_TOKEN to an account or workspace token, or RAILWAY_TOKEN to a project token"
+                            + " (one environment of one project). To try tlctl without Railway, add --sandbox."));
         } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.USAGE, "refusing the API URL " + endpoint, e.getMessage());
+            // The message says what is wrong and where (never the token); the variable names it.
+            String variable = context.getenv(Credentials.RAILWAY_TOKEN) != null ? Credentials.RAILWAY_TOKEN
+                    : Credentials.RAILWAY_API_TOKEN;
+            throw new CliException(ExitCodes.USAGE, "the token in " + variable + " is malformed", e.getMessage()
+                    + ". Copy the token again from Railway's dashboard, without quotes or spaces.");
         }
-    }
-
-    RailwayClient client() {
-        return client;
-    }
-
-    /** The key this endpoint's cached ids are stored under (the URL, or the sandbox's state file). */
-    String endpointKey() {
-        return endpointKey;
+        return new Connection(new Endpoint(uri, credentials, uri.toString()), null);
     }
 
     @Override
     public void close() {
-        client.close();
         if (sandbox != null) {
             sandbox.close();
         }

@@ -1,14 +1,16 @@
 package dev.tlctl.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tlctl.spec.Diagnostic;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 
-/** Prints spec diagnostics, for people (compiler style, on stderr) and as JSON. */
+/** Prints spec diagnostics, for people (compiler style, on stderr) and as JSON records. */
 final class Diagnostics {
     private Diagnostics() {}
+
+    /** One diagnostic in JSON documents. */
+    record Entry(String severity, String file, String path, int line, int column, String summary, String detail) {}
 
     static void print(PrintStream err, Style style, List<Diagnostic> diagnostics) {
         for (Diagnostic d : diagnostics) {
@@ -29,18 +31,9 @@ final class Diagnostics {
         err.println(style.red(file + " is invalid: " + errors + (errors == 1 ? " error" : " errors") + "."));
     }
 
-    static ArrayNode json(List<Diagnostic> diagnostics) {
-        ArrayNode array = Json.MAPPER.createArrayNode();
-        for (Diagnostic d : diagnostics) {
-            ObjectNode node = array.addObject();
-            node.put("severity", d.severity().name().toLowerCase(java.util.Locale.ROOT));
-            node.put("file", d.location().file());
-            node.put("path", d.location().path());
-            node.put("line", d.location().line());
-            node.put("column", d.location().column());
-            node.put("summary", d.summary());
-            node.put("detail", d.detail());
-        }
-        return array;
+    static List<Entry> json(List<Diagnostic> diagnostics) {
+        return diagnostics.stream().map(d -> new Entry(d.severity().name().toLowerCase(Locale.ROOT),
+                d.location().file(), d.location().path(), d.location().line(), d.location().column(), d.summary(),
+                d.detail())).toList();
     }
 }

@@ -1,23 +1,36 @@
 package dev.tlctl.cli;
 
+import dev.tlctl.apply.ConcurrentChangeException;
+import dev.tlctl.railway.LookupException;
+import dev.tlctl.railway.RailwayException;
+import dev.tlctl.reconcile.ReconcileException;
+import dev.tlctl.spec.Diagnostic;
 import dev.tlctl.spec.SpecException;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns an exception escaping a command into a message on stderr and an exit code. Known
- * failures ({@link CliException}) print their summary and detail; anything else is an internal
+ * Turns an exception escaping a command into a message on stderr and an exit code, and, when the
+ * command was asked for {@code --json}, one JSON error document on stdout, so that a pipeline can
+ * parse every outcome. Known failures print their summary and detail; anything else is an internal
  * error whose stack trace is shown only with {@code --stacktrace}.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
+    private final PrintStream out;
     private final PrintStream err;
     private final BooleanSupplier stacktrace;
     private final BooleanSupplier color;
 
-    ErrorHandler(PrintStream err, BooleanSupplier stacktrace, BooleanSupplier color) {
+    /** The JSON error document. */
+    record ErrorDocument(int formatVersion, String kind, int exitCode, String summary, String detail,
+            List<Diagnostics.Entry> diagnostics) {}
+
+    ErrorHandler(PrintStream out, PrintStream err, BooleanSupplier stacktrace, BooleanSupplier color) {
+        this.out = out;
         this.err = err;
         this.stacktrace = stacktrace;
         this.color = color;
@@ -25,59 +38,78 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
-        if (ex instanceof SpecException spec) {
-            // Any command that reads the spec: every problem, then exit 65.
-            Diagnostics.printSummary(err, new Style(color.getAsBoolean()), "the spec", spec.diagnostics());
-            err.flush();
-            return ExitCodes.SPEC_INVALID;
-        }
-        if (ex instanceof dev.tlctl.railway.RailwayException
-                || ex instanceof dev.tlctl.apply.ConcurrentChangeException) {
-            err.println("Error: " + ex.getMessage());
-            if (ex instanceof dev.tlctl.apply.ConcurrentChangeException) {
-                err.println("  Someone else is changing the project; nothing was written. Run tlctl plan again.");
+        Failure failure = describe(ex);
+        Style style = new Style(color.getAsBoolean());
+        if (!failure.diagnostics().isEmpty()) {
+            Diagnostics.printSummary(err, style, "the spec", failure.diagnostics());
+        } else {
+            if (failure.summary() != null && !failure.summary().isEmpty()) {
+                err.println("Error: " + failure.summary());
             }
+            if (failure.detail() != null) {
+                err.println(indent(failure.detail()));
+            }
+        }
+        if (failure.internal()) {
             if (stacktrace.getAsBoolean()) {
                 ex.printStackTrace(err);
+            } else {
+                err.println("  This is a bug in tlctl. Run again with --stacktrace and report the trace.");
             }
-            err.flush();
-            return ExitCodes.ERROR;
-        }
-        if (ex instanceof dev.tlctl.railway.LookupException lookup) {
-            err.println("Error: " + lookup.getMessage());
-            err.println("  " + lookup.detail());
-            err.flush();
-            return ExitCodes.ERROR;
-        }
-        if (ex instanceof CliException cli) {
-            if (cli.getMessage() != null && !cli.getMessage().isEmpty()) {
-                err.println("Error: " + cli.getMessage());
-            }
-            if (cli.detail() != null) {
-                err.println(indent(cli.detail()));
-            }
-            if (stacktrace.getAsBoolean() && cli.getCause() != null) {
-                cli.getCause().printStackTrace(err);
-            }
-            err.flush();
-            return cli.exitCode();
-        }
-        err.println("Error: internal error: " + ex.getClass().getSimpleName()
-                + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
-        if (stacktrace.getAsBoolean()) {
-            ex.printStackTrace(err);
-        } else {
-            err.println("  This is a bug in tlctl. Run again with --stacktrace and report the trace.");
+        } else if (stacktrace.getAsBoolean() && ex.getCause() != null) {
+            ex.getCause().printStackTrace(err);
         }
         err.flush();
-        return ExitCodes.ERROR;
+        if (wantsJson(parseResult)) {
+            out.println(Json.write(new ErrorDocument(Json.FORMAT_VERSION, "error", failure.exitCode(), failure.summary(),
+                    failure.detail(), Diagnostics.json(failure.diagnostics()))));
+            out.flush();
+        }
+        return failure.exitCode();
+    }
+
+    /** What went wrong, as the user sees it. */
+    record Failure(int exitCode, String summary, String detail, List<Diagnostic> diagnostics, boolean internal) {}
+
+    static Failure describe(Throwable ex) {
+        if (ex instanceof SpecException spec) {
+            long errors = spec.errors().size();
+            return new Failure(ExitCodes.SPEC_INVALID, "the spec is invalid: " + errors + (errors == 1 ? " error" : " errors"),
+                    null, spec.diagnostics(), false);
+        }
+        if (ex instanceof CliException cli) {
+            return new Failure(cli.exitCode(), cli.getMessage(), cli.detail(), List.of(), false);
+        }
+        if (ex instanceof ReconcileException r) {
+            return new Failure(r.kind() == ReconcileException.Kind.USAGE ? ExitCodes.USAGE : ExitCodes.ERROR,
+                    r.getMessage(), r.detail(), List.of(), false);
+        }
+        if (ex instanceof ConcurrentChangeException) {
+            return new Failure(ExitCodes.ERROR, ex.getMessage(),
+                    "Someone else is changing the project; nothing was written. Run tlctl plan again.", List.of(), false);
+        }
+        if (ex instanceof RailwayException) {
+            return new Failure(ExitCodes.ERROR, ex.getMessage(), null, List.of(), false);
+        }
+        if (ex instanceof LookupException lookup) {
+            return new Failure(ExitCodes.ERROR, lookup.getMessage(), lookup.detail(), List.of(), false);
+        }
+        return new Failure(ExitCodes.ERROR, "internal error: " + ex.getClass().getSimpleName()
+                + (ex.getMessage() == null ? "" : ": " + ex.getMessage()), null, List.of(), true);
     }
 
     static int exitCodeOf(Throwable t) {
-        if (t instanceof SpecException) {
-            return ExitCodes.SPEC_INVALID;
+        return describe(t).exitCode();
+    }
+
+    /** Whether the command that failed was given --json. */
+    private static boolean wantsJson(ParseResult parseResult) {
+        for (ParseResult p = parseResult; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--json")) {
+                return true;
+            }
         }
-        return t instanceof CliException cli ? cli.exitCode() : ExitCodes.ERROR;
+        return false;
     }
 
     private static String indent(String text) {

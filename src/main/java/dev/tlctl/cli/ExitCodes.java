@@ -4,7 +4,7 @@ package dev.tlctl.cli;
 public final class ExitCodes {
     /** Success: no changes, no drift. */
     public static final int OK = 0;
-    /** An error talking to Railway, the network or the file system. */
+    /** An error talking to Railway, the network or the file system; a refused request. */
     public static final int ERROR = 1;
     /** Changes pending ({@code plan --detailed-exitcode}) or drift found. */
     public static final int CHANGES = 2;
@@ -14,16 +14,6 @@ public final class ExitCodes {
     public static final int USAGE = 64;
     /** The spec is invalid. */
     public static final int SPEC_INVALID = 65;
-
-    /** The exit-code section shared by every command's help. */
-    static final String[] HELP_LIST = {
-        "0:success (no changes, no drift)",
-        "1:error (Railway API, network, I/O)",
-        "2:changes pending (plan --detailed-exitcode) or drift found",
-        "3:a check failed (billing check)",
-        "64:usage error",
-        "65:the spec is invalid",
-    };
 
     private ExitCodes() {}
 }

@@ -4,8 +4,9 @@ import dev.tlctl.apply.ApplyResult;
 import dev.tlctl.apply.Step;
 import dev.tlctl.plan.Action;
 import dev.tlctl.plan.Change;
-import dev.tlctl.plan.Plan;
 import dev.tlctl.railway.RailwayException;
+import dev.tlctl.reconcile.ApplyOutcome;
+import dev.tlctl.reconcile.PlanResult;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -32,8 +33,8 @@ final class HumanApplyView implements ApplyView {
     }
 
     @Override
-    public void plan(Plan plan) {
-        new HumanPlanView(out, style, showValues).render(plan);
+    public void planned(PlanResult plan) {
+        new HumanPlanView(out, err, style, showValues).render(plan);
         out.flush();
     }
 
@@ -56,15 +57,20 @@ final class HumanApplyView implements ApplyView {
     }
 
     @Override
-    public void result(ApplyResult result, int requests, long millis) {
-        List<Change> applied = result.applied();
-        String counts = count(applied, Action.CREATE) + " created, " + count(applied, Action.UPDATE) + " updated, "
-                + count(applied, Action.DELETE) + " deleted";
-        if (result.succeeded()) {
-            out.println(style.green("Apply complete:") + " " + counts + " in " + result.done().size()
-                    + (result.done().size() == 1 ? " step, " : " steps, ") + requests + " requests, " + seconds(millis) + ".");
-            return;
+    public void outcome(ApplyOutcome outcome, int requests, long millis) {
+        switch (outcome.status()) {
+            case NOTHING_TO_DO -> { }
+            case CANCELLED -> err.println("Apply cancelled; nothing was changed.");
+            case APPLIED -> {
+                ApplyResult result = outcome.result();
+                out.println(style.green("Apply complete:") + " " + counts(result.applied()) + " in " + result.done().size()
+                        + (result.done().size() == 1 ? " step, " : " steps, ") + requests + " requests, " + seconds(millis) + ".");
+            }
+            case FAILED -> failure(outcome.result());
         }
+    }
+
+    private void failure(ApplyResult result) {
         err.println();
         err.println(style.red("Apply failed") + " at step " + result.failed().number() + " of " + result.failed().of()
                 + " (" + result.failed().title() + ").");
@@ -73,7 +79,7 @@ final class HumanApplyView implements ApplyView {
         if (result.done().isEmpty()) {
             err.println("  Applied: nothing.");
         } else {
-            err.println("  Applied (" + counts + "):");
+            err.println("  Applied (" + counts(result.applied()) + "):");
             result.done().forEach(d -> err.println("    - " + d.step().title()));
         }
         err.println("  Not applied:");
@@ -92,8 +98,14 @@ final class HumanApplyView implements ApplyView {
         return "[" + step.number() + "/" + step.of() + "] " + step.title();
     }
 
+    static String counts(List<Change> applied) {
+        return count(applied, Action.CREATE) + " created, " + count(applied, Action.UPDATE) + " updated, "
+                + count(applied, Action.DELETE) + " deleted";
+    }
+
+    /** Changes tlctl made with this action (not those Railway made on its own). */
     static long count(List<Change> changes, Action action) {
-        return changes.stream().filter(c -> c.action() == action).count();
+        return changes.stream().filter(c -> c.action() == action && c.origin() == dev.tlctl.plan.Origin.TLCTL).count();
     }
 
     static String seconds(long millis) {

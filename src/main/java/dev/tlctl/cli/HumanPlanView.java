@@ -1,50 +1,58 @@
 package dev.tlctl.cli;
 
 import dev.tlctl.plan.Action;
-import dev.tlctl.plan.Address;
 import dev.tlctl.plan.Change;
+import dev.tlctl.plan.Deploys;
+import dev.tlctl.plan.Origin;
 import dev.tlctl.plan.Plan;
 import dev.tlctl.plan.Unmanaged;
-import dev.tlctl.secret.Secret;
+import dev.tlctl.reconcile.PlanResult;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 
 /**
  * A plan for people, in the style of terraform: {@code +}, {@code ~}, {@code -} with addresses,
- * grouped by environment, then what is unmanaged, notes, and a summary line. Secret values are
- * never shown: a secret reads "(sensitive)" and a changed one "(sensitive, changed)". Other
- * variable values only with {@code --show-values}; settings always.
+ * grouped by environment with the deployments each commit causes, what Railway does on its own as a
+ * consequence marked as such, then what is unmanaged, notes, and a summary line. The spec's
+ * warnings go to stderr. Secret values are never shown: a secret reads "(sensitive)" and a changed
+ * one "(sensitive, changed)"; other variable values only with {@code --show-values}; settings always.
  */
-final class HumanPlanView {
+final class HumanPlanView implements PlanView {
+    /** The group of workspace-wide changes: a key no environment can have (names hold no control character). */
+    private static final String WORKSPACE = "\u0000workspace";
+
     private final PrintStream out;
+    private final PrintStream err;
     private final Style style;
     private final boolean showValues;
 
-    HumanPlanView(PrintStream out, Style style, boolean showValues) {
+    HumanPlanView(PrintStream out, PrintStream err, Style style, boolean showValues) {
         this.out = out;
+        this.err = err;
         this.style = style;
         this.showValues = showValues;
     }
 
-    void render(Plan plan) {
+    @Override
+    public void render(PlanResult result) {
+        Diagnostics.print(err, style, result.warnings());
+        Plan plan = result.plan();
         String project = plan.target().projectName();
         String where = plan.target().workspaceName() == null ? "" : " in workspace " + plan.target().workspaceName();
         if (plan.isEmpty()) {
-            out.println(style.green("No changes.") + " Railway matches the spec for project " + project + where + ".");
+            out.println(headline(plan, project, where));
         } else {
             out.println("tlctl will make these changes to project " + project + where + ":");
-            String group = null;
-            for (Change change : plan.changes()) {
-                String g = groupOf(change.address());
-                if (!Objects.equals(g, group)) {
-                    out.println();
-                    if (g != null) {
-                        out.println("  " + style.bold(g));
-                    }
-                    group = g;
+            for (Map.Entry<String, List<Change>> group : groups(plan).entrySet()) {
+                out.println();
+                if (!group.getKey().isEmpty() && !group.getKey().equals(WORKSPACE)) {
+                    out.println("  " + style.bold(group.getKey()));
                 }
-                out.println("  " + line(change));
+                group.getValue().forEach(c -> out.println("  " + line(c)));
+                deploys(plan, group.getKey());
             }
         }
         List<Unmanaged> unmanaged = plan.unmanaged();
@@ -64,13 +72,56 @@ final class HumanPlanView {
         out.println(summary(plan));
     }
 
-    static String summary(Plan plan) {
-        return "Plan: " + plan.count(Action.CREATE) + " to create, " + plan.count(Action.UPDATE) + " to update, "
-                + plan.count(Action.DELETE) + " to delete.";
+    /** "No changes" only when it is true; otherwise what still differs. */
+    private String headline(Plan plan, String project, String where) {
+        if (plan.unmanaged().isEmpty()) {
+            return style.green("No changes.") + " Railway matches the spec for project " + project + where + ".";
+        }
+        long prunable = plan.unmanaged().stream().filter(Unmanaged::prunable).count();
+        return style.green("No changes to make") + " to project " + project + where + ", but Railway holds "
+                + plan.unmanaged().size() + (plan.unmanaged().size() == 1 ? " thing" : " things")
+                + " the spec does not manage (below" + (prunable > 0 ? "; --prune deletes " + prunable : "") + ").";
     }
 
-    private static String groupOf(Address address) {
-        return address.environment();
+    /**
+     * Changes by environment, in plan order: the project and its services first (under ""), then
+     * each environment, then the workspace's usage limit (under "", again without a heading).
+     */
+    private static Map<String, List<Change>> groups(Plan plan) {
+        Map<String, List<Change>> groups = new LinkedHashMap<>();
+        List<Change> workspace = new ArrayList<>();
+        for (Change c : plan.changes()) {
+            String env = c.address().environment();
+            if (c instanceof Change.UsageLimit) {
+                workspace.add(c);
+            } else {
+                groups.computeIfAbsent(env == null ? "" : env, k -> new ArrayList<>()).add(c);
+            }
+        }
+        if (!workspace.isEmpty()) {
+            groups.put(WORKSPACE, workspace);
+        }
+        return groups;
+    }
+
+    private void deploys(Plan plan, String environment) {
+        for (Deploys d : plan.deploys()) {
+            if (d.environment().equals(environment)) {
+                out.println("  " + style.dim("Deploys: " + String.join(", ", d.services())
+                        + (d.services().size() == 1 ? " (one deployment)" : " (one deployment each)")));
+            }
+        }
+    }
+
+    static String summary(Plan plan) {
+        String text = "Plan: " + plan.count(Action.CREATE) + " to create, " + plan.count(Action.UPDATE) + " to update, "
+                + plan.count(Action.DELETE) + " to delete.";
+        long consequences = plan.consequences();
+        if (consequences > 0) {
+            text += " Railway adds " + consequences + (consequences == 1 ? " instance" : " instances")
+                    + " on its own as a consequence (marked \"by Railway\").";
+        }
+        return text;
     }
 
     String line(Change change) {
@@ -80,48 +131,65 @@ final class HumanPlanView {
             case DELETE -> style.red("-");
         };
         String text = symbol + " " + change.address().text() + values(change);
+        List<String> remarks = new ArrayList<>();
+        if (change.origin() == Origin.RAILWAY) {
+            remarks.add("by Railway");
+        }
         if (change.note() != null) {
-            text += style.dim("  (" + change.note() + ")");
+            remarks.add(change.note());
+        }
+        if (!remarks.isEmpty()) {
+            text += style.dim("  (" + String.join(": ", remarks) + ")");
         }
         return text;
     }
 
     private String values(Change change) {
-        Address.Kind kind = change.address().kind();
-        if (kind == Address.Kind.PROJECT) {
-            return " " + change.after();
+        if (change instanceof Change.Project p) {
+            return " " + p.name();
         }
-        if (kind == Address.Kind.SERVICE || kind == Address.Kind.ENVIRONMENT
-                || kind == Address.Kind.INSTANCE) {
-            return "";
+        if (change instanceof Change.Setting s) {
+            return switch (s.action()) {
+                case CREATE -> " = " + show(s.after());
+                case UPDATE -> ": " + show(s.before()) + " -> " + show(s.after());
+                case DELETE -> s.before() == null ? "" : " (was " + show(s.before()) + ")";
+            };
         }
-        if (change.address().isVariable()) {
-            String sealed = change.sealed() ? ", sealed" : "";
-            if (change.sensitive()) {
-                return change.action() == Action.UPDATE ? " (sensitive, changed" + sealed + ")" : " (sensitive" + sealed + ")";
+        if (change instanceof Change.UsageLimit u) {
+            return switch (u.action()) {
+                case CREATE -> " = " + u.after();
+                case UPDATE -> ": " + u.before() + " -> " + u.after();
+                case DELETE -> " (was " + u.before() + ")";
+            };
+        }
+        if (change instanceof Change.Variable v) {
+            String sealed = v.sealed() ? ", sealed" : "";
+            if (v.sensitive()) {
+                return v.action() == Action.UPDATE ? " (sensitive, changed" + sealed + ")"
+                        : v.action() == Action.DELETE ? " (sensitive)" : " (sensitive" + sealed + ")";
             }
             if (!showValues) {
-                return change.action() == Action.UPDATE ? " (value changed)" : "";
+                return v.action() == Action.UPDATE ? " (value changed)" : "";
             }
+            return switch (v.action()) {
+                case CREATE -> " = " + quoted(v.after().reveal());
+                case UPDATE -> ": " + (v.before() == null ? "(unknown)" : quoted(v.before().reveal())) + " -> "
+                        + quoted(v.after().reveal());
+                case DELETE -> v.before() == null ? "" : " (was " + quoted(v.before().reveal()) + ")";
+            };
         }
-        return switch (change.action()) {
-            case CREATE -> " = " + show(change.after());
-            case UPDATE -> ": " + show(change.before()) + " -> " + show(change.after());
-            case DELETE -> change.before() == null ? "" : " (was " + show(change.before()) + ")";
-        };
+        return "";
     }
 
-    /** A value for display; only ever called for non-sensitive values. */
+    /** A setting value for display; settings are never secret. */
     private static String show(Object value) {
         if (value == null) {
             return "(none)";
         }
-        if (value instanceof Secret s) {
-            return "\"" + s.reveal() + "\"";
-        }
-        if (value instanceof String s) {
-            return "\"" + s + "\"";
-        }
-        return value.toString();
+        return value instanceof String s ? quoted(s) : value.toString();
+    }
+
+    private static String quoted(String s) {
+        return "\"" + s + "\"";
     }
 }

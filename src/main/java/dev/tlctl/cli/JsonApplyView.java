@@ -1,57 +1,49 @@
 package dev.tlctl.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tlctl.apply.ApplyResult;
 import dev.tlctl.apply.Step;
 import dev.tlctl.plan.Action;
-import dev.tlctl.plan.Plan;
+import dev.tlctl.reconcile.ApplyOutcome;
+import dev.tlctl.reconcile.PlanResult;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * {@code apply --json}: JSON Lines on stdout, one event per line, each with {@code formatVersion}
  * and {@code event}: {@code plan} (the plan document), {@code step} ({@code status} started,
- * finished or failed), and {@code result}. Human progress still goes to stderr.
+ * finished or failed), and always a closing {@code result}. Human progress still goes to stderr.
  */
 final class JsonApplyView implements ApplyView {
     private final PrintStream out;
     private final HumanApplyView human;
-    private final PlanDocument.Options options;
+    private final boolean showValues;
 
-    JsonApplyView(PrintStream out, HumanApplyView human, PlanDocument.Options options) {
+    JsonApplyView(PrintStream out, HumanApplyView human, boolean showValues) {
         this.out = out;
         this.human = human;
-        this.options = options;
+        this.showValues = showValues;
     }
 
-    private ObjectNode event(String name) {
-        ObjectNode node = Json.document();
-        node.put("event", name);
-        return node;
-    }
+    record PlanEvent(int formatVersion, String event, PlanDocument plan) {}
+
+    record StepEvent(int formatVersion, String event, String status, int number, int of, String title,
+            List<String> changes, Long durationMs, String error) {}
+
+    record ResultEvent(int formatVersion, String event, String status, boolean succeeded, String projectId, long created,
+            long updated, long deleted, int steps, int requests, long durationMs, String failedStep, String error,
+            List<String> notAttempted) {}
 
     @Override
-    public void plan(Plan plan) {
-        ObjectNode node = event("plan");
-        node.set("plan", PlanDocument.write(plan, options));
-        out.println(Json.line(node));
+    public void planned(PlanResult plan) {
+        out.println(Json.line(new PlanEvent(Json.FORMAT_VERSION, "plan", PlanDocument.of(plan, showValues))));
+        out.flush();
     }
 
     private void step(Step step, String status, Duration duration, RuntimeException error) {
-        ObjectNode node = event("step");
-        node.put("status", status);
-        node.put("number", step.number());
-        node.put("of", step.of());
-        node.put("title", step.title());
-        var changes = node.putArray("changes");
-        step.changes().forEach(c -> changes.add(c.address().text()));
-        if (duration != null) {
-            node.put("durationMs", duration.toMillis());
-        }
-        if (error != null) {
-            node.put("error", HumanApplyView.describe(error));
-        }
-        out.println(Json.line(node));
+        out.println(Json.line(new StepEvent(Json.FORMAT_VERSION, "step", status, step.number(), step.of(), step.title(),
+                step.changes().stream().map(c -> c.address().text()).toList(),
+                duration == null ? null : duration.toMillis(), error == null ? null : HumanApplyView.describe(error))));
         out.flush();
     }
 
@@ -74,25 +66,21 @@ final class JsonApplyView implements ApplyView {
     }
 
     @Override
-    public void result(ApplyResult result, int requests, long millis) {
-        if (!result.succeeded()) {
-            human.result(result, requests, millis);
+    public void outcome(ApplyOutcome outcome, int requests, long millis) {
+        if (outcome.status() != ApplyOutcome.Status.APPLIED) {
+            human.outcome(outcome, requests, millis);
         }
-        ObjectNode node = event("result");
-        node.put("succeeded", result.succeeded());
-        node.put("projectId", result.projectId());
-        node.put("created", HumanApplyView.count(result.applied(), Action.CREATE));
-        node.put("updated", HumanApplyView.count(result.applied(), Action.UPDATE));
-        node.put("deleted", HumanApplyView.count(result.applied(), Action.DELETE));
-        node.put("steps", result.done().size());
-        node.put("requests", requests);
-        node.put("durationMs", millis);
-        if (!result.succeeded()) {
-            node.put("failedStep", result.failed().title());
-            node.put("error", HumanApplyView.describe(result.error()));
-            var rest = node.putArray("notAttempted");
-            result.notAttempted().forEach(s -> rest.add(s.title()));
-        }
-        out.println(Json.line(node));
+        ApplyResult result = outcome.result();
+        String status = outcome.status().name().toLowerCase(java.util.Locale.ROOT);
+        String projectId = result != null ? result.projectId() : outcome.planned().plan().target().projectId();
+        boolean failed = outcome.status() == ApplyOutcome.Status.FAILED;
+        out.println(Json.line(new ResultEvent(Json.FORMAT_VERSION, "result", status, outcome.succeeded(), projectId,
+                result == null ? 0 : HumanApplyView.count(result.applied(), Action.CREATE),
+                result == null ? 0 : HumanApplyView.count(result.applied(), Action.UPDATE),
+                result == null ? 0 : HumanApplyView.count(result.applied(), Action.DELETE),
+                result == null ? 0 : result.done().size(), requests, millis,
+                failed ? result.failed().title() : null,
+                failed ? HumanApplyView.describe(result.error()) : null,
+                failed ? result.notAttempted().stream().map(Step::title).toList() : null)));
     }
 }

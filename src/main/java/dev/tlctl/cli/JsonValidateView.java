@@ -1,19 +1,17 @@
 package dev.tlctl.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tlctl.spec.BillingSpec.UsageLimitSpec;
 import dev.tlctl.spec.EnvironmentSpec;
 import dev.tlctl.spec.ServiceInstanceSpec;
-import dev.tlctl.spec.ServiceSpec;
 import dev.tlctl.spec.Spec;
 import dev.tlctl.spec.SpecException;
 import dev.tlctl.spec.VariableSpec;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 
 /**
- * {@code validate --json}: one document, {@code {"formatVersion":1,"valid":true|false,...}}.
+ * {@code validate --json}: one document, {@code {"formatVersion":1,"kind":"validate","valid":...}}.
  * Sensitive values are never included; non-sensitive values are.
  */
 final class JsonValidateView implements ValidateView {
@@ -23,70 +21,56 @@ final class JsonValidateView implements ValidateView {
         this.out = out;
     }
 
+    record Valid(int formatVersion, String kind, boolean valid, String file, Project project, List<Service> services,
+            List<Environment> environments, Billing billing, List<Diagnostics.Entry> warnings) {}
+
+    record Invalid(int formatVersion, String kind, boolean valid, String file, List<Diagnostics.Entry> diagnostics) {}
+
+    record Project(String name, String workspace, String id) {}
+
+    record Service(String name, boolean enabled) {}
+
+    record Environment(String name, String from, @com.fasterxml.jackson.annotation.JsonProperty("default") boolean isDefault,
+            List<Variable> sharedVariables, List<Instance> services) {}
+
+    record Instance(String name, boolean enabled, Map<String, Object> settings, List<Variable> variables) {}
+
+    /** A variable: {@code value} null when sensitive; {@code reference} the template it is read from. */
+    record Variable(String name, boolean sensitive, boolean sealed, String value, String reference) {}
+
+    record Billing(UsageLimit usageLimit) {}
+
+    record UsageLimit(int softLimitDollars, Integer hardLimitDollars, String scope) {}
+
     @Override
     public void valid(Spec spec) {
-        ObjectNode doc = Json.document();
-        doc.put("valid", true);
-        doc.put("file", spec.file().toString());
-        ObjectNode project = doc.putObject("project");
-        project.put("name", spec.project().name());
-        project.put("workspace", spec.project().workspace());
-        project.put("id", spec.project().id());
-        ArrayNode services = doc.putArray("services");
-        for (ServiceSpec s : spec.services()) {
-            services.addObject().put("name", s.name()).put("enabled", s.enabledAnywhere());
-        }
-        ArrayNode environments = doc.putArray("environments");
-        for (EnvironmentSpec env : spec.environments()) {
-            ObjectNode e = environments.addObject();
-            e.put("name", env.name());
-            e.put("from", env.from());
-            e.put("default", env.isDefault());
-            variables(e.putArray("sharedVariables"), env.sharedVariables());
-            ArrayNode instances = e.putArray("services");
-            for (ServiceInstanceSpec instance : env.services().values()) {
-                ObjectNode i = instances.addObject();
-                i.put("name", instance.service());
-                i.put("enabled", instance.enabled());
-                i.set("settings", Json.MAPPER.valueToTree(instance.settings()));
-                variables(i.putArray("variables"), instance.variables());
-            }
-        }
         UsageLimitSpec limit = spec.billing().usageLimit();
-        ObjectNode billing = doc.putObject("billing");
-        if (limit == null) {
-            billing.putNull("usageLimit");
-        } else {
-            ObjectNode l = billing.putObject("usageLimit");
-            l.put("softLimitDollars", limit.softLimitDollars());
-            l.put("hardLimitDollars", limit.hardLimitDollars());
-            l.put("scope", "workspace");
-        }
-        doc.set("warnings", Diagnostics.json(spec.warnings()));
-        out.println(Json.write(doc));
+        out.println(Json.write(new Valid(Json.FORMAT_VERSION, "validate", true, spec.file().toString(),
+                new Project(spec.project().name(), spec.project().workspace(), spec.project().id()),
+                spec.services().stream().map(s -> new Service(s.name(), s.enabledAnywhere())).toList(),
+                spec.environments().stream().map(JsonValidateView::environment).toList(),
+                new Billing(limit == null ? null
+                        : new UsageLimit(limit.softLimitDollars(), limit.hardLimitDollars(), "workspace")),
+                Diagnostics.json(spec.warnings()))));
     }
 
-    private static void variables(ArrayNode array, Map<String, VariableSpec> variables) {
-        for (VariableSpec v : variables.values()) {
-            ObjectNode node = array.addObject();
-            node.put("name", v.name());
-            node.put("sensitive", v.sensitive());
-            node.put("sealed", v.sealed());
-            if (v.sensitive()) {
-                node.putNull("value");
-            } else {
-                node.put("value", v.value().reveal());
-            }
-            node.put("reference", v.template());
-        }
+    private static Environment environment(EnvironmentSpec env) {
+        return new Environment(env.name(), env.from(), env.isDefault(), variables(env.sharedVariables()),
+                env.services().values().stream().map(JsonValidateView::instance).toList());
+    }
+
+    private static Instance instance(ServiceInstanceSpec instance) {
+        return new Instance(instance.service(), instance.enabled(), instance.settings(), variables(instance.variables()));
+    }
+
+    private static List<Variable> variables(Map<String, VariableSpec> variables) {
+        return variables.values().stream().map(v -> new Variable(v.name(), v.sensitive(), v.sealed(),
+                v.sensitive() || !v.resolved() ? null : v.value().reveal(), v.template())).toList();
     }
 
     @Override
     public void invalid(String file, SpecException problems) {
-        ObjectNode doc = Json.document();
-        doc.put("valid", false);
-        doc.put("file", file);
-        doc.set("diagnostics", Diagnostics.json(problems.diagnostics()));
-        out.println(Json.write(doc));
+        out.println(Json.write(new Invalid(Json.FORMAT_VERSION, "validate", false, file,
+                Diagnostics.json(problems.diagnostics()))));
     }
 }

@@ -25,7 +25,8 @@ public final class Main {
         commandLine.setErr(new PrintWriter(context.err(), true));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(new UsageErrorHandler());
-        commandLine.setExecutionExceptionHandler(new ErrorHandler(context.err(), () -> root.stacktrace, root::color));
+        commandLine.setExecutionExceptionHandler(new ErrorHandler(context.out(), context.err(), () -> root.stacktrace,
+                root::color));
         commandLine.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);
         int code = commandLine.execute(args);
         context.out().flush();

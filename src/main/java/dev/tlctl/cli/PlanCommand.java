@@ -1,8 +1,8 @@
 package dev.tlctl.cli;
 
 import dev.tlctl.plan.Plan;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.tlctl.reconcile.PlanRequest;
+import dev.tlctl.reconcile.PlanResult;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,10 +18,12 @@ import picocli.CommandLine.Option;
             "Show what apply would change on Railway; writes nothing.",
             "",
             "Reads the live project and shows what `tlctl apply` would change to make it match the spec:"
-                    + " + create, ~ update, - delete, with addresses such as staging/engine-api/variable/DEBUG."
-                    + " Secrets always read (sensitive) or (sensitive, changed). Nothing is deleted without --prune;"
-                    + " what Railway has beyond the spec is listed as unmanaged. The whole project is read in one"
-                    + " request when its id is known, two when it is found by name.",
+                    + " + create, ~ update, - delete, with addresses such as staging/engine-api/variable/DEBUG,"
+                    + " what Railway does on its own as a consequence (marked \"by Railway\"), and which service"
+                    + " instances each environment's commit deploys. Secrets always read (sensitive) or (sensitive,"
+                    + " changed). Nothing is deleted without --prune; what Railway has beyond the spec is listed as"
+                    + " unmanaged. The whole project is read in one request when its id is known, two when it is found"
+                    + " by name. With --env, only those environments are planned and only their secrets are needed.",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -29,14 +31,14 @@ import picocli.CommandLine.Option;
             "1:error (Railway API, network, I/O)",
             "2:changes pending (only with --detailed-exitcode)",
             "64:usage error",
-            "65:the spec is invalid",
+            "65:the spec is invalid (with --strict: or breaks a Railway rule)",
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  tlctl plan --sandbox",
-            "  tlctl plan --env staging --detailed-exitcode     # CI: exit 2 when staging drifted",
+            "  tlctl plan --env staging --detailed-exitcode     # CI: exit 2 when staging differs",
             "  tlctl plan --json > plan.json                   # formatVersion 1, see README",
-            "  tlctl plan --out tl-engine.plan && tlctl apply tl-engine.plan",
+            "  tlctl plan --out .tlctl/staging.tlplan --env staging && tlctl apply .tlctl/staging.tlplan",
         })
 final class PlanCommand extends BaseCommand implements Callable<Integer> {
 
@@ -50,39 +52,23 @@ final class PlanCommand extends BaseCommand implements Callable<Integer> {
     boolean detailedExitcode;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Save the plan for `tlctl apply FILE`: no secret values, only salted fingerprints,"
-                    + " and the configEtag of every environment read (the apply is refused if one changed).")
+            description = "Save the plan for `tlctl apply FILE` (mode 0600; no values, only fingerprints keyed by"
+                    + " .tlctl/plan.key). Apply carries it out only if planning again gives the very same plan.")
     Path out;
 
     @Override
     public Integer call() {
-        CliContext context = context();
-        try (Session session = Session.open(root(), target, context.requests())) {
-            Plan plan = session.plan(target, flags.prune);
-            PlanDocument.Options docOptions = new PlanDocument.Options(flags.showValues, false, session.connection.endpointKey(),
-                    flags.prune, plan.target().environments().stream().map(e -> e.name()).toList(), context.clock().instant());
-            if (flags.json) {
-                context.out().println(Json.write(PlanDocument.write(plan, docOptions)));
-            } else {
-                new HumanPlanView(context.out(), new Style(root().color()), flags.showValues).render(plan);
-            }
+        try (Core core = open()) {
+            PlanResult result = core.reconciler().plan(new PlanRequest(target.target(), flags.prune, flags.strict));
+            PlanView.of(this, flags).render(result);
             if (out != null) {
-                save(plan, docOptions);
+                Path file = relative(out);
+                core.reconciler().save(result, target.environments, file);
+                context().err().println("Saved the plan to " + out + ". Apply it with: tlctl apply " + out);
             }
-            Requests.report(context.err(), session.connection.client());
+            RequestReport.print(context().err(), core.reconciler());
+            Plan plan = result.plan();
             return detailedExitcode && !plan.isEmpty() ? ExitCodes.CHANGES : ExitCodes.OK;
         }
-    }
-
-    private void save(Plan plan, PlanDocument.Options options) {
-        Path file = context().cwd().resolve(out);
-        PlanDocument.Options saved = new PlanDocument.Options(false, true, options.endpoint(), options.prune(),
-                options.environments(), options.createdAt());
-        try {
-            Files.writeString(file, Json.write(PlanDocument.write(plan, saved)));
-        } catch (IOException e) {
-            throw new CliException(ExitCodes.ERROR, "could not save the plan to " + out, e.getMessage(), e);
-        }
-        context().err().println("Saved the plan to " + out + ". Apply it with: tlctl apply " + out);
     }
 }

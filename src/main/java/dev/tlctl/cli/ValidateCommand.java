@@ -1,7 +1,9 @@
 package dev.tlctl.cli;
 
+import dev.tlctl.spec.Diagnostic;
 import dev.tlctl.spec.Spec;
 import dev.tlctl.spec.SpecException;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,31 +18,42 @@ import picocli.CommandLine.Option;
             "Reads tl-engine.yaml (or -f FILE) and environments/<name>.yaml and reports every problem at once,"
                     + " with file, line and YAML path: YAML syntax, unknown keys (with a did-you-mean), types,"
                     + " duplicate keys, names, unresolved $${env:...} and $${file:...} references, secrets written"
-                    + " in plain text, usage-limit rules. A valid spec prints a summary; secret values are always masked.",
+                    + " in plain text, usage-limit rules. It warns where the spec breaks one of Railway's rules"
+                    + " (a shared variable no service references, a reference to something that does not exist, a"
+                    + " service variable hiding a shared one, an unknown region, limits beyond a plan's);"
+                    + " --strict makes those warnings errors. A valid spec prints a summary; secret values are always"
+                    + " masked.",
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the spec is valid", "64:usage error", "65:the spec is invalid (every problem is listed)"},
+        exitCodeList = {"0:the spec is valid", "64:usage error",
+            "65:the spec is invalid, or breaks a Railway rule with --strict (every problem is listed)"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  tlctl validate --env-file environments/sandbox.env",
-            "  tlctl validate --sandbox                 # reads the committed fake values",
+            "  tlctl validate --strict --sandbox        # reads the committed fake values; warnings fail",
             "  tlctl validate -f other/tl-engine.yaml --json",
         })
-final class ValidateCommand extends BaseCommand implements java.util.concurrent.Callable<Integer> {
+final class ValidateCommand extends BaseCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the result as one JSON document (formatVersion 1).")
     boolean json;
 
+    @Option(names = "--strict", description = "Treat warnings (Railway rules the spec breaks) as errors: exit 65.")
+    boolean strict;
+
     @Override
     public Integer call() {
         ValidateView view = json ? new JsonValidateView(context().out())
-                : new HumanValidateView(context().out(), context().err(), new Style(root().color()));
+                : new HumanValidateView(context().out(), context().err(), style());
         try {
-            Spec spec = SpecInput.load(root(), root().sandbox);
+            Spec spec = specSource().load();
+            if (strict && !spec.warnings().isEmpty()) {
+                throw new SpecException(spec.warnings().stream().map(Diagnostic::asError).toList());
+            }
             view.valid(spec);
             return ExitCodes.OK;
         } catch (SpecException e) {
-            view.invalid(SpecInput.specFile(root()).toString(), e);
+            view.invalid(specFile().toString(), e);
             return ExitCodes.SPEC_INVALID;
         }
     }

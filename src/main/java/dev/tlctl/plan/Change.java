@@ -1,29 +1,228 @@
 package dev.tlctl.plan;
 
+import dev.tlctl.secret.Secret;
+import java.util.List;
+import java.util.Objects;
+
 /**
- * One change of a plan: what, where, and the values before and after. For variables the values
- * are masked {@code Secret}s (the desired one is needed to apply; neither is ever printed when
- * {@code sensitive}); {@code before} is null when Railway does not have it or cannot return it.
- * For settings they are plain values; for the usage limit, {@link UsageLimitValue}s.
- *
- * @param note a short remark shown beside the change, such as "will be sealed"; may be null
+ * One change of a plan, typed by what it changes. Each kind carries the values it needs and no
+ * more: a variable's values are {@link Secret}s (masked when printed), a setting's are the spec's
+ * setting values, the usage limit's are {@link UsageLimitValue}s. Ids are never in a change: the
+ * plan's {@link PlanTarget} maps names to ids.
  */
-public record Change(Address address, Action action, Object before, Object after, boolean sensitive,
-        boolean sealed, String note) {
+public sealed interface Change
+        permits Change.Project, Change.Service, Change.Environment, Change.Instance, Change.Setting,
+                Change.Variable, Change.UsageLimit {
 
-    public static Change create(Address address, Object after, boolean sensitive, boolean sealed) {
-        return new Change(address, Action.CREATE, null, after, sensitive, sealed, null);
+    Address address();
+
+    Action action();
+
+    /** A short remark shown beside the change; null when there is none. */
+    String note();
+
+    /** The same change with another note. */
+    Change withNote(String note);
+
+    /** Whether tlctl sends it, or Railway makes it as a consequence of what tlctl sends. */
+    default Origin origin() {
+        return Origin.TLCTL;
     }
 
-    public static Change update(Address address, Object before, Object after, boolean sensitive, boolean sealed) {
-        return new Change(address, Action.UPDATE, before, after, sensitive, sealed, null);
+    /** Whether its values must never be shown. */
+    default boolean sensitive() {
+        return false;
     }
 
-    public static Change delete(Address address, Object before, boolean sensitive) {
-        return new Change(address, Action.DELETE, before, null, sensitive, false, null);
+    /** Whether it deletes something that exists now (an apply needs --confirm-destructive for it). */
+    default boolean destructive() {
+        return action() == Action.DELETE;
     }
 
-    public Change withNote(String text) {
-        return new Change(address, action, before, after, sensitive, sealed, text);
+    /** The project, created together with its default environment. */
+    record Project(String name, String defaultEnvironment, String note) implements Change {
+        public Project {
+            Objects.requireNonNull(name, "name");
+        }
+
+        @Override
+        public Address address() {
+            return Address.project();
+        }
+
+        @Override
+        public Action action() {
+            return Action.CREATE;
+        }
+
+        @Override
+        public Project withNote(String text) {
+            return new Project(name, defaultEnvironment, text);
+        }
+    }
+
+    /** A service of the project: created (without a source, so that nothing deploys yet) or deleted everywhere. */
+    record Service(Action action, String service, String note) implements Change {
+        public Service {
+            requireNot(action, Action.UPDATE, "a service is created or deleted");
+        }
+
+        @Override
+        public Address address() {
+            return Address.service(service);
+        }
+
+        @Override
+        public Service withNote(String text) {
+            return new Service(action, service, text);
+        }
+    }
+
+    /** An environment: created empty (its whole declared state follows in its commit), or deleted. */
+    record Environment(Action action, String environment, String note) implements Change {
+        public Environment {
+            requireNot(action, Action.UPDATE, "an environment is created or deleted");
+        }
+
+        @Override
+        public Address address() {
+            return Address.environment(environment);
+        }
+
+        @Override
+        public Environment withNote(String text) {
+            return new Environment(action, environment, text);
+        }
+    }
+
+    /**
+     * A service's instance in one environment. Created by tlctl ({@code isCreated} in the
+     * environment's commit) or by Railway (a new service reaches every environment that is not a
+     * fork); deleted by tlctl ({@code isDeleted}). {@code existsNow} is false for an instance
+     * Railway adds in this very apply and tlctl removes in the same commit: not destructive.
+     */
+    record Instance(Action action, String environment, String service, Origin origin, boolean existsNow, String note)
+            implements Change {
+        public Instance {
+            requireNot(action, Action.UPDATE, "an instance is created or deleted");
+            Objects.requireNonNull(origin, "origin");
+        }
+
+        public static Instance create(String environment, String service, Origin origin) {
+            return new Instance(Action.CREATE, environment, service, origin, false, null);
+        }
+
+        public static Instance delete(String environment, String service, boolean existsNow) {
+            return new Instance(Action.DELETE, environment, service, Origin.TLCTL, existsNow, null);
+        }
+
+        @Override
+        public Address address() {
+            return Address.instance(environment, service);
+        }
+
+        @Override
+        public Origin origin() {
+            return origin;
+        }
+
+        @Override
+        public boolean destructive() {
+            return action == Action.DELETE && existsNow;
+        }
+
+        @Override
+        public Instance withNote(String text) {
+            return new Instance(action, environment, service, origin, existsNow, text);
+        }
+    }
+
+    /**
+     * A setting of a service in one environment, by its spec key ({@code deploy.numReplicas}).
+     * Values are what the spec types them as: String, Long, Double, Boolean or a List of String;
+     * {@code before} is null when Railway has no value, {@code after} when the change deletes it.
+     */
+    record Setting(Action action, String environment, String service, String key, Object before, Object after,
+            String note) implements Change {
+        public Setting {
+            checkSettingValue(before);
+            checkSettingValue(after);
+        }
+
+        @Override
+        public Address address() {
+            return Address.setting(environment, service, key);
+        }
+
+        @Override
+        public Setting withNote(String text) {
+            return new Setting(action, environment, service, key, before, after, text);
+        }
+    }
+
+    /**
+     * A variable: of a service, or shared by the environment when {@code service} is null. Both
+     * values are masked; {@code before} is null when Railway does not have it or will not return
+     * it (sealed, or unreadable with this token), {@code after} null when it is deleted.
+     *
+     * @param sensitive never shown, even with --show-values
+     * @param sealed written with {@code isSealed}: never readable again
+     */
+    record Variable(Action action, String environment, String service, String name, Secret before, Secret after,
+            boolean sensitive, boolean sealed, String note) implements Change {
+        public Variable {
+            Objects.requireNonNull(environment, "environment");
+            Objects.requireNonNull(name, "name");
+            if (action != Action.DELETE) {
+                Objects.requireNonNull(after, "the value to write");
+            }
+        }
+
+        @Override
+        public Address address() {
+            return Address.variable(environment, service, name);
+        }
+
+        @Override
+        public Variable withNote(String text) {
+            return new Variable(action, environment, service, name, before, after, sensitive, sealed, text);
+        }
+
+        /** Whether it is a shared (environment-wide) variable. */
+        public boolean shared() {
+            return service == null;
+        }
+    }
+
+    /** The workspace's usage limit: set, changed, or removed ({@code after} null). */
+    record UsageLimit(Action action, UsageLimitValue before, UsageLimitValue after, String note) implements Change {
+        @Override
+        public Address address() {
+            return Address.usageLimit();
+        }
+
+        @Override
+        public UsageLimit withNote(String text) {
+            return new UsageLimit(action, before, after, text);
+        }
+    }
+
+    private static void requireNot(Action action, Action refused, String why) {
+        Objects.requireNonNull(action, "action");
+        if (action == refused) {
+            throw new IllegalArgumentException(why);
+        }
+    }
+
+    private static void checkSettingValue(Object value) {
+        if (value == null || value instanceof String || value instanceof Long || value instanceof Double
+                || value instanceof Boolean) {
+            return;
+        }
+        if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+            return;
+        }
+        throw new IllegalArgumentException("a setting value is a String, Long, Double, Boolean or List of String, not "
+                + value.getClass().getSimpleName());
     }
 }

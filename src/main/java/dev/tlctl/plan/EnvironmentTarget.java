@@ -1,9 +1,10 @@
 package dev.tlctl.plan;
 
 /**
- * An environment the plan touches or reads: its id and the {@code configEtag} seen when planning
- * (both null when the plan creates it), the environment it is created from, and whether it is a
- * fork (created from another), which decides where {@code serviceCreate} lands.
+ * An environment of the spec that the plan covers: its id and the {@code configEtag} seen when
+ * planning (both null when the plan creates it), whether it exists, whether it is a fork (created
+ * from another by Railway's duplicate, which decides where a new service lands), and whether it is
+ * the project's default environment (created together with the project).
  */
-public record EnvironmentTarget(String name, String id, String configEtag, String from, boolean exists,
-        boolean fork, boolean isDefault) {}
+public record EnvironmentTarget(String name, String id, String configEtag, boolean exists, boolean fork,
+        boolean isDefault) {}

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * A plan: the changes that make Railway match the spec, in the order they are shown (project,
- * services, then each environment in spec order, then the usage limit), what exists on Railway
- * without being declared, notes for the reader, and the settings context the applier needs.
+ * services, then each environment in spec order, then the usage limit), including those Railway
+ * makes as a consequence; what exists on Railway without being declared; notes for the reader; the
+ * settings context the applier needs; and the deployments each environment's commit causes.
  * Plain data: no I/O, nothing to call.
  */
 public record Plan(
@@ -13,24 +14,46 @@ public record Plan(
         List<Change> changes,
         List<Unmanaged> unmanaged,
         List<String> notes,
-        List<InstancePlan> instances) {
+        List<InstancePlan> instances,
+        List<Deploys> deploys) {
 
     public Plan {
         changes = List.copyOf(changes);
         unmanaged = List.copyOf(unmanaged);
         notes = List.copyOf(notes);
         instances = List.copyOf(instances);
+        deploys = List.copyOf(deploys);
     }
 
+    /** Whether tlctl has nothing to send (changes Railway would make alone are never planned without one). */
     public boolean isEmpty() {
-        return changes.isEmpty();
+        return changes.stream().noneMatch(c -> c.origin() == Origin.TLCTL);
     }
 
+    /** The changes tlctl sends with this action. */
     public long count(Action action) {
-        return changes.stream().filter(c -> c.action() == action).count();
+        return changes.stream().filter(c -> c.origin() == Origin.TLCTL && c.action() == action).count();
     }
 
+    /** The changes Railway makes on its own as a consequence. */
+    public long consequences() {
+        return changes.stream().filter(c -> c.origin() == Origin.RAILWAY).count();
+    }
+
+    /** Whether it deletes anything that exists now. */
     public boolean hasDeletions() {
-        return count(Action.DELETE) > 0;
+        return changes.stream().anyMatch(Change::destructive);
+    }
+
+    /** How many existing things it deletes. */
+    public long destructiveCount() {
+        return changes.stream().filter(Change::destructive).count();
+    }
+
+    /** The changes of one environment (its instances, settings and variables, not the environment itself). */
+    public List<Change> changesIn(String environment) {
+        return changes.stream()
+                .filter(c -> environment.equals(c.address().environment()) && !(c instanceof Change.Environment))
+                .toList();
     }
 }

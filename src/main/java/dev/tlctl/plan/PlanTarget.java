@@ -1,13 +1,16 @@
 package dev.tlctl.plan;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * What a plan was made against: the project (id null when the plan creates it), its workspace and
- * billing customer (null when unknown), its environments in spec order and the ids of the services
- * that exist.
+ * billing customer (null when unknown), the spec's environments it covers, in spec order, and the
+ * ids of what exists: services, and every live environment (including those the spec does not
+ * declare, which a pruning plan deletes).
  */
 public record PlanTarget(
         String projectName,
@@ -16,11 +19,13 @@ public record PlanTarget(
         String workspaceName,
         String customerId,
         List<EnvironmentTarget> environments,
-        Map<String, String> serviceIds) {
+        Map<String, String> serviceIds,
+        Map<String, String> environmentIds) {
 
     public PlanTarget {
         environments = List.copyOf(environments);
-        serviceIds = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(serviceIds));
+        serviceIds = Collections.unmodifiableMap(new LinkedHashMap<>(serviceIds));
+        environmentIds = Collections.unmodifiableMap(new LinkedHashMap<>(environmentIds));
     }
 
     public Optional<EnvironmentTarget> environment(String name) {

@@ -10,6 +10,7 @@ import dev.tlctl.live.LiveVariable;
 import dev.tlctl.live.LiveVolume;
 import dev.tlctl.live.LiveWorkspace;
 import dev.tlctl.secret.Fingerprint;
+import dev.tlctl.secret.Secret;
 import dev.tlctl.spec.BillingSpec.UsageLimitSpec;
 import dev.tlctl.spec.EnvironmentSpec;
 import dev.tlctl.spec.ServiceInstanceSpec;
@@ -18,6 +19,7 @@ import dev.tlctl.spec.Spec;
 import dev.tlctl.spec.VariableSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,9 +27,17 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Computes a {@link Plan}: a pure function of the spec, what Railway has, and the options. It
- * changes only what the spec declares and leaves the rest alone, listing it as unmanaged
- * (deleting it only with {@code --prune}; never volumes).
+ * Computes a {@link Plan}: a pure function of the spec (already narrowed to the run's
+ * environments), what Railway has, and the options. It changes only what the spec declares and
+ * leaves the rest alone, listing it as unmanaged (deleting it only with {@code --prune}; never
+ * volumes).
+ *
+ * <p>It plans what Railway does as a consequence too. New environments are created empty, before
+ * new services; a new service then reaches every environment that is not a fork (Railway's rule
+ * for {@code serviceCreate}), in the run's scope or not, so each such instance is a change of
+ * origin {@link Origin#RAILWAY}; where the spec does not want it and the environment is in scope,
+ * tlctl removes it in the same commit. And it predicts which instances each environment's commit
+ * redeploys ({@link Deploys}).
  */
 public final class Planner {
     private final Spec spec;
@@ -37,6 +47,7 @@ public final class Planner {
     private final List<Unmanaged> unmanaged = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<InstancePlan> instances = new ArrayList<>();
+    private final Set<String> newServices = new LinkedHashSet<>();
 
     private Planner(Spec spec, LiveState live, PlanOptions options) {
         this.spec = spec;
@@ -51,17 +62,21 @@ public final class Planner {
     private Plan run() {
         LiveProject project = live.project();
         LiveWorkspace workspace = live.workspace();
+        String defaultEnvironment = spec.defaultEnvironment().name();
         if (project == null) {
-            changes.add(Change.create(Address.project(), spec.project().name(), false, false)
-                    .withNote("with environment " + spec.defaultEnvironment().name()));
+            changes.add(new Change.Project(spec.project().name(), defaultEnvironment, "with environment " + defaultEnvironment));
         }
         Map<String, String> serviceIds = planServices(project);
         List<EnvironmentTarget> targets = new ArrayList<>();
+        Map<String, String> environmentIds = new LinkedHashMap<>();
+        if (project != null) {
+            project.environments().forEach(e -> environmentIds.put(e.name(), e.id()));
+        }
         for (EnvironmentSpec env : spec.environments()) {
             LiveEnvironment liveEnv = project == null ? null : project.environment(env.name()).orElse(null);
             targets.add(new EnvironmentTarget(env.name(), liveEnv == null ? null : liveEnv.id(),
-                    liveEnv == null ? null : liveEnv.configEtag(), env.from(), liveEnv != null,
-                    liveEnv == null ? env.from() != null : liveEnv.isFork(), env.isDefault()));
+                    liveEnv == null ? null : liveEnv.configEtag(), liveEnv != null, liveEnv != null && liveEnv.isFork(),
+                    env.isDefault()));
             if (liveEnv == null) {
                 planNewEnvironment(env, project == null && env.isDefault());
             } else {
@@ -69,16 +84,18 @@ public final class Planner {
             }
         }
         if (project != null) {
+            planOutOfScope(project);
             listUnmanagedEnvironments(project);
             for (LiveVolume volume : project.volumes()) {
                 unmanaged.add(new Unmanaged(Address.volume(volume.name()), "volumes are never changed or deleted", false));
             }
         }
         planUsageLimit(workspace);
-        return new Plan(new PlanTarget(spec.project().name(), project == null ? null : project.id(),
+        PlanTarget target = new PlanTarget(spec.project().name(), project == null ? null : project.id(),
                 workspace == null ? null : workspace.id(), workspace == null ? null : workspace.name(),
                 workspace == null || !workspace.billingReadable() ? null : workspace.customerId(),
-                targets, serviceIds), changes, unmanaged, notes, instances);
+                targets, serviceIds, environmentIds);
+        return new Plan(target, changes, unmanaged, notes, instances, deploys(project));
     }
 
     private Map<String, String> planServices(LiveProject project) {
@@ -88,76 +105,125 @@ public final class Planner {
             LiveService existing = project == null ? null : project.service(service.name()).orElse(null);
             if (existing != null) {
                 ids.put(service.name(), existing.id());
-                if (!service.enabledAnywhere()) {
-                    notes.add("Service " + service.name() + " exists on Railway but is disabled in every environment"
-                            + " of the spec: tlctl leaves it alone.");
+                if (!enabledInScope(service.name())) {
+                    notes.add("Service " + service.name() + " exists on Railway but the spec disables it in "
+                            + (options.partial() ? "the environments of this run" : "every environment")
+                            + ": tlctl leaves it alone.");
                 }
-            } else if (enabledInSelected(service.name())) {
-                changes.add(Change.create(Address.service(service.name()), service.name(), false, false));
+            } else if (enabledInScope(service.name())) {
+                newServices.add(service.name());
+                changes.add(new Change.Service(Action.CREATE, service.name(),
+                        "without a source: nothing deploys until each environment's commit"));
             }
         }
         if (project != null) {
             for (LiveService service : project.services()) {
                 if (!declared.contains(service.name())) {
                     ids.put(service.name(), service.id());
-                    addUnmanaged(Address.service(service.name()), null, false, "not in the spec");
+                    addUnmanaged(new Change.Service(Action.DELETE, service.name(), null), "not in the spec");
                 }
             }
         }
         return ids;
     }
 
-    private boolean enabledInSelected(String service) {
+    private boolean enabledInScope(String service) {
         return spec.environments().stream().anyMatch(e -> e.service(service).map(ServiceInstanceSpec::enabled).orElse(false));
     }
 
+    /** An environment created by this apply: empty, before the new services, so it receives them. */
     private void planNewEnvironment(EnvironmentSpec env, boolean withProject) {
         if (!withProject) {
-            Change create = Change.create(Address.environment(env.name()), env.from(), false, false);
-            changes.add(env.from() == null ? create : create.withNote("from " + env.from()
-                    + "; copied variables and services it does not declare are removed in the same apply"));
+            changes.add(new Change.Environment(Action.CREATE, env.name(), env.from() == null ? "created empty"
+                    : "created empty; the spec declares it from " + env.from() + ", nothing is copied on Railway"));
         }
         for (ServiceInstanceSpec instance : env.services().values()) {
+            boolean isNew = newServices.contains(instance.service());
             if (instance.enabled()) {
+                changes.add(Change.Instance.create(env.name(), instance.service(), isNew ? Origin.RAILWAY : Origin.TLCTL)
+                        .withNote(isNew ? "added with the new service" : null));
                 createInstance(env.name(), instance);
+            } else if (isNew) {
+                addedAndRemoved(env.name(), instance.service());
             }
         }
         for (VariableSpec variable : env.sharedVariables().values()) {
-            changes.add(Change.create(Address.variable(env.name(), null, variable.name()), variable.value(),
-                    variable.sensitive(), variable.sealed()));
+            changes.add(create(env.name(), null, variable));
         }
     }
 
+    /** A new service reaches an environment where the spec does not want it: tlctl removes it in the same commit. */
+    private void addedAndRemoved(String env, String service) {
+        changes.add(Change.Instance.create(env, service, Origin.RAILWAY).withNote("added with the new service"));
+        changes.add(Change.Instance.delete(env, service, false)
+                .withNote("the spec disables " + service + " in " + env + ": removed in the same commit"));
+    }
+
     private void createInstance(String env, ServiceInstanceSpec instance) {
-        changes.add(Change.create(Address.instance(env, instance.service()), instance.service(), false, false));
         instance.settings().forEach((key, value) ->
-                changes.add(Change.create(Address.setting(env, instance.service(), key), value, false, false)));
+                changes.add(new Change.Setting(Action.CREATE, env, instance.service(), key, null, value, null)));
         for (VariableSpec variable : instance.variables().values()) {
-            changes.add(Change.create(Address.variable(env, instance.service(), variable.name()), variable.value(),
-                    variable.sensitive(), variable.sealed()));
+            changes.add(create(env, instance.service(), variable));
         }
         instances.add(new InstancePlan(env, instance.service(), true, new TreeMap<>(), instance.settings()));
     }
 
+    private static Change.Variable create(String env, String service, VariableSpec variable) {
+        return new Change.Variable(Action.CREATE, env, service, variable.name(), null, variable.value(),
+                variable.sensitive(), variable.sealed(), variable.sealed() ? "will be sealed" : null);
+    }
+
     private void planEnvironment(EnvironmentSpec env, LiveEnvironment liveEnv, LiveProject project) {
         for (ServiceInstanceSpec instance : env.services().values()) {
-            LiveService service = project.service(instance.service()).orElse(null);
-            LiveServiceInstance liveInstance = service == null ? null : liveEnv.instance(service.id()).orElse(null);
+            String service = instance.service();
+            if (newServices.contains(service)) {
+                boolean receives = !liveEnv.isFork();
+                if (instance.enabled()) {
+                    changes.add(Change.Instance.create(env.name(), service, receives ? Origin.RAILWAY : Origin.TLCTL)
+                            .withNote(receives ? "added with the new service" : null));
+                    createInstance(env.name(), instance);
+                } else if (receives) {
+                    addedAndRemoved(env.name(), service);
+                }
+                continue;
+            }
+            LiveService liveService = project.service(service).orElse(null);
+            LiveServiceInstance liveInstance = liveService == null ? null : liveEnv.instance(liveService.id()).orElse(null);
             if (!instance.enabled()) {
                 if (liveInstance != null) {
-                    addUnmanaged(Address.instance(env.name(), instance.service()), null, false,
-                            "disabled in the spec for " + env.name());
+                    addUnmanaged(Change.Instance.delete(env.name(), service, true), "disabled in the spec for " + env.name());
                 }
                 continue;
             }
             if (liveInstance == null) {
-                createInstance(env.name(), instance);
+                if (liveService != null) {
+                    changes.add(Change.Instance.create(env.name(), service, Origin.TLCTL));
+                    createInstance(env.name(), instance);
+                }
                 continue;
             }
             planSettings(env.name(), instance, liveInstance);
-            planVariables(env.name(), instance.service(), instance.variables(), liveInstance.variables());
+            planVariables(env.name(), service, instance.variables(), liveInstance.variables());
         }
         planVariables(env.name(), null, env.sharedVariables(), liveEnv.sharedVariables());
+    }
+
+    /** New services reach live environments outside the run's scope too: shown, left in place. */
+    private void planOutOfScope(LiveProject project) {
+        if (newServices.isEmpty()) {
+            return;
+        }
+        Set<String> inScope = spec.environments().stream().map(EnvironmentSpec::name).collect(Collectors.toSet());
+        for (LiveEnvironment env : project.environments()) {
+            if (inScope.contains(env.name()) || env.isFork()) {
+                continue;
+            }
+            for (String service : newServices) {
+                changes.add(Change.Instance.create(env.name(), service, Origin.RAILWAY).withNote(
+                        "added with the new service; " + env.name() + " is outside this run, so it stays"
+                                + " there, empty, until an apply that includes " + env.name()));
+            }
+        }
     }
 
     private void planSettings(String env, ServiceInstanceSpec instance, LiveServiceInstance liveInstance) {
@@ -167,9 +233,8 @@ public final class Planner {
             if (Values.same(current, desired.getValue())) {
                 continue;
             }
-            Address address = Address.setting(env, instance.service(), desired.getKey());
-            changes.add(current == null ? Change.create(address, desired.getValue(), false, false)
-                    : Change.update(address, current, desired.getValue(), false, false));
+            changes.add(new Change.Setting(current == null ? Action.CREATE : Action.UPDATE, env, instance.service(),
+                    desired.getKey(), current, desired.getValue(), null));
             changed = true;
         }
         if (changed) {
@@ -179,25 +244,26 @@ public final class Planner {
 
     private void planVariables(String env, String service, Map<String, VariableSpec> desired, Map<String, LiveVariable> current) {
         for (VariableSpec variable : desired.values()) {
-            Address address = Address.variable(env, service, variable.name());
             LiveVariable existing = current.get(variable.name());
             if (existing == null) {
-                changes.add(Change.create(address, variable.value(), variable.sensitive(), variable.sealed()));
+                changes.add(create(env, service, variable));
                 continue;
             }
-            Change change = compareVariable(address, variable, existing);
+            Change change = compareVariable(env, service, variable, existing);
             if (change != null) {
                 changes.add(change);
             }
         }
         for (LiveVariable variable : current.values()) {
             if (!desired.containsKey(variable.name())) {
-                addUnmanaged(Address.variable(env, service, variable.name()), variable.value(), true, "not in the spec");
+                addUnmanaged(new Change.Variable(Action.DELETE, env, service, variable.name(), variable.value(), null,
+                        true, variable.sealed(), null), "not in the spec");
             }
         }
     }
 
-    private Change compareVariable(Address address, VariableSpec variable, LiveVariable existing) {
+    private Change compareVariable(String env, String service, VariableSpec variable, LiveVariable existing) {
+        Address address = Address.variable(env, service, variable.name());
         if (existing.sealed()) {
             if (!variable.sealed()) {
                 notes.add(address + " is sealed on Railway: it cannot be read back or unsealed, so tlctl does not"
@@ -210,18 +276,22 @@ public final class Planner {
                         + " compared; it is left as is.");
                 return null;
             }
-            return written.matches(variable.value()) ? null
-                    : Change.update(address, null, variable.value(), true, true);
+            return written.matches(variable.value()) ? null : update(env, service, variable, null, true);
         }
         if (variable.sealed()) {
-            return Change.update(address, existing.value(), variable.value(), true, true).withNote("will be sealed");
+            return update(env, service, variable, existing.value(), true).withNote("will be sealed");
         }
         if (!existing.readable()) {
             notes.add(address + " cannot be read with this token, so it is not compared.");
             return null;
         }
         return existing.value().equals(variable.value()) ? null
-                : Change.update(address, existing.value(), variable.value(), variable.sensitive(), false);
+                : update(env, service, variable, existing.value(), variable.sensitive());
+    }
+
+    private static Change.Variable update(String env, String service, VariableSpec variable, Secret before, boolean sensitive) {
+        return new Change.Variable(Action.UPDATE, env, service, variable.name(), before, variable.value(), sensitive,
+                variable.sealed(), null);
     }
 
     private void listUnmanagedEnvironments(LiveProject project) {
@@ -231,18 +301,17 @@ public final class Planner {
         Set<String> declared = spec.environments().stream().map(EnvironmentSpec::name).collect(Collectors.toSet());
         for (LiveEnvironment env : project.environments()) {
             if (!declared.contains(env.name())) {
-                // Its id travels as the "before" value: the plan's targets are the spec's environments only.
-                addUnmanaged(Address.environment(env.name()), env.id(), false, "not in the spec");
+                addUnmanaged(new Change.Environment(Action.DELETE, env.name(), null), "not in the spec");
             }
         }
     }
 
     /** Lists something undeclared; with --prune, plans its deletion instead (never volumes). */
-    private void addUnmanaged(Address address, Object before, boolean sensitive, String why) {
+    private void addUnmanaged(Change deletion, String why) {
         if (options.prune()) {
-            changes.add(Change.delete(address, before, sensitive));
+            changes.add(deletion);
         } else {
-            unmanaged.add(new Unmanaged(address, why, true));
+            unmanaged.add(new Unmanaged(deletion.address(), why, true));
         }
     }
 
@@ -261,12 +330,76 @@ public final class Planner {
         LiveUsageLimit current = workspace.usageLimit();
         String scope = "workspace-wide: covers every project of workspace " + workspace.name();
         if (current == null) {
-            changes.add(Change.create(Address.usageLimit(), after, false, false).withNote(scope));
+            changes.add(new Change.UsageLimit(Action.CREATE, null, after, scope));
         } else {
             UsageLimitValue before = new UsageLimitValue(current.softLimitDollars(), current.hardLimitDollars());
             if (!before.equals(after)) {
-                changes.add(Change.update(Address.usageLimit(), before, after, false, false).withNote(scope));
+                changes.add(new Change.UsageLimit(Action.UPDATE, before, after, scope));
             }
         }
+    }
+
+    private static boolean readsAny(LiveVariable variable, Set<String> shared) {
+        if (variable.value() == null) {
+            return false;
+        }
+        String text = variable.value().reveal();
+        return shared.stream().anyMatch(name ->
+                java.util.regex.Pattern.compile("\\$\\{\\{\\s*shared\\." + name + "\\s*}}").matcher(text).find());
+    }
+
+    /**
+     * Per environment of the run, the instances its commit deploys, by the rule Railway follows: an
+     * instance whose settings or variables change, and every instance referencing a shared
+     * variable that changes. An instance removed in the same commit deploys nothing.
+     */
+    private List<Deploys> deploys(LiveProject project) {
+        List<Deploys> out = new ArrayList<>();
+        for (EnvironmentSpec env : spec.environments()) {
+            Set<String> changedShared = new LinkedHashSet<>();
+            Set<String> touched = new LinkedHashSet<>();
+            Set<String> removed = new LinkedHashSet<>();
+            for (Change change : changes) {
+                if (!env.name().equals(change.address().environment())) {
+                    continue;
+                }
+                if (change instanceof Change.Variable v && v.shared()) {
+                    changedShared.add(v.name());
+                } else if (change instanceof Change.Variable v) {
+                    touched.add(v.service());
+                } else if (change instanceof Change.Setting s) {
+                    touched.add(s.service());
+                } else if (change instanceof Change.Instance i && i.action() == Action.DELETE) {
+                    removed.add(i.service());
+                }
+            }
+            List<String> services = new ArrayList<>();
+            for (ServiceInstanceSpec instance : env.services().values()) {
+                if (!instance.enabled() || removed.contains(instance.service())) {
+                    continue;
+                }
+                boolean readsChanged = instance.variables().values().stream()
+                        .anyMatch(v -> v.sharedReferences().stream().anyMatch(changedShared::contains));
+                if (touched.contains(instance.service()) || readsChanged) {
+                    services.add(instance.service());
+                }
+            }
+            // Instances the spec does not manage here redeploy too when they read a changed shared variable.
+            LiveEnvironment liveEnv = project == null ? null : project.environment(env.name()).orElse(null);
+            if (liveEnv != null && !changedShared.isEmpty()) {
+                for (LiveService service : project.services()) {
+                    ServiceInstanceSpec declared = env.services().get(service.name());
+                    LiveServiceInstance instance = liveEnv.instance(service.id()).orElse(null);
+                    if (instance != null && (declared == null || !declared.enabled()) && !removed.contains(service.name())
+                            && instance.variables().values().stream().anyMatch(v -> readsAny(v, changedShared))) {
+                        services.add(service.name());
+                    }
+                }
+            }
+            if (!services.isEmpty()) {
+                out.add(new Deploys(env.name(), services));
+            }
+        }
+        return out;
     }
 }

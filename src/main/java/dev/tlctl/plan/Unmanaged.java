@@ -1,4 +1,7 @@
 package dev.tlctl.plan;
 
-/** Something on Railway the spec does not declare: listed, and deleted only with {@code --prune}. */
+/**
+ * Something on Railway the spec does not manage: listed, and deleted only with {@code --prune}
+ * when {@code prunable} (volumes never are).
+ */
 public record Unmanaged(Address address, String note, boolean prunable) {}

@@ -73,6 +73,23 @@ public final class EnvironmentPatch {
         return this;
     }
 
+    /**
+     * The patch as JSON text with every secret value shown as {@code (sensitive)}: for messages,
+     * logs and tests; never what is sent.
+     */
+    public String masked() {
+        return mask(root.deepCopy()).toString();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode mask(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.properties().forEach(e -> object.set(e.getKey(), mask(e.getValue())));
+        } else if (node instanceof POJONode) {
+            return ConfigCodec.newObject().textNode(Secret.MASK);
+        }
+        return node;
+    }
+
     /** The JSON to send; holds {@link Secret}s that only the transport's mapper reveals. */
     ObjectNode json() {
         return root;

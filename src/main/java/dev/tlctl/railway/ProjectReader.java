@@ -39,6 +39,13 @@ final class ProjectReader {
             if (state != null) {
                 return new ReadResult(state, false, null);
             }
+            if (target.idOrigin() != null) {
+                throw new LookupException("Railway knows no project " + target.projectName() + " with id "
+                        + target.projectId() + " (" + target.idOrigin() + ")", "This token finds no project with that"
+                        + " id and name: it was deleted, it belongs to another workspace or account, or the id is"
+                        + " mistyped. Fix or remove " + target.idOrigin() + " (without an id, tlctl finds the project"
+                        + " by name).");
+            }
             stale = true;
         }
         Workspace workspace = resolveWorkspace(target);

@@ -19,7 +19,7 @@ import java.util.function.Function;
  * writes share one request (aliases), reads take one or two. Creates are never blindly repeated:
  * when a create's answer is lost, the client reads what exists and creates only what is missing.
  */
-public final class RailwayClient implements AutoCloseable {
+public final class RailwayClient implements ProjectWrites, AutoCloseable {
     private final RailwayTransport transport;
     private final ProjectReader reader;
 
@@ -49,6 +49,7 @@ public final class RailwayClient implements AutoCloseable {
     }
 
     /** The current {@code configEtag} of each environment, by id, in one request. */
+    @Override
     public Map<String, String> readEtags(List<String> environmentIds) {
         if (environmentIds.isEmpty()) {
             return Map.of();
@@ -66,13 +67,11 @@ public final class RailwayClient implements AutoCloseable {
         return etags;
     }
 
-    /** A project just created: its id and its default environment. */
-    public record CreatedProject(String id, LiveEnvironment defaultEnvironment) {}
-
     /**
      * Creates the project with its default environment. If the answer is lost, finds the project
      * by name first and creates it only if it is still missing.
      */
+    @Override
     public CreatedProject createProject(String name, String workspaceId, String defaultEnvironment) {
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("name", name);
@@ -81,27 +80,28 @@ public final class RailwayClient implements AutoCloseable {
         try {
             JsonNode project = transport.execute(Documents.request("ProjectCreate", "create project " + name,
                     Map.of("input", input), false)).path("projectCreate");
-            LiveEnvironment env = null;
+            String envName = null;
+            String envId = null;
             for (JsonNode edge : project.path("environments").path("edges")) {
                 JsonNode node = edge.path("node");
-                if (env == null || node.path("name").asText().equals(defaultEnvironment)) {
-                    env = new LiveEnvironment(node.path("id").asText(), node.path("name").asText(), null,
-                            node.path("configEtag").asText(), Map.of(), Map.of());
+                if (envId == null || node.path("name").asText().equals(defaultEnvironment)) {
+                    envName = node.path("name").asText();
+                    envId = node.path("id").asText();
                 }
             }
-            return new CreatedProject(project.path("id").asText(), env);
+            return new CreatedProject(project.path("id").asText(), envName, envId);
         } catch (RailwayException e) {
             if (!e.outcomeUnknown()) {
                 throw e;
             }
-            ReadResult found = reader.read(new ReadTarget(name, null, workspaceId));
+            ReadResult found = reader.read(ReadTarget.byName(name, workspaceId));
             LiveProject project = found.state().project();
             if (project == null) {
                 return createProject(name, workspaceId, defaultEnvironment);
             }
             LiveEnvironment env = project.environment(defaultEnvironment)
                     .orElse(project.environments().isEmpty() ? null : project.environments().get(0));
-            return new CreatedProject(project.id(), env);
+            return new CreatedProject(project.id(), env == null ? null : env.name(), env == null ? null : env.id());
         }
     }
 
@@ -110,6 +110,7 @@ public final class RailwayClient implements AutoCloseable {
      * ids by name. Without an environment id, Railway adds them to every environment that is not
      * a fork. If the answer is lost, reads the project and creates only the missing ones.
      */
+    @Override
     public Map<String, String> createServices(String projectId, List<String> names) {
         Map<String, String> ids = new LinkedHashMap<>();
         if (names.isEmpty()) {
@@ -134,57 +135,46 @@ public final class RailwayClient implements AutoCloseable {
         }
     }
 
-    /** An environment to create, from a source environment (a fork) or empty. */
-    public record NewEnvironment(String name, String sourceEnvironmentId) {}
-
     /**
-     * Creates environments in one request. One with a source is created with
-     * {@code skipInitialDeploys} (its copied config is replaced right after, so nothing should
-     * deploy twice); the answer carries the copied config (names, no values). If the answer is
-     * lost, reads the project and creates only the missing ones.
+     * Creates empty environments in one request (never from a source: a copy would hold another
+     * environment's secrets until the next commit). If the answer is lost, reads the project and
+     * creates only the missing ones.
      */
-    public Map<String, LiveEnvironment> createEnvironments(String projectId, List<NewEnvironment> environments) {
-        Map<String, LiveEnvironment> created = new LinkedHashMap<>();
-        if (environments.isEmpty()) {
+    @Override
+    public Map<String, String> createEnvironments(String projectId, List<String> names) {
+        Map<String, String> created = new LinkedHashMap<>();
+        if (names.isEmpty()) {
             return created;
         }
         BatchComposer batch = new BatchComposer("EnvironmentCreates");
-        for (int i = 0; i < environments.size(); i++) {
-            NewEnvironment env = environments.get(i);
-            Map<String, Object> input = new LinkedHashMap<>();
-            input.put("projectId", projectId);
-            input.put("name", env.name());
-            if (env.sourceEnvironmentId() != null) {
-                input.put("sourceEnvironmentId", env.sourceEnvironmentId());
-                input.put("skipInitialDeploys", true);
-            }
-            batch.add("n" + i, Documents.load("EnvironmentCreate"), Map.of("input", input));
+        for (int i = 0; i < names.size(); i++) {
+            batch.add("n" + i, Documents.load("EnvironmentCreate"),
+                    Map.of("input", Map.of("projectId", projectId, "name", names.get(i))));
         }
         DocumentBatch composed = batch.compose();
-        String names = String.join(", ", environments.stream().map(NewEnvironment::name).toList());
         try {
-            JsonNode data = transport.execute(composed.request("create environment " + names, false));
-            for (int i = 0; i < environments.size(); i++) {
-                created.put(environments.get(i).name(), LiveMapper.environment(composed.result(data, "n" + i)));
+            JsonNode data = transport.execute(composed.request("create environment " + String.join(", ", names), false));
+            for (int i = 0; i < names.size(); i++) {
+                created.put(names.get(i), composed.result(data, "n" + i).path("id").asText());
             }
             return created;
         } catch (RailwayException e) {
-            return recoverCreates(e, projectId, environments, NewEnvironment::name, LiveProject::environment,
+            return recoverCreates(e, projectId, names, name -> name,
+                    (project, name) -> project.environment(name).map(LiveEnvironment::id),
                     missing -> createEnvironments(projectId, missing));
         }
     }
-
-    /** A usage-limit write: set (soft, hard) or remove. */
-    public record UsageLimitWrite(String customerId, Integer softLimitDollars, Integer hardLimitDollars, boolean remove) {}
 
     /**
      * Commits one patch per environment and the usage-limit write, all in one request (they are
      * independent, and each is safe to repeat).
      */
+    @Override
     public void commit(Map<String, EnvironmentPatch> patchesByEnvironmentId, Map<String, String> namesById,
             UsageLimitWrite limit, String message) {
         BatchComposer batch = new BatchComposer("Commit");
         List<String> what = new ArrayList<>();
+        List<String> environments = new ArrayList<>();
         int i = 0;
         for (Map.Entry<String, EnvironmentPatch> e : patchesByEnvironmentId.entrySet()) {
             Map<String, Object> variables = new HashMap<>();
@@ -192,7 +182,11 @@ public final class RailwayClient implements AutoCloseable {
             variables.put("patch", e.getValue().json());
             variables.put("commitMessage", message);
             batch.add("p" + i++, Documents.load("EnvironmentPatchCommit"), variables);
-            what.add("the config of environment " + namesById.getOrDefault(e.getKey(), e.getKey()));
+            environments.add(namesById.getOrDefault(e.getKey(), e.getKey()));
+        }
+        if (!environments.isEmpty()) {
+            what.add("the config of " + (environments.size() == 1 ? "environment " : "environments ")
+                    + String.join(", ", environments));
         }
         if (limit != null) {
             if (limit.remove()) {
@@ -214,6 +208,7 @@ public final class RailwayClient implements AutoCloseable {
     }
 
     /** Deletes services (everywhere) and environments, in one request. */
+    @Override
     public void delete(List<String> serviceIds, List<String> environmentIds, String what) {
         BatchComposer batch = new BatchComposer("Deletes");
         int i = 0;

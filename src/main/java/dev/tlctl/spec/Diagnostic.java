@@ -17,6 +17,11 @@ public record Diagnostic(Severity severity, Location location, String summary, S
         return new Diagnostic(Severity.WARNING, location, summary, detail);
     }
 
+    /** The same diagnostic as an error (what {@code --strict} makes of a warning). */
+    public Diagnostic asError() {
+        return new Diagnostic(Severity.ERROR, location, summary, detail);
+    }
+
     public boolean isError() {
         return severity == Severity.ERROR;
     }

@@ -128,6 +128,11 @@ final class NodeReader {
         return YNode.describe(node);
     }
 
+    /** A number as people write it: 2 rather than 2.0. */
+    static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+    }
+
     /** The known word closest to {@code word}: same letters ignoring case, or within edit distance 2. */
     static String closest(String word, Collection<String> known) {
         String best = null;

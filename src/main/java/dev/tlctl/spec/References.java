@@ -49,6 +49,15 @@ final class References {
 
     /** Resolves every reference in {@code template}; returns null when any is missing. */
     Resolved resolve(String template, Location location, Problems problems) {
+        return resolve(template, location, problems, true);
+    }
+
+    /**
+     * Checks every reference in {@code template} and, when {@code values}, resolves it; returns
+     * null when any is invalid or missing. Without {@code values} the environment and files are not
+     * read and the resolved text is null (an environment outside the run's scope).
+     */
+    Resolved resolve(String template, Location location, Problems problems, boolean values) {
         Matcher m = REFERENCE.matcher(template);
         StringBuilder out = new StringBuilder();
         boolean used = false;
@@ -62,6 +71,10 @@ final class References {
             used = true;
             String kind = m.group(1);
             String arg = m.group(2).trim();
+            if (!values) {
+                ok &= valid(kind, arg, whole, location, problems);
+                continue;
+            }
             String value = kind.equals("env") ? env(arg, whole, location, problems) : file(arg, whole, location, problems);
             if (value == null) {
                 ok = false;
@@ -71,7 +84,24 @@ final class References {
             }
         }
         m.appendTail(out);
-        return ok ? new Resolved(out.toString(), used) : null;
+        if (!ok) {
+            return null;
+        }
+        return new Resolved(values || !used ? out.toString() : null, used);
+    }
+
+    /** Checks a reference's form without reading what it names. */
+    private static boolean valid(String kind, String arg, String whole, Location location, Problems problems) {
+        if (kind.equals("env") && !ENV_NAME.matcher(arg).matches()) {
+            problems.error(location, "invalid reference " + whole,
+                    "An environment reference is ${env:NAME}, where NAME is letters, digits and underscores.");
+            return false;
+        }
+        if (kind.equals("file") && arg.isEmpty()) {
+            problems.error(location, "invalid reference " + whole, "A file reference is ${file:PATH}.");
+            return false;
+        }
+        return true;
     }
 
     private String env(String name, String whole, Location location, Problems problems) {

@@ -23,12 +23,23 @@ public final class SpecLoader {
     private SpecLoader() {}
 
     /**
-     * Loads the spec at {@code file}.
+     * Loads the spec at {@code file}, resolving every environment's references.
      *
      * @param env the values {@code ${env:NAME}} reads: the process environment merged with any
      *     env files, as the caller decides
      */
     public static Spec load(Path file, Map<String, String> env) {
+        return load(file, env, null);
+    }
+
+    /**
+     * Loads the spec at {@code file}, resolving the references of the environments in
+     * {@code scope} only (null: all), so that a run for one environment needs none of the
+     * others' secrets. Every environment is still checked in full.
+     *
+     * @param env the values {@code ${env:NAME}} reads
+     */
+    public static Spec load(Path file, Map<String, String> env, java.util.Set<String> scope) {
         String label = file.toString();
         Problems problems = new Problems();
         if (!Files.isRegularFile(file)) {
@@ -52,7 +63,7 @@ public final class SpecLoader {
         Path dir = file.toAbsolutePath().getParent();
         String prefix = file.getParent() == null ? "" : file.getParent().toString() + "/";
         Map<String, SpecReader.Overlay> overlays = readOverlays(dir.resolve(OVERLAY_DIR), prefix + OVERLAY_DIR + "/", problems);
-        Spec spec = new SpecReader(problems, new References(env, dir)).read(file, base, overlays);
+        Spec spec = new SpecReader(problems, new References(env, dir)).read(file, base, overlays, scope);
         problems.throwIfErrors();
         return spec;
     }

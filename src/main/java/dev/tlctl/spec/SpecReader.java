@@ -39,7 +39,12 @@ final class SpecReader {
         this.variables = new VariableReader(r, references);
     }
 
-    Spec read(java.nio.file.Path file, YMap base, Map<String, Overlay> overlays) {
+    /**
+     * Reads the spec.
+     *
+     * @param scope the environments whose references are resolved; null for all
+     */
+    Spec read(java.nio.file.Path file, YMap base, Map<String, Overlay> overlays, Set<String> scope) {
         r.checkKeys(base, TOP_KEYS);
         Map<String, Entry> top = base.entries();
         readVersion(top.get("version"));
@@ -71,35 +76,50 @@ final class SpecReader {
 
         checkOverlays(overlays, environmentNodes.keySet(), serviceEntries.keySet());
 
+        // An environment's state is its parent's (the one it is declared `from`, else the base)
+        // deep-merged with its own overlay; parents are declared first, so they are ready here.
         List<EnvironmentSpec> environments = new ArrayList<>();
         Map<String, Boolean> enabledAnywhere = new LinkedHashMap<>();
+        Map<String, Map<String, YNode>> serviceNodes = new LinkedHashMap<>();
+        Map<String, YNode> sharedNodes = new LinkedHashMap<>();
+        Map<String, YNode> baseServiceNodes = new LinkedHashMap<>();
+        serviceEntries.forEach((name, entry) -> baseServiceNodes.put(name, entry.value()));
         boolean first = true;
         for (String name : environmentNodes.keySet()) {
+            String parent = from.get(name);
+            boolean inherits = parent != null && serviceNodes.containsKey(parent);
+            Map<String, YNode> parentServices = inherits ? serviceNodes.get(parent) : baseServiceNodes;
+            YNode parentShared = inherits ? sharedNodes.get(parent) : baseShared;
             Overlay overlay = overlays.get(name);
             YMap overlayRoot = overlay != null && overlay.root() instanceof YMap m ? m : null;
+            boolean resolve = scope == null || scope.contains(name);
+            Map<String, YNode> nodes = new LinkedHashMap<>();
             Map<String, ServiceInstanceSpec> instances = new LinkedHashMap<>();
             for (Entry entry : serviceEntries.values()) {
-                YNode node = entry.value();
+                YNode node = parentServices.get(entry.key());
                 Entry overlayService = overlayEntry(overlayRoot, "services", entry.key());
                 if (overlayService != null && overlayService.value() instanceof YMap) {
                     node = Overlays.merge(node, overlayService.value());
                 }
-                ServiceInstanceSpec instance = readInstance(entry, node);
+                nodes.put(entry.key(), node);
+                ServiceInstanceSpec instance = readInstance(entry, node, resolve);
                 if (instance != null) {
                     instances.put(entry.key(), instance);
                     enabledAnywhere.merge(entry.key(), instance.enabled(), Boolean::logicalOr);
                 }
             }
-            YNode shared = baseShared;
+            YNode shared = parentShared;
             Entry overlayShared = overlayRoot == null ? null : overlayRoot.entries().get("sharedVariables");
             if (overlayShared != null) {
                 YNode sharedOverlay = overlayShared.value();
-                // As inside Overlays.merge: null in the overlay removes; a mapping merges over the base.
+                // As inside Overlays.merge: null in the overlay removes; a mapping merges over the parent.
                 shared = sharedOverlay instanceof YNode.YScalar s && s.isNull() ? null
                         : shared == null ? sharedOverlay : Overlays.merge(shared, sharedOverlay);
             }
-            Map<String, VariableSpec> sharedVariables = shared == null ? Map.of() : variables.readAll(shared);
-            environments.add(new EnvironmentSpec(name, from.get(name), first, sharedVariables, instances,
+            serviceNodes.put(name, nodes);
+            sharedNodes.put(name, shared);
+            Map<String, VariableSpec> sharedVariables = shared == null ? Map.of() : variables.readAll(shared, resolve);
+            environments.add(new EnvironmentSpec(name, parent, first, resolve, sharedVariables, instances,
                     environmentLocations.get(name)));
             first = false;
         }
@@ -111,8 +131,17 @@ final class SpecReader {
         }
         BillingSpec billing = readBilling(top.get("billing"));
         variables.references().report(problems);
+        if (!problems.hasErrors()) {
+            RailwayRules.check(environments, overlayLabels(overlays), problems);
+        }
         return new Spec(file, project, services, environments, billing,
                 problems.sorted().stream().filter(d -> !d.isError()).toList());
+    }
+
+    private static Map<String, String> overlayLabels(Map<String, Overlay> overlays) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        overlays.forEach((name, overlay) -> labels.put(overlay.label(), name));
+        return labels;
     }
 
     private void readVersion(Entry entry) {
@@ -284,7 +313,7 @@ final class SpecReader {
         return map.entries().get(key);
     }
 
-    private ServiceInstanceSpec readInstance(Entry declared, YNode node) {
+    private ServiceInstanceSpec readInstance(Entry declared, YNode node, boolean resolve) {
         if (!(node instanceof YMap service)) {
             return null; // reported when the base was read
         }
@@ -298,7 +327,9 @@ final class SpecReader {
             }
         }
         checkSettingCombinations(settings, where, declared.keyLocation());
-        Map<String, VariableSpec> vars = e.containsKey("variables") ? variables.readAll(e.get("variables").value()) : Map.of();
+        SettingRules.check(settings, where, problems);
+        Map<String, VariableSpec> vars = e.containsKey("variables")
+                ? variables.readAll(e.get("variables").value(), resolve) : Map.of();
         return new ServiceInstanceSpec(declared.key(), enabled == null || enabled, settings, vars, declared.keyLocation());
     }
 

@@ -29,14 +29,24 @@ final class VariableReader {
         return references;
     }
 
+    /** Reads every variable of a mapping, resolving references. */
     Map<String, VariableSpec> readAll(YNode node) {
+        return readAll(node, true);
+    }
+
+    /**
+     * Reads every variable of a mapping; without {@code resolve}, {@code ${env:...}} and
+     * {@code ${file:...}} references are checked but not read (an environment outside the run's
+     * scope), and such variables have no value.
+     */
+    Map<String, VariableSpec> readAll(YNode node, boolean resolve) {
         YMap map = r.map(node, "a mapping of variable names to values", true);
         Map<String, VariableSpec> out = new LinkedHashMap<>();
         if (map == null) {
             return out;
         }
         for (Entry entry : map.entries().values()) {
-            VariableSpec variable = read(entry);
+            VariableSpec variable = read(entry, resolve);
             if (variable != null) {
                 out.put(variable.name(), variable);
             }
@@ -44,7 +54,7 @@ final class VariableReader {
         return out;
     }
 
-    private VariableSpec read(Entry entry) {
+    private VariableSpec read(Entry entry, boolean resolve) {
         Problems problems = r.problems();
         String name = entry.key();
         if (!Names.checkVariable(name, entry.keyLocation(), problems)) {
@@ -91,14 +101,15 @@ final class VariableReader {
         if (!Boolean.FALSE.equals(marked) && plaintextCredential(name, template, marked, sealed, fromReference, location)) {
             return null;
         }
-        References.Resolved resolved = references.resolve(template, location, problems);
+        References.Resolved resolved = references.resolve(template, location, problems, resolve);
         if (resolved == null) {
             return null;
         }
+        String value = resolved.value();
         boolean sensitive = !Boolean.FALSE.equals(marked)
                 && (fromReference || Boolean.TRUE.equals(marked) || sealed
-                        || SecretRules.nameLooksSecret(name) || SecretRules.hasUrlPassword(resolved.value()));
-        return new VariableSpec(name, Secret.of(resolved.value()), fromReference ? template : null,
+                        || SecretRules.nameLooksSecret(name) || (value != null && SecretRules.hasUrlPassword(value)));
+        return new VariableSpec(name, value == null ? null : Secret.of(value), fromReference ? template : null,
                 sensitive, sealed, location);
     }
 

@@ -1,11 +1,18 @@
 package dev.tlctl.spec;
 
 import dev.tlctl.secret.Secret;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A variable's desired value. The value always travels masked (a {@link Secret}) so that
  * printing a spec never leaks it; {@code sensitive} says whether a view may ever show it.
  *
+ * @param value the resolved value; null when the variable belongs to an environment outside the
+ *     run's scope and its {@code ${env:...}}/{@code ${file:...}} references were not resolved
+ *     (so that a run for staging never needs production's secrets)
  * @param template the value as written when it holds {@code ${env:...}} or {@code ${file:...}}
  *     references (safe to show: it names where the value comes from, not the value); else null
  * @param sensitive a secret: from a reference, marked {@code secret: true}, or a secret by its
@@ -14,9 +21,39 @@ import dev.tlctl.secret.Secret;
  */
 public record VariableSpec(
         String name, Secret value, String template, boolean sensitive, boolean sealed, Location location) {
+    private static final Pattern SHARED_REFERENCE = Pattern.compile("\\$\\{\\{\\s*shared\\.([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
 
-    /** The value for display: masked when sensitive. */
+    /** The shared variables this value reads through Railway references ({@code ${{shared.NAME}}}). */
+    public Set<String> sharedReferences() {
+        Set<String> names = new TreeSet<>();
+        String text = railwayText();
+        if (text != null) {
+            Matcher m = SHARED_REFERENCE.matcher(text);
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
+    }
+
+    /** Whether the value is known (its references were resolved). */
+    public boolean resolved() {
+        return value != null;
+    }
+
+    /** The value for display: masked when sensitive, the template when unresolved. */
     public String display() {
-        return sensitive ? Secret.MASK : value.reveal();
+        if (sensitive) {
+            return Secret.MASK;
+        }
+        return value == null ? template : value.reveal();
+    }
+
+    /**
+     * The text Railway will hold, for reading Railway references ({@code ${{shared.NAME}}}) out of
+     * it: the resolved value, or the template when unresolved. Never to be printed.
+     */
+    String railwayText() {
+        return value != null ? value.reveal() : template;
     }
 }

@@ -33,9 +33,10 @@ class LayerRulesTest {
             "plan", Set.of("spec", "live", "secret"),
             "railway", Set.of("live", "secret"),
             "apply", Set.of("plan", "live", "railway", "secret"),
-            "audit", Set.of("spec", "live", "plan", "railway", "secret"),
+            "audit", Set.of("spec", "live", "plan", "secret"),
+            "reconcile", Set.of("secret", "spec", "live", "plan", "audit", "railway", "apply"),
             "sandbox", Set.of(),
-            "cli", Set.of("secret", "spec", "live", "plan", "railway", "apply", "audit", "sandbox"));
+            "cli", Set.of("secret", "spec", "live", "plan", "railway", "apply", "audit", "reconcile", "sandbox"));
 
     /** third-party prefix -> the packages that may use it. */
     private static final Map<String, Set<String>> LIBRARIES = Map.of(
@@ -44,7 +45,7 @@ class LayerRulesTest {
             "okio.", Set.of("railway"),
             "graphql.", Set.of("sandbox"),
             "org.yaml.snakeyaml.", Set.of("spec"),
-            "com.fasterxml.jackson.", Set.of("railway", "cli", "sandbox"));
+            "com.fasterxml.jackson.", Set.of("railway", "reconcile", "cli", "sandbox"));
 
     @Test
     void everyPackageImportsOnlyWhatItsLayerAllows() throws IOException {

@@ -1,9 +1,11 @@
 package dev.tlctl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlctl.testing.Tlctl;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +21,7 @@ class HelpTextTest {
     @ValueSource(strings = {"", "validate", "plan", "apply", "init", "completion", "sandbox", "sandbox serve", "sandbox token"})
     void helpHasExamplesAndExitCodes(String command) {
         String[] args = (command.isEmpty() ? "--help" : command + " --help").split(" ");
-        CliRunner.Run run = CliRunner.run(dir, Map.of(), args);
+        Tlctl.Run run = Tlctl.in(dir).env(Map.of()).run(args);
         assertEquals(0, run.code(), run::toString);
         assertTrue(run.out().contains("Examples:"), run.out());
         assertFalse(run.out().matches("(?s).*\\bnull\\b.*"), "an unresolved ${...} prints null:\n" + run.out());

@@ -4,7 +4,8 @@ import static dev.tlctl.spec.SpecFixture.LEAK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.tlctl.cli.CliRunner.Run;
+import dev.tlctl.testing.Tlctl;
+import dev.tlctl.testing.Tlctl.Run;
 import dev.tlctl.spec.MalformedSpecs;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,9 +31,9 @@ class NoSecretInOutputTest {
         Path dir = c.fixture().writeTo(tmp);
         // Human and JSON without a terminal; human with a terminal (colour) and --stacktrace.
         Run[] runs = {
-            CliRunner.run(dir, c.fixture().env(), false, "validate"),
-            CliRunner.run(dir, c.fixture().env(), false, "validate", "--json"),
-            CliRunner.run(dir, c.fixture().env(), true, "validate", "--stacktrace"),
+            Tlctl.in(dir).env(c.fixture().env()).run("validate"),
+            Tlctl.in(dir).env(c.fixture().env()).run("validate", "--json"),
+            Tlctl.in(dir).env(c.fixture().env()).terminal("").run("validate", "--stacktrace"),
         };
         for (Run run : runs) {
             assertEquals(65, run.code(), run::toString);

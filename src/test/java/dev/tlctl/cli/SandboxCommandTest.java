@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlctl.sandbox.Sandbox;
 import dev.tlctl.sandbox.SandboxConfig;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,12 +25,14 @@ class SandboxCommandTest {
     @TempDir
     Path cwd;
 
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    // Read while `sandbox serve` runs, so the streams are this test's own rather than Tlctl's.
+    final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    final java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
 
     private int run(String... args) {
-        CliContext context = CliContext.of(Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), cwd);
+        CliContext context = new CliContext(Map.of(), new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8), java.io.InputStream.nullInputStream(), false,
+                cwd, java.time.Clock.systemUTC(), dev.tlctl.railway.Sleeper.SYSTEM, dev.tlctl.railway.RequestListener.NONE);
         return Main.run(context, args);
     }
 

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tlctl.cli.CliRunner.Run;
+import dev.tlctl.testing.Tlctl;
+import dev.tlctl.testing.Tlctl.Run;
 import dev.tlctl.spec.SpecFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,8 @@ class ValidateCommandTest {
                     deploy:
                       numReplicas: 2
                     variables:
-                      DATABASE_URL: ${{Postgres.DATABASE_URL}}
+                      DEBUG: ${{shared.DEBUG}}
+                      API_TOKEN: ${{shared.API_TOKEN}}
                 billing:
                   usageLimit:
                     softLimitDollars: 5
@@ -79,7 +81,7 @@ class ValidateCommandTest {
         String[] all = new String[args.length + 1];
         all[0] = "validate";
         System.arraycopy(args, 0, all, 1, args.length);
-        return CliRunner.run(dir, fixture.env(), all);
+        return Tlctl.in(dir).env(fixture.env()).run(all);
     }
 
     @Test
@@ -118,7 +120,7 @@ class ValidateCommandTest {
 
     @Test
     void noCommandIsAUsageError() {
-        Run run = CliRunner.run(tmp, Map.of());
+        Run run = Tlctl.in(tmp).env(Map.of()).run();
         assertEquals(64, run.code(), run::toString);
         assertTrue(run.err().contains("Error: a command is required"), run::toString);
     }
@@ -170,12 +172,12 @@ class ValidateCommandTest {
         Path dir = valid().writeTo(tmp);
         Files.move(dir.resolve("tl-engine.yaml"), dir.resolve("other.yaml"));
         Map<String, String> env = valid().env();
-        Run run = CliRunner.run(dir.getParent(), env, "validate", "-f", dir.getFileName() + "/other.yaml");
+        Run run = Tlctl.in(dir.getParent()).env(env).run("validate", "-f", dir.getFileName() + "/other.yaml");
         assertEquals(0, run.code(), run::toString);
         assertTrue(run.out().contains(dir.resolve("other.yaml") + " is valid."), run::toString);
-        Run here = CliRunner.run(dir, env, "-f", "other.yaml", "validate");
+        Run here = Tlctl.in(dir).env(env).run("-f", "other.yaml", "validate");
         assertEquals(0, here.code(), here::toString);
-        Run missing = CliRunner.run(dir.getParent(), env, "validate", "-f", "other.yaml");
+        Run missing = Tlctl.in(dir.getParent()).env(env).run("validate", "-f", "other.yaml");
         assertEquals(65, missing.code(), missing::toString);
         assertTrue(missing.err().contains(dir.getParent().resolve("other.yaml") + ": error: no spec file here"), missing::toString);
     }
@@ -191,13 +193,13 @@ class ValidateCommandTest {
                   SESSION_SECRET: ${env:SESSION_SECRET}
                 """).file("secrets/local.env", "export SESSION_SECRET='" + SpecFixture.MARKER + "-dotenv'\n");
         Path dir = fixture.writeTo(tmp);
-        Run without = CliRunner.run(dir, Map.of(), "validate");
+        Run without = Tlctl.in(dir).env(Map.of()).run("validate");
         assertEquals(65, without.code(), without::toString);
         assertTrue(without.err().contains("error: 1 reference cannot be resolved"), without::toString);
-        Run with = CliRunner.run(dir, Map.of(), "validate", "--env-file", "secrets/local.env");
+        Run with = Tlctl.in(dir).env(Map.of()).run("validate", "--env-file", "secrets/local.env");
         assertEquals(0, with.code(), with::toString);
         assertTrue(with.out().contains("SESSION_SECRET  (sensitive)  from ${env:SESSION_SECRET}"), with::toString);
-        Run badFile = CliRunner.run(dir, Map.of(), "validate", "--env-file", "secrets/nope.env");
+        Run badFile = Tlctl.in(dir).env(Map.of()).run("validate", "--env-file", "secrets/nope.env");
         assertEquals(65, badFile.code(), badFile::toString);
         assertTrue(badFile.err().contains("error: cannot read the env file"), badFile::toString);
         for (Run run : new Run[] {without, with, badFile}) {
@@ -217,11 +219,11 @@ class ValidateCommandTest {
                 """).file("environments/sandbox.env",
                 "PRODUCTION_DATABASE_URL=postgresql://engine:" + SpecFixture.MARKER + "-sandbox@db.sandbox.invalid/x\n");
         Path dir = fixture.writeTo(tmp);
-        Run plain = CliRunner.run(dir, Map.of(), "validate");
+        Run plain = Tlctl.in(dir).env(Map.of()).run("validate");
         assertEquals(65, plain.code(), plain::toString);
         assertTrue(plain.err().contains("error: 1 reference cannot be resolved"), plain::toString);
         assertTrue(plain.err().contains("${env:PRODUCTION_DATABASE_URL} at "), plain::toString);
-        Run sandbox = CliRunner.run(dir, Map.of(), "validate", "--sandbox");
+        Run sandbox = Tlctl.in(dir).env(Map.of()).run("validate", "--sandbox");
         assertEquals(0, sandbox.code(), sandbox::toString);
         assertFalse(plain.all().contains(LEAK));
         assertFalse(sandbox.all().contains(LEAK));
@@ -230,15 +232,15 @@ class ValidateCommandTest {
     @Test
     void theRepositorySpecValidatesInSandboxModeWithoutShowingItsFakeSecrets() throws Exception {
         Path repo = Path.of("").toAbsolutePath();
-        Run plain = CliRunner.run(repo, Map.of(), "validate");
+        Run plain = Tlctl.in(repo).env(Map.of()).run("validate");
         assertEquals(65, plain.code(), plain::toString);
         assertTrue(plain.err().contains("error: 6 references cannot be resolved"), plain::toString);
-        Run sandbox = CliRunner.run(repo, Map.of(), "validate", "--sandbox");
+        Run sandbox = Tlctl.in(repo).env(Map.of()).run("validate", "--sandbox");
         assertEquals(0, sandbox.code(), sandbox::toString);
         assertTrue(sandbox.out().contains("  engine-api          in production, staging\n"), sandbox::toString);
         assertTrue(sandbox.out().contains("  engine-worker       disabled (not created)\n"), sandbox::toString);
         assertTrue(sandbox.out().contains("  engine-scheduler    disabled (not created)\n"), sandbox::toString);
-        Run json = CliRunner.run(repo, Map.of(), "validate", "--env-file", "environments/sandbox.env", "--json");
+        Run json = Tlctl.in(repo).env(Map.of()).run("validate", "--env-file", "environments/sandbox.env", "--json");
         assertEquals(0, json.code(), json::toString);
         assertTrue(JSON.readTree(json.out()).get("valid").asBoolean());
         for (String value : dev.tlctl.spec.DotEnv.read(repo.resolve("environments/sandbox.env")).values()) {
@@ -252,7 +254,7 @@ class ValidateCommandTest {
 
     @Test
     void version() {
-        Run run = CliRunner.run(tmp, Map.of(), "--version");
+        Run run = Tlctl.in(tmp).env(Map.of()).run("--version");
         assertEquals(0, run.code(), run::toString);
         assertTrue(run.out().startsWith("tlctl "), run::toString);
         assertTrue(run.out().lines().findFirst().orElseThrow().matches("tlctl \\S+"), run::toString);
@@ -260,10 +262,10 @@ class ValidateCommandTest {
 
     @Test
     void help() {
-        Run run = CliRunner.run(tmp, Map.of(), "--help");
+        Run run = Tlctl.in(tmp).env(Map.of()).run("--help");
         assertEquals(0, run.code(), run::toString);
         assertTrue(run.out().contains("validate"), run::toString);
-        Run validateHelp = CliRunner.run(tmp, Map.of(), "validate", "--help");
+        Run validateHelp = Tlctl.in(tmp).env(Map.of()).run("validate", "--help");
         assertEquals(0, validateHelp.code(), validateHelp::toString);
         assertTrue(validateHelp.out().contains("65"), validateHelp::toString);
     }
@@ -271,7 +273,7 @@ class ValidateCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"bash", "zsh"})
     void completionScripts(String shell) {
-        Run run = CliRunner.run(tmp, Map.of(), "completion", shell);
+        Run run = Tlctl.in(tmp).env(Map.of()).run("completion", shell);
         assertEquals(0, run.code(), run::toString);
         assertTrue(run.out().length() > 200, run::toString);
         assertTrue(run.out().contains("validate"), "the script completes the validate command");
@@ -282,7 +284,7 @@ class ValidateCommandTest {
 
     @Test
     void completionForAnUnknownShellIsAUsageError() {
-        Run run = CliRunner.run(tmp, Map.of(), "completion", "fish");
+        Run run = Tlctl.in(tmp).env(Map.of()).run("completion", "fish");
         assertEquals(64, run.code(), run::toString);
     }
 
@@ -294,16 +296,16 @@ class ValidateCommandTest {
         Map<String, String> noColorEnv = new java.util.HashMap<>(env);
         noColorEnv.put("NO_COLOR", "1");
         // The control: a terminal gets colour, so the assertions below can fail.
-        assertTrue(CliRunner.run(ok, env, true, "validate").out().contains(ANSI));
-        assertTrue(CliRunner.run(bad, env, true, "validate").err().contains(ANSI));
+        assertTrue(Tlctl.in(ok).env(env).terminal("").run("validate").out().contains(ANSI));
+        assertTrue(Tlctl.in(bad).env(env).terminal("").run("validate").err().contains(ANSI));
         for (Path dir : new Path[] {ok, bad}) {
             Run[] runs = {
-                CliRunner.run(dir, noColorEnv, true, "validate"),
-                CliRunner.run(dir, env, true, "validate", "--no-color"),
-                CliRunner.run(dir, env, true, "--no-color", "validate"),
-                CliRunner.run(dir, env, false, "validate"),
-                CliRunner.run(dir, noColorEnv, true, "validate", "--help"),
-                CliRunner.run(dir, env, true, "validate", "--bogus", "--no-color"),
+                Tlctl.in(dir).env(noColorEnv).terminal("").run("validate"),
+                Tlctl.in(dir).env(env).terminal("").run("validate", "--no-color"),
+                Tlctl.in(dir).env(env).terminal("").run("--no-color", "validate"),
+                Tlctl.in(dir).env(env).run("validate"),
+                Tlctl.in(dir).env(noColorEnv).terminal("").run("validate", "--help"),
+                Tlctl.in(dir).env(env).terminal("").run("validate", "--bogus", "--no-color"),
             };
             for (Run run : runs) {
                 assertFalse(run.all().contains(ANSI), run::toString);

@@ -63,17 +63,19 @@ class CliBehaviourTest extends E2eTest {
             events.add(event);
         }
         assertEquals("plan", events.get(0).path("event").asText());
-        assertEquals(55, events.get(0).path("plan").path("summary").path("create").asInt());
+        assertEquals(57, events.get(0).path("plan").path("summary").path("create").asInt());
+        assertEquals(2, events.get(0).path("plan").path("summary").path("byRailway").asInt(),
+                "the new service's instances in both environments, made by Railway");
         JsonNode result = events.get(events.size() - 1);
         assertEquals("result", result.path("event").asText());
         assertTrue(result.path("succeeded").asBoolean(), result::toString);
-        assertEquals(55, result.path("created").asInt());
+        assertEquals(57, result.path("created").asInt());
         assertEquals(w.projectId(), result.path("projectId").asText());
-        assertEquals(10, events.stream().filter(e -> e.path("event").asText().equals("step")).count(),
-                "started and finished for each of 5 steps");
+        assertEquals(8, events.stream().filter(e -> e.path("event").asText().equals("step")).count(),
+                "started and finished for each of 4 steps");
         assertTrue(events.stream().anyMatch(e -> "finished".equals(e.path("status").asText())
-                && e.path("title").asText().equals("create environment staging (staging from production)")));
-        assertTrue(apply.err().contains("ok [1/5] create project tl-engine with environment production"), apply::toString);
+                && e.path("title").asText().equals("create environment staging")));
+        assertTrue(apply.err().contains("ok [1/4] create project tl-engine with environment production"), apply::toString);
         assertFalse(apply.out().contains("Apply complete"), "human text stays off stdout");
 
         Run nothing = w.tlctl("apply", "--yes", "--json");
@@ -96,10 +98,14 @@ class CliBehaviourTest extends E2eTest {
         assertEquals(1, doc.path("formatVersion").asInt());
         assertEquals("plan", doc.path("kind").asText());
         assertEquals("tl-engine", doc.path("project").path("name").asText());
-        assertEquals(55, doc.path("summary").path("create").asInt());
+        assertEquals(57, doc.path("summary").path("create").asInt());
         assertEquals(0, doc.path("summary").path("update").asInt());
         assertEquals(0, doc.path("summary").path("delete").asInt());
-        assertEquals(55, doc.path("changes").size());
+        assertEquals(2, doc.path("summary").path("byRailway").asInt());
+        assertEquals(59, doc.path("changes").size());
+        assertEquals("railway", find(doc, "staging/engine-api").path("origin").asText());
+        assertEquals("[{\"environment\":\"production\",\"services\":[\"engine-api\"]},"
+                + "{\"environment\":\"staging\",\"services\":[\"engine-api\"]}]", doc.path("deploys").toString());
         for (JsonNode change : doc.path("changes")) {
             assertTrue(change.path("address").isTextual() && change.path("action").isTextual()
                     && change.path("sensitive").isBoolean(), change::toString);
@@ -177,12 +183,18 @@ class CliBehaviourTest extends E2eTest {
                     + " environment production"), run::toString);
             assertEquals(0, run.mutations(), run::toString);
         }
-        Run init = w.tlctl("init", "--env", "staging");
+        Run initEnv = w.tlctl("init", "--env", "staging");
+        assertEquals(64, initEnv.code(), "init creates the project with its default environment; it takes no --env");
+        Run init = w.tlctl("init");
         assertEquals(0, init.code(), init::toString);
         assertEquals(List.of("production"), World.names(w.project().path("environments")),
-                "the project is created with the spec's default environment, whatever --env says");
+                "the project is created with the spec's default environment");
         Run staging = w.tlctl("apply", "--env", "staging", "--yes");
         assertEquals(0, staging.code(), staging::toString);
+        assertTrue(staging.out().contains("+ production/engine-api  (by Railway: added with the new service; production is"
+                + " outside this run"), "the plan shows the instance Railway adds outside --env: " + staging);
+        assertTrue(w.config("production").path("services").path(w.serviceId("engine-api")).isObject(),
+                "as planned, Railway put the new service in production too");
         assertEquals(List.of("production", "staging"), World.names(w.project().path("environments")));
         assertEquals(0, w.tlctl("plan", "--env", "staging", "--detailed-exitcode").code());
         assertEquals(0, w.tlctl("apply", "--yes").code());

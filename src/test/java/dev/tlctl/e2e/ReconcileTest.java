@@ -24,7 +24,7 @@ class ReconcileTest extends E2eTest {
         World w = world(c -> c.withStateFile(dir.resolve("sandbox-state.json")).withClock(Clock.systemUTC()));
         Run before = w.tlctl("plan", "--detailed-exitcode");
         assertEquals(2, before.code(), before::toString);
-        assertTrue(before.out().contains("Plan: 55 to create, 0 to update, 0 to delete."), before::toString);
+        assertTrue(before.out().contains("Plan: 57 to create, 0 to update, 0 to delete."), before::toString);
         assertTrue(before.requests() <= 2, () -> "plan by name on an empty sandbox: " + before);
         assertEquals(0, before.mutations(), before::toString);
 
@@ -160,7 +160,7 @@ class ReconcileTest extends E2eTest {
         World w = world();
         Run apply = w.run(Map.of(), false, "", "apply", "--sandbox", "--yes");
         assertEquals(0, apply.code(), apply::toString);
-        assertTrue(apply.out().contains("Apply complete: 55 created"), apply::toString);
+        assertTrue(apply.out().contains("Apply complete: 57 created"), apply::toString);
         Run plan = w.run(Map.of(), false, "", "plan", "--sandbox", "--detailed-exitcode");
         assertEquals(0, plan.code(), plan::toString);
         assertTrue(plan.out().contains("No changes."), plan::toString);

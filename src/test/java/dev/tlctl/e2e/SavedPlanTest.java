@@ -40,21 +40,25 @@ class SavedPlanTest extends E2eTest {
         World w = world();
         Run plan = w.tlctl("plan", "--out", "tl-engine.plan");
         assertEquals(0, plan.code(), plan::toString);
-        JsonNode saved = Gql.JSON.readTree(w.output("tl-engine.plan").toFile());
+        java.nio.file.Path file = w.output("tl-engine.plan");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(file)), "a saved plan is readable by its owner only");
+        JsonNode saved = Gql.JSON.readTree(file.toFile());
         assertEquals(1, saved.path("formatVersion").asInt());
+        assertEquals("tlctl-saved-plan", saved.path("kind").asText());
         int fingerprints = 0;
         for (JsonNode change : saved.path("changes")) {
-            if (change.path("address").asText().contains("/variable/")) {
-                assertTrue(change.path("after").isNull(), change::toString);
-                assertTrue(change.path("afterFingerprint").isTextual(), change::toString);
+            if (change.asText().contains("/variable/")) {
+                assertTrue(change.asText().matches("(?s).*\tvalue=hmac-sha256:[0-9a-f]{64}"), change::toString);
                 fingerprints++;
             }
         }
-        assertEquals(20, fingerprints, "every variable travels as a fingerprint");
+        assertEquals(24, fingerprints, "every variable travels as a keyed fingerprint");
+        assertTrue(java.nio.file.Files.isRegularFile(w.dir.resolve(".tlctl/plan.key")), "the key stays beside the spec");
 
         Run apply = w.tlctl("apply", "tl-engine.plan", "--yes");
         assertEquals(0, apply.code(), apply::toString);
-        assertTrue(apply.out().contains("Apply complete: 55 created"), apply::toString);
+        assertTrue(apply.out().contains("Apply complete: 57 created"), apply::toString);
         assertEquals(0, w.tlctl("plan", "--detailed-exitcode").code());
         String expected = DotEnv.read(w.dir.resolve(World.ENV_FILE)).get("STAGING_DATABASE_URL");
         assertEquals(expected, w.config("staging").path("sharedVariables").path("DATABASE_URL").path("value").asText(),
@@ -72,7 +76,7 @@ class SavedPlanTest extends E2eTest {
         w.upsertVariable("staging", "engine-api", "FEATURE_X", "on");
         Run apply = w.tlctl("apply", "staging.plan", "--yes");
         assertEquals(1, apply.code(), apply::toString);
-        assertTrue(apply.err().contains("environment staging changed on Railway after the plan was made"), apply::toString);
+        assertTrue(apply.err().contains("environment staging changed on Railway since the plan was made"), apply::toString);
         assertEquals(0, apply.mutations(), "nothing written: " + apply);
         String api = w.serviceId("engine-api");
         assertEquals(1, w.config("staging").path("services").path(api).path("deploy").path("multiRegionConfig")
@@ -95,9 +99,8 @@ class SavedPlanTest extends E2eTest {
 
         Run apply = w.tlctl("apply", "first.plan", "--yes");
         assertEquals(1, apply.code(), apply::toString);
-        assertTrue(apply.err().contains("no longer matches the spec"), apply::toString);
-        assertTrue(apply.err().contains("the value of staging/variable/DATABASE_URL changed since the plan was made"),
-                apply::toString);
+        assertTrue(apply.err().contains("is not what tlctl would do now"), apply::toString);
+        assertTrue(apply.err().contains("the change to staging/variable/DATABASE_URL is not the same"), apply::toString);
         assertEquals(0, apply.mutations(), apply::toString);
         assertEquals(0, w.projects(World.PROJECT).size(), "nothing was created");
     }
@@ -138,15 +141,15 @@ class SavedPlanTest extends E2eTest {
         ClientConfig config = ClientConfig.of(w.sandbox.graphqlUrl(), new Credentials.BearerToken(Secret.of(
                 w.sandbox.accountToken())), "0.0.0-test").withListener(w.listener());
         try (RailwayClient client = new RailwayClient(new RailwayTransport(config))) {
-            Plan plan = Planner.plan(spec, client.read(new ReadTarget(World.PROJECT, null, null)).state(),
+            Plan plan = Planner.plan(spec, client.read(ReadTarget.byName(World.PROJECT, null)).state(),
                     PlanOptions.defaults());
             assertEquals(1, plan.changes().size(), plan::toString);
 
-            w.upsertVariable("production", null, "SOMEONE_ELSE", "was here");
+            w.upsertVariable("staging", null, "SOMEONE_ELSE", "was here");
             SandboxStats before = w.stats();
             ConcurrentChangeException e = assertThrows(ConcurrentChangeException.class,
                     () -> new Applier(client, ApplyListener.NONE, Clock.systemUTC()).apply(plan, "test"));
-            assertEquals(List.of("production"), e.environments());
+            assertEquals(List.of("staging"), e.environments());
             SandboxStats after = w.stats();
             assertEquals(0, after.mutations() - before.mutations(), "nothing written");
             assertEquals(1, after.requests() - before.requests(), "one request re-reads every etag");

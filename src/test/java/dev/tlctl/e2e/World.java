@@ -3,8 +3,6 @@ package dev.tlctl.e2e;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tlctl.cli.CliContext;
-import dev.tlctl.cli.Main;
 import dev.tlctl.railway.GraphQLRequest;
 import dev.tlctl.railway.RecordingRequestListener;
 import dev.tlctl.railway.RequestListener;
@@ -12,12 +10,10 @@ import dev.tlctl.sandbox.Sandbox;
 import dev.tlctl.sandbox.SandboxConfig;
 import dev.tlctl.sandbox.SandboxStats;
 import dev.tlctl.spec.DotEnv;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.tlctl.testing.TickingClock;
+import dev.tlctl.testing.Tlctl;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +41,8 @@ final class World implements AutoCloseable {
 
     final Sandbox sandbox;
     final Path dir;
+    /** The time of the scene, shared by the sandbox and tlctl: tlctl's retries move it forward, nobody waits. */
+    final TickingClock clock;
     final Gql gql;
     final RecordingRequestListener recorder = new RecordingRequestListener();
     private final List<Run> runs = new ArrayList<>();
@@ -53,7 +51,8 @@ final class World implements AutoCloseable {
     private RequestListener hook = RequestListener.NONE;
 
     /** One command: exit code, stdout, stderr, and what it cost the sandbox. */
-    record Run(List<String> args, int code, String out, String err, long requests, long mutations) {
+    record Run(List<String> args, int code, String out, String err, long requests, long mutations,
+            List<Duration> sleeps) {
         String all() {
             return out + err;
         }
@@ -65,10 +64,11 @@ final class World implements AutoCloseable {
         }
     }
 
-    private World(Sandbox sandbox, Path dir) {
+    private World(Sandbox sandbox, Path dir, TickingClock clock) {
         this.sandbox = sandbox;
         this.dir = dir;
-        this.gql = Gql.bearer(sandbox.graphqlUrl(), sandbox.accountToken());
+        this.clock = clock;
+        this.gql = Gql.bearer(sandbox.graphqlUrl(), sandbox.accountToken(), clock::advance);
         readSecrets(dir.resolve(ENV_FILE));
         secrets.add(sandbox.accountToken()); // tlctl never shows a token either
         secrets.add("fake-prod-password");
@@ -84,7 +84,9 @@ final class World implements AutoCloseable {
         copySpec(dir);
         try {
             // Rate limits are not the point here: a generous budget keeps the suite fast.
-            return new World(Sandbox.start(config.apply(SandboxConfig.defaults().withRateLimit(100_000, 10_000))), dir);
+            TickingClock clock = new TickingClock(java.time.Instant.parse("2026-11-30T08:00:00Z"));
+            return new World(Sandbox.start(config.apply(SandboxConfig.defaults().withRateLimit(100_000, 10_000)
+                    .withClock(clock))), dir, clock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -151,19 +153,15 @@ final class World implements AutoCloseable {
 
     /** tlctl exactly as given, with this process environment, optionally at a terminal with this input. */
     Run run(Map<String, String> env, boolean terminal, String stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CliContext context = CliContext.of(env, new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8), dir)
-                .withRequests(listener());
+        Tlctl tlctl = Tlctl.in(dir).env(env).listener(listener()).clock(clock).onSleep(clock::advance);
         if (terminal) {
-            context = context.interactive(true, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            tlctl.terminal(stdin);
         }
         SandboxStats before = sandbox.stats();
-        int code = Main.run(context, args);
+        Tlctl.Run done = tlctl.run(args);
         SandboxStats after = sandbox.stats();
-        Run run = new Run(List.of(args), code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
-                after.requests() - before.requests(), after.mutations() - before.mutations());
+        Run run = new Run(List.of(args), done.code(), done.out(), done.err(),
+                after.requests() - before.requests(), after.mutations() - before.mutations(), tlctl.sleeps());
         runs.add(run);
         return run;
     }

@@ -151,13 +151,17 @@ class PlannerTest {
         assertEquals("cus-1", plan.target().customerId());
         EnvironmentTarget staging = plan.target().environment("staging").orElseThrow();
         assertFalse(staging.exists());
-        assertTrue(staging.fork(), "an environment created from another is a fork");
-        assertEquals("production", staging.from());
+        assertFalse(staging.fork(), "tlctl creates environments empty, never as a copy");
         assertEquals(2, plan.instances().size());
-        Change db = plan.changes().stream().filter(c -> c.address().text().equals("staging/variable/DATABASE_URL"))
-                .findFirst().orElseThrow();
+        assertEquals(List.of(Origin.RAILWAY, Origin.RAILWAY), plan.changes().stream()
+                .filter(c -> c instanceof Change.Instance).map(Change::origin).toList(),
+                "the new service reaches both environments by itself");
+        Change.Variable db = (Change.Variable) plan.changes().stream()
+                .filter(c -> c.address().text().equals("staging/variable/DATABASE_URL")).findFirst().orElseThrow();
         assertTrue(db.sensitive());
         assertEquals(Secret.of(DB_STAGING), db.after());
+        assertEquals(List.of(new Deploys("production", List.of("engine-api")), new Deploys("staging", List.of("engine-api"))),
+                plan.deploys());
         assertFalse(plan.toString().contains("MARKER"), "a plan's text never holds a secret");
     }
 
@@ -185,8 +189,10 @@ class PlannerTest {
                 settings -> { settings.put("deploy.sleepApplication", false); return settings; });
         Plan plan = Planner.plan(spec, new LiveState(withLimit(25, 50), project), PlanOptions.defaults());
         assertEquals(List.of("~ staging/engine-api/setting/deploy.sleepApplication"), addresses(plan));
-        assertEquals(false, plan.changes().get(0).before());
-        assertEquals(true, plan.changes().get(0).after());
+        Change.Setting sleep = (Change.Setting) plan.changes().get(0);
+        assertEquals(false, sleep.before());
+        assertEquals(true, sleep.after());
+        assertEquals(List.of(new Deploys("staging", List.of("engine-api"))), plan.deploys());
         InstancePlan instance = plan.instances().get(0);
         assertEquals("staging", instance.environment());
         assertEquals(1L, instance.desired().get("deploy.numReplicas"));
@@ -199,10 +205,11 @@ class PlannerTest {
                 Secret.of("postgresql://engine:fake-changed-MARKER@db/other"));
         Plan plan = Planner.plan(spec, new LiveState(withLimit(25, 50), project), PlanOptions.defaults());
         assertEquals(List.of("~ production/variable/DATABASE_URL"), addresses(plan));
-        Change change = plan.changes().get(0);
+        Change.Variable change = (Change.Variable) plan.changes().get(0);
         assertTrue(change.sensitive());
         assertEquals(Secret.of(DB_PROD), change.after());
         assertFalse(change.toString().contains("MARKER"));
+        assertEquals(List.of(), plan.deploys(), "engine-api does not reference DATABASE_URL in this spec");
     }
 
     @Test
@@ -226,8 +233,9 @@ class PlannerTest {
         assertEquals(List.of("- project/service/Postgres", "- staging/variable/LEGACY_FLAG", "- pr-42"), addresses(pruned));
         assertEquals(List.of("project/volume/pgdata"), pruned.unmanaged().stream().map(u -> u.address().text()).toList(),
                 "volumes are never deleted");
-        assertEquals("env-pr", pruned.changes().get(2).before(),
-                "an environment outside the spec is not among the targets: its deletion carries its id");
+        assertEquals("env-pr", pruned.target().environmentIds().get("pr-42"),
+                "an environment outside the spec is not among the targets: the plan carries its id");
+        assertTrue(pruned.hasDeletions());
 
         Plan partial = Planner.plan(spec.onlyEnvironments(List.of("staging")), new LiveState(withLimit(25, 50), project),
                 new PlanOptions(true, true, Map.of()));
@@ -258,7 +266,7 @@ class PlannerTest {
         Plan changed = Planner.plan(spec, new LiveState(WORKSPACE, project),
                 new PlanOptions(false, false, Map.of(address, Fingerprint.of("an older value", salt))));
         assertEquals(List.of("~ " + address), addresses(changed));
-        assertTrue(changed.changes().get(0).sealed());
+        assertTrue(((Change.Variable) changed.changes().get(0)).sealed());
     }
 
     @Test
@@ -266,8 +274,9 @@ class PlannerTest {
         Spec spec = spec();
         Plan update = Planner.plan(spec, new LiveState(withLimit(10, null), applied(spec)), PlanOptions.defaults());
         assertEquals(List.of("~ usageLimit"), addresses(update));
-        assertEquals(new UsageLimitValue(10, null), update.changes().get(0).before());
-        assertEquals(new UsageLimitValue(25, 50), update.changes().get(0).after());
+        Change.UsageLimit limit = (Change.UsageLimit) update.changes().get(0);
+        assertEquals(new UsageLimitValue(10, null), limit.before());
+        assertEquals(new UsageLimitValue(25, 50), limit.after());
         assertTrue(update.changes().get(0).note().contains("workspace-wide"));
 
         LiveWorkspace unreadable = new LiveWorkspace(null, null, null, false, null, 0);

@@ -67,10 +67,10 @@ class RailwayClientRecoveryTest {
                   "pageInfo":{"hasNextPage":false,"endCursor":null}}}]}}}"""));
         server.enqueue(ok(readProject("[" + environment("env-1", "production", null) + "]", "[]")));
 
-        RailwayClient.CreatedProject created = client.createProject("tl-engine", "ws-1", "production");
+        ProjectWrites.CreatedProject created = client.createProject("tl-engine", "ws-1", "production");
 
         assertEquals("prj-1", created.id());
-        assertEquals("env-1", created.defaultEnvironment().id());
+        assertEquals("env-1", created.defaultEnvironmentId());
         List<String> bodies = bodies(3);
         assertTrue(bodies.get(0).contains("projectCreate"), bodies.get(0));
         assertEquals(1, bodies.stream().filter(b -> b.contains("projectCreate")).count(), "created once: " + bodies);
@@ -118,13 +118,12 @@ class RailwayClientRecoveryTest {
         server.enqueue(ok(readProject("[" + environment("env-1", "production", null) + ","
                 + environment("env-2", "staging", "env-1") + "]", "[]")));
 
-        Map<String, LiveEnvironment> created = client.createEnvironments("prj-1",
-                List.of(new RailwayClient.NewEnvironment("staging", "env-1")));
+        Map<String, String> created = client.createEnvironments("prj-1", List.of("staging"));
 
-        assertEquals("env-2", created.get("staging").id());
-        assertTrue(created.get("staging").isFork());
+        assertEquals("env-2", created.get("staging"));
         List<String> bodies = bodies(2);
-        assertTrue(bodies.get(0).contains("environmentCreate") && bodies.get(0).contains("skipInitialDeploys"), bodies.get(0));
+        assertTrue(bodies.get(0).contains("environmentCreate"), bodies.get(0));
+        assertFalse(bodies.get(0).contains("sourceEnvironmentId"), "created empty: " + bodies.get(0));
         assertFalse(bodies.get(1).contains("environmentCreate"), bodies.get(1));
     }
 
@@ -160,7 +159,7 @@ class RailwayClientRecoveryTest {
         server.enqueue(ok("{\"errors\":[{\"message\":\"Problem processing request\"}],\"data\":null}"));
 
         RailwayException e = assertThrows(RailwayException.class,
-                () -> client.read(new ReadTarget("tl-engine", null, "ws-1")));
+                () -> client.read(ReadTarget.byName("tl-engine", "ws-1")));
 
         assertEquals("myWorkspaces", e.operation());
         assertEquals("Could not find project tl-engine: Railway answered \"Problem processing request\""
@@ -173,7 +172,7 @@ class RailwayClientRecoveryTest {
                 .replace("\"project\":{", "\"project\":{\"workspace\":{\"id\":\"ws-1\",\"name\":\"Acme\",\"customer\":"
                         + "{\"id\":\"cus-1\",\"currentUsage\":1.5,\"usageLimit\":null}},")));
 
-        LiveState state = client.read(new ReadTarget("tl-engine", "prj-1", null)).state();
+        LiveState state = client.read(new ReadTarget("tl-engine", "prj-1", null, null)).state();
 
         assertEquals("prj-1", state.project().id());
         assertEquals("cus-1", state.workspace().customerId());

@@ -1,4 +1,4 @@
-package dev.tlctl.cli;
+package dev.tlctl.reconcile;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,18 +13,18 @@ import java.util.regex.Pattern;
  * replaces an existing {@code id:} (or a commented {@code # id:}) under {@code project:}, or adds
  * one after {@code name:}.
  */
-final class SpecIds {
+final class SpecFiles {
     private static final Pattern PROJECT = Pattern.compile("^project:\\s*(#.*)?$");
     private static final Pattern CHILD = Pattern.compile("^(\\s+)(#\\s*)?(\\w+):.*$");
 
-    private SpecIds() {}
+    private SpecFiles() {}
 
     static void recordProjectId(Path spec, String id) {
         List<String> lines;
         try {
             lines = new ArrayList<>(Files.readAllLines(spec));
         } catch (IOException e) {
-            throw new CliException(ExitCodes.ERROR, "could not read " + spec, e.getMessage(), e);
+            throw new ReconcileException(ReconcileException.Kind.REFUSED, "could not read " + spec, e.getMessage(), e);
         }
         int project = -1;
         for (int i = 0; i < lines.size(); i++) {
@@ -34,7 +34,7 @@ final class SpecIds {
             }
         }
         if (project < 0) {
-            throw new CliException(ExitCodes.ERROR, "could not find a block 'project:' in " + spec,
+            throw new ReconcileException(ReconcileException.Kind.REFUSED, "could not find a block 'project:' in " + spec,
                     "Add 'id: " + id + "' under project: by hand.");
         }
         int nameLine = -1;
@@ -66,7 +66,7 @@ final class SpecIds {
         try {
             Files.write(spec, lines);
         } catch (IOException e) {
-            throw new CliException(ExitCodes.ERROR, "could not write " + spec, e.getMessage(), e);
+            throw new ReconcileException(ReconcileException.Kind.REFUSED, "could not write " + spec, e.getMessage(), e);
         }
     }
 }

@@ -1,16 +1,16 @@
 package dev.tlctl.cli;
 
-import dev.tlctl.railway.RailwayClient;
+import dev.tlctl.reconcile.Reconciler;
 import java.io.PrintStream;
 
 /** The one line on stderr that says what a command cost against Railway's rate limit. */
-final class Requests {
-    private Requests() {}
+final class RequestReport {
+    private RequestReport() {}
 
-    static void report(PrintStream err, RailwayClient client) {
-        int count = client.requestCount();
+    static void print(PrintStream err, Reconciler reconciler) {
+        int count = reconciler.requestCount();
         StringBuilder line = new StringBuilder("tlctl: " + count + (count == 1 ? " request" : " requests") + " to Railway");
-        client.lastRateLimit().ifPresent(r -> {
+        reconciler.rateLimit().ifPresent(r -> {
             if (r.remaining() != null && r.limit() != null) {
                 line.append(" (").append(r.remaining()).append(" of ").append(r.limit()).append(" left in this window)");
             }

@@ -1,0 +1,40 @@
+package dev.tlctl.railway;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The writes an apply makes, each in one request: what {@link RailwayClient} does against
+ * Railway, and what tests of the applier fake. Creates are never blindly repeated: when a create's
+ * answer is lost, the implementation reads what exists and creates only what is missing.
+ */
+public interface ProjectWrites {
+
+    /** A project just created: its id and its default environment's name and id. */
+    record CreatedProject(String id, String defaultEnvironment, String defaultEnvironmentId) {}
+
+    /** A usage-limit write: set (soft, hard) or remove. */
+    record UsageLimitWrite(String customerId, Integer softLimitDollars, Integer hardLimitDollars, boolean remove) {}
+
+    /** Creates the project with its default environment. */
+    CreatedProject createProject(String name, String workspaceId, String defaultEnvironment);
+
+    /** Creates empty environments (no source: nothing is copied); returns their ids by name. */
+    Map<String, String> createEnvironments(String projectId, List<String> names);
+
+    /**
+     * Creates services without a source (so that nothing deploys yet); Railway adds each to every
+     * environment of the project that is not a fork. Returns their ids by name.
+     */
+    Map<String, String> createServices(String projectId, List<String> names);
+
+    /** The current {@code configEtag} of each environment, by id. */
+    Map<String, String> readEtags(List<String> environmentIds);
+
+    /** Commits one patch per environment (by id) and the usage-limit write (may be null). */
+    void commit(Map<String, EnvironmentPatch> patchesByEnvironmentId, Map<String, String> namesById,
+            UsageLimitWrite limit, String message);
+
+    /** Deletes services (everywhere) and environments. */
+    void delete(List<String> serviceIds, List<String> environmentIds, String what);
+}

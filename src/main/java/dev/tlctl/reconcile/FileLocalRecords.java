@@ -1,0 +1,215 @@
+package dev.tlctl.reconcile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tlctl.secret.Fingerprint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * {@link LocalRecords} in {@code .tlctl/} beside the spec (git-ignored): {@code state.json} and
+ * {@code plan.key} (mode 0600). Two runs at once lose nothing: {@link #save()} takes a file lock,
+ * re-reads the file and replays this run's changes on what it finds before writing it atomically
+ * (temporary file and rename). A missing or damaged {@code state.json} is a fresh one: it is only a
+ * cache.
+ */
+public final class FileLocalRecords implements LocalRecords {
+    /** The folder beside the spec. */
+    public static final String DIR = ".tlctl";
+    private static final String STATE = "state.json";
+    private static final String KEY = "plan.key";
+    private static final String LOCK = "lock";
+    private static final int FORMAT_VERSION = 1;
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path dir;
+    private final String keyOverride;
+    private ObjectNode root;
+    private final List<Consumer<ObjectNode>> pending = new ArrayList<>();
+
+    /**
+     * @param dir the {@code .tlctl} folder
+     * @param keyOverride the saved-plan key from the environment ({@code TLCTL_PLAN_KEY}), for
+     *     applying a plan made on another machine; null to use {@code plan.key}
+     */
+    public FileLocalRecords(Path dir, String keyOverride) {
+        this.dir = dir;
+        this.keyOverride = keyOverride == null || keyOverride.isEmpty() ? null : keyOverride;
+        this.root = read(dir.resolve(STATE));
+    }
+
+    /** The records beside a spec file. */
+    public static FileLocalRecords beside(Path specFile, String keyOverride) {
+        Path parent = specFile.toAbsolutePath().getParent();
+        return new FileLocalRecords(parent.resolve(DIR), keyOverride);
+    }
+
+    private static ObjectNode read(Path file) {
+        if (Files.isRegularFile(file)) {
+            try {
+                JsonNode node = MAPPER.readTree(file.toFile());
+                if (node instanceof ObjectNode o && o.path("formatVersion").asInt() == FORMAT_VERSION) {
+                    return o;
+                }
+            } catch (IOException e) {
+                // a damaged cache is only a cache
+            }
+        }
+        ObjectNode fresh = MAPPER.createObjectNode();
+        fresh.put("formatVersion", FORMAT_VERSION);
+        return fresh;
+    }
+
+    private void change(Consumer<ObjectNode> mutation) {
+        mutation.accept(root);
+        pending.add(mutation);
+    }
+
+    private static ObjectNode endpoint(ObjectNode root, String key) {
+        return object(object(root, "endpoints"), key);
+    }
+
+    private static ObjectNode object(ObjectNode parent, String field) {
+        JsonNode node = parent.get(field);
+        return node instanceof ObjectNode o ? o : parent.putObject(field);
+    }
+
+    private static String projectKey(String workspace, String name) {
+        return (workspace == null ? "" : workspace) + "/" + name;
+    }
+
+    @Override
+    public String projectId(String endpoint, String workspace, String name) {
+        JsonNode id = root.path("endpoints").path(endpoint).path("projects").get(projectKey(workspace, name));
+        return id == null || !id.isTextual() ? null : id.asText();
+    }
+
+    @Override
+    public void rememberProject(String endpoint, String workspace, String name, String id) {
+        if (java.util.Objects.equals(projectId(endpoint, workspace, name), id)) {
+            return;
+        }
+        change(r -> {
+            ObjectNode projects = object(endpoint(r, endpoint), "projects");
+            if (id == null) {
+                projects.remove(projectKey(workspace, name));
+            } else {
+                projects.put(projectKey(workspace, name), id);
+            }
+        });
+    }
+
+    @Override
+    public Map<String, Fingerprint> sealed(String endpoint, String projectId) {
+        Map<String, Fingerprint> out = new LinkedHashMap<>();
+        if (projectId == null) {
+            return out;
+        }
+        root.path("endpoints").path(endpoint).path("sealed").path(projectId).fields().forEachRemaining(e -> {
+            try {
+                out.put(e.getKey(), Fingerprint.parse(e.getValue().asText()));
+            } catch (IllegalArgumentException ignored) {
+                // an unreadable entry is treated as unknown
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public void rememberSealed(String endpoint, String projectId, String address, Fingerprint fingerprint) {
+        change(r -> object(object(endpoint(r, endpoint), "sealed"), projectId).put(address, fingerprint.text()));
+    }
+
+    @Override
+    public byte[] planKey() {
+        if (keyOverride != null) {
+            return sha256(keyOverride);
+        }
+        Path file = dir.resolve(KEY);
+        try {
+            Files.createDirectories(dir);
+            if (!Files.exists(file)) try {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Path temp = Files.createTempFile(dir, KEY, ".tmp", PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(temp, Base64.getEncoder().encodeToString(key) + "\n");
+                try {
+                    // Never replaces an existing key: a concurrent run's key wins, and both read it.
+                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+                } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+                    Files.deleteIfExists(temp);
+                    if (!Files.exists(file)) {
+                        throw e;
+                    }
+                }
+            } catch (UnsupportedOperationException e) {
+                throw new IOException("this file system has no POSIX permissions for " + file, e);
+            }
+            if (Files.exists(file) && Files.size(file) > 0) {
+                return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
+            }
+            throw new IOException(file + " is empty");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ReconcileException(ReconcileException.Kind.REFUSED, "could not read or make the saved-plan key "
+                    + file, e.getMessage() + ". Delete the file to make a new one (plans saved with the old key will"
+                    + " be refused), or set TLCTL_PLAN_KEY.", e);
+        }
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    @Override
+    public boolean save() {
+        if (pending.isEmpty()) {
+            return true;
+        }
+        try {
+            Files.createDirectories(dir);
+            try (FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = channel.lock()) {
+                ObjectNode current = read(dir.resolve(STATE));
+                pending.forEach(m -> m.accept(current));
+                Path temp = Files.createTempFile(dir, STATE, ".tmp");
+                Files.writeString(temp, MAPPER.writeValueAsString(current));
+                try {
+                    Files.move(temp, dir.resolve(STATE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, dir.resolve(STATE), StandardCopyOption.REPLACE_EXISTING);
+                }
+                root = current;
+                pending.clear();
+            }
+            return true;
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.tlctl.reconcile;
+
+import dev.tlctl.live.LiveState;
+import dev.tlctl.plan.Plan;
+import dev.tlctl.spec.Diagnostic;
+import dev.tlctl.spec.Spec;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A plan and what it was made from: the spec (its environments narrowed to the run's), what
+ * Railway had, the spec's warnings, and the options, for views and saved plans.
+ *
+ * @param environments the environments the run covers, in spec order
+ * @param tokenEnvironment the one environment a project token reaches; null for other tokens
+ * @param endpoint the key of the Railway endpoint it was made against
+ */
+public record PlanResult(
+        Spec spec,
+        LiveState live,
+        Plan plan,
+        List<Diagnostic> warnings,
+        List<String> environments,
+        boolean prune,
+        String tokenEnvironment,
+        String endpoint,
+        Instant createdAt) {
+
+    public PlanResult {
+        warnings = List.copyOf(warnings);
+        environments = List.copyOf(environments);
+    }
+}

@@ -1,0 +1,317 @@
+package dev.tlctl.reconcile;
+
+import dev.tlctl.apply.ApplyResult;
+import dev.tlctl.apply.Applier;
+import dev.tlctl.live.LiveProject;
+import dev.tlctl.live.LiveState;
+import dev.tlctl.live.LiveWorkspace;
+import dev.tlctl.plan.Action;
+import dev.tlctl.plan.Change;
+import dev.tlctl.plan.Plan;
+import dev.tlctl.plan.PlanOptions;
+import dev.tlctl.plan.Planner;
+import dev.tlctl.railway.ClientConfig;
+import dev.tlctl.railway.ProjectWrites;
+import dev.tlctl.railway.RailwayClient;
+import dev.tlctl.railway.RailwayTransport;
+import dev.tlctl.railway.RateLimitStatus;
+import dev.tlctl.railway.ReadResult;
+import dev.tlctl.railway.ReadTarget;
+import dev.tlctl.reconcile.ReconcileException.Kind;
+import dev.tlctl.secret.Fingerprint;
+import dev.tlctl.spec.Diagnostic;
+import dev.tlctl.spec.EnvironmentSpec;
+import dev.tlctl.spec.Spec;
+import dev.tlctl.spec.SpecException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The workflow of one run against one Railway endpoint: read, plan, apply, init. It holds the
+ * rules around them, so that any front end gets them alike:
+ * <ul>
+ *   <li>scope: a run covers the environments asked for (all by default), and resolves only their
+ *       secrets; a project token narrows it to the token's environment;
+ *   <li>the project: found by the id given ({@code --project}, {@code project.id}: an unknown one
+ *       is an error) or remembered, else by name; a project still to create needs the spec's
+ *       default environment in the run;
+ *   <li>apply: deletions need explicit consent; a project token never creates projects, services
+ *       or environments, nor sets usage limits; nothing is written unless approved;
+ *   <li>saved plans: carried out only if planning afresh gives the very same plan;
+ *   <li>records: project ids found and fingerprints of sealed values written.
+ * </ul>
+ */
+public final class Reconciler implements AutoCloseable {
+    private final SpecSource source;
+    private final Endpoint endpoint;
+    private final LocalRecords records;
+    private final Effects effects;
+    private final Spec declared;
+    private final RailwayClient client;
+
+    private Reconciler(SpecSource source, Endpoint endpoint, LocalRecords records, Effects effects, Spec declared,
+            RailwayClient client) {
+        this.source = source;
+        this.endpoint = endpoint;
+        this.records = records;
+        this.effects = effects;
+        this.declared = declared;
+        this.client = client;
+    }
+
+    /**
+     * Reads the spec's structure (throws {@link SpecException} when it is invalid, before anything
+     * else), then connects ({@code connect} may start a sandbox) and prepares the client; sends
+     * nothing.
+     */
+    public static Reconciler open(SpecSource source, LocalRecords records, Effects effects, Supplier<Endpoint> connect) {
+        Spec declared = source.load(Set.of());
+        Endpoint endpoint = connect.get();
+        ClientConfig config;
+        try {
+            config = ClientConfig.of(endpoint.url(), endpoint.credentials(), Version.current())
+                    .withListener(effects.requests()).withSleeper(effects.sleeper()).withClock(effects.clock());
+        } catch (IllegalArgumentException e) {
+            throw new ReconcileException(Kind.USAGE, "refusing the API URL " + endpoint.url(), e.getMessage());
+        }
+        return new Reconciler(source, endpoint, records, effects, declared, new RailwayClient(new RailwayTransport(config)));
+    }
+
+    /** The spec as declared: every environment, references not resolved. */
+    public Spec declared() {
+        return declared;
+    }
+
+    /** HTTP requests sent so far, retries included. */
+    public int requestCount() {
+        return client.requestCount();
+    }
+
+    /** Railway's rate-limit headers of the latest answer that carried any. */
+    public Optional<RateLimitStatus> rateLimit() {
+        return client.lastRateLimit();
+    }
+
+    // ---- plan -----------------------------------------------------------------------------
+
+    /** Reads the live project and plans the request; writes nothing to Railway. */
+    public PlanResult plan(PlanRequest request) {
+        List<String> all = declared.environments().stream().map(EnvironmentSpec::name).toList();
+        List<String> selected = checkEnvironments(request.target());
+        List<String> covered = selected.isEmpty() ? all : inSpecOrder(all, selected);
+        boolean projectToken = endpoint.credentials() != null && endpoint.credentials().isProjectToken();
+        // With any other token the scope is known now: an unresolved secret fails before any request.
+        Spec resolved = projectToken ? null : load(covered, all, request.strict());
+        ReadResult read = read(request.target());
+        String only = read.tokenEnvironment();
+        if (only != null) {
+            if (!selected.isEmpty() && !List.of(only).containsAll(selected)) {
+                throw new ReconcileException(Kind.USAGE, "a project token reaches only environment " + only,
+                        "RAILWAY_TOKEN is a project token: it reaches one environment of one project. Pass --env " + only
+                                + ", or use an account or workspace token (RAILWAY_API_TOKEN) for the others.");
+            }
+            if (!all.contains(only)) {
+                throw new ReconcileException(Kind.REFUSED, "the project token reaches environment " + only
+                        + ", which the spec does not declare", "Declare " + only + " under environments:, or use a"
+                        + " token of one of: " + String.join(", ", all) + ".");
+            }
+            covered = List.of(only);
+            resolved = load(covered, all, request.strict());
+        }
+        LiveState live = read.state();
+        String defaultEnvironment = declared.defaultEnvironment().name();
+        if (live.project() == null && !covered.contains(defaultEnvironment)) {
+            // Railway creates a project with its default environment: planning it without that
+            // environment would create the project with another default, or one the spec does not know.
+            throw new ReconcileException(Kind.USAGE, "project " + declared.project().name() + " does not exist yet, and"
+                    + " --env leaves out its default environment " + defaultEnvironment, "The project is created together"
+                    + " with " + defaultEnvironment + ", the first environment of the spec. Run without --env, or add --env "
+                    + defaultEnvironment + ". Nothing was changed.");
+        }
+        boolean partial = !covered.containsAll(all);
+        Spec planned = partial ? resolved.onlyEnvironments(covered) : resolved;
+        String projectId = live.project() == null ? null : live.project().id();
+        Plan plan = Planner.plan(planned, live,
+                new PlanOptions(request.prune(), partial, records.sealed(endpoint.key(), projectId)));
+        return new PlanResult(planned, live, plan, resolved.warnings(), covered, request.prune(), only, endpoint.key(),
+                effects.clock().instant());
+    }
+
+    /** Saves {@code planned} for {@code apply PLANFILE}: mode 0600, no value in it, bound to this checkout's key. */
+    public void save(PlanResult planned, List<String> requestedEnvironments, Path file) {
+        SavedPlanFile.write(file, SavedPlan.of(planned.plan(), planned.endpoint(), planned.prune(),
+                requestedEnvironments, planned.createdAt(), records.planKey()));
+    }
+
+    private List<String> checkEnvironments(Target target) {
+        List<String> all = declared.environments().stream().map(EnvironmentSpec::name).toList();
+        for (String env : target.environments()) {
+            if (!all.contains(env)) {
+                throw new ReconcileException(Kind.USAGE, "unknown environment \"" + env + "\" in --env",
+                        "The spec declares: " + String.join(", ", all) + ".");
+            }
+        }
+        return target.environments();
+    }
+
+    private static List<String> inSpecOrder(List<String> all, List<String> selected) {
+        return all.stream().filter(selected::contains).toList();
+    }
+
+    /** The spec with the references of {@code covered} resolved; with {@code strict}, warnings are errors. */
+    private Spec load(List<String> covered, List<String> all, boolean strict) {
+        Spec spec = source.load(covered.containsAll(all) ? null : new HashSet<>(covered));
+        if (strict && !spec.warnings().isEmpty()) {
+            throw new SpecException(spec.warnings().stream().map(Diagnostic::asError).toList());
+        }
+        return spec;
+    }
+
+    /** Reads the live project, remembering the id it was found under. */
+    private ReadResult read(Target target) {
+        String workspace = target.workspace() != null ? target.workspace() : declared.project().workspace();
+        String name = declared.project().name();
+        String id;
+        String origin;
+        if (target.projectId() != null) {
+            id = target.projectId();
+            origin = "--project";
+        } else if (declared.project().id() != null) {
+            id = declared.project().id();
+            origin = "project.id in " + declared.project().location().position();
+        } else {
+            id = records.projectId(endpoint.key(), workspace, name);
+            origin = null;
+        }
+        ReadResult read = client.read(new ReadTarget(name, id, workspace, origin));
+        LiveProject found = read.state().project();
+        records.rememberProject(endpoint.key(), workspace, name, found == null ? null : found.id());
+        records.save();
+        return read;
+    }
+
+    // ---- apply ----------------------------------------------------------------------------
+
+    /**
+     * Plans (or checks a saved plan against a fresh one), shows it to the observer, checks that
+     * it may be carried out, asks for approval, and applies it. A failed step ends the apply with
+     * what was done and not done; running again converges.
+     */
+    public ApplyOutcome apply(ApplyRequest request, ApplyObserver observer) {
+        PlanResult planned = request.savedPlan() == null ? plan(request.planRequest()) : fromSavedPlan(request);
+        observer.planned(planned);
+        Plan plan = planned.plan();
+        if (plan.isEmpty()) {
+            return new ApplyOutcome(planned, ApplyOutcome.Status.NOTHING_TO_DO, null);
+        }
+        checkAllowed(plan, request.allowDestructive());
+        if (!observer.approve(plan)) {
+            return new ApplyOutcome(planned, ApplyOutcome.Status.CANCELLED, null);
+        }
+        ApplyResult result = new Applier(writes(), observer, effects.clock()).apply(plan, commitMessage(plan));
+        remember(planned, result);
+        return new ApplyOutcome(planned, result.succeeded() ? ApplyOutcome.Status.APPLIED : ApplyOutcome.Status.FAILED,
+                result);
+    }
+
+    /** The writes an apply sends (the client; a seam for tests of this class). */
+    ProjectWrites writes() {
+        return client;
+    }
+
+    private PlanResult fromSavedPlan(ApplyRequest request) {
+        SavedPlan saved = SavedPlanFile.read(request.savedPlan());
+        if (!endpoint.key().equals(saved.endpoint())) {
+            throw new ReconcileException(Kind.REFUSED, "the plan " + request.savedPlan() + " was made against another"
+                    + " Railway endpoint", "This run talks to " + endpoint.key() + ". Make a new plan against it.");
+        }
+        Target target = new Target(saved.environments(), request.target().projectId(), request.target().workspace());
+        PlanResult fresh = plan(new PlanRequest(target, saved.prune(), request.strict()));
+        List<String> differences = saved.differences(fresh.plan(), records.planKey());
+        if (!differences.isEmpty()) {
+            throw new ReconcileException(Kind.REFUSED, "the saved plan " + request.savedPlan() + " is not what tlctl"
+                    + " would do now", String.join("\n", differences) + "\nNothing was changed. Make a new plan: tlctl plan"
+                    + " --out " + request.savedPlan() + " (a saved plan is applied from the checkout that made it, or"
+                    + " with its key in TLCTL_PLAN_KEY).");
+        }
+        return fresh;
+    }
+
+    /** Refuses, before anything is written, what the request or the token may not do. */
+    private void checkAllowed(Plan plan, boolean allowDestructive) {
+        if (plan.hasDeletions() && !allowDestructive) {
+            throw new ReconcileException(Kind.USAGE, "the plan deletes " + plan.destructiveCount()
+                    + " thing(s); pass --confirm-destructive to allow it", "Nothing was changed.");
+        }
+        if (endpoint.credentials() == null || !endpoint.credentials().isProjectToken()) {
+            return;
+        }
+        List<String> refused = plan.changes().stream()
+                .filter(c -> c instanceof Change.Project || c instanceof Change.Service || c instanceof Change.Environment
+                        || c instanceof Change.UsageLimit)
+                .map(c -> c.address().text()).toList();
+        if (!refused.isEmpty()) {
+            throw new ReconcileException(Kind.REFUSED, "a project token cannot make these changes: " + String.join(", ", refused),
+                    "RAILWAY_TOKEN is a project token: it reaches one environment of one project and cannot create"
+                            + " projects, services or environments, or set usage limits. Use an account or workspace"
+                            + " token (RAILWAY_API_TOKEN). Nothing was changed.");
+        }
+    }
+
+    private static String commitMessage(Plan plan) {
+        return "tlctl apply: " + plan.count(Action.CREATE) + " to create, " + plan.count(Action.UPDATE) + " to update, "
+                + plan.count(Action.DELETE) + " to delete";
+    }
+
+    /** Keeps a fingerprint of every sealed value written, and the project's id. */
+    private void remember(PlanResult planned, ApplyResult result) {
+        String projectId = result.projectId();
+        if (projectId == null) {
+            return;
+        }
+        for (Change change : result.applied()) {
+            if (change instanceof Change.Variable v && v.sealed() && v.after() != null) {
+                records.rememberSealed(endpoint.key(), projectId, v.address().text(), v.after().fingerprint(Fingerprint.newSalt()));
+            }
+        }
+        records.rememberProject(endpoint.key(), declared.project().workspace(), declared.project().name(), projectId);
+        records.save();
+    }
+
+    // ---- init -----------------------------------------------------------------------------
+
+    /** Finds the project, or creates it with the spec's default environment; idempotent. */
+    public InitResult init(Target target) {
+        ReadResult read = read(target);
+        String name = declared.project().name();
+        LiveProject project = read.state().project();
+        if (project != null) {
+            return new InitResult(name, project.id(), false, project.id().equals(declared.project().id()));
+        }
+        if (endpoint.credentials() != null && endpoint.credentials().isProjectToken()) {
+            throw new ReconcileException(Kind.REFUSED, "a project token cannot create projects",
+                    "Use an account or workspace token (RAILWAY_API_TOKEN).");
+        }
+        LiveWorkspace workspace = read.state().workspace();
+        ProjectWrites.CreatedProject created = client.createProject(name, workspace == null ? null : workspace.id(),
+                declared.defaultEnvironment().name());
+        records.rememberProject(endpoint.key(), target.workspace() != null ? target.workspace()
+                : declared.project().workspace(), name, created.id());
+        records.save();
+        return new InitResult(name, created.id(), true, false);
+    }
+
+    /** Writes {@code project.id: id} into the spec file, keeping its comments and layout. */
+    public void recordProjectId(String id) {
+        SpecFiles.recordProjectId(source.file(), id);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

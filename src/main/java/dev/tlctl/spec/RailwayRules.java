@@ -1,0 +1,143 @@
+package dev.tlctl.spec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks that the spec means on Railway what it says, by Railway's rules for variables; reported
+ * as warnings ({@code --strict} makes them errors):
+ * <ul>
+ *   <li>a service sees a shared variable only through a reference ({@code X: ${{shared.X}}}): a
+ *       shared variable that no enabled service references reaches nothing;
+ *   <li>Railway renders a reference to something that does not exist as an empty string:
+ *       {@code ${{shared.X}}} where the environment declares no X, {@code ${{SERVICE.X}}} naming a
+ *       service the spec does not declare or disables there;
+ *   <li>a service variable with a value of its own hides the shared variable of the same name;
+ *   <li>an environment declared {@code from} another inherits its overlay, secrets included: a secret
+ *       inherited from another environment's overlay gives this environment the other's credential.
+ * </ul>
+ * Each warning names the file and line of the variable, never its value.
+ */
+final class RailwayRules {
+    /** {@code ${{scope.NAME}}} or {@code ${{NAME}}}, with optional spaces, as Railway reads them. */
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{\\{\\s*(?:([^.}\\s]+)\\.)?([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+
+    private RailwayRules() {}
+
+    static void check(List<EnvironmentSpec> environments, Map<String, String> overlayEnvironments, Problems problems) {
+        Map<Location, Unreferenced> unreferenced = new LinkedHashMap<>();
+        for (EnvironmentSpec env : environments) {
+            Set<String> referencedShared = new TreeSet<>();
+            for (ServiceInstanceSpec instance : env.services().values()) {
+                if (!instance.enabled()) {
+                    continue;
+                }
+                for (VariableSpec variable : instance.variables().values()) {
+                    String text = variable.railwayText();
+                    references(text).forEach(r -> {
+                        if ("shared".equals(r.scope())) {
+                            referencedShared.add(r.name());
+                        }
+                    });
+                    checkReferences(env, instance.service(), variable, problems);
+                    checkShadowing(env, instance.service(), variable, problems);
+                    checkInherited(env, variable, overlayEnvironments, problems);
+                }
+            }
+            for (VariableSpec variable : env.sharedVariables().values()) {
+                checkReferences(env, null, variable, problems);
+                checkInherited(env, variable, overlayEnvironments, problems);
+                if (!referencedShared.contains(variable.name())) {
+                    unreferenced.computeIfAbsent(variable.location(), l -> new Unreferenced(variable.name(), new ArrayList<>()))
+                            .environments().add(env.name());
+                }
+            }
+        }
+        unreferenced.forEach((location, u) -> problems.warning(location,
+                "shared variable " + u.name() + " reaches no service in " + String.join(" and ", u.environments()),
+                "Railway gives a service a shared variable only through a reference: add " + u.name() + ": ${{shared."
+                        + u.name() + "}} to the variables of each service that needs it, or remove " + u.name() + "."));
+    }
+
+    private record Unreferenced(String name, List<String> environments) {}
+
+    private record Reference(String scope, String name, String text) {}
+
+    private static List<Reference> references(String text) {
+        List<Reference> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        Matcher m = REFERENCE.matcher(text);
+        while (m.find()) {
+            out.add(new Reference(m.group(1), m.group(2), m.group()));
+        }
+        return out;
+    }
+
+    private static void checkReferences(EnvironmentSpec env, String service, VariableSpec variable, Problems problems) {
+        String owner = service == null ? "shared variable " + variable.name() : service + "'s variable " + variable.name();
+        for (Reference r : references(variable.railwayText())) {
+            if (r.scope() == null) {
+                continue; // ${{NAME}}: another variable of the same service
+            }
+            if (r.scope().equals("shared")) {
+                if (!env.sharedVariables().containsKey(r.name())) {
+                    problems.warning(variable.location(), owner + " references " + r.text() + ", which "
+                            + env.name() + " does not declare", "Railway renders a reference to a missing variable as an"
+                            + " empty string. Declare " + r.name() + " under sharedVariables for " + env.name()
+                            + ", or fix the name.");
+                }
+                continue;
+            }
+            ServiceInstanceSpec target = env.services().get(r.scope());
+            if (target == null) {
+                String guess = NodeReader.closest(r.scope(), env.services().keySet());
+                problems.warning(variable.location(), owner + " references " + r.text() + ", but the spec declares no"
+                        + " service " + r.scope(), (guess == null ? "" : "Did you mean \"" + guess + "\"? ")
+                        + "Railway renders a reference to a service that does not exist as an empty string. If "
+                        + r.scope() + " is a service managed outside this spec (a database from a template), this is"
+                        + " expected.");
+            } else if (!target.enabled()) {
+                problems.warning(variable.location(), owner + " references " + r.text() + ", but " + r.scope()
+                        + " is disabled in " + env.name(), "Railway renders a reference to a service that does not"
+                        + " run here as an empty string. Enable " + r.scope() + " in " + env.name()
+                        + ", or remove the reference.");
+            }
+        }
+    }
+
+    private static void checkShadowing(EnvironmentSpec env, String service, VariableSpec variable, Problems problems) {
+        if (!env.sharedVariables().containsKey(variable.name())) {
+            return;
+        }
+        String text = variable.railwayText();
+        List<Reference> refs = references(text);
+        boolean sharesIt = refs.size() == 1 && "shared".equals(refs.get(0).scope())
+                && refs.get(0).name().equals(variable.name()) && text.strip().equals(refs.get(0).text());
+        if (!sharesIt) {
+            problems.warning(variable.location(), service + "'s variable " + variable.name() + " hides the shared"
+                    + " variable " + variable.name() + " in " + env.name(), "A service variable with a value of its own"
+                    + " wins over the shared one. To share it, write " + variable.name() + ": ${{shared."
+                    + variable.name() + "}}; otherwise rename one of them.");
+        }
+    }
+
+    private static void checkInherited(EnvironmentSpec env, VariableSpec variable, Map<String, String> overlayEnvironments,
+            Problems problems) {
+        String owner = overlayEnvironments.get(variable.location().file());
+        if (!variable.sensitive() || owner == null || owner.equals(env.name())) {
+            return;
+        }
+        problems.warning(variable.location(), env.name() + " inherits the secret " + variable.name() + " from "
+                + owner + "'s overlay", env.name() + " is declared from " + env.from() + ", so it would receive "
+                + owner + "'s value. Give " + env.name() + " its own value in its overlay, or move a value meant for"
+                + " every environment to the base file.");
+    }
+}
