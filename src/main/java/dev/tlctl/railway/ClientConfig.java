@@ -86,10 +86,6 @@ public record ClientConfig(
                 RequestListener.NONE);
     }
 
-    public ClientConfig withCredentials(Credentials value) {
-        return new ClientConfig(endpoint, value, version, callTimeout, connectTimeout, retryPolicy, sleeper, random, clock, listener);
-    }
-
     public ClientConfig withTimeouts(Duration call, Duration connect) {
         return new ClientConfig(endpoint, credentials, version, call, connect, retryPolicy, sleeper, random, clock, listener);
     }

@@ -88,7 +88,8 @@ public final class SpecFixture {
     public Loaded load(Path root) {
         Path dir = writeTo(root);
         try {
-            return new Loaded(SpecLoader.load(dir.resolve(SpecLoader.DEFAULT_FILE), env()), List.of(), dir);
+            Spec spec = SpecLoader.load(dir.resolve(SpecLoader.DEFAULT_FILE), env());
+            return new Loaded(spec, spec.warnings().stream().map(d -> relative(dir, d)).toList(), dir);
         } catch (SpecException e) {
             return new Loaded(null, e.diagnostics().stream().map(d -> relative(dir, d)).toList(), dir);
         }
@@ -101,7 +102,7 @@ public final class SpecFixture {
         return new Diagnostic(d.severity(), rel, d.summary(), d.detail() == null ? null : d.detail().replace(prefix, ""));
     }
 
-    /** A loaded fixture: the spec, or the diagnostics of the {@link SpecException}. */
+    /** A loaded fixture: the spec and its warnings, or the diagnostics of the {@link SpecException}. */
     public record Loaded(Spec spec, List<Diagnostic> diagnostics, Path dir) {
         public Spec valid() {
             if (spec == null) {
@@ -113,6 +114,10 @@ public final class SpecFixture {
 
         public List<Diagnostic> errors() {
             return diagnostics.stream().filter(Diagnostic::isError).toList();
+        }
+
+        public List<Diagnostic> warnings() {
+            return diagnostics.stream().filter(d -> !d.isError()).toList();
         }
 
         /** Every summary and detail, for searching. */

@@ -1,0 +1,217 @@
+package dev.tlctl.apply;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tlctl.live.LiveEnvironment;
+import dev.tlctl.live.LiveProject;
+import dev.tlctl.live.LiveService;
+import dev.tlctl.live.LiveServiceInstance;
+import dev.tlctl.live.LiveState;
+import dev.tlctl.live.LiveUsageLimit;
+import dev.tlctl.live.LiveVariable;
+import dev.tlctl.live.LiveWorkspace;
+import dev.tlctl.plan.Plan;
+import dev.tlctl.plan.PlanOptions;
+import dev.tlctl.plan.Planner;
+import dev.tlctl.secret.Secret;
+import dev.tlctl.spec.Spec;
+import dev.tlctl.spec.SpecLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The applier against a recording fake of Railway: which writes, in which order, with what in
+ * each patch, and what a failure reports. Plans come from the real planner.
+ */
+class ApplierTest {
+    private static final String SECRET = "postgresql://u:fake-MARKER@db/staging";
+    private static final LiveWorkspace WORKSPACE = new LiveWorkspace("ws-1", "acme", "cus-1", true,
+            new LiveUsageLimit(25, 50, false), 0);
+
+    @TempDir
+    Path dir;
+
+    private final RecordingWrites railway = new RecordingWrites();
+    private final List<String> events = new ArrayList<>();
+    private final ApplyListener listener = new ApplyListener() {
+        @Override
+        public void started(Step step) {
+            events.add("started " + step.number() + "/" + step.of() + " " + step.title());
+        }
+
+        @Override
+        public void finished(Step step, Duration duration) {
+            events.add("finished " + step.number());
+        }
+
+        @Override
+        public void failed(Step step, Duration duration, RuntimeException error) {
+            events.add("failed " + step.number() + ": " + error.getMessage());
+        }
+    };
+
+    private Spec spec(String yaml) throws IOException {
+        Files.writeString(dir.resolve("tl-engine.yaml"), yaml);
+        return SpecLoader.load(dir.resolve("tl-engine.yaml"), Map.of("STAGING_DB", SECRET));
+    }
+
+    private static final String SPEC = """
+            project: {name: tl-engine}
+            environments:
+              production: {}
+              staging: {from: production}
+            sharedVariables:
+              DATABASE_URL: ${env:STAGING_DB}
+            services:
+              api:
+                deploy: {numReplicas: 2, region: us-west2}
+                variables:
+                  DATABASE_URL: ${{shared.DATABASE_URL}}
+              worker:
+                enabled: false
+                deploy: {startCommand: celery}
+            billing:
+              usageLimit: {softLimitDollars: 25, hardLimitDollars: 50}
+            """;
+
+    private ApplyResult apply(Plan plan) {
+        return new Applier(railway, listener, Clock.fixed(Instant.parse("2026-11-30T00:00:00Z"), ZoneOffset.UTC))
+                .apply(plan, "tlctl apply: test");
+    }
+
+    @Test
+    void aFirstApplyCreatesTheProjectThenEnvironmentsThenServicesThenCommitsAllAtOnce() throws IOException {
+        Plan plan = Planner.plan(spec(SPEC), new LiveState(new LiveWorkspace("ws-1", "acme", "cus-1", true, null, 0), null),
+                PlanOptions.defaults());
+        ApplyResult result = apply(plan);
+
+        assertTrue(result.succeeded());
+        assertEquals("prj-new", result.projectId());
+        assertEquals(List.of(
+                "createProject tl-engine in ws-1 with production",
+                "createEnvironments prj-new [staging]",
+                "createServices prj-new [api]",
+                "commit production=" + instance("svc-api") + " staging=" + instance("svc-api")
+                        + " limit=UsageLimitWrite[customerId=cus-1, softLimitDollars=25, hardLimitDollars=50, remove=false]"),
+                railway.calls, "no etag read (nothing existed), no isCreated (Railway adds the instances), four writes");
+        assertEquals(List.of(
+                "started 1/4 create project tl-engine with environment production", "finished 1",
+                "started 2/4 create environment staging", "finished 2",
+                "started 3/4 create service api", "finished 3",
+                "started 4/4 commit environments production, staging and set the usage limit", "finished 4"), events);
+        assertEquals(plan.changes().size(), result.applied().size(), "every change, Railway's consequences included");
+        assertFalse(String.join("\n", railway.calls).contains("MARKER"), "patches as recorded are masked");
+    }
+
+    private static String instance(String serviceId) {
+        return "{\"services\":{\"" + serviceId + "\":{\"variables\":{\"DATABASE_URL\":{\"value\":\"${{shared.DATABASE_URL}}\"}},"
+                + "\"deploy\":{\"multiRegionConfig\":{\"us-west2\":{\"numReplicas\":2}}}}},"
+                + "\"sharedVariables\":{\"DATABASE_URL\":{\"value\":\"(sensitive)\"}}}";
+    }
+
+    /** production and staging as a perfect apply of {@link #SPEC} leaves them, staging a fork if asked. */
+    private static LiveProject live(boolean stagingIsFork, Map<String, Object> stagingSettings) {
+        Map<String, LiveVariable> shared = Map.of("DATABASE_URL", new LiveVariable("DATABASE_URL", Secret.of(SECRET), false));
+        Map<String, LiveVariable> vars = Map.of("DATABASE_URL",
+                new LiveVariable("DATABASE_URL", Secret.of("${{shared.DATABASE_URL}}"), false));
+        TreeMap<String, Object> settings = new TreeMap<>(Map.of("deploy.numReplicas", 2L, "deploy.region", "us-west2"));
+        LiveEnvironment production = new LiveEnvironment("env-production", "production", null, "etag-production",
+                Map.of("svc-api", new LiveServiceInstance("svc-api", settings, vars)), shared);
+        LiveEnvironment staging = new LiveEnvironment("env-staging", "staging", stagingIsFork ? "env-production" : null,
+                "etag-staging", Map.of("svc-api", new LiveServiceInstance("svc-api", new TreeMap<>(stagingSettings), vars)),
+                shared);
+        return new LiveProject("prj-1", "tl-engine", "ws-1", List.of(production, staging),
+                List.of(new LiveService("svc-api", "api")), List.of());
+    }
+
+    @Test
+    void aChangeInOneEnvironmentRereadsItsEtagAndCommitsOnlyIt() throws IOException {
+        Plan plan = Planner.plan(spec(SPEC), new LiveState(WORKSPACE,
+                live(false, Map.of("deploy.numReplicas", 1L, "deploy.region", "europe-west4-drams3a"))), PlanOptions.defaults());
+        ApplyResult result = apply(plan);
+
+        assertTrue(result.succeeded());
+        assertEquals(List.of(
+                "readEtags [env-staging]",
+                "commit staging={\"services\":{\"svc-api\":{\"deploy\":{\"multiRegionConfig\":"
+                        + "{\"europe-west4-drams3a\":null,\"us-west2\":{\"numReplicas\":2}}}}}}"),
+                railway.calls, "the old region goes in the same patch; production is neither read nor written");
+    }
+
+    @Test
+    void anEnvironmentChangedSinceThePlanStopsTheApplyBeforeAnyWrite() throws IOException {
+        Plan plan = Planner.plan(spec(SPEC), new LiveState(WORKSPACE,
+                live(false, Map.of("deploy.numReplicas", 1L, "deploy.region", "us-west2"))), PlanOptions.defaults());
+        railway.etags.put("env-staging", "someone-else");
+
+        ConcurrentChangeException e = assertThrows(ConcurrentChangeException.class, () -> apply(plan));
+
+        assertEquals(List.of("staging"), e.environments());
+        assertEquals(List.of("readEtags [env-staging]"), railway.calls);
+        assertEquals(List.of(), events, "no step started");
+    }
+
+    @Test
+    void aFailedStepReportsWhatWasDoneAndWhatWasNot() throws IOException {
+        Plan plan = Planner.plan(spec(SPEC), new LiveState(new LiveWorkspace("ws-1", "acme", "cus-1", true, null, 0), null),
+                PlanOptions.defaults());
+        IllegalStateException boom = new IllegalStateException("Railway is down");
+        railway.failOn("createServices", boom);
+
+        ApplyResult result = apply(plan);
+
+        assertFalse(result.succeeded());
+        assertSame(boom, result.error());
+        assertEquals("create service api", result.failed().title());
+        assertEquals(List.of("create project tl-engine with environment production", "create environment staging"),
+                result.done().stream().map(d -> d.step().title()).toList());
+        assertEquals(List.of("commit environments production, staging and set the usage limit"),
+                result.notAttempted().stream().map(Step::title).toList());
+        assertEquals(List.of("project", "staging"), result.applied().stream().map(c -> c.address().text()).toList());
+        assertEquals("failed 3: Railway is down", events.get(events.size() - 1));
+        assertEquals(3, railway.calls.size(), "nothing after the failure");
+    }
+
+    @Test
+    void aServiceEnabledLaterReachesNonForksByItselfAndIsAddedToForksExplicitly() throws IOException {
+        Spec spec = spec(SPEC.replace("  worker:\n    enabled: false\n", "  worker:\n"));
+        Plan plan = Planner.plan(spec, new LiveState(WORKSPACE,
+                live(true, Map.of("deploy.numReplicas", 2L, "deploy.region", "us-west2"))), PlanOptions.defaults());
+        apply(plan);
+
+        assertEquals(List.of(
+                "readEtags [env-production, env-staging]",
+                "createServices prj-1 [worker]",
+                "commit production={\"services\":{\"svc-worker\":{\"deploy\":{\"startCommand\":\"celery\"}}}}"
+                        + " staging={\"services\":{\"svc-worker\":{\"isCreated\":true,\"deploy\":{\"startCommand\":\"celery\"}}}}"),
+                railway.calls, "production received the service from Railway; the fork staging needs isCreated");
+    }
+
+    @Test
+    void deletionsComeLastWithTheIdsThePlanCarries() throws IOException {
+        LiveProject base = live(false, Map.of("deploy.numReplicas", 2L, "deploy.region", "us-west2"));
+        List<LiveEnvironment> environments = new ArrayList<>(base.environments());
+        environments.add(new LiveEnvironment("env-pr-7", "pr-7", null, "e", Map.of(), Map.of()));
+        LiveProject project = new LiveProject(base.id(), base.name(), base.workspaceId(), environments,
+                List.of(new LiveService("svc-api", "api"), new LiveService("svc-old", "old")), List.of());
+        Plan plan = Planner.plan(spec(SPEC), new LiveState(WORKSPACE, project), new PlanOptions(true, false, Map.of()));
+        apply(plan);
+
+        assertEquals(List.of("delete services [svc-old] environments [env-pr-7]"), railway.calls);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.tlctl.apply;
+
+import dev.tlctl.railway.EnvironmentPatch;
+import dev.tlctl.railway.ProjectWrites;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A fake Railway for the applier: records every write as one line (patches with secrets masked),
+ * answers with deterministic ids, and fails a chosen call.
+ */
+final class RecordingWrites implements ProjectWrites {
+    final List<String> calls = new ArrayList<>();
+    final Map<String, String> etags = new LinkedHashMap<>();
+    private Function<String, RuntimeException> failure = call -> null;
+
+    /** Makes the first call whose line starts with {@code prefix} throw {@code error}. */
+    RecordingWrites failOn(String prefix, RuntimeException error) {
+        boolean[] done = {false};
+        failure = call -> !done[0] && call.startsWith(prefix) && (done[0] = true) ? error : null;
+        return this;
+    }
+
+    private void record(String call) {
+        calls.add(call);
+        RuntimeException error = failure.apply(call);
+        if (error != null) {
+            throw error;
+        }
+    }
+
+    @Override
+    public CreatedProject createProject(String name, String workspaceId, String defaultEnvironment) {
+        record("createProject " + name + " in " + workspaceId + " with " + defaultEnvironment);
+        return new CreatedProject("prj-new", defaultEnvironment, "env-" + defaultEnvironment);
+    }
+
+    @Override
+    public Map<String, String> createEnvironments(String projectId, List<String> names) {
+        record("createEnvironments " + projectId + " " + names);
+        Map<String, String> ids = new LinkedHashMap<>();
+        names.forEach(n -> ids.put(n, "env-" + n));
+        return ids;
+    }
+
+    @Override
+    public Map<String, String> createServices(String projectId, List<String> names) {
+        record("createServices " + projectId + " " + names);
+        Map<String, String> ids = new LinkedHashMap<>();
+        names.forEach(n -> ids.put(n, "svc-" + n));
+        return ids;
+    }
+
+    @Override
+    public Map<String, String> readEtags(List<String> environmentIds) {
+        record("readEtags " + environmentIds);
+        Map<String, String> out = new LinkedHashMap<>();
+        environmentIds.forEach(id -> out.put(id, etags.getOrDefault(id, "etag-" + id.substring("env-".length()))));
+        return out;
+    }
+
+    @Override
+    public void commit(Map<String, EnvironmentPatch> patches, Map<String, String> names, UsageLimitWrite limit,
+            String message) {
+        StringBuilder line = new StringBuilder("commit");
+        patches.forEach((id, patch) -> line.append(' ').append(names.get(id)).append('=').append(patch.masked()));
+        if (limit != null) {
+            line.append(" limit=").append(limit);
+        }
+        record(line.toString());
+    }
+
+    @Override
+    public void delete(List<String> serviceIds, List<String> environmentIds, String what) {
+        record("delete services " + serviceIds + " environments " + environmentIds);
+    }
+}
