@@ -52,7 +52,7 @@ final class HumanValidateView implements ValidateView {
         for (EnvironmentSpec env : spec.environments()) {
             out.println();
             out.println(style.bold(env.name()) + (env.isDefault() ? " (default environment)" : "")
-                    + (env.from() == null ? "" : " (created from " + env.from() + ")"));
+                    + (env.from() == null ? "" : " (inherits " + env.from() + "'s declaration; created empty on Railway)"));
             printVariables("shared", env.sharedVariables());
             for (ServiceInstanceSpec instance : env.services().values()) {
                 if (!instance.enabled()) {

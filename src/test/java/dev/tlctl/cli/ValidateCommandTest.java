@@ -91,7 +91,7 @@ class ValidateCommandTest {
         assertEquals("", run.err());
         assertTrue(run.out().contains("tl-engine.yaml is valid."), run::toString);
         assertTrue(run.out().contains("Usage limit  soft $5 (email alert), hard $10 (stops services); workspace-wide on Railway"), run::toString);
-        assertTrue(run.out().contains("staging (created from production)"), run::toString);
+        assertTrue(run.out().contains("staging (inherits production's declaration; created empty on Railway)"), run::toString);
         assertTrue(run.out().lines().anyMatch(l -> l.matches("\\s+shared\\s+API_TOKEN\\s+\\(sensitive\\)\\s+from \\$\\{env:FIXTURE_TOKEN}")),
                 run::toString);
         assertFalse(run.all().contains(LEAK));

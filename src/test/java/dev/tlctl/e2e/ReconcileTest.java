@@ -119,15 +119,15 @@ class ReconcileTest extends E2eTest {
     }
 
     @Test
-    void aStagingCreatedFromProductionWithItsOwnRegionKeepsNoneOfProductions() {
+    void aStagingWithItsOwnRegionHoldsNoneOfProductions() {
         World w = world();
-        w.edit("environments/staging.yaml", s -> s.replace("numReplicas: 1", "numReplicas: 1\n      region: europe-west4"));
+        w.edit("environments/staging.yaml", s -> s.replace("numReplicas: 1", "numReplicas: 1\n      region: europe-west4-drams3a"));
         Run apply = w.tlctl("apply", "--yes");
         assertEquals(0, apply.code(), apply::toString);
         String api = w.serviceId("engine-api");
         JsonNode regions = w.config("staging").path("services").path(api).path("deploy").path("multiRegionConfig");
-        assertEquals(1, regions.size(), "the region copied from production is replaced, not kept: " + regions);
-        assertEquals(1, regions.path("europe-west4").path("numReplicas").asInt(), regions::toString);
+        assertEquals(1, regions.size(), "only staging's region: " + regions);
+        assertEquals(1, regions.path("europe-west4-drams3a").path("numReplicas").asInt(), regions::toString);
         assertEquals(2, w.config("production").path("services").path(api).path("deploy").path("multiRegionConfig")
                 .path("us-west2").path("numReplicas").asInt());
         Run plan = w.tlctl("plan", "--detailed-exitcode");
@@ -138,8 +138,11 @@ class ReconcileTest extends E2eTest {
     void stagingNeverHoldsProductionSecrets() {
         World w = world();
         assertEquals(0, w.tlctl("apply", "--yes").code());
-        // Staging was created from production (sourceEnvironmentId), which copies its config.
+        // Staging is created empty (no sourceEnvironmentId, which would copy production's config, secrets included).
         assertTrue(w.recorder.documents().stream().anyMatch(d -> d.contains("environmentCreate")));
+        assertTrue(w.gql.data("query E2eSource($id: String!) { environment(id: $id) { sourceEnvironment { id } } }",
+                Map.of("id", w.environmentId("staging"))).path("environment").path("sourceEnvironment").isNull(),
+                "staging is not a copy of production");
         Map<String, String> values = dev.tlctl.spec.DotEnv.read(w.dir.resolve(World.ENV_FILE));
         String staging = w.config("staging").toString();
         String production = w.config("production").toString();
