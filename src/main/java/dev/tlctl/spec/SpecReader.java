@@ -47,7 +47,7 @@ final class SpecReader {
     Spec read(java.nio.file.Path file, YMap base, Map<String, Overlay> overlays, Set<String> scope) {
         r.checkKeys(base, TOP_KEYS);
         Map<String, Entry> top = base.entries();
-        readVersion(top.get("version"));
+        readVersion(base, top.get("version"));
         ProjectSpec project = readProject(base, top.get("project"));
 
         Map<String, YMap> environmentNodes = new LinkedHashMap<>();
@@ -144,8 +144,11 @@ final class SpecReader {
         return labels;
     }
 
-    private void readVersion(Entry entry) {
+    private void readVersion(YMap base, Entry entry) {
         if (entry == null) {
+            problems.error(base.location().withPath("version"), "the spec has no version",
+                    "Write 'version: " + FORMAT_VERSION + "' at the top, so that a later tlctl that reads another"
+                            + " format refuses this file instead of misreading it.");
             return;
         }
         Long version = r.integer(entry.value());

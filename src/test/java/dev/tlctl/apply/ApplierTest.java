@@ -87,6 +87,7 @@ class ApplierTest {
                 deploy: {startCommand: celery}
             billing:
               usageLimit: {softLimitDollars: 25, hardLimitDollars: 50}
+            version: 1
             """;
 
     private ApplyResult apply(Plan plan) {

@@ -49,6 +49,7 @@ class ValidateCommandTest {
                   usageLimit:
                     softLimitDollars: 5
                     hardLimitDollars: 10
+                version: 1
                 """).overlay("staging", """
                 services:
                   api:
@@ -73,6 +74,7 @@ class ValidateCommandTest {
                       numReplicas: 2
                     variables:
                       1BAD: x
+                version: 1
                 """);
     }
 
@@ -191,6 +193,7 @@ class ValidateCommandTest {
                   production: {}
                 sharedVariables:
                   SESSION_SECRET: ${env:SESSION_SECRET}
+                version: 1
                 """).file("secrets/local.env", "export SESSION_SECRET='" + SpecFixture.MARKER + "-dotenv'\n");
         Path dir = fixture.writeTo(tmp);
         Run without = Tlctl.in(dir).env(Map.of()).run("validate");
@@ -216,6 +219,7 @@ class ValidateCommandTest {
                   production: {}
                 sharedVariables:
                   DATABASE_URL: ${env:PRODUCTION_DATABASE_URL}
+                version: 1
                 """).file("environments/sandbox.env",
                 "PRODUCTION_DATABASE_URL=postgresql://engine:" + SpecFixture.MARKER + "-sandbox@db.sandbox.invalid/x\n");
         Path dir = fixture.writeTo(tmp);

@@ -69,6 +69,7 @@ class PlannerTest {
                   usageLimit:
                     softLimitDollars: 25
                     hardLimitDollars: 50
+                version: 1
                 """);
         Files.createDirectories(dir.resolve("environments"));
         Files.writeString(dir.resolve("environments/staging.yaml"), """
@@ -249,6 +250,7 @@ class PlannerTest {
                 environments: {production: {}}
                 sharedVariables:
                   SIGNING_KEY: {value: "${env:KEY}", sealed: true}
+                version: 1
                 """);
         Spec spec = SpecLoader.load(dir.resolve("tl-engine.yaml"), Map.of("KEY", "fake-MARKER-key"));
         LiveProject project = applied(spec);

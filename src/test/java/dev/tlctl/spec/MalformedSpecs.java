@@ -51,7 +51,7 @@ public final class MalformedSpecs {
                 environments:
                   production: {}
                 sharedVariables:
-                """ + lines.indent(2));
+                """ + lines.indent(2) + "version: 1\n");
     }
 
     /** A spec with production and staging, then {@code rest} from line 7. */
@@ -63,7 +63,7 @@ public final class MalformedSpecs {
                   production: {}
                   staging:
                     from: production
-                """ + rest);
+                """ + rest + "version: 1\n");
     }
 
     /** A spec with one service {@code api} whose {@code deploy} settings start on line 8. */
@@ -76,7 +76,7 @@ public final class MalformedSpecs {
                 services:
                   api:
                     deploy:
-                """ + lines.indent(6));
+                """ + lines.indent(6) + "version: 1\n");
     }
 
     /** A spec with a usage limit on lines 7 and 8. */
@@ -90,6 +90,7 @@ public final class MalformedSpecs {
                   usageLimit:
                     softLimitDollars: %s
                     hardLimitDollars: %s
+                version: 1
                 """.formatted(soft, hard));
     }
 
@@ -127,6 +128,7 @@ public final class MalformedSpecs {
                   name: "tl-test
                 environments:
                   production: {}
+                version: 1
                 """), err(Y, 2, 9, "", "YAML syntax error: a quoted string is never closed")),
                 "no closing quote");
         details(add("bad indentation", base("""
@@ -134,6 +136,7 @@ public final class MalformedSpecs {
                   name: tl-test
                  environments:
                   production: {}
+                version: 1
                 """), err(Y, 3, 2, "", "YAML syntax error: bad indentation")),
                 "(the mapping that starts on line 1)");
         details(add("tab indentation", base("""
@@ -141,12 +144,14 @@ public final class MalformedSpecs {
                 \tname: tl-test
                 environments:
                   production: {}
+                version: 1
                 """), err(Y, 2, 1, "", "YAML syntax error: a tab is used for indentation")),
                 "spaces only");
         details(add("unclosed flow mapping", base("""
                 project: {name: tl-test
                 environments:
                   production: {}
+                version: 1
                 """), err(Y, 2, 13, "", "YAML syntax error: expected ',' or '}', but got :")),
                 "while parsing a flow mapping (started on line 1)");
         details(add("duplicate keys, both lines named", deploy("""
@@ -160,10 +165,11 @@ public final class MalformedSpecs {
                   name: tl-test
                 environments:
                   production: {}
+                version: 1
                 ---
                 project:
                   name: other
-                """), err(Y, 5, 1, "", "the file holds more than one YAML document"));
+                """), err(Y, 6, 1, "", "the file holds more than one YAML document"));
         details(add("tags !!binary and !custom", shared("""
                 LOGO: !!binary aGVsbG8=
                 MODE: !custom fast
@@ -202,6 +208,7 @@ public final class MalformedSpecs {
                   production: {}
                 service:
                   api: {}
+                version: 1
                 """), err(Y, 5, 1, "service", "unknown key \"service\"")),
                 "Did you mean \"services\"? Known keys here: version, project, environments, services, sharedVariables, billing.");
         details(add("unknown service key", base("""
@@ -213,6 +220,7 @@ public final class MalformedSpecs {
                   api:
                     varibles:
                       A: a
+                version: 1
                 """), err(Y, 7, 5, "services.api.varibles", "unknown key \"varibles\"")),
                 "Did you mean \"variables\"?");
         details(add("unknown deploy key", deploy("""
@@ -236,6 +244,7 @@ public final class MalformedSpecs {
                   production: {}
                   staging:
                     form: production
+                version: 1
                 """), err(Y, 6, 5, "environments.staging.form", "unknown key \"form\"")),
                 "Did you mean \"from\"?");
         details(add("unknown keys in an overlay", withStaging("""
@@ -267,6 +276,7 @@ public final class MalformedSpecs {
                 services:
                   api:
                     variables: [A, B]
+                version: 1
                 """), err(Y, 7, 16, "services.api.variables",
                         "expected a mapping of variable names to values, found a list"));
         add("mapping for a string", deploy("""
@@ -296,6 +306,7 @@ public final class MalformedSpecs {
                       healthcheckTimeout: 1.5
                     variables:
                       HOSTS: [a, b]
+                version: 1
                 """),
                 err(Y, 8, 27, "services.api.deploy.healthcheckTimeout", "expected an integer, found a number (1.5)"),
                 err(Y, 10, 14, "services.api.variables.HOSTS", "the value of HOSTS must be a string, found a list"));
@@ -320,6 +331,7 @@ public final class MalformedSpecs {
                 services:
                   "": {}
                   "api\\n": {}
+                version: 1
                 """),
                 err(Y, 4, 3, "environments[\"\"]", "the environment name is empty"),
                 err(Y, 5, 3, "environments[\"prod\\tuction\"]", "the environment name contains a control character"),
@@ -331,6 +343,7 @@ public final class MalformedSpecs {
                   name: ""
                 environments:
                   production: {}
+                version: 1
                 """), err(Y, 2, 9, "project.name", "the project name is empty"));
     }
 
@@ -348,6 +361,7 @@ public final class MalformedSpecs {
                   DATABASE_URL: ${env:MISSING_DB_URL}
                   MIXED: "a-${env:MISSING_A}-${file:nope.txt}"
                   OK: ${env:FIXTURE_TOKEN}
+                version: 1
                 """).overlay("production", """
                 sharedVariables:
                   REDIS_URL: ${env:MISSING_REDIS}
@@ -403,6 +417,7 @@ public final class MalformedSpecs {
                     source:
                       repo: https://x-access-token:%s@github.com/tiendaleon/tl-engine
                       branch: main
+                version: 1
                 """.formatted(MARKER)),
                 err(Y, 8, 13, "services.api.source.repo", "expected a GitHub repository as owner/name, found a URL"
                         + " with a password (not shown; never write credentials in the spec)"));
@@ -469,6 +484,7 @@ public final class MalformedSpecs {
                   production: {}
                   staging:
                     from: prodution
+                version: 1
                 """), err(Y, 6, 11, "environments.staging.from", "unknown environment \"prodution\"")),
                 "Did you mean \"production\"? Declared environments: production, staging.");
         add("from itself", base("""
@@ -478,6 +494,7 @@ public final class MalformedSpecs {
                   production: {}
                   staging:
                     from: staging
+                version: 1
                 """), err(Y, 6, 11, "environments.staging.from", "environment staging cannot be created from itself"));
         details(add("from an environment declared later", base("""
                 project:
@@ -487,6 +504,7 @@ public final class MalformedSpecs {
                   preview:
                     from: staging
                   staging: {}
+                version: 1
                 """), err(Y, 6, 11, "environments.preview.from",
                         "environment preview is created from staging, declared after it")),
                 "declare staging before preview.");
@@ -497,6 +515,7 @@ public final class MalformedSpecs {
                   production:
                     from: staging
                   staging: {}
+                version: 1
                 """), err(Y, 5, 11, "environments.production.from",
                         "the first environment cannot be created from another")),
                 "The first environment declared is the project's default environment");
@@ -504,6 +523,7 @@ public final class MalformedSpecs {
                 project:
                   name: tl-test
                 environments: {}
+                version: 1
                 """), err(Y, 3, 1, "environments", "the spec declares no environments"));
     }
 
@@ -543,6 +563,7 @@ public final class MalformedSpecs {
                       region: US West
                       numReplicas: 0
                       restartPolicyType: SOMETIMES
+                version: 1
                 """),
                 err(Y, 8, 13, "services.api.source.repo", "expected a GitHub repository as owner/name, found \"tl-engine\""),
                 err(Y, 10, 16, "services.api.build.builder", "expected one of NIXPACKS, RAILPACK, DOCKERFILE, found \"docker\""),
@@ -565,6 +586,7 @@ public final class MalformedSpecs {
                       image: python:3.12
                     deploy:
                       cronSchedule: "0 0 3 * * *"
+                version: 1
                 """),
                 err(Y, 9, 14, "services.job.source.image", "a service deploys a repository or an image, not both"),
                 err(Y, 11, 21, "services.job.deploy.cronSchedule",
@@ -581,6 +603,7 @@ public final class MalformedSpecs {
                       numReplicas: -1
                       limits:
                         memoryGB: 0
+                version: 1
                 """),
                 err(Y, 9, 20, "services.engine-worker.deploy.numReplicas", "must be at least 1, found -1"),
                 err(Y, 11, 19, "services.engine-worker.deploy.limits.memoryGB", "must be more than 0, found a number (0)"));
@@ -614,10 +637,13 @@ public final class MalformedSpecs {
         details(add("non-UTF-8 bytes", SpecFixture.noSpec().bytes(Y, latin1),
                 err(Y, 2, 12, "", "the file is not valid UTF-8")),
                 "Byte 0xE9 cannot start or continue a UTF-8 character.");
-        add("no project, no environments", base("""
+        details(add("no version, no project, no environments", base("""
                 services: {}
                 """),
+                err(Y, 1, 1, "version", "the spec has no version"),
                 err(Y, 1, 1, "project", "the spec has no project"),
-                err(Y, 1, 1, "environments", "the spec declares no environments"));
+                err(Y, 1, 1, "environments", "the spec declares no environments")),
+                "Write 'version: 1' at the top, so that a later tlctl that reads another format refuses this file instead"
+                        + " of misreading it.");
     }
 }

@@ -43,6 +43,7 @@ class RailwayRulesTest {
                       DEBUG: ${{shared.DEBUG}}
                       PORT: "8080"
                       SELF: ${{PORT}}
+                version: 1
                 """)));
     }
 
@@ -58,6 +59,7 @@ class RailwayRulesTest {
                   api:
                     variables:
                       DEBUG: ${{ shared.DEBUG }}
+                version: 1
                 """).overlay("staging", """
                 sharedVariables:
                   ENVIRONMENT: staging
@@ -81,6 +83,7 @@ class RailwayRulesTest {
                 environments: {production: {}, staging: {}}
                 sharedVariables:
                   DEBUG: "0"
+                version: 1
                 """)));
     }
 
@@ -96,6 +99,7 @@ class RailwayRulesTest {
                   worker:
                     enabled: false
                     variables: {DEBUG: "${{shared.DEBUG}}"}
+                version: 1
                 """)));
     }
 
@@ -112,6 +116,7 @@ class RailwayRulesTest {
                       JOBS: ${{engine-worker.QUEUE}}
                   engine-worker:
                     variables: {QUEUE: jobs}
+                version: 1
                 """).overlay("staging", """
                 services:
                   engine-worker: {enabled: false}
@@ -143,6 +148,7 @@ class RailwayRulesTest {
                   api:
                     variables:
                       ENVIRONMENT: ${{shared.ENVIRONMENT}}
+                version: 1
                 """).overlay("staging", """
                 sharedVariables:
                   ENVIRONMENT: staging
@@ -174,6 +180,7 @@ class RailwayRulesTest {
                     variables:
                       DATABASE_URL: ${{shared.DATABASE_URL}}
                       LOG_LEVEL: info
+                version: 1
                 """).overlay("production", """
                 sharedVariables:
                   DATABASE_URL: ${env:PROD_DB}
@@ -213,6 +220,7 @@ class RailwayRulesTest {
                       limits: {vCPUs: 48, memoryGB: 64}
                   worker:
                     deploy: {region: europe-west4}
+                version: 1
                 """).load(tmp);
         assertEquals(List.of(
                 warn("tl-engine.yaml", 6, 15, "services.api.deploy.region", "unknown region \"us-west-2\""),
@@ -235,6 +243,7 @@ class RailwayRulesTest {
                 services:
                   api:
                     variables: {DATABASE_URL: "${{shared.DATABASE_URL}}"}
+                version: 1
                 """).overlay("production", """
                 sharedVariables: {DATABASE_URL: "${env:PRODUCTION_DATABASE_URL}"}
                 """).overlay("staging", """

@@ -47,6 +47,7 @@ class SpecLoaderTest {
                   api:
                     deploy:
                       numReplicas: "2"
+                version: 1
                 """)), "tl-engine.yaml", 8, "services.api.deploy.numReplicas", "expected an integer, found a string");
         assertEquals(20, d.location().column());
     }
@@ -233,6 +234,7 @@ class SpecLoaderTest {
                       _private: x
                       camelCase9: y
                   Redis-cache.v2: {}
+                version: 1
                 """)).valid();
         assertEquals("TL Engine (main)", spec.project().name());
         assertEquals(List.of("Postgres", "my api", "Redis-cache.v2"), spec.services().stream().map(ServiceSpec::name).toList());
@@ -251,6 +253,7 @@ class SpecLoaderTest {
                     from: production
                   preview:
                     from: staging
+                version: 1
                 """)).valid();
         assertEquals(List.of("production", "staging", "preview"), spec.environments().stream().map(EnvironmentSpec::name).toList());
         assertTrue(spec.defaultEnvironment().isDefault());
@@ -314,6 +317,7 @@ class SpecLoaderTest {
                       numReplicas: 1
                       sleepApplication: false
                       limits: {vCPUs: 0.5, memoryGB: 1}
+                version: 1
                 """)).valid(), "production", "api");
         Map<String, Object> s = api.settings();
         assertEquals("tiendaleon/tl-engine.py", s.get(Settings.SOURCE_REPO));
@@ -347,6 +351,7 @@ class SpecLoaderTest {
                     deploy:
                       <<: *defaults
                       numReplicas: 1
+                version: 1
                 """)).valid();
         Map<String, Object> worker = service(spec, "production", "worker").settings();
         assertEquals("ALWAYS", worker.get(Settings.DEPLOY_RESTART_POLICY_TYPE));
@@ -357,7 +362,7 @@ class SpecLoaderTest {
 
     @Test
     void fiftyAliasesToCollectionsAreAllowed() {
-        StringBuilder yaml = new StringBuilder("project:\n  name: tl-test\nenvironments:\n  production: {}\n"
+        StringBuilder yaml = new StringBuilder("version: 1\nproject:\n  name: tl-test\nenvironments:\n  production: {}\n"
                 + "services:\n  api:\n    build:\n      watchPatterns: &w [src]\n");
         for (int i = 1; i <= 50; i++) {
             yaml.append("  s").append(i).append(":\n    build:\n      watchPatterns: *w\n");
@@ -370,7 +375,7 @@ class SpecLoaderTest {
     @ParameterizedTest(name = "soft {0}, hard {1}")
     @CsvSource(nullValues = "none", value = {"0, 10", "5, 10", "5, none", "0, none", "500000, 500000", "10, 10", "25, 50"})
     void usageLimitsAtTheBoundariesPass(int soft, Integer hard) {
-        String yaml = "project:\n  name: tl-test\nenvironments:\n  production: {}\nbilling:\n  usageLimit:\n"
+        String yaml = "version: 1\nproject:\n  name: tl-test\nenvironments:\n  production: {}\nbilling:\n  usageLimit:\n"
                 + "    softLimitDollars: " + soft + "\n" + (hard == null ? "" : "    hardLimitDollars: " + hard + "\n");
         UsageLimitSpec limit = load(base(yaml)).valid().billing().usageLimit();
         assertEquals(soft, limit.softLimitDollars());
