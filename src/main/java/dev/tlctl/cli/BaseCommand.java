@@ -42,7 +42,8 @@ abstract class BaseCommand {
 
     SpecSource specSource() {
         List<Path> envFiles = root().envFiles.stream().map(this::relative).toList();
-        return new SpecSource(specFile(), envFiles, context().env(), root().sandbox);
+        List<Path> allowed = root().allowedFiles.stream().map(this::relative).map(Path::toAbsolutePath).toList();
+        return new SpecSource(specFile(), envFiles, context().env(), root().sandbox, allowed);
     }
 
     Effects effects() {

@@ -56,10 +56,16 @@ public final class TlctlCommand implements Runnable {
                     + "repeatable, later files win, and files win over the process environment.")
     List<Path> envFiles = new ArrayList<>();
 
+    @Option(names = "--allow-file", paramLabel = "PATH", scope = ScopeType.INHERIT,
+            description = "Let $${file:...} read this file outside the spec's folder (repeatable). Without it,"
+                    + " only files inside the folder are read, links followed.")
+    List<Path> allowedFiles = new ArrayList<>();
+
     @Option(names = "--sandbox", scope = ScopeType.INHERIT,
             description = "Run against an embedded Railway sandbox instead of Railway: no token, no network."
-                    + " Its state lives in .tlctl/sandbox.json beside the spec, and $${env:...} references"
-                    + " also read the committed fake values of environments/sandbox.env.")
+                    + " Its state lives in .tlctl/sandbox.json beside the spec. $${env:...} references read"
+                    + " --env-file files and the committed fake values of environments/sandbox.env, never the"
+                    + " shell; a missing one gets an invented value, and $${file:...} is not read.")
     boolean sandbox;
 
     @Option(names = "--sandbox-state", paramLabel = "FILE", scope = ScopeType.INHERIT,

@@ -285,8 +285,13 @@ public final class Planner {
             notes.add(address + " cannot be read with this token, so it is not compared.");
             return null;
         }
-        return existing.value().equals(variable.value()) ? null
-                : update(env, service, variable, existing.value(), variable.sensitive());
+        if (existing.value().equals(variable.value())) {
+            return null;
+        }
+        Change.Variable change = update(env, service, variable, existing.value(), variable.sensitive());
+        // allowEmpty: an empty value replaces a live one: say it in words, a mask would hide it.
+        return variable.value().reveal().isBlank() && !existing.value().reveal().isBlank()
+                ? change.withNote("empties it: Railway has a value, the spec an empty one") : change;
     }
 
     private static Change.Variable update(String env, String service, VariableSpec variable, Secret before, boolean sensitive) {

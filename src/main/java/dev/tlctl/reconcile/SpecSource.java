@@ -2,6 +2,7 @@ package dev.tlctl.reconcile;
 
 import dev.tlctl.spec.DotEnv;
 import dev.tlctl.spec.Spec;
+import dev.tlctl.spec.SpecInputs;
 import dev.tlctl.spec.SpecLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,23 +12,29 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Where the spec comes from and what its {@code ${env:...}} references read. Precedence, lowest
- * first: the process environment, the env files in order, and in sandbox mode the committed fake
- * values of {@code environments/sandbox.env} beside the spec (so that the sandbox never receives a
- * real secret exported in the shell). The sandbox file is never read otherwise.
+ * Where the spec comes from and what its references read. {@code ${env:...}} reads, lowest first:
+ * the process environment, then the env files in order. In sandbox mode it never reads the process
+ * environment: the env files, then the committed fake values of {@code environments/sandbox.env}
+ * beside the spec; a reference with no value there gets an invented one (with a warning), and
+ * {@code ${file:...}} is not read, so that no real secret reaches the sandbox's state on disk. The
+ * sandbox file is never read otherwise. {@code ${file:...}} reads files inside the spec's folder,
+ * and those of {@code allowedFiles}.
  *
  * @param file the spec file
  * @param envFiles dotenv files, later ones winning
  * @param environment the process environment
- * @param sandboxValues whether to read {@code environments/sandbox.env}
+ * @param sandboxValues sandbox mode
+ * @param allowedFiles files outside the spec's folder that {@code ${file:...}} may read
  */
-public record SpecSource(Path file, List<Path> envFiles, Map<String, String> environment, boolean sandboxValues) {
+public record SpecSource(Path file, List<Path> envFiles, Map<String, String> environment, boolean sandboxValues,
+        List<Path> allowedFiles) {
     /** The committed file of fake values that sandbox mode reads, relative to the spec's folder. */
     public static final String SANDBOX_ENV_FILE = SpecLoader.OVERLAY_DIR + "/sandbox.env";
 
     public SpecSource {
         envFiles = List.copyOf(envFiles);
         environment = Map.copyOf(environment);
+        allowedFiles = List.copyOf(allowedFiles);
     }
 
     /** Loads the spec, resolving every environment's references; throws {@code SpecException} when invalid. */
@@ -40,7 +47,7 @@ public record SpecSource(Path file, List<Path> envFiles, Map<String, String> env
      * all; empty: none, for reading the spec's structure before the scope is known).
      */
     public Spec load(Set<String> scope) {
-        Map<String, String> values = new HashMap<>(environment);
+        Map<String, String> values = sandboxValues ? new HashMap<>() : new HashMap<>(environment);
         for (Path envFile : envFiles) {
             values.putAll(DotEnv.read(envFile));
         }
@@ -50,7 +57,7 @@ public record SpecSource(Path file, List<Path> envFiles, Map<String, String> env
                 values.putAll(DotEnv.read(fake));
             }
         }
-        return SpecLoader.load(file, values, scope);
+        return SpecLoader.load(file, new SpecInputs(values, scope, Set.copyOf(allowedFiles), sandboxValues));
     }
 
     /** {@code environments/sandbox.env} beside the spec. */

@@ -25,8 +25,12 @@ import java.util.regex.Pattern;
  * Each warning names the file and line of the variable, never its value.
  */
 final class RailwayRules {
-    /** {@code ${{scope.NAME}}} or {@code ${{NAME}}}, with optional spaces, as Railway reads them. */
-    private static final Pattern REFERENCE = Pattern.compile("\\$\\{\\{\\s*(?:([^.}\\s]+)\\.)?([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+    /**
+     * {@code ${{scope.NAME}}} or {@code ${{NAME}}}, with optional spaces, as Railway reads them.
+     * Every part is bounded, so that searching a huge value stays linear.
+     */
+    private static final Pattern REFERENCE = Pattern.compile(
+            "\\$\\{\\{\\s{0,16}(?:([^.}\\s]{1,256})\\.)?([A-Za-z_][A-Za-z0-9_]{0,255})\\s{0,16}}}");
 
     private RailwayRules() {}
 

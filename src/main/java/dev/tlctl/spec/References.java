@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class References {
     static final int MAX_FILE_BYTES = 64 * 1024;
-    private static final Pattern REFERENCE = Pattern.compile("\\$?\\$\\{(env|file):([^}]*)}");
+    private static final Pattern REFERENCE = Pattern.compile("\\$?\\$\\{(env|file):([^}]{0,4096})}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** A reference that could not be resolved, and why. */
@@ -30,11 +30,18 @@ final class References {
 
     private final Map<String, String> env;
     private final Path baseDir;
+    private final java.util.Set<Path> allowedFiles;
+    private final boolean invent;
     private final List<Missing> missing = new ArrayList<>();
+    private final java.util.Set<String> invented = new java.util.TreeSet<>();
+    private Location firstInvented;
 
-    References(Map<String, String> env, Path baseDir) {
-        this.env = env;
-        this.baseDir = baseDir;
+    References(SpecInputs inputs, Path baseDir) {
+        this.env = inputs.env();
+        this.baseDir = baseDir.toAbsolutePath().normalize();
+        this.allowedFiles = inputs.allowedFiles().stream().map(p -> p.toAbsolutePath().normalize())
+                .collect(java.util.stream.Collectors.toSet());
+        this.invent = inputs.invent();
     }
 
     static boolean containsReference(String text) {
@@ -111,10 +118,20 @@ final class References {
             return null;
         }
         String value = env.get(name);
+        if (value == null && invent) {
+            inventedAt(location, whole);
+            return "sandbox-fake-" + name;
+        }
         if (value == null) {
             missing.add(new Missing(whole, location, "the variable " + name + " is not set"));
         }
         return value;
+    }
+
+    private void inventedAt(Location location, String reference) {
+        if (invented.add(reference) && firstInvented == null) {
+            firstInvented = location;
+        }
     }
 
     private String file(String pathText, String whole, Location location, Problems problems) {
@@ -122,7 +139,20 @@ final class References {
             problems.error(location, "invalid reference " + whole, "A file reference is ${file:PATH}.");
             return null;
         }
-        Path path = baseDir.resolve(pathText).normalize();
+        if (invent) {
+            inventedAt(location, whole);
+            return "sandbox-fake-file";
+        }
+        Path path;
+        try {
+            path = baseDir.resolve(pathText).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            problems.error(location, "invalid reference " + whole, "The path is not valid on this system.");
+            return null;
+        }
+        if (!allowedFiles.contains(path) && !inside(path, whole, location, problems)) {
+            return null;
+        }
         try {
             if (!Files.isRegularFile(path)) {
                 missing.add(new Missing(whole, location, "no file " + path));
@@ -145,8 +175,40 @@ final class References {
         }
     }
 
-    /** Reports every missing reference as one error, in file and line order, each once. */
+    /**
+     * Whether {@code path} is inside the spec's folder, also once links are followed; reports why
+     * not. A spec is shared and reviewed: it must not be able to read the machine's files
+     * ({@code /proc/self/environ} holds the token), unless {@code --allow-file} names the file.
+     */
+    private boolean inside(Path path, String whole, Location location, Problems problems) {
+        String fix = " Keep the file inside the spec's folder, or allow this one with --allow-file " + path + ".";
+        if (!path.startsWith(baseDir)) {
+            problems.error(location, whole + " reads outside the spec's folder",
+                    "A file reference reads only files inside " + baseDir + " (no absolute path elsewhere, no '..')." + fix);
+            return false;
+        }
+        try {
+            if (Files.exists(path) && !path.toRealPath().startsWith(baseDir.toRealPath())) {
+                problems.error(location, whole + " is a link that leaves the spec's folder",
+                        "A file reference reads only files inside " + baseDir + ", links followed." + fix);
+                return false;
+            }
+        } catch (IOException e) {
+            missing.add(new Missing(whole, location, "cannot read " + path + ": " + e.getClass().getSimpleName()));
+            return false;
+        }
+        return true;
+    }
+
+    /** Reports every missing reference as one error, and invented values as one warning. */
     void report(Problems problems) {
+        if (!invented.isEmpty()) {
+            problems.warning(firstInvented.withPath(""), invented.size() + (invented.size() == 1 ? " reference has" : " references have")
+                    + " no value in sandbox mode: the sandbox gets invented ones", String.join(", ", invented) + ". In sandbox"
+                    + " mode ${env:...} reads only environments/sandbox.env and --env-file files, never your shell, and"
+                    + " ${file:...} is never read, so that no real secret reaches the sandbox's state on disk. Add fake"
+                    + " values to environments/sandbox.env to choose them.");
+        }
         if (missing.isEmpty()) {
             return;
         }

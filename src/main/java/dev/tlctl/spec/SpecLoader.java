@@ -40,6 +40,11 @@ public final class SpecLoader {
      * @param env the values {@code ${env:NAME}} reads
      */
     public static Spec load(Path file, Map<String, String> env, java.util.Set<String> scope) {
+        return load(file, new SpecInputs(env, scope, java.util.Set.of(), false));
+    }
+
+    /** Loads the spec at {@code file}, its references reading what {@code inputs} allow. */
+    public static Spec load(Path file, SpecInputs inputs) {
         String label = file.toString();
         Problems problems = new Problems();
         if (!Files.isRegularFile(file)) {
@@ -63,7 +68,8 @@ public final class SpecLoader {
         Path dir = file.toAbsolutePath().getParent();
         String prefix = file.getParent() == null ? "" : file.getParent().toString() + "/";
         Map<String, SpecReader.Overlay> overlays = readOverlays(dir.resolve(OVERLAY_DIR), prefix + OVERLAY_DIR + "/", problems);
-        Spec spec = new SpecReader(problems, new References(env, dir)).read(file, base, overlays, scope);
+        Spec spec = new SpecReader(problems, new References(inputs, dir)).read(file, base, overlays,
+                inputs.scope());
         problems.throwIfErrors();
         return spec;
     }

@@ -15,7 +15,7 @@ import java.util.Map;
  * diagnostic about a variable never contains its value.
  */
 final class VariableReader {
-    static final List<String> LONG_FORM_KEYS = List.of("value", "secret", "sealed");
+    static final List<String> LONG_FORM_KEYS = List.of("value", "secret", "sealed", "allowEmpty");
 
     private final NodeReader r;
     private final References references;
@@ -63,6 +63,7 @@ final class VariableReader {
         YNode valueNode = entry.value();
         Boolean marked = null;
         boolean sealed = false;
+        boolean allowEmpty = false;
         if (valueNode instanceof YMap longForm) {
             r.checkKeys(longForm, LONG_FORM_KEYS);
             Map<String, Entry> e = longForm.entries();
@@ -72,6 +73,10 @@ final class VariableReader {
             if (e.containsKey("sealed")) {
                 Boolean s = r.bool(e.get("sealed").value());
                 sealed = s != null && s;
+            }
+            if (e.containsKey("allowEmpty")) {
+                Boolean a = r.bool(e.get("allowEmpty").value());
+                allowEmpty = a != null && a;
             }
             if (!e.containsKey("value")) {
                 problems.error(entry.keyLocation(), "the variable " + name + " has no value",
@@ -106,6 +111,13 @@ final class VariableReader {
             return null;
         }
         String value = resolved.value();
+        if (fromReference && value != null && value.isBlank() && !allowEmpty) {
+            // A set-but-empty variable would write '' over the live value, secret or not.
+            problems.error(location, "the value of " + name + " is empty", template + " gives an empty value (or"
+                    + " only whitespace), which would replace the value on Railway with nothing. Set it, or, if an empty"
+                    + " value is meant, write " + name + ": {value: \"" + template.replace("\"", "\\\"") + "\", allowEmpty: true}.");
+            return null;
+        }
         boolean sensitive = !Boolean.FALSE.equals(marked)
                 && (fromReference || Boolean.TRUE.equals(marked) || sealed
                         || SecretRules.nameLooksSecret(name) || (value != null && SecretRules.hasUrlPassword(value)));

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  */
 public record VariableSpec(
         String name, Secret value, String template, boolean sensitive, boolean sealed, Location location) {
-    private static final Pattern SHARED_REFERENCE = Pattern.compile("\\$\\{\\{\\s*shared\\.([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+    private static final Pattern SHARED_REFERENCE = Pattern.compile(
+            "\\$\\{\\{\\s{0,16}shared\\.([A-Za-z_][A-Za-z0-9_]{0,255})\\s{0,16}}}");
 
     /** The shared variables this value reads through Railway references ({@code ${{shared.NAME}}}). */
     public Set<String> sharedReferences() {

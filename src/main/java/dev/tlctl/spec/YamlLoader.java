@@ -52,12 +52,18 @@ final class YamlLoader {
     static final int MAX_DEPTH = 40;
     /** Nodes after alias expansion; a legitimate spec has a few hundred. */
     static final int MAX_NODES = 100_000;
+    /**
+     * Characters of text after alias expansion: aliases to scalars are not bounded by count, so a
+     * small file could otherwise expand (and be printed) a thousandfold. Twice the largest file.
+     */
+    static final int MAX_EXPANDED_CHARS = 2 * MAX_BYTES;
 
     private static final Pattern SIMPLE_KEY = Pattern.compile("[A-Za-z0-9_-]+");
 
     private final Problems problems;
     private final String fileName;
     private int nodeCount;
+    private long expandedChars;
     private boolean tooLarge;
 
     private YamlLoader(Problems problems, String fileName) {
@@ -142,7 +148,9 @@ final class YamlLoader {
             if (root == null) {
                 return null;
             }
-            return convert(root, "", 0);
+            YNode converted = convert(root, "", 0);
+            // Past a size limit the tree is cut short: reading it would only add noise.
+            return tooLarge ? null : converted;
         } catch (MarkedYAMLException e) {
             syntaxError(e);
             return null;
@@ -287,6 +295,16 @@ final class YamlLoader {
         }
         Location location = at(node.getStartMark(), path);
         if (node instanceof ScalarNode scalar) {
+            expandedChars += scalar.getValue().length();
+            if (expandedChars > MAX_EXPANDED_CHARS) {
+                if (!tooLarge) {
+                    tooLarge = true;
+                    problems.error(Location.ofFile(fileName), "the YAML expands to too much text",
+                            "After expanding aliases its values hold more than " + MAX_EXPANDED_CHARS
+                                    + " characters; this looks like an alias bomb. Write the values out, or use overlays.");
+                }
+                return new YScalar(location, "", Kind.NULL);
+            }
             return new YScalar(location, scalar.getValue(), scalarKind(scalar, location));
         }
         if (node instanceof SequenceNode sequence) {

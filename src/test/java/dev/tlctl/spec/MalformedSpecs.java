@@ -188,6 +188,15 @@ public final class MalformedSpecs {
         details(add("alias bomb (billion laughs)", base(billionLaughs()),
                 err(Y, 11, 30, "", "too many aliases to collections")),
                 "More than 50 aliases");
+        // 300 KB of text, aliased 900 times: 270 MB if expanded (and printed by validate).
+        StringBuilder scalars = new StringBuilder("version: 1\nproject:\n  name: tl-test\nenvironments:\n  production: {}\n"
+                + "services:\n  api:\n    variables:\n      V0: &v \"" + "x".repeat(300_000) + "\"\n");
+        for (int i = 1; i <= 900; i++) {
+            scalars.append("      V").append(i).append(": *v\n");
+        }
+        details(add("aliases to a long scalar (expansion bomb)", base(scalars.toString()),
+                err(Y, 0, 0, "", "the YAML expands to too much text")),
+                "After expanding aliases its values hold more than 2097152 characters");
         StringBuilder big = new StringBuilder("project:\n  name: tl-test\nenvironments:\n  production: {}\n");
         while (big.length() <= YamlLoader.MAX_BYTES) {
             big.append("# padding padding padding padding padding padding padding padding padding\n");
@@ -236,7 +245,7 @@ public final class MalformedSpecs {
         details(add("unknown key in a variable's long form", shared("""
                 API_TOKEN: {value: "${env:FIXTURE_TOKEN}", secrett: true}
                 """), err(Y, 6, 46, "sharedVariables.API_TOKEN.secrett", "unknown key \"secrett\"")),
-                "Did you mean \"secret\"? Known keys here: value, secret, sealed.");
+                "Did you mean \"secret\"? Known keys here: value, secret, sealed, allowEmpty.");
         details(add("unknown key in an environment", base("""
                 project:
                   name: tl-test
