@@ -32,6 +32,12 @@ import picocli.CommandLine.Parameters;
             "With PLANFILE, carries out a plan saved by `tlctl plan --out` only if planning again now gives the"
                     + " very same plan (same ids, changes and values, and no environment changed on Railway since). If"
                     + " it fails part way, it says what was applied; running it again converges.",
+            "",
+            "Retries: reads and repeatable writes are retried on HTTP 429 (after Retry-After), 5xx and dropped"
+                    + " connections, up to 5 attempts and 120 s of waiting per request. A create whose answer is lost is"
+                    + " never repeated blindly: tlctl reads what exists and creates only what is missing, sending any"
+                    + " create at most 5 times within 2 minutes per apply, then stops (exit 1) saying what was and was"
+                    + " not applied.",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

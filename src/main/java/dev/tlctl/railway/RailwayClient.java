@@ -22,10 +22,12 @@ import java.util.function.Function;
 public final class RailwayClient implements ProjectWrites, AutoCloseable {
     private final RailwayTransport transport;
     private final ProjectReader reader;
+    private final CreateBudget budget;
 
     public RailwayClient(RailwayTransport transport) {
         this.transport = transport;
         this.reader = new ProjectReader(transport);
+        this.budget = new CreateBudget(transport.config());
     }
 
     /** HTTP requests sent so far, retries included. */
@@ -97,6 +99,7 @@ public final class RailwayClient implements ProjectWrites, AutoCloseable {
             ReadResult found = reader.read(ReadTarget.byName(name, workspaceId));
             LiveProject project = found.state().project();
             if (project == null) {
+                budget.again("create project " + name, e);
                 return createProject(name, workspaceId, defaultEnvironment);
             }
             LiveEnvironment env = project.environment(defaultEnvironment)
@@ -246,7 +249,10 @@ public final class RailwayClient implements ProjectWrites, AutoCloseable {
         if (!e.outcomeUnknown() && !missing.isEmpty()) {
             throw e; // Railway refused some: report it rather than retry a refused create
         }
-        found.putAll(create.apply(missing));
+        if (!missing.isEmpty()) {
+            budget.again("create " + String.join(", ", missing.stream().map(nameOf).toList()), e);
+            found.putAll(create.apply(missing));
+        }
         return found;
     }
 

@@ -106,6 +106,48 @@ class SavedPlanTest extends E2eTest {
     }
 
     @Test
+    void aTamperedSavedPlanIsRefusedAndChangesNothing() throws Exception {
+        World w = world();
+        assertEquals(0, w.tlctl("apply", "--yes").code());
+        w.edit("environments/staging.yaml", s -> s.replace("numReplicas: 1", "numReplicas: 3"));
+        java.nio.file.Path file = w.output("staging.tlplan");
+        assertEquals(0, w.tlctl("plan", "--env", "staging", "--out", "staging.tlplan").code());
+        String original = java.nio.file.Files.readString(file);
+        String stagingId = w.environmentId("staging");
+        String productionId = w.environmentId("production");
+        JsonNode before = w.environment("production");
+
+        // Pointed at production's id, as an attacker or a bad merge would.
+        java.nio.file.Files.writeString(file, original.replace(stagingId, productionId));
+        Run retargeted = w.tlctl("apply", "staging.tlplan", "--yes");
+        assertEquals(1, retargeted.code(), retargeted::toString);
+        assertTrue(retargeted.err().contains("environment staging has id " + stagingId + " on Railway, not " + productionId),
+                retargeted::toString);
+        assertEquals(0, retargeted.mutations(), retargeted::toString);
+
+        // A change turned into another.
+        // (JSON writes the tab between fields as \t.)
+        String three = "deploy.numReplicas\\tby=tlctl\\tvalue=3\"";
+        assertTrue(original.contains(three), original);
+        java.nio.file.Files.writeString(file, original.replace(three, "deploy.numReplicas\\tby=tlctl\\tvalue=30\""));
+        Run edited = w.tlctl("apply", "staging.tlplan", "--yes");
+        assertEquals(1, edited.code(), edited::toString);
+        assertTrue(edited.err().contains("the change to staging/engine-api/setting/deploy.numReplicas is not the same"),
+                edited::toString);
+
+        // Garbage.
+        java.nio.file.Files.writeString(file, "{\"formatVersion\": 1, \"kind\": \"plan\", \"changes\": []}");
+        Run garbage = w.tlctl("apply", "staging.tlplan", "--yes");
+        assertEquals(1, garbage.code(), garbage::toString);
+        assertTrue(garbage.err().contains("Error: cannot use the saved plan"), garbage::toString);
+
+        assertEquals(before.path("configEtag"), w.environment("production").path("configEtag"), "production untouched");
+        java.nio.file.Files.writeString(file, original);
+        Run honest = w.tlctl("apply", "staging.tlplan", "--yes");
+        assertEquals(0, honest.code(), honest::toString);
+    }
+
+    @Test
     void aLiveApplyStopsWhenAnEnvironmentChangesBetweenPlanAndWrite() {
         World w = world();
         assertEquals(0, w.tlctl("apply", "--yes").code());

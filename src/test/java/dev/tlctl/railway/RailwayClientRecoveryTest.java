@@ -180,6 +180,31 @@ class RailwayClientRecoveryTest {
         assertTrue(bodies(1).get(0).contains("query ReadProject("));
     }
 
+    @Test
+    void aCreateThatKeepsFailingWhileReadsSucceedGivesUpWithinItsBudget() {
+        server.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String body = request.getBody() == null ? "" : request.getBody().utf8();
+                if (body.contains("serviceCreate")) {
+                    return new MockResponse.Builder().code(502).body("Bad Gateway").build();
+                }
+                return ok(readProject("[" + environment("env-1", "production", null) + "]", "[]"));
+            }
+        });
+
+        RuntimeException e = assertThrows(RuntimeException.class,
+                () -> client.createServices("prj-1", List.of("engine-api")));
+
+        assertEquals("CreateGaveUpException", e.getClass().getSimpleName());
+        assertTrue(e.getMessage().startsWith("Could not create engine-api: gave up after 5 attempts in 0 s (tlctl sends a"
+                + " create at most 5 times within 2 minutes per apply). Whether the last attempt created it is unknown: a"
+                + " read found it missing. The last failure: Could not create services engine-api"), e.getMessage());
+        assertEquals(10, server.getRequestCount(), "5 creates, each read back once; then it stops");
+        assertEquals(4, sleeper.sleeps().size(), "a backoff before each of the 4 re-sends");
+        assertTrue(sleeper.sleeps().stream().allMatch(d -> d.toMillis() >= 500), sleeper.sleeps()::toString);
+    }
+
     // ---- scripted answers -------------------------------------------------------------------
 
     private static MockResponse lost() {
