@@ -132,6 +132,7 @@ public final class Applier {
                             List.of(c), () -> {
                                 ProjectWrites.CreatedProject created = client.createProject(p.name(),
                                         plan.target().workspaceId(), p.defaultEnvironment());
+                                keepOldestTwin(p.name(), created.id());
                                 projectId = created.id();
                                 if (created.defaultEnvironmentId() != null) {
                                     environmentIds.put(created.defaultEnvironment(), created.defaultEnvironmentId());
@@ -175,6 +176,21 @@ public final class Applier {
                         what)));
             }
             return steps;
+        }
+
+        /**
+         * Two first applies at once each create the project: the one that made the newer twin
+         * deletes it (it is empty) and stops, so that exactly one project remains whoever wins.
+         */
+        private void keepOldestTwin(String name, String created) {
+            if (plan.target().workspaceId() == null) {
+                return;
+            }
+            List<String> twins = client.projectsNamed(plan.target().workspaceId(), name);
+            if (!twins.isEmpty() && !twins.get(0).equals(created)) {
+                client.deleteProject(created, name);
+                throw new DuplicateProjectException(name, twins.get(0), created);
+            }
         }
 
         private List<Change> of(Class<? extends Change> type, Action action) {

@@ -88,7 +88,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             return new Failure(ExitCodes.ERROR, ex.getMessage(),
                     "Someone else is changing the project; nothing was written. Run tlctl plan again.", List.of(), false);
         }
-        if (ex instanceof RailwayException || ex instanceof dev.tlctl.railway.CreateGaveUpException) {
+        if (ex instanceof RailwayException || ex instanceof dev.tlctl.railway.CreateGaveUpException
+                || ex instanceof dev.tlctl.apply.DuplicateProjectException) {
             return new Failure(ExitCodes.ERROR, ex.getMessage(), null, List.of(), false);
         }
         if (ex instanceof LookupException lookup) {

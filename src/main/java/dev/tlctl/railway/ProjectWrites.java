@@ -37,4 +37,10 @@ public interface ProjectWrites {
 
     /** Deletes services (everywhere) and environments. */
     void delete(List<String> serviceIds, List<String> environmentIds, String what);
+
+    /** The ids of the workspace's live projects named {@code name}, oldest first (by creation time, then id). */
+    List<String> projectsNamed(String workspaceId, String name);
+
+    /** Deletes a project (only one this apply just created, empty, and found to have an older twin). */
+    void deleteProject(String id, String name);
 }

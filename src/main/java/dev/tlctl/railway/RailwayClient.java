@@ -228,6 +228,46 @@ public final class RailwayClient implements ProjectWrites, AutoCloseable {
         }
     }
 
+    @Override
+    public List<String> projectsNamed(String workspaceId, String name) {
+        record Found(String id, java.time.Instant createdAt) {}
+        List<Found> found = new ArrayList<>();
+        String after = null;
+        do {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("workspaceId", workspaceId);
+            variables.put("after", after);
+            JsonNode projects = transport.execute(Documents.request("ProjectTwins", "look for another project named "
+                    + name, variables, true)).path("workspace").path("projects");
+            for (JsonNode edge : projects.path("edges")) {
+                JsonNode node = edge.path("node");
+                if (node.path("name").asText().equals(name) && node.path("deletedAt").isNull()) {
+                    found.add(new Found(node.path("id").asText(), instant(node.path("createdAt").asText())));
+                }
+            }
+            JsonNode page = projects.path("pageInfo");
+            after = page.path("hasNextPage").asBoolean(false) ? page.path("endCursor").asText() : null;
+        } while (after != null);
+        // Ties fall to the id, so that every client running this picks the same one.
+        found.sort(java.util.Comparator.comparing(Found::createdAt).thenComparing(Found::id));
+        return found.stream().map(Found::id).toList();
+    }
+
+    /** An ISO-8601 date-time; one that cannot be read sorts last. */
+    private static java.time.Instant instant(String text) {
+        try {
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.time.Instant.MAX;
+        }
+    }
+
+    @Override
+    public void deleteProject(String id, String name) {
+        transport.execute(Documents.request("ProjectDelete", "delete the duplicate project " + name + " (" + id + ")",
+                Map.of("id", id), true));
+    }
+
     /**
      * After a batch of creates failed: if an answer may have been lost (or some parts succeeded),
      * reads the project, keeps what exists, and creates only what is still missing. A create

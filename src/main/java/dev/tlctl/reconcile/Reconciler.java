@@ -297,12 +297,23 @@ public final class Reconciler implements AutoCloseable {
                     "Use an account or workspace token (RAILWAY_API_TOKEN).");
         }
         LiveWorkspace workspace = read.state().workspace();
-        ProjectWrites.CreatedProject created = client.createProject(name, workspace == null ? null : workspace.id(),
-                declared.defaultEnvironment().name());
+        String workspaceId = workspace == null ? null : workspace.id();
+        ProjectWrites.CreatedProject created = client.createProject(name, workspaceId, declared.defaultEnvironment().name());
+        String id = created.id();
+        boolean made = true;
+        if (workspaceId != null) {
+            // Another run created it at the same moment: keep the oldest, delete the empty twin made here.
+            List<String> twins = client.projectsNamed(workspaceId, name);
+            if (!twins.isEmpty() && !twins.get(0).equals(id)) {
+                client.deleteProject(id, name);
+                id = twins.get(0);
+                made = false;
+            }
+        }
         records.rememberProject(endpoint.key(), target.workspace() != null ? target.workspace()
-                : declared.project().workspace(), name, created.id());
+                : declared.project().workspace(), name, id);
         records.save();
-        return new InitResult(name, created.id(), true, false);
+        return new InitResult(name, id, made, id.equals(declared.project().id()));
     }
 
     /** Writes {@code project.id: id} into the spec file, keeping its comments and layout. */

@@ -105,11 +105,13 @@ class ApplierTest {
         assertEquals("prj-new", result.projectId());
         assertEquals(List.of(
                 "createProject tl-engine in ws-1 with production",
+                "projectsNamed ws-1 tl-engine",
                 "createEnvironments prj-new [staging]",
                 "createServices prj-new [api]",
                 "commit production=" + instance("svc-api") + " staging=" + instance("svc-api")
                         + " limit=UsageLimitWrite[customerId=cus-1, softLimitDollars=25, hardLimitDollars=50, remove=false]"),
-                railway.calls, "no etag read (nothing existed), no isCreated (Railway adds the instances), four writes");
+                railway.calls, "no etag read (nothing existed), a look for a twin project, no isCreated (Railway adds the"
+                        + " instances), four writes");
         assertEquals(List.of(
                 "started 1/4 create project tl-engine with environment production", "finished 1",
                 "started 2/4 create environment staging", "finished 2",
@@ -185,7 +187,7 @@ class ApplierTest {
                 result.notAttempted().stream().map(Step::title).toList());
         assertEquals(List.of("project", "staging"), result.applied().stream().map(c -> c.address().text()).toList());
         assertEquals("failed 3: Railway is down", events.get(events.size() - 1));
-        assertEquals(3, railway.calls.size(), "nothing after the failure");
+        assertEquals(4, railway.calls.size(), "nothing after the failure");
     }
 
     @Test
@@ -201,6 +203,22 @@ class ApplierTest {
                 "commit production={\"services\":{\"svc-worker\":{\"deploy\":{\"startCommand\":\"celery\"}}}}"
                         + " staging={\"services\":{\"svc-worker\":{\"isCreated\":true,\"deploy\":{\"startCommand\":\"celery\"}}}}"),
                 railway.calls, "production received the service from Railway; the fork staging needs isCreated");
+    }
+
+    @Test
+    void theApplyThatMadeTheNewerTwinProjectDeletesItAndStops() throws IOException {
+        Plan plan = Planner.plan(spec(SPEC), new LiveState(new LiveWorkspace("ws-1", "acme", "cus-1", true, null, 0), null),
+                PlanOptions.defaults());
+        railway.twins.add(0, "prj-other");
+
+        ApplyResult result = apply(plan);
+
+        assertFalse(result.succeeded());
+        assertEquals(List.of("createProject tl-engine in ws-1 with production", "projectsNamed ws-1 tl-engine",
+                "deleteProject prj-new"), railway.calls, "nothing else is written");
+        assertEquals("another apply created project tl-engine at the same time (prj-other, created first); this apply"
+                + " deleted the duplicate it had just made (prj-new) and stopped. Run tlctl apply again: it continues"
+                + " with prj-other.", result.error().getMessage());
     }
 
     @Test

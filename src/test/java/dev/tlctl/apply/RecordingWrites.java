@@ -77,4 +77,18 @@ final class RecordingWrites implements ProjectWrites {
     public void delete(List<String> serviceIds, List<String> environmentIds, String what) {
         record("delete services " + serviceIds + " environments " + environmentIds);
     }
+
+    /** What {@link #projectsNamed} answers: by default, only the project this apply created. */
+    final List<String> twins = new ArrayList<>(List.of("prj-new"));
+
+    @Override
+    public List<String> projectsNamed(String workspaceId, String name) {
+        record("projectsNamed " + workspaceId + " " + name);
+        return List.copyOf(twins);
+    }
+
+    @Override
+    public void deleteProject(String id, String name) {
+        record("deleteProject " + id);
+    }
 }

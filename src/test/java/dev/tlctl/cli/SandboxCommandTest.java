@@ -123,7 +123,8 @@ class SandboxCommandTest {
         server.start();
         Matcher url = Pattern.compile("serving (http://127\\.0\\.0\\.1:\\d+/graphql/v2)").matcher("");
         long deadline = System.currentTimeMillis() + 20_000;
-        while (!url.reset(out()).find() && System.currentTimeMillis() < deadline) {
+        // The URL, the token and the state file are three lines: wait for the last.
+        while (!(url.reset(out()).find() && out().contains("state: ")) && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
         }
         assertTrue(url.reset(out()).find(), "no URL printed: " + out() + err());

@@ -45,7 +45,7 @@ final class World implements AutoCloseable {
     final TickingClock clock;
     final Gql gql;
     final RecordingRequestListener recorder = new RecordingRequestListener();
-    private final List<Run> runs = new ArrayList<>();
+    private final List<Run> runs = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Set<String> secrets = new LinkedHashSet<>();
     private final List<Path> outputFiles = new ArrayList<>();
     private RequestListener hook = RequestListener.NONE;
@@ -191,7 +191,9 @@ final class World implements AutoCloseable {
     }
 
     List<Run> runs() {
-        return List.copyOf(runs);
+        synchronized (runs) {
+            return List.copyOf(runs);
+        }
     }
 
     // ---- the spec ---------------------------------------------------------------------------
@@ -347,7 +349,7 @@ final class World implements AutoCloseable {
      */
     void assertNoSecretShown() {
         List<String> problems = new ArrayList<>();
-        for (Run run : runs) {
+        for (Run run : runs()) {
             for (String secret : secrets) {
                 if (run.all().contains(secret)) {
                     problems.add("tlctl " + String.join(" ", run.args()) + " printed a secret");

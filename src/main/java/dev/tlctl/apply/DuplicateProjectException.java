@@ -1,0 +1,16 @@
+package dev.tlctl.apply;
+
+/**
+ * Another apply created the same project at the same moment, first: this apply deleted the
+ * duplicate it had just made and stopped, having changed nothing else. Running apply again
+ * continues with the project that remains.
+ */
+public final class DuplicateProjectException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public DuplicateProjectException(String name, String kept, String deleted) {
+        super("another apply created project " + name + " at the same time (" + kept + ", created first); this apply"
+                + " deleted the duplicate it had just made (" + deleted + ") and stopped. Run tlctl apply again: it"
+                + " continues with " + kept + ".");
+    }
+}

@@ -1,0 +1,77 @@
+package dev.tlctl.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tlctl.e2e.World.Run;
+import dev.tlctl.railway.GraphQLRequest;
+import dev.tlctl.railway.RequestListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Two applies at once, in threads against one sandbox: never two projects, never two successes on one environment. */
+class ConcurrentApplyTest extends E2eTest {
+
+    private static List<Run> together(World w, String... args) {
+        CompletableFuture<Run> a = CompletableFuture.supplyAsync(() -> w.tlctl(args));
+        CompletableFuture<Run> b = CompletableFuture.supplyAsync(() -> w.tlctl(args));
+        List<Run> runs = new ArrayList<>();
+        runs.add(a.join());
+        runs.add(b.join());
+        return runs;
+    }
+
+    @Test
+    void twoFirstAppliesThatBothCreateTheProjectLeaveOne() {
+        World w = world();
+        CyclicBarrier bothCreated = new CyclicBarrier(2);
+        w.hook(new RequestListener() {
+            @Override
+            public void onRequest(GraphQLRequest request, int attempt) {
+                // Both have created their project before either looks for a twin: the worst interleaving.
+                if (request.document().contains("query ProjectTwins")) {
+                    try {
+                        bothCreated.await(20, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        });
+        List<Run> runs = together(w, "apply", "--yes");
+        w.hook(RequestListener.NONE);
+
+        assertEquals(List.of(0, 1), runs.stream().map(Run::code).sorted().toList(), runs::toString);
+        Run loser = runs.stream().filter(r -> r.code() == 1).findFirst().orElseThrow();
+        assertTrue(loser.err().contains("another apply created project tl-engine at the same time"), loser::toString);
+        assertTrue(loser.err().contains("Applied: nothing.") || loser.err().contains("Apply failed at step 1"), loser::toString);
+        assertEquals(1, w.projects(World.PROJECT).size(), "exactly one project remains");
+
+        Run again = w.tlctl("apply", "--yes");
+        assertEquals(0, again.code(), again::toString);
+        assertEquals(0, w.tlctl("plan", "--detailed-exitcode").code());
+        assertEquals(1, w.projects(World.PROJECT).size());
+    }
+
+    @Test
+    void racingFirstAppliesNeverLeaveTwoProjects() {
+        for (int trial = 0; trial < 4; trial++) {
+            World w = World.start(dir.resolve("trial-" + trial), c -> c);
+            try {
+                List<Run> runs = together(w, "apply", "--yes");
+                assertTrue(runs.stream().anyMatch(r -> r.code() == 0), runs::toString);
+                assertEquals(1, w.projects(World.PROJECT).size(), () -> "trial: " + runs);
+                Run again = w.tlctl("apply", "--yes");
+                assertEquals(0, again.code(), again::toString);
+                assertEquals(0, w.tlctl("plan", "--detailed-exitcode").code());
+                w.assertNoSecretShown();
+            } finally {
+                w.close();
+            }
+        }
+    }
+}
