@@ -16,13 +16,19 @@ import org.junit.jupiter.api.Test;
 /** Two applies at once, in threads against one sandbox: never two projects, never two successes on one environment. */
 class ConcurrentApplyTest extends E2eTest {
 
+    /** Two runs on two threads of their own (the common pool may have one thread on a small machine). */
     private static List<Run> together(World w, String... args) {
-        CompletableFuture<Run> a = CompletableFuture.supplyAsync(() -> w.tlctl(args));
-        CompletableFuture<Run> b = CompletableFuture.supplyAsync(() -> w.tlctl(args));
-        List<Run> runs = new ArrayList<>();
-        runs.add(a.join());
-        runs.add(b.join());
-        return runs;
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            CompletableFuture<Run> a = CompletableFuture.supplyAsync(() -> w.tlctl(args), threads);
+            CompletableFuture<Run> b = CompletableFuture.supplyAsync(() -> w.tlctl(args), threads);
+            List<Run> runs = new ArrayList<>();
+            runs.add(a.join());
+            runs.add(b.join());
+            return runs;
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
