@@ -81,8 +81,12 @@ final class GraphqlEngine {
             String message = e instanceof SandboxException ? e.getMessage()
                     : "tlctl sandbox internal error: " + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            GraphQLError error = GraphqlErrorBuilder.newError(parameters.getDataFetchingEnvironment())
-                    .message(message).build();
+            GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError(parameters.getDataFetchingEnvironment())
+                    .message(message);
+            if (e instanceof SandboxException sandbox && sandbox.code() != null) {
+                builder.extensions(Map.of("code", sandbox.code()));
+            }
+            GraphQLError error = builder.build();
             return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
         };
     }

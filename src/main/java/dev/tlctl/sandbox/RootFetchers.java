@@ -66,6 +66,11 @@ final class RootFetchers {
                     c.caller().requireEnvironment(c.state(), environment);
                     return Views.environment(environment);
                 }))
+                .dataFetcher("environmentChangeSetApply", root((c, env) -> {
+                    State.EnvironmentRec environment = c.store().environment(env.getArgument("environmentId"));
+                    c.caller().requireEnvironment(c.state(), environment);
+                    return ChangeSets.poll(c.store(), environment, env.getArgument("id"));
+                }))
                 .dataFetcher("service", root((c, env) -> {
                     State.ServiceRec service = c.store().service(env.getArgument("id"));
                     c.caller().requireProjectRead(c.state(), c.store().project(service.projectId));
@@ -114,6 +119,18 @@ final class RootFetchers {
                     State.EnvironmentRec environment = c.store().environment(env.getArgument("environmentId"));
                     c.caller().requireEnvironment(c.state(), environment);
                     return Patches.commit(c.store(), environment, env.getArgument("patch"));
+                }))
+                .dataFetcher("environmentApplyChangeSet", root((c, env) -> {
+                    State.EnvironmentRec environment = c.store().environment(env.getArgument("environmentId"));
+                    c.caller().requireEnvironment(c.state(), environment);
+                    return ChangeSets.apply(c.store(), c.caller(), environment, env.getArgument("input"),
+                            env.getArgument("baseConfigEtag"), env.getArgument("commitMessage"),
+                            env.getArgument("waitForCompletion"));
+                }))
+                .dataFetcher("environmentPreviewChangeSet", root((c, env) -> {
+                    State.EnvironmentRec environment = c.store().environment(env.getArgument("environmentId"));
+                    c.caller().requireEnvironment(c.state(), environment);
+                    return ChangeSets.preview(c.store(), c.caller(), environment, env.getArgument("input"));
                 }))
                 .dataFetcher("serviceCreate", root((c, env) ->
                         Views.service(ServiceOps.create(c.store(), c.caller(), input(env)))))

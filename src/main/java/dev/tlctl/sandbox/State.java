@@ -17,6 +17,9 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 final class State {
+    /** The change-set applies the state keeps; the oldest are dropped past this. */
+    static final int MAX_CHANGE_SET_APPLIES = 200;
+
     /** Bumped when the shape changes incompatibly. */
     public int formatVersion = 1;
     /** The seed the ids are drawn from, and how many were drawn: ids stay deterministic across restarts. */
@@ -31,6 +34,8 @@ final class State {
     public List<ServiceRec> services = new ArrayList<>();
     public List<VolumeRec> volumes = new ArrayList<>();
     public List<DeploymentRec> deployments = new ArrayList<>();
+    /** Change-set applies, oldest first, for environmentChangeSetApply to answer (at most {@link #MAX_CHANGE_SET_APPLIES}). */
+    public List<ChangeSetApplyRec> changeSetApplies = new ArrayList<>();
     /** Usage measurements by project id, then by MetricMeasurement name: what usage and estimatedUsage answer. */
     public Map<String, Map<String, Double>> measurements = new LinkedHashMap<>();
 
@@ -173,5 +178,16 @@ final class State {
         public String serviceId;
         public String status = "SUCCESS";
         public String createdAt;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class ChangeSetApplyRec {
+        public String id;
+        public String environmentId;
+        public String createdAt;
+        public String commitMessage;
+        /** The final ChangeSetApplyResult, as environmentChangeSetApply answers it. */
+        public ObjectNode result;
     }
 }

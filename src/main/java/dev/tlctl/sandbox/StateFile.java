@@ -2,11 +2,15 @@ package dev.tlctl.sandbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +31,41 @@ final class StateFile {
 
     Path path() {
         return path;
+    }
+
+    /** An OS-level lock held for one transaction; closing it releases the lock. */
+    interface ProcessLock extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Takes the OS lock on {@code .<state file>.lock} beside the state file, waiting for another
+     * process that holds it. The caller must hold this JVM's lock for the path first: an OS lock
+     * is held per process, so two threads of one JVM must not both ask for it.
+     */
+    ProcessLock lockAcrossProcesses() {
+        try {
+            Files.createDirectories(path.getParent());
+            FileChannel channel = FileChannel.open(path.resolveSibling("." + path.getFileName() + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock held;
+            try {
+                held = channel.lock();
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+            return () -> {
+                try (channel) {
+                    held.release();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not lock the sandbox state " + path, e);
+        }
     }
 
     /** The state in the file, or null when there is no file. */

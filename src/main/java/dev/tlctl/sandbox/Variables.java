@@ -25,6 +25,13 @@ final class Variables {
 
     private Variables() {}
 
+    /** A variable name must be given; {@code where} says which input it came from. */
+    static void requireValidName(String where, String name) {
+        if (name == null || name.isBlank()) {
+            throw new SandboxException(where + ": the variable name must not be blank");
+        }
+    }
+
     static boolean isSealed(JsonNode variable) {
         return variable != null && variable.path("isSealed").asBoolean(false);
     }

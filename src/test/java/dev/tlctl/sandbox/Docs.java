@@ -122,4 +122,17 @@ final class Docs {
             + " pageInfo { hasNextPage endCursor } } } } }";
     static final String TWO_ROOT_FIELDS = "query TwoFields($id: String!) { me { id } project(id: $id) { id } }";
     static final String ANONYMOUS_ME = "{ me { id } }";
+    static final String CHANGE_SET_APPLY = "mutation ApplyChangeSet($environmentId: String!, $input: JSON!,"
+            + " $baseConfigEtag: String, $commitMessage: String, $waitForCompletion: Boolean) {"
+            + " environmentApplyChangeSet(environmentId: $environmentId, input: $input, baseConfigEtag: $baseConfigEtag,"
+            + " commitMessage: $commitMessage, waitForCompletion: $waitForCompletion) {"
+            + " id status deploymentId stagedPatchId diagnostics changes { kind path summary status outputs } } }";
+    static final String CHANGE_SET_POLL = "query ChangeSetApply($environmentId: String!, $id: String!) {"
+            + " environmentChangeSetApply(environmentId: $environmentId, id: $id) {"
+            + " id status deploymentId stagedPatchId diagnostics changes { kind path summary status outputs } } }";
+    static final String CHANGE_SET_PREVIEW = "mutation PreviewChangeSet($environmentId: String!, $input: JSON!) {"
+            + " environmentPreviewChangeSet(environmentId: $environmentId, input: $input) {"
+            + " changeSet diagnostics effects } }";
+    static final String CONFIG_ETAG = "query ConfigEtag($id: String!) { environment(id: $id) { configEtag"
+            + " config(decryptVariables: true) } }";
 }
