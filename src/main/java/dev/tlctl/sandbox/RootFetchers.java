@@ -94,10 +94,11 @@ final class RootFetchers {
                             Boolean.TRUE.equals(env.getArgument("unrendered")));
                 }))
                 .dataFetcher("deployments", root(RootFetchers::deployments))
-                .dataFetcher("usage", root((c, env) -> BillingOps.usage(c.store(), usageScope(c, env),
-                        env.getArgument("measurements"), env.getArgument("groupBy"))))
-                .dataFetcher("estimatedUsage", root((c, env) -> BillingOps.estimated(c.store(), usageScope(c, env),
-                        env.getArgument("measurements"))))
+                .dataFetcher("usage", root((c, env) -> Usage.usage(c.store(), usageScope(c, env),
+                        env.getArgument("measurements"), env.getArgument("groupBy"), env.getArgument("startDate"),
+                        env.getArgument("endDate"), Boolean.TRUE.equals(env.getArgument("includeDeleted")))))
+                .dataFetcher("estimatedUsage", root((c, env) -> Usage.estimated(c.store(), usageScope(c, env),
+                        env.getArgument("measurements"), Boolean.TRUE.equals(env.getArgument("includeDeleted")))))
                 .build();
     }
 

@@ -20,8 +20,11 @@ final class State {
     /** The change-set applies the state keeps; the oldest are dropped past this. */
     static final int MAX_CHANGE_SET_APPLIES = 200;
 
-    /** Bumped when the shape changes incompatibly. */
-    public int formatVersion = 1;
+    /** The shape written now; {@link StateFile} upgrades older files when it reads them. */
+    static final int FORMAT_VERSION = 2;
+
+    /** Bumped when the shape changes incompatibly (2: usage entries, currentUsage null when derived). */
+    public int formatVersion = FORMAT_VERSION;
     /** The seed the ids are drawn from, and how many were drawn: ids stay deterministic across restarts. */
     public long seed = 1;
     public long idsDrawn;
@@ -36,8 +39,10 @@ final class State {
     public List<DeploymentRec> deployments = new ArrayList<>();
     /** Change-set applies, oldest first, for environmentChangeSetApply to answer (at most {@link #MAX_CHANGE_SET_APPLIES}). */
     public List<ChangeSetApplyRec> changeSetApplies = new ArrayList<>();
-    /** Usage measurements by project id, then by MetricMeasurement name: what usage and estimatedUsage answer. */
-    public Map<String, Map<String, Double>> measurements = new LinkedHashMap<>();
+    /** Usage, one entry per (project, environment, service, measurement): what usage and estimatedUsage answer. */
+    public List<UsageRec> usage = new ArrayList<>();
+    /** Format 1 only: measurements by project id, then by MetricMeasurement name; read, then moved into usage. */
+    public Map<String, Map<String, Double>> measurements;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -65,7 +70,8 @@ final class State {
     @JsonIgnoreProperties(ignoreUnknown = true)
     static final class CustomerRec {
         public String id;
-        public double currentUsage;
+        /** Dollars, as set directly; null: derived from the usage entries and Railway's prices. */
+        public Double currentUsage;
         public String billingPeriodStart;
         public String billingPeriodEnd;
         /** Null: no usage limit. */
@@ -189,5 +195,22 @@ final class State {
         public String commitMessage;
         /** The final ChangeSetApplyResult, as environmentChangeSetApply answers it. */
         public ObjectNode result;
+    }
+
+    /**
+     * How much of one measurement a project (and, when set, one environment and one service of
+     * it) used between two instants, spread evenly over them; a point when from equals to.
+     * Values are in Railway's units (CPU_USAGE vCPU-minutes, MEMORY_USAGE_GB GB-minutes, ...).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class UsageRec {
+        public String projectId;
+        public String environmentId;
+        public String serviceId;
+        public String measurement;
+        public double value;
+        public String from;
+        public String to;
     }
 }

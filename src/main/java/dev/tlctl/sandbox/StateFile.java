@@ -83,11 +83,46 @@ final class StateFile {
             if (state.users.isEmpty() || state.workspaces.isEmpty()) {
                 throw new IOException("The sandbox state " + path + " has no user or no workspace.");
             }
+            if (state.formatVersion > State.FORMAT_VERSION) {
+                throw new IOException("The sandbox state " + path + " has format " + state.formatVersion
+                        + ", newer than this tlctl reads (" + State.FORMAT_VERSION + "). Use a newer tlctl.");
+            }
+            upgrade(state);
             return state;
         } catch (JsonProcessingException e) {
             throw new IOException("The sandbox state " + path + " is not valid JSON: "
                     + e.getOriginalMessage() + ". Delete it to start afresh.", e);
         }
+    }
+
+    /**
+     * Format 1 to 2: per-project measurements become project-level usage entries at the start of
+     * the billing period (a point: they count whole in any range that holds it), and a
+     * currentUsage of 0, which format 1 wrote when nothing was set, becomes derived.
+     */
+    static void upgrade(State state) {
+        if (state.formatVersion >= 2) {
+            return;
+        }
+        State.CustomerRec customer = state.workspaces.get(0).customer;
+        if (state.measurements != null) {
+            state.measurements.forEach((projectId, values) -> values.forEach((measurement, value) -> {
+                State.UsageRec entry = new State.UsageRec();
+                entry.projectId = projectId;
+                entry.measurement = measurement;
+                entry.value = value;
+                entry.from = customer.billingPeriodStart;
+                entry.to = customer.billingPeriodStart;
+                state.usage.add(entry);
+            }));
+            state.measurements = null;
+        }
+        state.workspaces.forEach(w -> {
+            if (w.customer != null && w.customer.currentUsage != null && w.customer.currentUsage == 0) {
+                w.customer.currentUsage = null;
+            }
+        });
+        state.formatVersion = 2;
     }
 
     /** Writes the state atomically: temp file beside it, then a rename over it. */

@@ -28,14 +28,16 @@ final class Views {
         view.put("plan", workspace.plan);
         view.put("createdAt", workspace.createdAt);
         view.put("updatedAt", workspace.updatedAt);
-        view.put("customer", customer(workspace.customer));
         return view;
     }
 
-    static Map<String, Object> customer(State.CustomerRec customer) {
+    /** Workspace.customer: currentUsage set directly or derived from the usage entries ({@link Usage}). */
+    static Map<String, Object> customer(Store store, State.WorkspaceRec workspace) {
+        State.CustomerRec customer = workspace.customer;
+        double currentUsage = Usage.currentUsage(store, workspace);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", customer.id);
-        view.put("currentUsage", customer.currentUsage);
+        view.put("currentUsage", currentUsage);
         view.put("billingPeriod", Map.of("start", customer.billingPeriodStart, "end", customer.billingPeriodEnd));
         Map<String, Object> limit = null;
         if (customer.usageLimit != null) {
@@ -44,7 +46,7 @@ final class Views {
             limit.put("customerId", customer.id);
             limit.put("softLimit", customer.usageLimit.softLimit);
             limit.put("hardLimit", customer.usageLimit.hardLimit);
-            limit.put("isOverLimit", BillingOps.isOverLimit(customer));
+            limit.put("isOverLimit", BillingOps.isOverLimit(customer, currentUsage));
         }
         view.put("usageLimit", limit);
         return view;

@@ -102,6 +102,8 @@ final class Wiring {
                         .map(Views::workspace).toList()))
                 .build());
         types.add(TypeRuntimeWiring.newTypeWiring("Workspace")
+                .dataFetcher("customer", nested((c, env) ->
+                        Views.customer(c.store(), c.store().workspace(sourceKey(env, "id")))))
                 .dataFetcher("projects", nested((c, env) -> {
                     String workspaceId = sourceKey(env, "id");
                     List<State.ProjectRec> projects = c.state().projects.stream()

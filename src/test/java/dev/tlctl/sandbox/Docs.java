@@ -99,7 +99,8 @@ final class Docs {
             + " $workspaceId: String, $groupBy: [MetricTag!], $includeDeleted: Boolean, $startDate: DateTime,"
             + " $endDate: DateTime) { usage(measurements: $measurements, projectId: $projectId,"
             + " workspaceId: $workspaceId, groupBy: $groupBy, includeDeleted: $includeDeleted,"
-            + " startDate: $startDate, endDate: $endDate) { measurement value tags { projectId environmentId serviceId } } }";
+            + " startDate: $startDate, endDate: $endDate) { measurement value tags { projectId environmentId serviceId"
+            + " deploymentId deploymentInstanceId pluginId region volumeId volumeInstanceId } } }";
     static final String ESTIMATED_USAGE = "query EstimatedUsage($measurements: [MetricMeasurement!]!,"
             + " $projectId: String, $workspaceId: String, $includeDeleted: Boolean) {"
             + " estimatedUsage(measurements: $measurements, projectId: $projectId, workspaceId: $workspaceId,"
