@@ -1,5 +1,7 @@
 package dev.tlctl.sandbox;
 
+import static dev.tlctl.sandbox.ChangeSetValues.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,8 +23,6 @@ final class ChangeSetSimulation {
     static final int VERSION = 1;
     /** The fields resource.update may replace, each as a whole. */
     static final Set<String> UPDATABLE_FIELDS = Set.of("source", "build", "deploy");
-    /** Keys of a literal variable value, besides type. */
-    private static final Set<String> LITERAL_KEYS = Set.of("type", "value", "isSealed", "description");
     /** Keys of a service node that the sandbox writes (source, build, deploy, variables) or ignores (the rest). */
     private static final Set<String> NODE_KEYS = Set.of("address", "type", "name", "kind", "source", "build", "deploy",
             "variables");
@@ -58,6 +58,7 @@ final class ChangeSetSimulation {
         for (int i = 0; i < changes.size(); i++) {
             simulation.play("changes[" + i + "]", changes.get(i));
         }
+        InstanceRules.checkChanged(store, environment, environment.config, simulation.config);
         return simulation;
     }
 
@@ -173,7 +174,7 @@ final class ChangeSetSimulation {
         String serviceName = serviceName(label, address);
         ObjectNode instance = instance(label, address, serviceName);
         String name = variableName(label, change);
-        ObjectNode value = variableValue(label, change.get("after"));
+        ObjectNode value = ChangeSetValues.variable(label, change.get("after"), this::knownService);
         String path = "resources." + address + ".variables." + name;
         if (value == null) {
             record(change, label, address, path, "Preserve variable " + serviceName + "." + name, true, null);
@@ -219,7 +220,7 @@ final class ChangeSetSimulation {
             throw new SandboxException(label + ": after must be the whole " + field + " object, or null");
         }
         JsonNode before = instance.get(field);
-        ObjectNode written = after.isNull() ? null : fieldValue(field, (ObjectNode) after);
+        ObjectNode written = after.isNull() ? null : ChangeSetValues.field(field, (ObjectNode) after);
         if (written == null || written.isEmpty()) {
             instance.remove(field);
         } else {
@@ -273,7 +274,7 @@ final class ChangeSetSimulation {
         ObjectNode instance = Json.child(config, "services").putObject(key);
         for (String field : UPDATABLE_FIELDS) {
             if (node.get(field) instanceof ObjectNode value) {
-                ObjectNode written = fieldValue(field, value);
+                ObjectNode written = ChangeSetValues.field(field, value);
                 if (!written.isEmpty()) {
                     instance.set(field, written);
                 }
@@ -290,7 +291,7 @@ final class ChangeSetSimulation {
             for (Map.Entry<String, JsonNode> entry : variables.properties()) {
                 String variableLabel = label + " variable " + entry.getKey();
                 Variables.requireValidName(variableLabel, entry.getKey());
-                ObjectNode value = variableValue(variableLabel, entry.getValue());
+                ObjectNode value = ChangeSetValues.variable(variableLabel, entry.getValue(), this::knownService);
                 if (value != null) {
                     written.set(entry.getKey(), value);
                 }
@@ -376,93 +377,8 @@ final class ChangeSetSimulation {
         return name;
     }
 
-    /**
-     * A variable value as the config stores it: literal {value, isSealed?, description?},
-     * reference {@code ${{name.output}}}, sharedReference {@code ${{shared.NAME}}}, raw as given;
-     * null for preserve, which is never written.
-     */
-    private ObjectNode variableValue(String label, JsonNode after) {
-        if (!(after instanceof ObjectNode value)) {
-            throw new SandboxException(label + ": after must be a variable value {type, ...}");
-        }
-        String type = text(value, "type");
-        ObjectNode written = Json.MAPPER.createObjectNode();
-        switch (type == null ? "(none)" : type) {
-            case "literal" -> {
-                for (String key : Json.fieldNames(value)) {
-                    if (!LITERAL_KEYS.contains(key)) {
-                        throw new SandboxException(label + ": unknown key " + key + " in a literal value");
-                    }
-                }
-                if (!value.path("value").isTextual()) {
-                    throw new SandboxException(label + ": a literal value needs value as a string");
-                }
-                written.put("value", value.get("value").asText());
-                if (value.has("isSealed")) {
-                    if (!value.get("isSealed").isBoolean()) {
-                        throw new SandboxException(label + ": isSealed must be a boolean");
-                    }
-                    written.put("isSealed", value.get("isSealed").booleanValue());
-                }
-                if (value.hasNonNull("description")) {
-                    written.put("description", value.get("description").asText());
-                }
-            }
-            case "reference" -> {
-                String resource = text(value, "resource");
-                String output = text(value, "output");
-                if (resource == null || output == null) {
-                    throw new SandboxException(label + ": a reference needs resource (an address) and output");
-                }
-                int dot = resource.indexOf('.');
-                String resourceType = dot < 0 ? resource : resource.substring(0, dot);
-                String name = dot < 0 ? "" : resource.substring(dot + 1);
-                if (!resourceType.equals("service") && !resourceType.equals("database")) {
-                    throw new SandboxException(label + ": unsupported reference to " + resource
-                            + ": references name a service or database address");
-                }
-                if (!created.containsKey(name) && store.serviceNamed(environment.projectId, name) == null) {
-                    throw new SandboxException(label + ": unknown address " + resource + ": no service named " + name
-                            + " in this project");
-                }
-                written.put("value", "${{" + name + "." + output + "}}");
-            }
-            case "sharedReference" -> {
-                String name = text(value, "name");
-                if (name == null) {
-                    throw new SandboxException(label + ": a sharedReference needs name");
-                }
-                written.put("value", "${{shared." + name + "}}");
-            }
-            case "raw" -> {
-                if (!(value.get("value") instanceof ObjectNode raw)) {
-                    throw new SandboxException(label + ": a raw value needs value as an object {value, ...}");
-                }
-                List<String> problems = new ArrayList<>();
-                Variables.validate(label, Json.MAPPER.createObjectNode().set("after", raw), problems);
-                if (!problems.isEmpty()) {
-                    throw new SandboxException(problems.get(0));
-                }
-                written = raw.deepCopy();
-            }
-            case "preserve" -> written = null;
-            default -> throw new SandboxException(label + ": unknown value type " + type
-                    + " (expected literal, reference, sharedReference, raw or preserve)");
-        }
-        return written;
-    }
-
-    /** A field value as the config stores it; source.type is the graph's derived key, not a config key. */
-    private static ObjectNode fieldValue(String field, ObjectNode value) {
-        ObjectNode copy = value.deepCopy();
-        if (field.equals("source")) {
-            copy.remove("type");
-        }
-        return copy;
-    }
-
-    private static String text(JsonNode node, String key) {
-        JsonNode value = node == null ? null : node.get(key);
-        return value != null && value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
+    /** Whether a reference may name the service: one of the project's, or one this change set creates. */
+    private boolean knownService(String name) {
+        return created.containsKey(name) || store.serviceNamed(environment.projectId, name) != null;
     }
 }

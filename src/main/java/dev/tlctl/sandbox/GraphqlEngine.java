@@ -7,6 +7,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerResult;
+import graphql.introspection.GoodFaithIntrospection;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
@@ -100,7 +101,10 @@ final class GraphqlEngine {
                     .query(query)
                     .operationName(operationName)
                     .variables(variables == null ? Map.of() : variables)
-                    .graphQLContext(Map.of(Wiring.Context.class, new Wiring.Context(store, caller)))
+                    .graphQLContext(Map.of(Wiring.Context.class, new Wiring.Context(store, caller),
+                            // Railway answers any valid introspection document; graphql-java's
+                            // default "good faith" limits refuse the standard full one.
+                            GoodFaithIntrospection.GOOD_FAITH_INTROSPECTION_DISABLED, true))
                     .build();
             ExecutionResult result = graphQL.execute(input);
             return result.toSpecification();

@@ -66,6 +66,37 @@ final class RootFetchers {
                     c.caller().requireEnvironment(c.state(), environment);
                     return Views.environment(environment);
                 }))
+                .dataFetcher("environmentStagedChanges", root((c, env) -> {
+                    State.EnvironmentRec environment = c.store().environment(env.getArgument("environmentId"));
+                    c.caller().requireEnvironment(c.state(), environment);
+                    return Staging.view(environment);
+                }))
+                .dataFetcher("regions", root((c, env) -> {
+                    String projectId = env.getArgument("projectId");
+                    if (projectId != null) {
+                        c.caller().requireProjectRead(c.state(), c.store().project(projectId));
+                    }
+                    return Regions.views();
+                }))
+                .dataFetcher("variablesForServiceDeployment", root((c, env) -> {
+                    State.EnvironmentRec environment = environmentOf(c, env.getArgument("projectId"),
+                            env.getArgument("environmentId"));
+                    String serviceId = env.getArgument("serviceId");
+                    if (!c.store().service(serviceId).projectId.equals(environment.projectId)) {
+                        throw new SandboxException("Service not found");
+                    }
+                    c.store().requireInstance(environment, serviceId);
+                    return Variables.forDeployment(c.store(), environment, serviceId);
+                }))
+                .dataFetcher("domains", root((c, env) -> {
+                    State.EnvironmentRec environment = environmentOf(c, env.getArgument("projectId"),
+                            env.getArgument("environmentId"));
+                    String serviceId = env.getArgument("serviceId");
+                    if (!c.store().service(serviceId).projectId.equals(environment.projectId)) {
+                        throw new SandboxException("Service not found");
+                    }
+                    return ConfigViews.domains(environment, serviceId, c.store().requireInstance(environment, serviceId));
+                }))
                 .dataFetcher("environmentChangeSetApply", root((c, env) -> {
                     State.EnvironmentRec environment = c.store().environment(env.getArgument("environmentId"));
                     c.caller().requireEnvironment(c.state(), environment);
@@ -121,6 +152,24 @@ final class RootFetchers {
                     c.caller().requireEnvironment(c.state(), environment);
                     return Patches.commit(c.store(), environment, env.getArgument("patch"));
                 }))
+                .dataFetcher("environmentStageChanges", root((c, env) -> {
+                    State.EnvironmentRec environment = c.store().environment(env.getArgument("environmentId"));
+                    c.caller().requireEnvironment(c.state(), environment);
+                    return Staging.stage(c.store(), environment, env.getArgument("input"), env.getArgument("merge"));
+                }))
+                .dataFetcher("environmentPatchCommitStaged", root((c, env) -> {
+                    State.EnvironmentRec environment = c.store().environment(env.getArgument("environmentId"));
+                    c.caller().requireEnvironment(c.state(), environment);
+                    return Staging.commit(c.store(), environment, env.getArgument("skipDeploys"));
+                }))
+                .dataFetcher("serviceInstanceRedeploy", root((c, env) -> Deploys.redeploy(c.store(), c.caller(),
+                        env.getArgument("environmentId"), env.getArgument("serviceId"))))
+                .dataFetcher("serviceInstanceDeploy", root((c, env) -> Deploys.deploy(c.store(), c.caller(),
+                        env.getArgument("environmentId"), env.getArgument("serviceId"), env.getArgument("commitSha")) != null))
+                .dataFetcher("serviceInstanceDeployV2", root((c, env) -> Deploys.deploy(c.store(), c.caller(),
+                        env.getArgument("environmentId"), env.getArgument("serviceId"), env.getArgument("commitSha")).id))
+                .dataFetcher("deploymentRedeploy", root((c, env) ->
+                        Deploys.redeployDeployment(c.store(), c.caller(), env.getArgument("id"))))
                 .dataFetcher("environmentApplyChangeSet", root((c, env) -> {
                     State.EnvironmentRec environment = c.store().environment(env.getArgument("environmentId"));
                     c.caller().requireEnvironment(c.state(), environment);
@@ -211,6 +260,10 @@ final class RootFetchers {
 
     private static Object projects(Wiring.Context c, DataFetchingEnvironment env) {
         c.caller().requireBearer();
+        String userId = env.getArgument("userId");
+        if (userId != null && !userId.equals(c.caller().token().userId)) {
+            throw SandboxException.notAuthorized();
+        }
         String workspaceId = env.getArgument("workspaceId");
         if (workspaceId != null) {
             c.store().workspace(workspaceId);

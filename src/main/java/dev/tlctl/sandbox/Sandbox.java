@@ -158,6 +158,20 @@ public final class Sandbox implements AutoCloseable {
         store.transaction(() -> Usage.set(store, project, environment, service, measurement, value, from, to));
     }
 
+    /**
+     * Sets the default workspace's plan (FREE, HOBBY or PRO): Railway's per-plan limits on
+     * replicas, vCPUs and memory follow it.
+     */
+    public void setWorkspacePlan(String plan) {
+        if (!InstanceRules.PLANS.containsKey(plan)) {
+            throw new IllegalArgumentException("Unknown plan " + plan + "; expected FREE, HOBBY or PRO");
+        }
+        store.transaction(() -> {
+            store.state().workspaces.get(0).plan = plan;
+            store.markDirty();
+        });
+    }
+
     /** A project-level usage figure: {@code setUsage(project, null, null, measurement, value)}. */
     public void setMeasurement(String projectName, String measurement, double value) {
         setUsage(projectName, null, null, measurement, value);

@@ -36,6 +36,8 @@ final class State {
     public List<EnvironmentRec> environments = new ArrayList<>();
     public List<ServiceRec> services = new ArrayList<>();
     public List<VolumeRec> volumes = new ArrayList<>();
+    /** Buckets come only from the state file (the sandbox has no bucket mutation), as volumes do. */
+    public List<BucketRec> buckets = new ArrayList<>();
     public List<DeploymentRec> deployments = new ArrayList<>();
     /** Change-set applies, oldest first, for environmentChangeSetApply to answer (at most {@link #MAX_CHANGE_SET_APPLIES}). */
     public List<ChangeSetApplyRec> changeSetApplies = new ArrayList<>();
@@ -144,6 +146,18 @@ final class State {
         public ObjectNode config = JsonNodeFactory.instance.objectNode();
         /** Bookkeeping the config has no room for, by service id: kept in step with config.services. */
         public Map<String, InstanceRec> instances = new LinkedHashMap<>();
+        /** The staged patch (environmentStageChanges), or null when nothing is staged. */
+        public StagedPatchRec staged;
+    }
+
+    /** Changes staged for an environment: an EnvironmentConfig patch, nulls (deletions) kept. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class StagedPatchRec {
+        public String id;
+        public ObjectNode patch;
+        public String createdAt;
+        public String updatedAt;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -177,6 +191,17 @@ final class State {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class BucketRec {
+        public String id;
+        public String projectId;
+        public String name;
+        public String groupId;
+        public String createdAt;
+        public String updatedAt;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
     static final class DeploymentRec {
         public String id;
         public String projectId;
@@ -184,6 +209,10 @@ final class State {
         public String serviceId;
         public String status = "SUCCESS";
         public String createdAt;
+        /** When the status last changed (a deployment superseded by a newer one becomes REMOVED). */
+        public String statusUpdatedAt;
+        /** What Railway's Deployment.meta carries that the sandbox knows: reason, source, serviceManifest. */
+        public ObjectNode meta;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

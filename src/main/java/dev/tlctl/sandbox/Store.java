@@ -287,19 +287,57 @@ final class Store {
         dirty = true;
     }
 
-    /** Records one deployment (status SUCCESS) of the service's instance in the environment. */
+    /** Records one deployment (status SUCCESS) of the service's instance in the environment, reason "deploy". */
     State.DeploymentRec deploy(State.EnvironmentRec environment, String serviceId) {
+        return deploy(environment, serviceId, "deploy", null);
+    }
+
+    /**
+     * Records one deployment (status SUCCESS) of the instance, with its meta: the reason, the
+     * source's repo, branch, image and rootDirectory, the commit, and serviceManifest (the
+     * instance's source, build and deploy at that moment, as Railway's CLI reads it back). The
+     * instance's earlier SUCCESS deployments become REMOVED, as on Railway once a newer one is up.
+     */
+    State.DeploymentRec deploy(State.EnvironmentRec environment, String serviceId, String reason, String commitSha) {
+        String now = now();
+        for (State.DeploymentRec earlier : state.deployments) {
+            if (earlier.environmentId.equals(environment.id) && serviceId.equals(earlier.serviceId)
+                    && "SUCCESS".equals(earlier.status)) {
+                earlier.status = "REMOVED";
+                earlier.statusUpdatedAt = now;
+            }
+        }
         State.DeploymentRec deployment = new State.DeploymentRec();
         deployment.id = newId();
         deployment.projectId = environment.projectId;
         deployment.environmentId = environment.id;
         deployment.serviceId = serviceId;
         deployment.status = "SUCCESS";
-        deployment.createdAt = now();
+        deployment.createdAt = now;
+        deployment.statusUpdatedAt = now;
+        deployment.meta = Json.MAPPER.createObjectNode();
+        deployment.meta.put("reason", reason);
+        ObjectNode instance = serviceConfig(environment, serviceId);
+        ObjectNode source = Json.at(instance, "source");
+        for (String key : List.of("repo", "branch", "image", "rootDirectory")) {
+            if (source != null && source.get(key) != null && source.get(key).isTextual()) {
+                deployment.meta.put(key, source.get(key).asText());
+            }
+        }
+        if (commitSha != null) {
+            deployment.meta.put("commitHash", commitSha);
+        }
+        ObjectNode manifest = deployment.meta.putObject("serviceManifest");
+        for (String part : List.of("source", "build", "deploy")) {
+            ObjectNode value = Json.at(instance, part);
+            if (value != null) {
+                manifest.set(part, value.deepCopy());
+            }
+        }
         state.deployments.add(deployment);
-        State.InstanceRec instance = environment.instances.get(serviceId);
-        if (instance != null) {
-            instance.updatedAt = deployment.createdAt;
+        State.InstanceRec record = environment.instances.get(serviceId);
+        if (record != null) {
+            record.updatedAt = deployment.createdAt;
         }
         dirty = true;
         return deployment;
