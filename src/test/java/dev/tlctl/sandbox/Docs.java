@@ -274,4 +274,7 @@ final class Docs {
     static final String CLI_ENVIRONMENT_STAGED_CHANGES = "query EnvironmentStagedChanges($environmentId: String!,"
             + " $decryptVariables: Boolean) { environmentStagedChanges(environmentId: $environmentId) { id createdAt"
             + " updatedAt status lastAppliedError patch(decryptVariables: $decryptVariables) } }";
+    static final String PROJECTS_BACKWARDS = "query ProjectsBackwards($last: Int, $before: String) {"
+            + " projects(last: $last, before: $before) { edges { cursor node { name } }"
+            + " pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }";
 }
