@@ -4,8 +4,13 @@ import dev.tlctl.sandbox.Sandbox;
 import dev.tlctl.sandbox.SandboxConfig;
 import dev.tlctl.sandbox.SandboxException;
 import dev.tlctl.sandbox.SandboxTokens;
+import dev.tlctl.sandbox.SandboxUsage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -15,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "sandbox",
         mixinStandardHelpOptions = true,
-        subcommands = {SandboxCommand.Serve.class, SandboxCommand.Token.class},
+        subcommands = {SandboxCommand.Serve.class, SandboxCommand.Token.class, SandboxCommand.Usage.class},
         description = {
             "Run or use the local emulator of Railway's API.",
             "",
@@ -27,6 +32,7 @@ import picocli.CommandLine.Option;
             "  tlctl sandbox serve",
             "  tlctl sandbox token --workspace",
             "  tlctl sandbox token --project tl-engine --environment staging",
+            "  tlctl sandbox usage set --project tl-engine --measurement CPU_USAGE --value 4320",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:error (I/O, a missing project or environment)", "64:usage error"})
@@ -37,7 +43,7 @@ final class SandboxCommand extends BaseCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(context().err());
-        throw new CliException(ExitCodes.USAGE, "a sandbox command is required: serve or token", null);
+        throw new CliException(ExitCodes.USAGE, "a sandbox command is required: serve, token or usage", null);
     }
 
     static Path stateFile(CliContext context, Path option) {
@@ -202,6 +208,209 @@ final class SandboxCommand extends BaseCommand implements Runnable {
             }
             context().out().println(minted);
             return ExitCodes.OK;
+        }
+    }
+
+    @Command(
+            name = "usage",
+            mixinStandardHelpOptions = true,
+            subcommands = {UsageSet.class, UsagePeriod.class},
+            description = {
+                "Set the usage and billing figures the sandbox answers.",
+                "",
+                "What usage, estimatedUsage and workspace.customer answer: usage per measurement for a project,"
+                        + " environment and service, the billing period, and the customer's current usage in dollars"
+                        + " (derived from the usage at Railway's list prices unless set). A running sandbox on the"
+                        + " same state file sees the change on its next request.",
+            },
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  tlctl sandbox usage set --project tl-engine --environment production --service engine-api \\",
+                "      --measurement CPU_USAGE --value 4320",
+                "  tlctl sandbox usage period --start 2026-09-01 --end 2026-10-01",
+                "  tlctl sandbox usage set --current-usage 12.50",
+            },
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:success", "1:error (I/O, a missing project, environment or service)",
+                "64:usage error"})
+    static final class Usage extends BaseCommand implements Runnable {
+        @Override
+        public void run() {
+            spec.commandLine().usage(context().err());
+            throw new CliException(ExitCodes.USAGE, "a sandbox usage command is required: set or period", null);
+        }
+    }
+
+    @Command(
+            name = "set",
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
+            description = {
+                "Set one usage figure, or the customer's current usage.",
+                "",
+                "Sets how much of a measurement a project used, or one environment and/or service of it, accrued"
+                        + " evenly from --from to --to (default: from the start of the billing period to now), replacing"
+                        + " the figure with the same names and measurement. Values are in Railway's units: CPU_USAGE in"
+                        + " vCPU-minutes, MEMORY_USAGE_GB, DISK_USAGE_GB and BACKUP_USAGE_GB in GB-minutes,"
+                        + " NETWORK_TX_GB and NETWORK_RX_GB in GB. With --current-usage, sets the customer's currentUsage"
+                        + " (workspace.customer) in dollars instead, or derives it again from the usage with 'derived'.",
+            },
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  tlctl sandbox usage set --project tl-engine --measurement NETWORK_TX_GB --value 12",
+                "  tlctl sandbox usage set --project tl-engine --environment staging --service engine-api \\",
+                "      --measurement MEMORY_USAGE_GB --value 8640 --from 2026-09-01 --to 2026-09-07",
+                "  tlctl sandbox usage set --current-usage 12.50",
+                "  tlctl sandbox usage set --current-usage derived",
+            },
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:success", "1:error (I/O, a missing project, environment or service)",
+                "64:usage error (a missing or conflicting option, an unknown measurement, a bad value or date)"})
+    static final class UsageSet extends BaseCommand implements Callable<Integer> {
+        @Option(names = "--project", paramLabel = "NAME", description = "The project, by name.")
+        String project;
+
+        @Option(names = "--environment", paramLabel = "NAME",
+                description = "One environment of it (default: the figure is not per environment).")
+        String environment;
+
+        @Option(names = "--service", paramLabel = "NAME",
+                description = "One service of it (default: the figure is not per service).")
+        String service;
+
+        @Option(names = "--measurement", paramLabel = "M",
+                description = "A MetricMeasurement: CPU_USAGE, MEMORY_USAGE_GB, DISK_USAGE_GB, BACKUP_USAGE_GB,"
+                        + " NETWORK_TX_GB, NETWORK_RX_GB, ...")
+        String measurement;
+
+        @Option(names = "--value", paramLabel = "N", description = "The amount, in the measurement's unit (at least 0).")
+        Double value;
+
+        @Option(names = "--from", paramLabel = "WHEN",
+                description = "Start of the interval the usage accrued over: a date (2026-09-01, UTC) or an instant"
+                        + " (default: the start of the billing period).")
+        String from;
+
+        @Option(names = "--to", paramLabel = "WHEN", description = "End of that interval (default: now).")
+        String to;
+
+        @Option(names = "--current-usage", paramLabel = "DOLLARS|derived",
+                description = "Set the customer's current usage in dollars instead, or 'derived' to compute it from"
+                        + " the usage figures again.")
+        String currentUsage;
+
+        @Option(names = "--state", paramLabel = "FILE",
+                description = "The state file (default: " + DEFAULT_STATE + " in the current directory).")
+        Path state;
+
+        @Override
+        public Integer call() {
+            CliContext context = context();
+            Path file = stateFile(context, state);
+            boolean figure = project != null || environment != null || service != null || measurement != null
+                    || value != null || from != null || to != null;
+            if (currentUsage != null && figure) {
+                throw new CliException(ExitCodes.USAGE,
+                        "give either --current-usage or --project, --measurement and --value, not both", null);
+            }
+            try {
+                if (currentUsage != null) {
+                    Double dollars = currentUsage.equals("derived") ? null : dollars(currentUsage);
+                    SandboxUsage.setCurrentUsage(file, context.clock(), dollars);
+                    context.out().println(dollars == null ? "current usage: derived from the usage figures"
+                            : "current usage: $" + String.format(java.util.Locale.ROOT, "%.2f", dollars));
+                    return ExitCodes.OK;
+                }
+                if (project == null || measurement == null || value == null) {
+                    throw new CliException(ExitCodes.USAGE,
+                            "usage set needs --project, --measurement and --value (or --current-usage)", null);
+                }
+                SandboxUsage.setUsage(file, context.clock(), project, environment, service, measurement, value,
+                        instant("--from", from), instant("--to", to));
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCodes.USAGE, e.getMessage(), null);
+            } catch (SandboxException e) {
+                throw new CliException(ExitCodes.ERROR, "Could not set the usage",
+                        e.getMessage() + " (state: " + file + ").");
+            } catch (IOException e) {
+                throw new CliException(ExitCodes.ERROR, "Could not set the usage", e.getMessage(), e);
+            }
+            String where = project + (environment == null ? "" : "/" + environment)
+                    + (service == null ? "" : "/" + service);
+            context.out().println(measurement + " of " + where + ": " + value);
+            return ExitCodes.OK;
+        }
+
+        private static double dollars(String text) {
+            try {
+                return Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--current-usage takes a number of dollars or 'derived', not " + text);
+            }
+        }
+    }
+
+    @Command(
+            name = "period",
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
+            description = {
+                "Set the billing period.",
+                "",
+                "Sets workspace.customer.billingPeriod: usage without dates covers it, estimatedUsage projects to"
+                        + " its end, and a derived current usage counts from its start.",
+            },
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  tlctl sandbox usage period --start 2026-09-01 --end 2026-10-01",
+                "  tlctl sandbox usage period --start 2026-09-15T00:00:00Z --end 2026-10-15T00:00:00Z --state s.json",
+            },
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:success", "1:error (I/O)", "64:usage error (a missing option, a bad date, an end"
+                    + " not after the start)"})
+    static final class UsagePeriod extends BaseCommand implements Callable<Integer> {
+        @Option(names = "--start", paramLabel = "WHEN", required = true,
+                description = "First instant of the period: a date (2026-09-01, UTC) or an instant.")
+        String start;
+
+        @Option(names = "--end", paramLabel = "WHEN", required = true,
+                description = "End of the period (exclusive), in the same form.")
+        String end;
+
+        @Option(names = "--state", paramLabel = "FILE",
+                description = "The state file (default: " + DEFAULT_STATE + " in the current directory).")
+        Path state;
+
+        @Override
+        public Integer call() {
+            Path file = stateFile(context(), state);
+            Instant first;
+            Instant last;
+            try {
+                first = instant("--start", start);
+                last = instant("--end", end);
+                SandboxUsage.setBillingPeriod(file, context().clock(), first, last);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCodes.USAGE, e.getMessage(), null);
+            } catch (IOException e) {
+                throw new CliException(ExitCodes.ERROR, "Could not set the billing period", e.getMessage(), e);
+            }
+            context().out().println("billing period: " + first + " to " + last);
+            return ExitCodes.OK;
+        }
+    }
+
+    /** A date (midnight UTC) or an ISO-8601 instant; null stays null. */
+    static Instant instant(String option, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + " takes a date such as 2026-09-01 or an instant such as"
+                    + " 2026-09-01T00:00:00Z, not " + text);
         }
     }
 }

@@ -91,6 +91,15 @@ final class ConfigMapping {
         view.put("restartPolicyMaxRetries", retries == null ? DEFAULT_RESTART_POLICY_MAX_RETRIES : retries);
         view.put("overlapSeconds", integer(deploy, "overlapSeconds"));
         view.put("drainingSeconds", integer(deploy, "drainingSeconds"));
+        // Instances are removed, never soft-deleted; no CDN, no Railpack plan, no template upstream.
+        view.put("deletedAt", null);
+        view.put("edgeConfig", null);
+        view.put("railpackInfo", null);
+        view.put("upstreamUrl", null);
+        view.put("isUpdatable", true);
+        view.put("ipv6EgressEnabled", bool(deploy, "ipv6EgressEnabled"));
+        view.put("nixpacksPlan", build == null ? null : Json.toJava(build.get("nixpacksPlan")));
+        view.put("railwayConfigFile", text(config, "configFile"));
         return view;
     }
 

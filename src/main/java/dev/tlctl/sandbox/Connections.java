@@ -9,21 +9,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Relay connections: {@code first}/{@code after} with opaque cursors, 100 nodes a page by default. */
+/** Relay connections: {@code first}/{@code after} and {@code last}/{@code before} with opaque cursors, 100 nodes a page by default. */
 final class Connections {
     static final int DEFAULT_PAGE_SIZE = 100;
     private static final String PREFIX = "sandbox:";
 
     private Connections() {}
 
+    /**
+     * One page of {@code items} as a Relay connection: {@code after} and {@code before} cut the
+     * list at their cursors, then {@code first} keeps the first n and {@code last} the last n of
+     * what remains (100 nodes when neither is given).
+     */
     static <T> Map<String, Object> page(List<T> items, Function<T, Object> view, DataFetchingEnvironment env) {
         Integer first = env.getArgument("first");
+        Integer last = env.getArgument("last");
         String after = env.getArgument("after");
-        if (first != null && first < 0) {
-            throw new SandboxException("first must not be negative");
+        String before = env.getArgument("before");
+        if ((first != null && first < 0) || (last != null && last < 0)) {
+            throw new SandboxException((first != null && first < 0 ? "first" : "last") + " must not be negative");
         }
-        int start = after == null ? 0 : decode(after) + 1;
-        int end = (int) Math.min(items.size(), (long) start + (first == null ? DEFAULT_PAGE_SIZE : first));
+        int start = after == null ? 0 : Math.min(items.size(), decode(after) + 1);
+        int end = before == null ? items.size() : Math.max(start, Math.min(items.size(), decode(before)));
+        if (first == null && last == null) {
+            end = Math.min(end, start + DEFAULT_PAGE_SIZE);
+        }
+        if (first != null) {
+            end = (int) Math.min(end, (long) start + first);
+        }
+        if (last != null) {
+            start = Math.max(start, end - last);
+        }
         List<Map<String, Object>> edges = new ArrayList<>();
         for (int i = start; i < end; i++) {
             Map<String, Object> edge = new LinkedHashMap<>();

@@ -7,7 +7,8 @@ import java.time.ZoneOffset;
 
 /**
  * A fresh sandbox: one user, one workspace on the Hobby plan named "sandbox", its customer (no
- * usage limit, zero usage, the current calendar month as billing period) and one account token.
+ * usage limit, current usage derived from the usage entries (none yet), the current calendar
+ * month as billing period) and one account token.
  */
 final class FreshState {
     static final String WORKSPACE_NAME = "sandbox";
@@ -37,7 +38,7 @@ final class FreshState {
         workspace.updatedAt = now;
         State.CustomerRec customer = new State.CustomerRec();
         customer.id = Ids.next(state);
-        customer.currentUsage = 0;
+        customer.currentUsage = null;
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate start = today.withDayOfMonth(1);
         customer.billingPeriodStart = start.atStartOfDay(ZoneOffset.UTC).toInstant().toString();

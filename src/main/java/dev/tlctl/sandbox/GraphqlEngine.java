@@ -7,6 +7,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerResult;
+import graphql.introspection.GoodFaithIntrospection;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
@@ -81,8 +82,12 @@ final class GraphqlEngine {
             String message = e instanceof SandboxException ? e.getMessage()
                     : "tlctl sandbox internal error: " + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            GraphQLError error = GraphqlErrorBuilder.newError(parameters.getDataFetchingEnvironment())
-                    .message(message).build();
+            GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError(parameters.getDataFetchingEnvironment())
+                    .message(message);
+            if (e instanceof SandboxException sandbox && sandbox.code() != null) {
+                builder.extensions(Map.of("code", sandbox.code()));
+            }
+            GraphQLError error = builder.build();
             return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
         };
     }
@@ -96,7 +101,10 @@ final class GraphqlEngine {
                     .query(query)
                     .operationName(operationName)
                     .variables(variables == null ? Map.of() : variables)
-                    .graphQLContext(Map.of(Wiring.Context.class, new Wiring.Context(store, caller)))
+                    .graphQLContext(Map.of(Wiring.Context.class, new Wiring.Context(store, caller),
+                            // Railway answers any valid introspection document; graphql-java's
+                            // default "good faith" limits refuse the standard full one.
+                            GoodFaithIntrospection.GOOD_FAITH_INTROSPECTION_DISABLED, true))
                     .build();
             ExecutionResult result = graphQL.execute(input);
             return result.toSpecification();

@@ -28,4 +28,10 @@ final class Ids {
         String key = environmentId + "/" + (serviceIdOrNull == null ? "shared" : serviceIdOrNull) + "/" + name;
         return UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
+
+    /** An id derived from what a record is (an instance's domain, trigger or volume instance): stable, no bookkeeping. */
+    static String derived(String... parts) {
+        return UUID.nameUUIDFromBytes(String.join("/", parts).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+    }
 }

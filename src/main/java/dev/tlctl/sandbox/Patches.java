@@ -3,14 +3,13 @@ package dev.tlctl.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The EnvironmentConfig document itself: environmentPatchCommit (a deep merge where null
- * deletes), the masked read of {@code config(decryptVariables)}, and {@code configEtag}.
+ * deletes, computed on a copy and checked before it replaces the config), the masked read of
+ * {@code config(decryptVariables)}, and {@code configEtag}.
  */
 final class Patches {
     private Patches() {}
@@ -46,63 +45,86 @@ final class Patches {
     }
 
     /**
-     * Deep-merges the patch into the environment's config and records the deployments it causes:
-     * one per instance whose source, build, deploy or variables changed, every instance when the
-     * shared variables changed, at most one per instance. {@code services.<id>.isCreated: true}
-     * adds an instance (the service must exist in the project); {@code isDeleted: true} or a null
-     * removes it. Returns the patch id.
+     * environmentPatchCommit: deep-merges the patch into the environment's config and records the
+     * deployments it causes (see {@link #install}). Returns the patch id. Staged changes are left
+     * as they are: only this patch is committed.
      */
     static String commit(Store store, State.EnvironmentRec environment, Object patchValue) {
         String patchId = store.newId();
         if (patchValue == null) {
             return patchId;
         }
+        install(store, environment, merged(store, environment, environment.config, patchObject(patchValue)), true);
+        return patchId;
+    }
+
+    static ObjectNode patchObject(Object patchValue) {
         if (!(Json.toTree(patchValue) instanceof ObjectNode patch)) {
             throw new SandboxException("patch must be an EnvironmentConfig JSON object");
         }
+        return patch;
+    }
+
+    /**
+     * The config {@code base} becomes with the patch deep-merged in, checked (services, variables,
+     * Railway's limits); nothing in the store changes. {@code services.<id>.isCreated: true}
+     * adds an instance (the service must exist in the project); {@code isDeleted: true} or a
+     * null removes it; sealed variables stay sealed.
+     */
+    static ObjectNode merged(Store store, State.EnvironmentRec environment, ObjectNode base, ObjectNode patch) {
         ObjectNode patchServices = Json.at(patch, "services");
         if (patch.has("services") && patchServices == null && !patch.get("services").isNull()) {
             throw new SandboxException("patch.services must be an object keyed by service id");
         }
-        validate(store, environment, patch);
-
-        ObjectNode before = environment.config.deepCopy();
+        validate(store, environment, base, patch);
+        ObjectNode working = base.deepCopy();
         if (patchServices != null) {
             patchServices.properties().forEach(entry -> {
                 String serviceId = entry.getKey();
                 JsonNode change = entry.getValue();
+                ObjectNode services = Json.child(working, "services");
                 if (change.isNull() || change.path("isDeleted").asBoolean(false)) {
-                    ObjectNode services = Json.at(environment.config, "services");
-                    if (services != null) {
-                        services.remove(serviceId);
-                    }
+                    services.remove(serviceId);
                     return;
                 }
                 ObjectNode body = ((ObjectNode) change).deepCopy();
                 body.remove(List.of("isCreated", "isDeleted"));
-                merge(store.ensureInstance(environment, serviceId), body);
+                merge(Json.child(services, serviceId), body);
             });
         }
         ObjectNode rest = patch.deepCopy();
         rest.remove("services");
-        merge(environment.config, rest);
-        Variables.keepSealed(before, environment.config);
-        store.touched(environment);
+        merge(working, rest);
+        Variables.keepSealed(base, working);
+        InstanceRules.checkChanged(store, environment, base, working);
+        return working;
+    }
 
-        Set<String> deploy = new LinkedHashSet<>();
-        boolean sharedChanged = !java.util.Objects.equals(
-                before.get("sharedVariables"), environment.config.get("sharedVariables"));
+    /**
+     * Makes {@code config} the environment's config and, when {@code deploy}, records one
+     * deployment per instance whose source, build, deploy or variables changed, every instance
+     * when the shared variables changed, at most one per instance. Returns the deployments.
+     */
+    static List<State.DeploymentRec> install(Store store, State.EnvironmentRec environment, ObjectNode config,
+                                             boolean deploy) {
+        ObjectNode before = environment.config;
+        environment.config = config;
+        store.touched(environment);
+        List<State.DeploymentRec> deployments = new ArrayList<>();
+        if (!deploy) {
+            return deployments;
+        }
+        boolean sharedChanged = !java.util.Objects.equals(before.get("sharedVariables"), config.get("sharedVariables"));
         for (String serviceId : store.instanceServiceIds(environment)) {
             if (sharedChanged || ConfigMapping.needsDeploy(
                     Json.at(before, "services", serviceId), store.serviceConfig(environment, serviceId))) {
-                deploy.add(serviceId);
+                deployments.add(store.deploy(environment, serviceId));
             }
         }
-        deploy.forEach(serviceId -> store.deploy(environment, serviceId));
-        return patchId;
+        return deployments;
     }
 
-    private static void validate(Store store, State.EnvironmentRec environment, ObjectNode patch) {
+    private static void validate(Store store, State.EnvironmentRec environment, ObjectNode base, ObjectNode patch) {
         ObjectNode services = Json.at(patch, "services");
         if (services != null) {
             List<String> problems = new ArrayList<>();
@@ -121,7 +143,7 @@ final class Patches {
                     problems.add("Service " + serviceId + " not found");
                     return;
                 }
-                if (!store.hasInstance(environment, serviceId) && !change.path("isCreated").asBoolean(false)) {
+                if (Json.at(base, "services", serviceId) == null && !change.path("isCreated").asBoolean(false)) {
                     problems.add("Service " + serviceId + " has no instance in environment " + environment.name
                             + "; add it with isCreated: true");
                 }

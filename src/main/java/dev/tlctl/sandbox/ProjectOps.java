@@ -38,6 +38,9 @@ final class ProjectOps {
         State.ProjectRec project = new State.ProjectRec();
         project.id = store.newId();
         String name = (String) input.get("name");
+        if (name != null && !name.isBlank()) {
+            requireName("Project", name);
+        }
         project.name = name == null || name.isBlank() ? "sandbox-" + project.id.substring(0, 8) : name;
         project.description = (String) input.get("description");
         project.workspaceId = workspaceId;
@@ -58,6 +61,7 @@ final class ProjectOps {
             if (name == null || name.isBlank()) {
                 throw new SandboxException("name must not be blank");
             }
+            requireName("Project", name);
             project.name = name;
         }
         if (input.containsKey("description")) {
@@ -97,8 +101,10 @@ final class ProjectOps {
     /**
      * environmentCreate. Without a source: a non-fork environment with no service instances.
      * With sourceEnvironmentId: a fork of it (sourceEnvironment set) whose config is a deep copy
-     * of the source's, with one deployment per copied instance unless skipInitialDeploys.
-     * stageInitialChanges and applyChangesInBackground are accepted; changes always commit at once.
+     * of the source's without its sealed variables (Railway does not copy them), with one
+     * deployment per copied instance unless skipInitialDeploys. With stageInitialChanges the copy
+     * is staged instead (every service marked isCreated), for environmentPatchCommitStaged to
+     * commit; nothing is deployed yet. applyChangesInBackground is accepted: changes apply at once.
      */
     static State.EnvironmentRec createEnvironment(Store store, Caller caller, Map<String, Object> input) {
         State.ProjectRec project = store.project((String) input.get("projectId"));
@@ -112,9 +118,14 @@ final class ProjectOps {
                 throw new SandboxException("Environment not found");
             }
         }
+        boolean stage = source != null && Boolean.TRUE.equals(input.get("stageInitialChanges"));
         State.EnvironmentRec environment = newEnvironment(store, project, name, source,
                 Boolean.TRUE.equals(input.get("ephemeral")));
-        if (source != null && !Boolean.TRUE.equals(input.get("skipInitialDeploys"))) {
+        if (stage) {
+            Staging.stageInitial(store, environment, environment.config);
+            environment.config = Json.MAPPER.createObjectNode();
+            store.touched(environment);
+        } else if (source != null && !Boolean.TRUE.equals(input.get("skipInitialDeploys"))) {
             for (String serviceId : store.instanceServiceIds(environment)) {
                 store.deploy(environment, serviceId);
             }
@@ -133,7 +144,7 @@ final class ProjectOps {
         environment.createdAt = store.now();
         if (source != null) {
             environment.sourceEnvironmentId = source.id;
-            environment.config = source.config.deepCopy();
+            environment.config = Variables.withoutSealed(source.config);
         }
         store.state().environments.add(environment);
         store.touched(environment);
@@ -160,10 +171,18 @@ final class ProjectOps {
         return true;
     }
 
-    private static void requireFreeName(Store store, String projectId, String name, String exceptId) {
+    /** Project, environment and service names: not blank, no control characters (tabs, newlines, ...). */
+    static void requireName(String kind, String name) {
         if (name == null || name.isBlank()) {
-            throw new SandboxException("Environment name must not be blank");
+            throw new SandboxException(kind + " name must not be blank");
         }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw new SandboxException(kind + " name must not contain control characters");
+        }
+    }
+
+    private static void requireFreeName(Store store, String projectId, String name, String exceptId) {
+        requireName("Environment", name);
         for (State.EnvironmentRec other : store.environmentsOf(projectId)) {
             if (other.name.equals(name) && !other.id.equals(exceptId)) {
                 throw new SandboxException("Environment with name " + name + " already exists in this project");

@@ -66,6 +66,42 @@ final class RootFetchers {
                     c.caller().requireEnvironment(c.state(), environment);
                     return Views.environment(environment);
                 }))
+                .dataFetcher("environmentStagedChanges", root((c, env) -> {
+                    State.EnvironmentRec environment = c.store().environment(env.getArgument("environmentId"));
+                    c.caller().requireEnvironment(c.state(), environment);
+                    return Staging.view(environment);
+                }))
+                .dataFetcher("regions", root((c, env) -> {
+                    String projectId = env.getArgument("projectId");
+                    if (projectId != null) {
+                        c.caller().requireProjectRead(c.state(), c.store().project(projectId));
+                    }
+                    return Regions.views();
+                }))
+                .dataFetcher("variablesForServiceDeployment", root((c, env) -> {
+                    State.EnvironmentRec environment = environmentOf(c, env.getArgument("projectId"),
+                            env.getArgument("environmentId"));
+                    String serviceId = env.getArgument("serviceId");
+                    if (!c.store().service(serviceId).projectId.equals(environment.projectId)) {
+                        throw new SandboxException("Service not found");
+                    }
+                    c.store().requireInstance(environment, serviceId);
+                    return Variables.forDeployment(c.store(), environment, serviceId);
+                }))
+                .dataFetcher("domains", root((c, env) -> {
+                    State.EnvironmentRec environment = environmentOf(c, env.getArgument("projectId"),
+                            env.getArgument("environmentId"));
+                    String serviceId = env.getArgument("serviceId");
+                    if (!c.store().service(serviceId).projectId.equals(environment.projectId)) {
+                        throw new SandboxException("Service not found");
+                    }
+                    return ConfigViews.domains(environment, serviceId, c.store().requireInstance(environment, serviceId));
+                }))
+                .dataFetcher("environmentChangeSetApply", root((c, env) -> {
+                    State.EnvironmentRec environment = c.store().environment(env.getArgument("environmentId"));
+                    c.caller().requireEnvironment(c.state(), environment);
+                    return ChangeSets.poll(c.store(), environment, env.getArgument("id"));
+                }))
                 .dataFetcher("service", root((c, env) -> {
                     State.ServiceRec service = c.store().service(env.getArgument("id"));
                     c.caller().requireProjectRead(c.state(), c.store().project(service.projectId));
@@ -89,10 +125,11 @@ final class RootFetchers {
                             Boolean.TRUE.equals(env.getArgument("unrendered")));
                 }))
                 .dataFetcher("deployments", root(RootFetchers::deployments))
-                .dataFetcher("usage", root((c, env) -> BillingOps.usage(c.store(), usageScope(c, env),
-                        env.getArgument("measurements"), env.getArgument("groupBy"))))
-                .dataFetcher("estimatedUsage", root((c, env) -> BillingOps.estimated(c.store(), usageScope(c, env),
-                        env.getArgument("measurements"))))
+                .dataFetcher("usage", root((c, env) -> Usage.usage(c.store(), usageScope(c, env),
+                        env.getArgument("measurements"), env.getArgument("groupBy"), env.getArgument("startDate"),
+                        env.getArgument("endDate"), Boolean.TRUE.equals(env.getArgument("includeDeleted")))))
+                .dataFetcher("estimatedUsage", root((c, env) -> Usage.estimated(c.store(), usageScope(c, env),
+                        env.getArgument("measurements"), Boolean.TRUE.equals(env.getArgument("includeDeleted")))))
                 .build();
     }
 
@@ -114,6 +151,36 @@ final class RootFetchers {
                     State.EnvironmentRec environment = c.store().environment(env.getArgument("environmentId"));
                     c.caller().requireEnvironment(c.state(), environment);
                     return Patches.commit(c.store(), environment, env.getArgument("patch"));
+                }))
+                .dataFetcher("environmentStageChanges", root((c, env) -> {
+                    State.EnvironmentRec environment = c.store().environment(env.getArgument("environmentId"));
+                    c.caller().requireEnvironment(c.state(), environment);
+                    return Staging.stage(c.store(), environment, env.getArgument("input"), env.getArgument("merge"));
+                }))
+                .dataFetcher("environmentPatchCommitStaged", root((c, env) -> {
+                    State.EnvironmentRec environment = c.store().environment(env.getArgument("environmentId"));
+                    c.caller().requireEnvironment(c.state(), environment);
+                    return Staging.commit(c.store(), environment, env.getArgument("skipDeploys"));
+                }))
+                .dataFetcher("serviceInstanceRedeploy", root((c, env) -> Deploys.redeploy(c.store(), c.caller(),
+                        env.getArgument("environmentId"), env.getArgument("serviceId"))))
+                .dataFetcher("serviceInstanceDeploy", root((c, env) -> Deploys.deploy(c.store(), c.caller(),
+                        env.getArgument("environmentId"), env.getArgument("serviceId"), env.getArgument("commitSha")) != null))
+                .dataFetcher("serviceInstanceDeployV2", root((c, env) -> Deploys.deploy(c.store(), c.caller(),
+                        env.getArgument("environmentId"), env.getArgument("serviceId"), env.getArgument("commitSha")).id))
+                .dataFetcher("deploymentRedeploy", root((c, env) ->
+                        Deploys.redeployDeployment(c.store(), c.caller(), env.getArgument("id"))))
+                .dataFetcher("environmentApplyChangeSet", root((c, env) -> {
+                    State.EnvironmentRec environment = c.store().environment(env.getArgument("environmentId"));
+                    c.caller().requireEnvironment(c.state(), environment);
+                    return ChangeSets.apply(c.store(), c.caller(), environment, env.getArgument("input"),
+                            env.getArgument("baseConfigEtag"), env.getArgument("commitMessage"),
+                            env.getArgument("waitForCompletion"));
+                }))
+                .dataFetcher("environmentPreviewChangeSet", root((c, env) -> {
+                    State.EnvironmentRec environment = c.store().environment(env.getArgument("environmentId"));
+                    c.caller().requireEnvironment(c.state(), environment);
+                    return ChangeSets.preview(c.store(), c.caller(), environment, env.getArgument("input"));
                 }))
                 .dataFetcher("serviceCreate", root((c, env) ->
                         Views.service(ServiceOps.create(c.store(), c.caller(), input(env)))))
@@ -193,6 +260,10 @@ final class RootFetchers {
 
     private static Object projects(Wiring.Context c, DataFetchingEnvironment env) {
         c.caller().requireBearer();
+        String userId = env.getArgument("userId");
+        if (userId != null && !userId.equals(c.caller().token().userId)) {
+            throw SandboxException.notAuthorized();
+        }
         String workspaceId = env.getArgument("workspaceId");
         if (workspaceId != null) {
             c.store().workspace(workspaceId);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -122,27 +123,58 @@ public final class Sandbox implements AutoCloseable {
         faults.reset();
     }
 
-    /** Sets the default workspace's customer.currentUsage, in dollars. */
+    /**
+     * Sets the default workspace's customer.currentUsage, in dollars, overriding the figure
+     * derived from the usage entries; {@link #useDerivedCurrentUsage()} undoes it.
+     */
     public void setCurrentUsage(double dollars) {
+        store.transaction(() -> Usage.setCurrentUsage(store, dollars));
+    }
+
+    /** Derives customer.currentUsage from the usage entries and Railway's list prices again (the default). */
+    public void useDerivedCurrentUsage() {
+        store.transaction(() -> Usage.setCurrentUsage(store, null));
+    }
+
+    /** Sets the default workspace's billing period (start inclusive, end exclusive). */
+    public void setBillingPeriod(Instant start, Instant end) {
+        store.transaction(() -> Usage.setBillingPeriod(store, start, end));
+    }
+
+    /**
+     * Sets the usage of one measurement (a MetricMeasurement name such as CPU_USAGE, in Railway's
+     * units: CPU_USAGE in vCPU-minutes, MEMORY_USAGE_GB and DISK_USAGE_GB in GB-minutes,
+     * NETWORK_TX_GB in GB) for a project, or for one environment and/or service of it (null: not
+     * that level), all by name; accrued evenly from the start of the billing period to now.
+     * Replaces the entry with the same names and measurement.
+     */
+    public void setUsage(String project, String environment, String service, String measurement, double value) {
+        setUsage(project, environment, service, measurement, value, null, null);
+    }
+
+    /** As {@link #setUsage(String, String, String, String, double)}, accrued evenly from {@code from} to {@code to}. */
+    public void setUsage(String project, String environment, String service, String measurement, double value,
+                         Instant from, Instant to) {
+        store.transaction(() -> Usage.set(store, project, environment, service, measurement, value, from, to));
+    }
+
+    /**
+     * Sets the default workspace's plan (FREE, HOBBY or PRO): Railway's per-plan limits on
+     * replicas, vCPUs and memory follow it.
+     */
+    public void setWorkspacePlan(String plan) {
+        if (!InstanceRules.PLANS.containsKey(plan)) {
+            throw new IllegalArgumentException("Unknown plan " + plan + "; expected FREE, HOBBY or PRO");
+        }
         store.transaction(() -> {
-            store.state().workspaces.get(0).customer.currentUsage = dollars;
+            store.state().workspaces.get(0).plan = plan;
             store.markDirty();
         });
     }
 
-    /** Sets a usage measurement (a MetricMeasurement name such as CPU_USAGE) of a project, by name. */
+    /** A project-level usage figure: {@code setUsage(project, null, null, measurement, value)}. */
     public void setMeasurement(String projectName, String measurement, double value) {
-        if (!BillingOps.MEASUREMENTS.contains(measurement)) {
-            throw new IllegalArgumentException("Unknown measurement " + measurement + "; expected one of "
-                    + new java.util.TreeSet<>(BillingOps.MEASUREMENTS));
-        }
-        store.transaction(() -> {
-            State.ProjectRec project = store.state().projects.stream()
-                    .filter(p -> p.deletedAt == null && p.name.equals(projectName)).findFirst()
-                    .orElseThrow(() -> new SandboxException("No project named " + projectName + " in the sandbox state"));
-            store.state().measurements.computeIfAbsent(project.id, k -> new java.util.TreeMap<>()).put(measurement, value);
-            store.markDirty();
-        });
+        setUsage(projectName, null, null, measurement, value);
     }
 
     /** Stops serving (once; later calls do nothing); the state file already holds every change. */

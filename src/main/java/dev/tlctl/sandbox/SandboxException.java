@@ -10,8 +10,21 @@ public final class SandboxException extends RuntimeException {
     /** Railway's message for a missing, unknown or insufficient token. */
     static final String NOT_AUTHORIZED = "Not Authorized";
 
+    /** Railway's {@code extensions.code} of the GraphQL error, or null for none. */
+    private final String code;
+
     public SandboxException(String message) {
+        this(message, null);
+    }
+
+    SandboxException(String message, String code) {
         super(message);
+        this.code = code;
+    }
+
+    /** The error's {@code extensions.code} (such as STALE_ENVIRONMENT_BASE), or null. */
+    public String code() {
+        return code;
     }
 
     static SandboxException notAuthorized() {

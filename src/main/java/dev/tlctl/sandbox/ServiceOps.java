@@ -174,12 +174,17 @@ final class ServiceOps {
         if (targets.isEmpty()) {
             throw new SandboxException("ServiceInstance not found");
         }
-        // Work on copies first so that a refused input changes nothing anywhere.
+        // Work on copies first so that a refused input changes nothing anywhere; an instance the
+        // input leaves as it was is not written and not deployed (a no-op is no deployment).
         Map<State.EnvironmentRec, ObjectNode> updated = new LinkedHashMap<>();
         for (State.EnvironmentRec environment : targets) {
-            ObjectNode copy = store.requireInstance(environment, serviceId).deepCopy();
+            ObjectNode current = store.requireInstance(environment, serviceId);
+            ObjectNode copy = current.deepCopy();
             ConfigMapping.applyUpdate(copy, input);
-            updated.put(environment, copy);
+            if (!copy.equals(current)) {
+                InstanceRules.check(InstanceRules.plan(store, environment), copy);
+                updated.put(environment, copy);
+            }
         }
         updated.forEach((environment, config) -> {
             Json.child(environment.config, "services").set(serviceId, config);
@@ -189,14 +194,35 @@ final class ServiceOps {
         return true;
     }
 
-    /** serviceInstanceLimitsUpdate: that one instance; one deployment. */
+    /**
+     * serviceInstanceLimitsUpdate: that one instance, within the plan's limits per replica; one
+     * deployment, none when the limits stay as they were.
+     */
     static boolean updateLimits(Store store, Caller caller, Map<String, Object> input) {
         State.EnvironmentRec environment = store.environment((String) input.get("environmentId"));
         caller.requireEnvironment(store.state(), environment);
         String serviceId = (String) input.get("serviceId");
         store.service(serviceId);
+        String plan = InstanceRules.plan(store, environment);
+        InstanceRules.PlanLimits limits = InstanceRules.limits(plan);
+        if (input.get("vCPUs") != null) {
+            InstanceRules.vcpus(plan, limits, ((Number) input.get("vCPUs")).doubleValue());
+        }
+        if (input.get("memoryGB") != null) {
+            InstanceRules.memoryGb(plan, limits, ((Number) input.get("memoryGB")).doubleValue());
+        }
         ObjectNode config = store.requireInstance(environment, serviceId);
-        ConfigMapping.applyLimits(config, input);
+        ObjectNode copy = config.deepCopy();
+        ConfigMapping.applyLimits(copy, input);
+        ObjectNode containers = Json.at(copy, "deploy", "limitOverride", "containers");
+        if (containers != null && containers.isEmpty()) {
+            // Removing every limit leaves no empty limitOverride behind.
+            Json.at(copy, "deploy").remove("limitOverride");
+        }
+        if (copy.equals(config)) {
+            return true;
+        }
+        Json.child(environment.config, "services").set(serviceId, copy);
         store.touched(environment);
         store.deploy(environment, serviceId);
         return true;
@@ -208,14 +234,15 @@ final class ServiceOps {
         }
     }
 
-    /** Service names are unique in a project: references such as ${{api.PORT}} name them. */
+    /**
+     * Service names are unique in a project (references such as ${{api.PORT}} name them), with
+     * the message Railway answers; a name must not be blank or hold control characters.
+     */
     private static void requireFreeName(Store store, String projectId, String name, String exceptId) {
-        if (name.isBlank()) {
-            throw new SandboxException("Service name must not be blank");
-        }
+        ProjectOps.requireName("Service", name);
         State.ServiceRec other = store.serviceNamed(projectId, name);
         if (other != null && !other.id.equals(exceptId)) {
-            throw new SandboxException("Service with name " + name + " already exists in this project");
+            throw new SandboxException("A service named \"" + name + "\" already exists in this project");
         }
     }
 }

@@ -17,8 +17,14 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 final class State {
-    /** Bumped when the shape changes incompatibly. */
-    public int formatVersion = 1;
+    /** The change-set applies the state keeps; the oldest are dropped past this. */
+    static final int MAX_CHANGE_SET_APPLIES = 200;
+
+    /** The shape written now; {@link StateFile} upgrades older files when it reads them. */
+    static final int FORMAT_VERSION = 2;
+
+    /** Bumped when the shape changes incompatibly (2: usage entries, currentUsage null when derived). */
+    public int formatVersion = FORMAT_VERSION;
     /** The seed the ids are drawn from, and how many were drawn: ids stay deterministic across restarts. */
     public long seed = 1;
     public long idsDrawn;
@@ -30,9 +36,15 @@ final class State {
     public List<EnvironmentRec> environments = new ArrayList<>();
     public List<ServiceRec> services = new ArrayList<>();
     public List<VolumeRec> volumes = new ArrayList<>();
+    /** Buckets come only from the state file (the sandbox has no bucket mutation), as volumes do. */
+    public List<BucketRec> buckets = new ArrayList<>();
     public List<DeploymentRec> deployments = new ArrayList<>();
-    /** Usage measurements by project id, then by MetricMeasurement name: what usage and estimatedUsage answer. */
-    public Map<String, Map<String, Double>> measurements = new LinkedHashMap<>();
+    /** Change-set applies, oldest first, for environmentChangeSetApply to answer (at most {@link #MAX_CHANGE_SET_APPLIES}). */
+    public List<ChangeSetApplyRec> changeSetApplies = new ArrayList<>();
+    /** Usage, one entry per (project, environment, service, measurement): what usage and estimatedUsage answer. */
+    public List<UsageRec> usage = new ArrayList<>();
+    /** Format 1 only: measurements by project id, then by MetricMeasurement name; read, then moved into usage. */
+    public Map<String, Map<String, Double>> measurements;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -60,7 +72,8 @@ final class State {
     @JsonIgnoreProperties(ignoreUnknown = true)
     static final class CustomerRec {
         public String id;
-        public double currentUsage;
+        /** Dollars, as set directly; null: derived from the usage entries and Railway's prices. */
+        public Double currentUsage;
         public String billingPeriodStart;
         public String billingPeriodEnd;
         /** Null: no usage limit. */
@@ -133,6 +146,18 @@ final class State {
         public ObjectNode config = JsonNodeFactory.instance.objectNode();
         /** Bookkeeping the config has no room for, by service id: kept in step with config.services. */
         public Map<String, InstanceRec> instances = new LinkedHashMap<>();
+        /** The staged patch (environmentStageChanges), or null when nothing is staged. */
+        public StagedPatchRec staged;
+    }
+
+    /** Changes staged for an environment: an EnvironmentConfig patch, nulls (deletions) kept. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class StagedPatchRec {
+        public String id;
+        public ObjectNode patch;
+        public String createdAt;
+        public String updatedAt;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -166,6 +191,17 @@ final class State {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class BucketRec {
+        public String id;
+        public String projectId;
+        public String name;
+        public String groupId;
+        public String createdAt;
+        public String updatedAt;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
     static final class DeploymentRec {
         public String id;
         public String projectId;
@@ -173,5 +209,37 @@ final class State {
         public String serviceId;
         public String status = "SUCCESS";
         public String createdAt;
+        /** When the status last changed (a deployment superseded by a newer one becomes REMOVED). */
+        public String statusUpdatedAt;
+        /** What Railway's Deployment.meta carries that the sandbox knows: reason, source, serviceManifest. */
+        public ObjectNode meta;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class ChangeSetApplyRec {
+        public String id;
+        public String environmentId;
+        public String createdAt;
+        public String commitMessage;
+        /** The final ChangeSetApplyResult, as environmentChangeSetApply answers it. */
+        public ObjectNode result;
+    }
+
+    /**
+     * How much of one measurement a project (and, when set, one environment and one service of
+     * it) used between two instants, spread evenly over them; a point when from equals to.
+     * Values are in Railway's units (CPU_USAGE vCPU-minutes, MEMORY_USAGE_GB GB-minutes, ...).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class UsageRec {
+        public String projectId;
+        public String environmentId;
+        public String serviceId;
+        public String measurement;
+        public double value;
+        public String from;
+        public String to;
     }
 }

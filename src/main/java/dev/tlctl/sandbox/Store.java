@@ -17,7 +17,11 @@ import java.util.function.Supplier;
  * Also the lookups and the low-level writes every operation shares.
  */
 final class Store {
-    private final ReentrantLock lock = new ReentrantLock();
+    /** One lock per state file for the whole JVM: two Stores on one file (two sandboxes, a token mint) take turns. */
+    private static final java.util.concurrent.ConcurrentMap<java.nio.file.Path, ReentrantLock> FILE_LOCKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final ReentrantLock lock;
     private final Clock clock;
     private final StateFile file;
     private State state;
@@ -27,28 +31,52 @@ final class Store {
         this.state = state;
         this.file = file;
         this.clock = clock;
+        this.lock = file == null ? new ReentrantLock() : FILE_LOCKS.computeIfAbsent(file.path(), p -> new ReentrantLock());
     }
 
-    /** Opens the state file (a missing file is a fresh state), applies the given token, and saves. */
+    /**
+     * Opens the state file (a missing file is a fresh state), applies the given token, and saves;
+     * under the same locks as every transaction, so that a sandbox starting beside another process
+     * that writes the file never reads half a change.
+     */
     static Store open(java.nio.file.Path path, String token, long seed, Clock clock) throws IOException {
         StateFile file = path == null ? null : new StateFile(path);
-        State state = file == null ? null : file.load();
-        if (state == null) {
-            state = FreshState.create(seed, token, clock);
-        } else if (token != null) {
-            FreshState.useAccountToken(state, token, clock.instant());
-        }
-        Store store = new Store(state, file, clock);
-        if (file != null) {
-            file.save(state);
+        Store store = new Store(null, file, clock);
+        try {
+            store.transaction(() -> {
+                State loaded = null;
+                if (file != null) {
+                    try {
+                        loaded = file.load();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                if (loaded == null) {
+                    store.state = FreshState.create(seed, token, clock);
+                } else {
+                    store.state = loaded;
+                    if (token != null) {
+                        FreshState.useAccountToken(loaded, token, clock.instant());
+                    }
+                }
+                store.dirty = true;
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         return store;
     }
 
-    /** Runs {@code work} alone, on the newest state; persists what it changed. */
+    /**
+     * Runs {@code work} alone, on the newest state; persists what it changed. "Alone" holds across
+     * threads (one lock per state file, shared by every Store of this JVM on that file) and across
+     * processes (an OS lock on a file beside the state file), so a read-check-write such as
+     * baseConfigEtag's compare-and-swap is atomic against every other write to the state.
+     */
     <T> T transaction(Supplier<T> work) {
         lock.lock();
-        try {
+        try (StateFile.ProcessLock ignored = file != null && lock.getHoldCount() == 1 ? file.lockAcrossProcesses() : null) {
             refreshFromDisk();
             try {
                 return work.get();
@@ -77,7 +105,7 @@ final class Store {
     }
 
     private void refreshFromDisk() {
-        if (file != null && file.changedOnDisk()) {
+        if (file != null && state != null && file.changedOnDisk()) {
             try {
                 State loaded = file.load();
                 if (loaded != null) {
@@ -259,20 +287,59 @@ final class Store {
         dirty = true;
     }
 
-    /** Records one deployment (status SUCCESS) of the service's instance in the environment. */
-    void deploy(State.EnvironmentRec environment, String serviceId) {
+    /** Records one deployment (status SUCCESS) of the service's instance in the environment, reason "deploy". */
+    State.DeploymentRec deploy(State.EnvironmentRec environment, String serviceId) {
+        return deploy(environment, serviceId, "deploy", null);
+    }
+
+    /**
+     * Records one deployment (status SUCCESS) of the instance, with its meta: the reason, the
+     * source's repo, branch, image and rootDirectory, the commit, and serviceManifest (the
+     * instance's source, build and deploy at that moment, as Railway's CLI reads it back). The
+     * instance's earlier SUCCESS deployments become REMOVED, as on Railway once a newer one is up.
+     */
+    State.DeploymentRec deploy(State.EnvironmentRec environment, String serviceId, String reason, String commitSha) {
+        String now = now();
+        for (State.DeploymentRec earlier : state.deployments) {
+            if (earlier.environmentId.equals(environment.id) && serviceId.equals(earlier.serviceId)
+                    && "SUCCESS".equals(earlier.status)) {
+                earlier.status = "REMOVED";
+                earlier.statusUpdatedAt = now;
+            }
+        }
         State.DeploymentRec deployment = new State.DeploymentRec();
         deployment.id = newId();
         deployment.projectId = environment.projectId;
         deployment.environmentId = environment.id;
         deployment.serviceId = serviceId;
         deployment.status = "SUCCESS";
-        deployment.createdAt = now();
+        deployment.createdAt = now;
+        deployment.statusUpdatedAt = now;
+        deployment.meta = Json.MAPPER.createObjectNode();
+        deployment.meta.put("reason", reason);
+        ObjectNode instance = serviceConfig(environment, serviceId);
+        ObjectNode source = Json.at(instance, "source");
+        for (String key : List.of("repo", "branch", "image", "rootDirectory")) {
+            if (source != null && source.get(key) != null && source.get(key).isTextual()) {
+                deployment.meta.put(key, source.get(key).asText());
+            }
+        }
+        if (commitSha != null) {
+            deployment.meta.put("commitHash", commitSha);
+        }
+        ObjectNode manifest = deployment.meta.putObject("serviceManifest");
+        for (String part : List.of("source", "build", "deploy")) {
+            ObjectNode value = Json.at(instance, part);
+            if (value != null) {
+                manifest.set(part, value.deepCopy());
+            }
+        }
         state.deployments.add(deployment);
-        State.InstanceRec instance = environment.instances.get(serviceId);
-        if (instance != null) {
-            instance.updatedAt = deployment.createdAt;
+        State.InstanceRec record = environment.instances.get(serviceId);
+        if (record != null) {
+            record.updatedAt = deployment.createdAt;
         }
         dirty = true;
+        return deployment;
     }
 }

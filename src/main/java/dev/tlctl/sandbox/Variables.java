@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 /**
  * Variables, kept in the config store: service variables at
  * {@code services.<id>.variables.<NAME>{value,isSealed}}, shared ones at
- * {@code sharedVariables.<NAME>{value}}. Reading renders Railway references unless asked not to;
- * a sealed variable is used for rendering but its value is never returned.
+ * {@code sharedVariables.<NAME>{value}}. Reading renders Railway references (and Railway's
+ * provided RAILWAY_* variables) unless asked not to; a sealed variable's value never leaves the
+ * sandbox, not even through a reference to it.
  */
 final class Variables {
     /** ${{shared.NAME}}, ${{ServiceName.NAME}}, ${{NAME}} (spaces inside the braces allowed). */
@@ -24,6 +25,21 @@ final class Variables {
     private static final int MAX_DEPTH = 10;
 
     private Variables() {}
+
+    /** Variable names: letters, digits and underscores, not starting with a digit (what an environment variable can be). */
+    static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /** A variable name must follow {@link #NAME}; {@code where} says which input it came from. */
+    static void requireValidName(String where, String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new SandboxException(invalidName(where, name));
+        }
+    }
+
+    static String invalidName(String where, String name) {
+        return (where == null ? "" : where + ": ") + "Invalid variable name \"" + name
+                + "\": use letters, digits and underscores, not starting with a digit";
+    }
 
     static boolean isSealed(JsonNode variable) {
         return variable != null && variable.path("isSealed").asBoolean(false);
@@ -42,6 +58,7 @@ final class Variables {
     /** Sets the values (keeping each variable's other keys, such as isSealed); replace empties the scope first. */
     static void upsert(Store store, State.EnvironmentRec environment, String serviceId,
                        Map<String, String> values, boolean replace) {
+        values.keySet().forEach(name -> requireValidName(null, name));
         ObjectNode variables = scope(store, environment, serviceId, true);
         if (replace) {
             variables.removeAll();
@@ -50,11 +67,13 @@ final class Variables {
         store.touched(environment);
     }
 
+    /** variableDelete: a variable that is not there is an error, as Railway's CLI expects (it checks first). */
     static void delete(Store store, State.EnvironmentRec environment, String serviceId, String name) {
         ObjectNode variables = scope(store, environment, serviceId, false);
-        if (variables != null) {
-            variables.remove(name);
+        if (variables == null || !variables.has(name)) {
+            throw new SandboxException("Variable " + name + " not found");
         }
+        variables.remove(name);
         store.touched(environment);
     }
 
@@ -71,6 +90,7 @@ final class Variables {
         }
         Map<String, String> values = new LinkedHashMap<>();
         object.properties().forEach(entry -> {
+            requireValidName(null, entry.getKey());
             JsonNode value = entry.getValue();
             if (!value.isValueNode() || value.isNull()) {
                 throw new SandboxException("variable " + entry.getKey() + " must have a string value");
@@ -80,7 +100,11 @@ final class Variables {
         return values;
     }
 
-    /** What {@code variables(...)} returns: name to value, sealed ones left out, rendered unless unrendered. */
+    /**
+     * What {@code variables(...)} returns: name to value, rendered unless unrendered. A sealed
+     * variable comes back by name with a null value (its value never leaves the sandbox), and so
+     * does a variable whose rendering uses a sealed one.
+     */
     static Map<String, String> read(Store store, State.EnvironmentRec environment, String serviceId,
                                     boolean unrendered) {
         ObjectNode variables = serviceId == null ? Json.at(environment.config, "sharedVariables")
@@ -91,58 +115,104 @@ final class Variables {
         }
         variables.properties().forEach(entry -> {
             String value = ConfigMapping.text(entry.getValue(), "value");
-            if (value == null || isSealed(entry.getValue())) {
-                return;
+            if (isSealed(entry.getValue())) {
+                result.put(entry.getKey(), null);
+            } else if (value != null) {
+                result.put(entry.getKey(), unrendered ? value : new Renderer(store, environment).render(serviceId, value));
             }
-            result.put(entry.getKey(), unrendered ? value
-                    : render(store, environment, serviceId, value, 0, new HashSet<>()));
         });
         return result;
     }
 
-    private static String render(Store store, State.EnvironmentRec environment, String serviceId, String value,
-                                 int depth, Set<String> visiting) {
-        Matcher matcher = REFERENCE.matcher(value);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            String resolved = resolve(store, environment, serviceId, matcher.group(1), depth, visiting);
-            matcher.appendReplacement(out, Matcher.quoteReplacement(resolved));
-        }
-        matcher.appendTail(out);
-        return out.toString();
+    /**
+     * variablesForServiceDeployment: what a deployment of the service gets: Railway's provided
+     * variables ({@link SystemVariables}) and the service's variables rendered, the service's own
+     * winning on a clash; sealed ones (and those using them) by name with a null value.
+     */
+    static Map<String, String> forDeployment(Store store, State.EnvironmentRec environment, String serviceId) {
+        Map<String, String> result = new TreeMap<>(SystemVariables.of(store, environment, serviceId));
+        result.putAll(read(store, environment, serviceId, false));
+        return result;
     }
 
-    /** One reference, rendered in turn; unresolvable (or circular) references render as "". */
-    private static String resolve(Store store, State.EnvironmentRec environment, String serviceId, String reference,
-                                  int depth, Set<String> visiting) {
-        int dot = reference.indexOf('.');
-        String scopeId = serviceId;
-        String name = reference;
-        if (dot >= 0) {
-            String prefix = reference.substring(0, dot).trim();
-            name = reference.substring(dot + 1).trim();
-            if (prefix.equals("shared")) {
-                scopeId = null;
-            } else {
-                State.ServiceRec service = store.serviceNamed(environment.projectId, prefix);
-                if (service == null) {
-                    return "";
+    /** Renders references, depth-limited; an unresolvable or circular one renders as "", a sealed one makes the whole value null. */
+    private static final class Renderer {
+        private final Store store;
+        private final State.EnvironmentRec environment;
+        private final Set<String> visiting = new HashSet<>();
+        private boolean sealed;
+
+        Renderer(Store store, State.EnvironmentRec environment) {
+            this.store = store;
+            this.environment = environment;
+        }
+
+        String render(String serviceId, String value) {
+            String rendered = render(serviceId, value, 0);
+            return sealed ? null : rendered;
+        }
+
+        private String render(String serviceId, String value, int depth) {
+            Matcher matcher = REFERENCE.matcher(value);
+            StringBuilder out = new StringBuilder();
+            while (matcher.find()) {
+                matcher.appendReplacement(out, Matcher.quoteReplacement(resolve(serviceId, matcher.group(1), depth)));
+            }
+            matcher.appendTail(out);
+            return out.toString();
+        }
+
+        private String resolve(String serviceId, String reference, int depth) {
+            int dot = reference.indexOf('.');
+            String scopeId = serviceId;
+            String name = reference;
+            if (dot >= 0) {
+                String prefix = reference.substring(0, dot).trim();
+                name = reference.substring(dot + 1).trim();
+                if (prefix.equals("shared")) {
+                    scopeId = null;
+                } else {
+                    State.ServiceRec service = store.serviceNamed(environment.projectId, prefix);
+                    if (service == null) {
+                        return "";
+                    }
+                    scopeId = service.id;
                 }
-                scopeId = service.id;
+            }
+            ObjectNode variables = scopeId == null ? Json.at(environment.config, "sharedVariables")
+                    : Json.at(environment.config, "services", scopeId, "variables");
+            JsonNode variable = variables == null ? null : variables.get(name);
+            if (isSealed(variable)) {
+                sealed = true;
+                return "";
+            }
+            String raw = ConfigMapping.text(variable, "value");
+            if (raw == null) {
+                String system = scopeId == null ? null : SystemVariables.of(store, environment, scopeId).get(name);
+                return system == null ? "" : system;
+            }
+            String key = scopeId + "/" + name;
+            if (depth >= MAX_DEPTH || !visiting.add(key)) {
+                return "";
+            }
+            try {
+                return render(scopeId, raw, depth + 1);
+            } finally {
+                visiting.remove(key);
             }
         }
-        ObjectNode variables = scopeId == null ? Json.at(environment.config, "sharedVariables")
-                : Json.at(environment.config, "services", scopeId, "variables");
-        String raw = ConfigMapping.text(variables == null ? null : variables.get(name), "value");
-        String key = scopeId + "/" + name;
-        if (raw == null || depth >= MAX_DEPTH || !visiting.add(key)) {
-            return "";
+    }
+
+    /** The reference expressions in a value, as written inside ${{...}}, such as "shared.DOMAIN" or "api.PORT". */
+    static List<String> references(String value) {
+        List<String> references = new ArrayList<>();
+        if (value != null) {
+            Matcher matcher = REFERENCE.matcher(value);
+            while (matcher.find()) {
+                references.add(matcher.group(1).replaceAll("\\s+", ""));
+            }
         }
-        try {
-            return render(store, environment, scopeId, raw, depth + 1, visiting);
-        } finally {
-            visiting.remove(key);
-        }
+        return references;
     }
 
     /** The Variable nodes of Environment.variables: shared ones first, then each instance's; names, no values. */
@@ -167,6 +237,11 @@ final class Variables {
             node.put("isSealed", isSealed(variable));
             node.put("serviceId", serviceId);
             node.put("environmentId", environment.id);
+            node.put("pluginId", null);
+            node.put("references", references(ConfigMapping.text(variable, "value")));
+            State.InstanceRec instance = serviceId == null ? null : environment.instances.get(serviceId);
+            node.put("createdAt", instance != null ? instance.createdAt : environment.createdAt);
+            node.put("updatedAt", environment.updatedAt);
             nodes.add(node);
         });
     }
@@ -188,6 +263,10 @@ final class Variables {
         }
         variables.properties().forEach(entry -> {
             JsonNode variable = entry.getValue();
+            if (!NAME.matcher(entry.getKey()).matches()) {
+                problems.add(invalidName(path, entry.getKey()));
+                return;
+            }
             if (variable.isNull()) {
                 return;
             }
@@ -199,6 +278,23 @@ final class Variables {
                 problems.add(path + "." + entry.getKey() + ".isSealed must be a boolean");
             }
         });
+    }
+
+    /** A copy of a config without its sealed variables: what duplicating an environment copies. */
+    static ObjectNode withoutSealed(ObjectNode config) {
+        ObjectNode copy = config.deepCopy();
+        ObjectNode services = Json.at(copy, "services");
+        if (services != null) {
+            services.forEach(service -> dropSealed(Json.at(service, "variables")));
+        }
+        dropSealed(Json.at(copy, "sharedVariables"));
+        return copy;
+    }
+
+    private static void dropSealed(ObjectNode variables) {
+        if (variables != null) {
+            variables.properties().removeIf(e -> isSealed(e.getValue()));
+        }
     }
 
     /** Sealing is for good: a variable sealed before a write stays sealed after it. */

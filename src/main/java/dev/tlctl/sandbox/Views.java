@@ -1,6 +1,7 @@
 package dev.tlctl.sandbox;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,14 +29,16 @@ final class Views {
         view.put("plan", workspace.plan);
         view.put("createdAt", workspace.createdAt);
         view.put("updatedAt", workspace.updatedAt);
-        view.put("customer", customer(workspace.customer));
         return view;
     }
 
-    static Map<String, Object> customer(State.CustomerRec customer) {
+    /** Workspace.customer: currentUsage set directly or derived from the usage entries ({@link Usage}). */
+    static Map<String, Object> customer(Store store, State.WorkspaceRec workspace) {
+        State.CustomerRec customer = workspace.customer;
+        double currentUsage = Usage.currentUsage(store, workspace);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", customer.id);
-        view.put("currentUsage", customer.currentUsage);
+        view.put("currentUsage", currentUsage);
         view.put("billingPeriod", Map.of("start", customer.billingPeriodStart, "end", customer.billingPeriodEnd));
         Map<String, Object> limit = null;
         if (customer.usageLimit != null) {
@@ -44,7 +47,7 @@ final class Views {
             limit.put("customerId", customer.id);
             limit.put("softLimit", customer.usageLimit.softLimit);
             limit.put("hardLimit", customer.usageLimit.hardLimit);
-            limit.put("isOverLimit", BillingOps.isOverLimit(customer));
+            limit.put("isOverLimit", BillingOps.isOverLimit(customer, currentUsage));
         }
         view.put("usageLimit", limit);
         return view;
@@ -79,6 +82,13 @@ final class Views {
         view.put("createdAt", project.createdAt);
         view.put("updatedAt", project.updatedAt);
         view.put("deletedAt", project.deletedAt);
+        // Teams became workspaces; the sandbox has no temporary projects, no feature flags and no
+        // notion of a primary environment beyond baseEnvironmentId.
+        view.put("teamId", project.workspaceId);
+        view.put("expiredAt", null);
+        view.put("isTempProject", false);
+        view.put("featureFlags", List.of());
+        view.put("primaryEnvironmentId", null);
         return view;
     }
 
@@ -91,6 +101,11 @@ final class Views {
         view.put("createdAt", environment.createdAt);
         view.put("updatedAt", environment.updatedAt);
         view.put("deletedAt", environment.deletedAt);
+        // Only environments the caller can access are ever shown; no PR metadata, no canvas groups.
+        view.put("canAccess", true);
+        view.put("meta", null);
+        view.put("canvasGroupRefs", Map.of());
+        view.put("unmergedChangesCount", Staging.count(environment));
         return view;
     }
 
@@ -103,6 +118,14 @@ final class Views {
         view.put("createdAt", service.createdAt);
         view.put("updatedAt", service.updatedAt);
         view.put("deletedAt", service.deletedAt);
+        // No canvas groups, templates, feature flags or restrictions in the sandbox.
+        view.put("featureFlags", List.of());
+        view.put("groupId", null);
+        view.put("hasHiddenRegistryCredentialsFromTemplate", false);
+        view.put("isRestricted", false);
+        view.put("templateId", null);
+        view.put("templateServiceId", null);
+        view.put("templateThreadSlug", null);
         return view;
     }
 
@@ -123,8 +146,81 @@ final class Views {
         view.put("environmentId", deployment.environmentId);
         view.put("serviceId", deployment.serviceId);
         view.put("createdAt", deployment.createdAt);
-        view.put("updatedAt", deployment.createdAt);
-        view.put("statusUpdatedAt", deployment.createdAt);
+        view.put("updatedAt", deployment.statusUpdatedAt != null ? deployment.statusUpdatedAt : deployment.createdAt);
+        view.put("statusUpdatedAt", deployment.statusUpdatedAt != null ? deployment.statusUpdatedAt : deployment.createdAt);
+        view.put("meta", deployment.meta == null ? null : Json.toJava(deployment.meta));
+        // A superseded (REMOVED) deployment's instances have stopped; the active one runs.
+        view.put("deploymentStopped", !"SUCCESS".equals(deployment.status));
+        // Not recorded, or not served: the sandbox runs nothing and serves no traffic.
+        view.put("creator", null);
+        view.put("diagnosis", null);
+        view.put("snapshotId", null);
+        view.put("sockets", List.of());
+        view.put("staticUrl", null);
+        view.put("url", null);
+        view.put("suggestAddServiceDomain", false);
+        return view;
+    }
+
+    static Map<String, Object> bucket(State.BucketRec bucket) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", bucket.id);
+        view.put("name", bucket.name);
+        view.put("projectId", bucket.projectId);
+        view.put("groupId", bucket.groupId);
+        view.put("createdAt", bucket.createdAt);
+        view.put("updatedAt", bucket.updatedAt != null ? bucket.updatedAt : bucket.createdAt);
+        return view;
+    }
+
+    /** Project.team: the project's workspace under its old name. */
+    static Map<String, Object> team(State.WorkspaceRec workspace) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", workspace.id);
+        view.put("name", workspace.name);
+        view.put("avatar", null);
+        view.put("preferredRegion", null);
+        view.put("slackChannelId", null);
+        view.put("createdAt", workspace.createdAt);
+        view.put("updatedAt", workspace.updatedAt);
+        return view;
+    }
+
+    /** The workspace's members as project members: each an ADMIN, as on a project its owner made. */
+    static List<Map<String, Object>> members(State state, State.WorkspaceRec workspace) {
+        return state.users.stream().filter(u -> workspace.memberIds.contains(u.id)).map(user -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("id", user.id);
+            view.put("name", user.name);
+            view.put("email", user.email);
+            view.put("avatar", null);
+            view.put("role", "ADMIN");
+            return view;
+        }).toList();
+    }
+
+    static List<Map<String, Object>> permissions(State state, State.WorkspaceRec workspace, String projectId) {
+        return state.users.stream().filter(u -> workspace.memberIds.contains(u.id)).map(user -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("id", Ids.derived(projectId, user.id, "permission"));
+            view.put("projectId", projectId);
+            view.put("userId", user.id);
+            view.put("role", "ADMIN");
+            return view;
+        }).toList();
+    }
+
+    /**
+     * Project.subscriptionPlanLimit, a JSON scalar whose shape Railway does not document: the
+     * limits the sandbox enforces for the workspace's plan.
+     */
+    static Map<String, Object> planLimit(State.WorkspaceRec workspace) {
+        InstanceRules.PlanLimits limits = InstanceRules.limits(workspace.plan);
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("plan", workspace.plan);
+        view.put("maxReplicas", limits.maxReplicas());
+        view.put("maxVCPUsPerReplica", limits.maxVcpus());
+        view.put("maxMemoryGBPerReplica", limits.maxMemoryGb());
         return view;
     }
 }

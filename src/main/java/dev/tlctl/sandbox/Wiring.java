@@ -1,5 +1,6 @@
 package dev.tlctl.sandbox;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.FieldWiringEnvironment;
@@ -47,6 +48,11 @@ final class Wiring {
                 .scalar(Scalars.json("JSON"))
                 .scalar(Scalars.json("EnvironmentConfig"))
                 .scalar(Scalars.json("EnvironmentVariables"))
+                .scalar(Scalars.json("SubscriptionPlanLimit"))
+                .scalar(Scalars.json("SkippedResourceIds"))
+                .scalar(Scalars.json("RailpackInfo"))
+                .scalar(Scalars.json("DeploymentMeta"))
+                .scalar(Scalars.json("DeploymentDiagnosis"))
                 .wiringFactory(new WiringFactory() {
                     @Override
                     public DataFetcher<?> getDefaultDataFetcher(FieldWiringEnvironment env) {
@@ -102,6 +108,8 @@ final class Wiring {
                         .map(Views::workspace).toList()))
                 .build());
         types.add(TypeRuntimeWiring.newTypeWiring("Workspace")
+                .dataFetcher("customer", nested((c, env) ->
+                        Views.customer(c.store(), c.store().workspace(sourceKey(env, "id")))))
                 .dataFetcher("projects", nested((c, env) -> {
                     String workspaceId = sourceKey(env, "id");
                     List<State.ProjectRec> projects = c.state().projects.stream()
@@ -109,21 +117,141 @@ final class Wiring {
                     return Connections.page(projects, Views::project, env);
                 }))
                 .build());
+        types.add(TypeRuntimeWiring.newTypeWiring("Team")
+                .dataFetcher("customer", nested((c, env) ->
+                        Views.customer(c.store(), c.store().workspace(sourceKey(env, "id")))))
+                .dataFetcher("workspace", nested((c, env) -> Views.workspace(c.store().workspace(sourceKey(env, "id")))))
+                .build());
         types.add(TypeRuntimeWiring.newTypeWiring("ProjectToken")
                 .dataFetcher("project", nested((c, env) -> Views.project(c.store().projectAny(sourceKey(env, "projectId")))))
                 .dataFetcher("environment", nested((c, env) ->
                         Views.environment(c.store().environmentAny(sourceKey(env, "environmentId")))))
                 .build());
-        types.add(TypeRuntimeWiring.newTypeWiring("Project")
+        types.add(projectType());
+        types.add(TypeRuntimeWiring.newTypeWiring("Volume")
+                .dataFetcher("project", nested((c, env) -> Views.project(c.store().projectAny(sourceKey(env, "projectId")))))
+                .dataFetcher("volumeInstances", nested((c, env) -> {
+                    String volumeId = sourceKey(env, "id");
+                    List<Map<String, Object>> instances = new ArrayList<>();
+                    for (State.EnvironmentRec environment : c.store().environmentsOf(sourceKey(env, "projectId"))) {
+                        if (c.requireCaller().canSeeEnvironment(environment)) {
+                            ConfigViews.volumeInstances(c.store(), environment).stream()
+                                    .filter(v -> volumeId.equals(v.get("volumeId"))).forEach(instances::add);
+                        }
+                    }
+                    return Connections.page(instances, v -> v, env);
+                }))
+                .build());
+        types.add(TypeRuntimeWiring.newTypeWiring("VolumeInstance")
+                .dataFetcher("environment", nested((c, env) ->
+                        Views.environment(c.store().environmentAny(sourceKey(env, "environmentId")))))
+                .dataFetcher("service", nested((c, env) -> {
+                    String serviceId = sourceKey(env, "serviceId");
+                    if (serviceId == null) {
+                        throw new SandboxException("VolumeInstance " + sourceKey(env, "id") + " is mounted by no service");
+                    }
+                    return Views.service(c.store().serviceAny(serviceId));
+                }))
+                .dataFetcher("volume", nested((c, env) -> c.state().volumes.stream()
+                        .filter(v -> v.id.equals(sourceKey(env, "volumeId"))).findFirst().map(Views::volume)
+                        .orElseThrow(() -> new SandboxException("Volume not found"))))
+                .build());
+        types.add(TypeRuntimeWiring.newTypeWiring("Bucket")
+                .dataFetcher("project", nested((c, env) -> Views.project(c.store().projectAny(sourceKey(env, "projectId")))))
+                .build());
+        types.add(environmentType());
+        types.add(TypeRuntimeWiring.newTypeWiring("EnvironmentPatch")
+                .dataFetcher("environment", nested((c, env) ->
+                        Views.environment(c.store().environmentAny(sourceKey(env, "environmentId")))))
+                .dataFetcher("patch", nested((c, env) -> Json.toJava(Patches.masked(
+                        Staging.patch(c.store().environmentAny(sourceKey(env, "environmentId"))),
+                        Boolean.TRUE.equals(env.getArgument("decryptVariables"))))))
+                .build());
+        types.add(serviceType());
+        types.add(instanceType());
+        types.add(TypeRuntimeWiring.newTypeWiring("Variable")
+                .dataFetcher("environment", nested((c, env) ->
+                        Views.environment(c.store().environmentAny(sourceKey(env, "environmentId")))))
+                .dataFetcher("service", nested((c, env) -> {
+                    String serviceId = sourceKey(env, "serviceId");
+                    if (serviceId == null) {
+                        throw new SandboxException("Variable " + sourceKey(env, "name") + " is a shared variable: it has"
+                                + " no service");
+                    }
+                    return Views.service(c.store().serviceAny(serviceId));
+                }))
+                .dataFetcher("plugin", nested((c, env) -> {
+                    throw new SandboxException("Variable " + sourceKey(env, "name") + " belongs to no plugin (Railway"
+                            + " has removed plugins)");
+                }))
+                .build());
+        types.add(TypeRuntimeWiring.newTypeWiring("Deployment")
+                .dataFetcher("environment", nested((c, env) ->
+                        Views.environment(c.store().environmentAny(sourceKey(env, "environmentId")))))
+                .dataFetcher("service", nested((c, env) -> Views.service(c.store().serviceAny(sourceKey(env, "serviceId")))))
+                .dataFetcher("canRedeploy", nested((c, env) -> live(c, sourceKey(env, "environmentId"),
+                        sourceKey(env, "serviceId"))))
+                .dataFetcher("canRollback", nested((c, env) -> "REMOVED".equals(sourceKey(env, "status"))
+                        && live(c, sourceKey(env, "environmentId"), sourceKey(env, "serviceId"))))
+                .dataFetcher("instances", nested((c, env) -> {
+                    if (!"SUCCESS".equals(sourceKey(env, "status"))) {
+                        return List.of();
+                    }
+                    State.EnvironmentRec environment = c.store().environmentAny(sourceKey(env, "environmentId"));
+                    ObjectNode instance = c.store().serviceConfig(environment, sourceKey(env, "serviceId"));
+                    Integer replicas = ConfigMapping.numReplicas(Json.at(instance, "deploy"));
+                    List<Map<String, Object>> running = new ArrayList<>();
+                    for (int i = 0; i < (replicas == null ? 1 : replicas); i++) {
+                        running.add(Map.of("id", Ids.derived(sourceKey(env, "id"), "instance", Integer.toString(i)),
+                                "status", "RUNNING"));
+                    }
+                    return running;
+                }))
+                .build());
+        return types;
+    }
+
+    /** Whether the deployment's instance still exists: its environment and service live, the instance there. */
+    private static boolean live(Context c, String environmentId, String serviceId) {
+        State.EnvironmentRec environment = c.store().environmentAny(environmentId);
+        State.ServiceRec service = c.store().serviceAny(serviceId);
+        return environment != null && environment.deletedAt == null && service != null && service.deletedAt == null
+                && c.store().hasInstance(environment, serviceId);
+    }
+
+    /** The deployments of live environments and services the caller can see, newest first. */
+    private static List<State.DeploymentRec> visibleDeployments(Context c, java.util.function.Predicate<State.DeploymentRec> filter) {
+        return RootFetchers.newestFirst(c.state(), d -> {
+            State.EnvironmentRec environment = c.store().environmentAny(d.environmentId);
+            State.ServiceRec service = c.store().serviceAny(d.serviceId);
+            return filter.test(d) && environment != null && environment.deletedAt == null && service != null
+                    && service.deletedAt == null && c.requireCaller().canSeeEnvironment(environment);
+        });
+    }
+
+    private static TypeRuntimeWiring projectType() {
+        return TypeRuntimeWiring.newTypeWiring("Project")
                 .dataFetcher("workspace", nested((c, env) -> {
                     c.requireCaller().requireBearer();
                     return Views.workspace(c.store().workspace(sourceKey(env, "workspaceId")));
                 }))
+                .dataFetcher("team", nested((c, env) -> {
+                    c.requireCaller().requireBearer();
+                    return Views.team(c.store().workspace(sourceKey(env, "workspaceId")));
+                }))
+                .dataFetcher("baseEnvironment", nested((c, env) -> {
+                    State.EnvironmentRec base = c.store().environmentAny(sourceKey(env, "baseEnvironmentId"));
+                    return base == null || base.deletedAt != null || !c.requireCaller().canSeeEnvironment(base) ? null
+                            : Views.environment(base);
+                }))
                 .dataFetcher("environments", nested((c, env) -> {
                     Boolean ephemeral = env.getArgument("isEphemeral");
-                    List<State.EnvironmentRec> environments = c.store().environmentsOf(sourceKey(env, "id")).stream()
-                            .filter(e -> c.requireCaller().canSeeEnvironment(e))
-                            .filter(e -> ephemeral == null || e.isEphemeral == ephemeral).toList();
+                    List<State.EnvironmentRec> environments = new ArrayList<>(c.store().environmentsOf(sourceKey(env, "id"))
+                            .stream().filter(e -> c.requireCaller().canSeeEnvironment(e))
+                            .filter(e -> ephemeral == null || e.isEphemeral == ephemeral).toList());
+                    if ("desc".equals(env.getArgument("sort"))) {
+                        java.util.Collections.reverse(environments);
+                    }
                     return Connections.page(environments, Views::environment, env);
                 }))
                 .dataFetcher("services", nested((c, env) ->
@@ -134,29 +262,99 @@ final class Wiring {
                             .filter(v -> v.projectId.equals(projectId)).toList();
                     return Connections.page(volumes, Views::volume, env);
                 }))
-                .build());
-        types.add(TypeRuntimeWiring.newTypeWiring("Volume")
+                .dataFetcher("buckets", nested((c, env) -> {
+                    String projectId = sourceKey(env, "id");
+                    return Connections.page(c.state().buckets.stream().filter(b -> b.projectId.equals(projectId)).toList(),
+                            Views::bucket, env);
+                }))
+                .dataFetcher("deployments", nested((c, env) -> {
+                    String projectId = sourceKey(env, "id");
+                    return Connections.page(visibleDeployments(c, d -> d.projectId.equals(projectId)), Views::deployment,
+                            env);
+                }))
+                .dataFetcher("deploymentTriggers", nested((c, env) -> {
+                    List<Map<String, Object>> triggers = new ArrayList<>();
+                    for (State.EnvironmentRec environment : c.store().environmentsOf(sourceKey(env, "id"))) {
+                        if (c.requireCaller().canSeeEnvironment(environment)) {
+                            for (String serviceId : c.store().instanceServiceIds(environment)) {
+                                triggers.addAll(ConfigViews.deploymentTriggers(environment, serviceId,
+                                        c.store().serviceConfig(environment, serviceId)));
+                            }
+                        }
+                    }
+                    return Connections.page(triggers, t -> t, env);
+                }))
+                .dataFetcher("groups", nested((c, env) -> Connections.page(List.of(), g -> g, env)))
+                .dataFetcher("plugins", nested((c, env) -> Connections.page(List.of(), g -> g, env)))
+                .dataFetcher("members", nested((c, env) ->
+                        Views.members(c.state(), c.store().workspace(sourceKey(env, "workspaceId")))))
+                .dataFetcher("projectPermissions", nested((c, env) -> Connections.page(Views.permissions(c.state(),
+                        c.store().workspace(sourceKey(env, "workspaceId")), sourceKey(env, "id")), p -> p, env)))
+                .dataFetcher("subscriptionPlanLimit", nested((c, env) ->
+                        Views.planLimit(c.store().workspace(sourceKey(env, "workspaceId")))))
+                .dataFetcher("subscriptionType", nested((c, env) -> c.store().workspace(sourceKey(env, "workspaceId"))
+                        .plan.toLowerCase(java.util.Locale.ROOT)))
+                .build();
+    }
+
+    private static TypeRuntimeWiring serviceType() {
+        return TypeRuntimeWiring.newTypeWiring("Service")
                 .dataFetcher("project", nested((c, env) -> Views.project(c.store().projectAny(sourceKey(env, "projectId")))))
-                .build());
-        types.add(environmentType());
-        types.add(TypeRuntimeWiring.newTypeWiring("Service")
-                .dataFetcher("project", nested((c, env) -> Views.project(c.store().projectAny(sourceKey(env, "projectId")))))
-                .build());
-        types.add(TypeRuntimeWiring.newTypeWiring("ServiceInstance")
+                .dataFetcher("deployments", nested((c, env) -> {
+                    String serviceId = sourceKey(env, "id");
+                    return Connections.page(visibleDeployments(c, d -> serviceId.equals(d.serviceId)), Views::deployment,
+                            env);
+                }))
+                .dataFetcher("serviceInstances", nested((c, env) -> {
+                    State.ServiceRec service = c.store().serviceAny(sourceKey(env, "id"));
+                    List<State.EnvironmentRec> environments = c.store().environmentsOf(service.projectId).stream()
+                            .filter(e -> c.requireCaller().canSeeEnvironment(e) && c.store().hasInstance(e, service.id))
+                            .toList();
+                    return Connections.page(environments, e -> ConfigMapping.serviceInstance(e, service,
+                            c.store().serviceConfig(e, service.id)), env);
+                }))
+                .dataFetcher("repoTriggers", nested((c, env) -> {
+                    State.ServiceRec service = c.store().serviceAny(sourceKey(env, "id"));
+                    List<Map<String, Object>> triggers = new ArrayList<>();
+                    for (State.EnvironmentRec environment : c.store().environmentsOf(service.projectId)) {
+                        if (c.requireCaller().canSeeEnvironment(environment) && c.store().hasInstance(environment, service.id)) {
+                            triggers.addAll(ConfigViews.deploymentTriggers(environment, service.id,
+                                    c.store().serviceConfig(environment, service.id)));
+                        }
+                    }
+                    return Connections.page(triggers, t -> t, env);
+                }))
+                .build();
+    }
+
+    private static TypeRuntimeWiring instanceType() {
+        return TypeRuntimeWiring.newTypeWiring("ServiceInstance")
                 .dataFetcher("service", nested((c, env) -> Views.service(c.store().serviceAny(sourceKey(env, "serviceId")))))
                 .dataFetcher("latestDeployment", nested((c, env) -> {
-                    List<State.DeploymentRec> deployments = RootFetchers.newestFirst(c.state(), d ->
-                            d.environmentId.equals(sourceKey(env, "environmentId"))
-                                    && sourceKey(env, "serviceId").equals(d.serviceId));
-                    return deployments.isEmpty() ? null : Views.deployment(deployments.get(0));
+                    State.DeploymentRec latest = Deploys.latest(c.store(), sourceKey(env, "environmentId"),
+                            sourceKey(env, "serviceId"));
+                    return latest == null ? null : Views.deployment(latest);
                 }))
-                .build());
-        types.add(TypeRuntimeWiring.newTypeWiring("Deployment")
-                .dataFetcher("environment", nested((c, env) ->
-                        Views.environment(c.store().environmentAny(sourceKey(env, "environmentId")))))
-                .dataFetcher("service", nested((c, env) -> Views.service(c.store().serviceAny(sourceKey(env, "serviceId")))))
-                .build());
-        return types;
+                .dataFetcher("activeDeployments", nested((c, env) -> {
+                    State.DeploymentRec latest = Deploys.latest(c.store(), sourceKey(env, "environmentId"),
+                            sourceKey(env, "serviceId"));
+                    return latest == null || !"SUCCESS".equals(latest.status) ? List.of()
+                            : List.of(Views.deployment(latest));
+                }))
+                .dataFetcher("domains", nested((c, env) -> {
+                    State.EnvironmentRec environment = c.store().environmentAny(sourceKey(env, "environmentId"));
+                    String serviceId = sourceKey(env, "serviceId");
+                    return ConfigViews.domains(environment, serviceId, c.store().serviceConfig(environment, serviceId));
+                }))
+                .dataFetcher("nextCronRunAt", nested((c, env) -> {
+                    String cron = sourceKey(env, "cronSchedule");
+                    if (cron == null || cron.isBlank()) {
+                        return null;
+                    }
+                    java.time.Instant next = Cron.parse(cron).nextRun(c.store().clock().instant());
+                    return next == null ? null : next.toString();
+                }))
+                .build();
     }
 
     private static TypeRuntimeWiring environmentType() {
@@ -187,6 +385,18 @@ final class Wiring {
                     return Connections.page(RootFetchers.newestFirst(c.state(), d -> d.environmentId.equals(environmentId)),
                             Views::deployment, env);
                 }))
+                .dataFetcher("deploymentTriggers", nested((c, env) -> {
+                    State.EnvironmentRec environment = c.store().environmentAny(sourceKey(env, "id"));
+                    List<Map<String, Object>> triggers = new ArrayList<>();
+                    for (String serviceId : c.store().instanceServiceIds(environment)) {
+                        triggers.addAll(ConfigViews.deploymentTriggers(environment, serviceId,
+                                c.store().serviceConfig(environment, serviceId)));
+                    }
+                    return Connections.page(triggers, t -> t, env);
+                }))
+                .dataFetcher("volumeInstances", nested((c, env) -> Connections.page(
+                        ConfigViews.volumeInstances(c.store(), c.store().environmentAny(sourceKey(env, "id"))),
+                        v -> v, env)))
                 .build();
     }
 }

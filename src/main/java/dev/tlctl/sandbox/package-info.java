@@ -5,9 +5,10 @@
  * tlctl, so that a mistake in the client cannot hide in it. The only seam is a URL.
  *
  * <p>Public API: {@link dev.tlctl.sandbox.Sandbox}, {@link dev.tlctl.sandbox.SandboxConfig},
- * {@link dev.tlctl.sandbox.SandboxStats}, {@link dev.tlctl.sandbox.SandboxTokens} and
- * {@link dev.tlctl.sandbox.SandboxException}; everything else is package-private. The state is
- * one {@code State} document; every read view is derived from one EnvironmentConfig-shaped
- * JSON store per environment ({@code ConfigMapping} holds the mapping decisions).
+ * {@link dev.tlctl.sandbox.SandboxStats}, {@link dev.tlctl.sandbox.SandboxTokens},
+ * {@link dev.tlctl.sandbox.SandboxUsage} and {@link dev.tlctl.sandbox.SandboxException};
+ * everything else is package-private. The state is one {@code State} document; every read
+ * view is derived from one EnvironmentConfig-shaped JSON store per environment
+ * ({@code ConfigMapping} holds the mapping decisions, {@code InstanceRules} Railway's limits).
  */
 package dev.tlctl.sandbox;

@@ -2,7 +2,6 @@ package dev.tlctl.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Usage limits with Railway's rules, the customer's usage, and usage measurements. */
+/** Usage limits with Railway's rules and the customer's usage (the figures themselves: {@link UsageTest}). */
 class BillingTest extends SandboxTestBase {
     String workspaceId;
     String customerId;
@@ -95,55 +94,5 @@ class BillingTest extends SandboxTestBase {
         assertEquals(List.of("Not Authorized"), scoped.errors(Docs.USAGE, "measurements", List.of("CPU_USAGE")));
         Gql workspace = gql.withBearer(sandbox.mintWorkspaceToken(null));
         assertTrue(workspace.data(Docs.USAGE_LIMIT_SET, "input", limit(5, null)).get("usageLimitSet").asBoolean());
-    }
-
-    @Test
-    void usageAndEstimatedUsageAnswerTheStoredMeasurements() {
-        Project a = project("a");
-        Project b = project("b");
-        sandbox.setMeasurement("a", "CPU_USAGE", 10.5);
-        sandbox.setMeasurement("b", "CPU_USAGE", 2);
-        sandbox.setMeasurement("b", "MEMORY_USAGE_GB", 7);
-        assertThrows(IllegalArgumentException.class, () -> sandbox.setMeasurement("a", "NOPE", 1));
-        assertThrows(SandboxException.class, () -> sandbox.setMeasurement("zzz", "CPU_USAGE", 1));
-
-        JsonNode total = gql.data(Docs.USAGE, "measurements", List.of("CPU_USAGE", "MEMORY_USAGE_GB")).get("usage");
-        assertEquals(2, total.size());
-        assertEquals(12.5, total.at("/0/value").asDouble());
-        assertEquals(7.0, total.at("/1/value").asDouble());
-        assertTrue(total.at("/0/tags/projectId").isNull());
-
-        JsonNode grouped = gql.data(Docs.USAGE, "measurements", List.of("CPU_USAGE"), "groupBy", List.of("PROJECT_ID"),
-                "startDate", "2020-01-01T00:00:00Z", "endDate", "2030-01-01T00:00:00Z").get("usage");
-        assertEquals(2, grouped.size());
-        assertEquals(a.id(), grouped.at("/0/tags/projectId").asText());
-        assertEquals(10.5, grouped.at("/0/value").asDouble());
-
-        JsonNode one = gql.data(Docs.USAGE, "measurements", List.of("CPU_USAGE"), "projectId", b.id()).get("usage");
-        assertEquals(2.0, one.at("/0/value").asDouble());
-        JsonNode byWorkspace = gql.data(Docs.USAGE, "measurements", List.of("CPU_USAGE"), "workspaceId", workspaceId)
-                .get("usage");
-        assertEquals(12.5, byWorkspace.at("/0/value").asDouble());
-        gql.assertError("PROJECT_ID only", Docs.USAGE, "measurements", List.of("CPU_USAGE"),
-                "groupBy", List.of("SERVICE_ID"));
-
-        JsonNode estimated = gql.data(Docs.ESTIMATED_USAGE, "measurements", List.of("CPU_USAGE", "MEMORY_USAGE_GB"))
-                .get("estimatedUsage");
-        assertEquals(3, estimated.size());
-        assertEquals("b", projectName(estimated.at("/2/projectId").asText()));
-        assertEquals(7.0, estimated.at("/2/estimatedValue").asDouble());
-        assertEquals(1, gql.data(Docs.ESTIMATED_USAGE, "measurements", List.of("CPU_USAGE"), "projectId", a.id())
-                .get("estimatedUsage").size());
-
-        gql.data(Docs.PROJECT_DELETE, "id", a.id());
-        assertEquals(2.0, gql.data(Docs.USAGE, "measurements", List.of("CPU_USAGE")).at("/usage/0/value").asDouble());
-        assertEquals(12.5, gql.data(Docs.USAGE, "measurements", List.of("CPU_USAGE"), "includeDeleted", true)
-                .at("/usage/0/value").asDouble());
-        assertEquals(2, gql.data(Docs.ESTIMATED_USAGE, "measurements", List.of("CPU_USAGE"), "includeDeleted", true)
-                .get("estimatedUsage").size());
-    }
-
-    private String projectName(String id) {
-        return gql.data(Docs.PROJECT, "id", id).at("/project/name").asText();
     }
 }

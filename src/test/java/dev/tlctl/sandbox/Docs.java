@@ -7,6 +7,23 @@ package dev.tlctl.sandbox;
 final class Docs {
     private Docs() {}
 
+    /** Selection fragments the documents below share (not documents themselves). */
+    static final class Parts {
+        private Parts() {}
+
+        static final String TRIGGER_FIELDS = "baseEnvironmentOverrideId branch checkSuites environmentId id projectId"
+                + " provider repository serviceId validCheckSuites";
+        static final String VOLUME_INSTANCE_FIELDS = "createdAt currentSizeMB deletedAt environment { id } environmentId"
+                + " externalId id isPendingDeletion mountPath region service { name } serviceId sizeMB state"
+                + " volume { id name volumeInstances(first: 5) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } volumeId";
+        static final String DOMAIN_FIELDS = "serviceDomains { cdnMode createdAt deletedAt domain edgeId environmentId id"
+                + " newDomainName newHostLabel projectId serviceId suffix syncStatus targetPort updatedAt }"
+                + " customDomains { cdnMode createdAt deletedAt domain edgeId environmentId id isRailwayDomain projectId"
+                + " serviceId syncStatus targetPort updatedAt }";
+        static final String PATCH_FIELDS = "id status createdAt updatedAt environmentId lastAppliedError message"
+                + " appliedAt appliedBy { avatar email id name username } environment { id name }";
+    }
+
     static final String ME = "query Me { me { id name email username createdAt workspaces { id name plan } } }";
     static final String API_TOKEN = "query ApiToken { apiToken { workspaces { id name } } }";
     static final String PROJECT_TOKEN = "query ProjectToken { projectToken { id name projectId environmentId"
@@ -99,7 +116,8 @@ final class Docs {
             + " $workspaceId: String, $groupBy: [MetricTag!], $includeDeleted: Boolean, $startDate: DateTime,"
             + " $endDate: DateTime) { usage(measurements: $measurements, projectId: $projectId,"
             + " workspaceId: $workspaceId, groupBy: $groupBy, includeDeleted: $includeDeleted,"
-            + " startDate: $startDate, endDate: $endDate) { measurement value tags { projectId environmentId serviceId } } }";
+            + " startDate: $startDate, endDate: $endDate) { measurement value tags { projectId environmentId serviceId"
+            + " deploymentId deploymentInstanceId pluginId region volumeId volumeInstanceId } } }";
     static final String ESTIMATED_USAGE = "query EstimatedUsage($measurements: [MetricMeasurement!]!,"
             + " $projectId: String, $workspaceId: String, $includeDeleted: Boolean) {"
             + " estimatedUsage(measurements: $measurements, projectId: $projectId, workspaceId: $workspaceId,"
@@ -122,4 +140,141 @@ final class Docs {
             + " pageInfo { hasNextPage endCursor } } } } }";
     static final String TWO_ROOT_FIELDS = "query TwoFields($id: String!) { me { id } project(id: $id) { id } }";
     static final String ANONYMOUS_ME = "{ me { id } }";
+    static final String CHANGE_SET_APPLY = "mutation ApplyChangeSet($environmentId: String!, $input: JSON!,"
+            + " $baseConfigEtag: String, $commitMessage: String, $waitForCompletion: Boolean) {"
+            + " environmentApplyChangeSet(environmentId: $environmentId, input: $input, baseConfigEtag: $baseConfigEtag,"
+            + " commitMessage: $commitMessage, waitForCompletion: $waitForCompletion) {"
+            + " id status deploymentId stagedPatchId diagnostics changes { kind path summary status outputs } } }";
+    static final String CHANGE_SET_POLL = "query ChangeSetApply($environmentId: String!, $id: String!) {"
+            + " environmentChangeSetApply(environmentId: $environmentId, id: $id) {"
+            + " id status deploymentId stagedPatchId diagnostics changes { kind path summary status outputs } } }";
+    static final String CHANGE_SET_PREVIEW = "mutation PreviewChangeSet($environmentId: String!, $input: JSON!) {"
+            + " environmentPreviewChangeSet(environmentId: $environmentId, input: $input) {"
+            + " changeSet diagnostics effects } }";
+    static final String CONFIG_ETAG = "query ConfigEtag($id: String!) { environment(id: $id) { configEtag"
+            + " config(decryptVariables: true) } }";
+
+    // ---- every field of the types Railway's clients read (issue 12) ----
+
+    static final String PROJECT_EVERY_FIELD = "query ProjectEveryField($id: String!) { project(id: $id) {"
+            + " baseEnvironment { id name } buckets(first: 10) { edges { cursor node { createdAt groupId id name"
+            + " project { id } projectId updatedAt } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }"
+            + " deploymentTriggers { edges { cursor node { " + Parts.TRIGGER_FIELDS + " } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }"
+            + " deployments(last: 2) { edges { cursor node { id status } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }"
+            + " environments(sort: desc) { edges { node { name } } } expiredAt featureFlags"
+            + " groups { edges { cursor node { color groupId icon id isCollapsed name project { id } projectId } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }"
+            + " isTempProject members { avatar email id name role }"
+            + " plugins { edges { cursor node { createdAt deletedAt deprecatedAt friendlyName id logsEnabled"
+            + " migrationDatabaseServiceId name project { id } status } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } primaryEnvironmentId"
+            + " projectPermissions { edges { cursor node { id projectId role userId } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }"
+            + " subscriptionPlanLimit subscriptionType"
+            + " team { avatar createdAt customer { id } id name preferredRegion slackChannelId updatedAt workspace { id } }"
+            + " teamId } }";
+    static final String ENVIRONMENT_EVERY_FIELD = "query EnvironmentEveryField($id: String!) { environment(id: $id) {"
+            + " canAccess canvasGroupRefs deploymentTriggers { edges { cursor node { id branch } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }"
+            + " meta { baseBranch branch latestSuccessfulGitHubDeploymentId prCommentId prNumber prRepo prTitle"
+            + " skippedResourceIds } unmergedChangesCount"
+            + " volumeInstances { edges { cursor node { " + Parts.VOLUME_INSTANCE_FIELDS + " } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }";
+    static final String SERVICE_EVERY_FIELD = "query ServiceEveryField($id: String!) { service(id: $id) {"
+            + " deployments(first: 1) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } featureFlags groupId"
+            + " hasHiddenRegistryCredentialsFromTemplate isRestricted"
+            + " repoTriggers { edges { cursor node { id repository } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }"
+            + " serviceInstances { edges { cursor node { environmentId } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }"
+            + " templateId templateServiceId templateThreadSlug } }";
+    static final String SERVICE_INSTANCE_EVERY_FIELD = "query ServiceInstanceEveryField($environmentId: String!,"
+            + " $serviceId: String!) { serviceInstance(environmentId: $environmentId, serviceId: $serviceId) {"
+            + " activeDeployments { id status } deletedAt domains { " + Parts.DOMAIN_FIELDS + " }"
+            + " edgeConfig { edgeRules enabled id overrides purgeEpoch purgeEpochByKind underAttackModeUntil }"
+            + " ipv6EgressEnabled isUpdatable nextCronRunAt nixpacksPlan railpackInfo railwayConfigFile upstreamUrl } }";
+    static final String VARIABLE_EVERY_FIELD = "query VariableEveryField($id: String!) { environment(id: $id) {"
+            + " variables { edges { node { createdAt environment { id } environmentId id isSealed name pluginId"
+            + " references service { name } serviceId updatedAt } } } } }";
+    static final String VARIABLE_PLUGIN = "query VariablePlugin($id: String!) { environment(id: $id) {"
+            + " variables(first: 1) { edges { node { name plugin { createdAt deletedAt deprecatedAt friendlyName id"
+            + " logsEnabled migrationDatabaseServiceId name project { id } status } } } } } }";
+    static final String DEPLOYMENT_EVERY_FIELD = "query DeploymentEveryField($input: DeploymentListInput!) {"
+            + " deployments(input: $input) { edges { node { id status canRedeploy canRollback"
+            + " creator { avatar email id name } deploymentStopped diagnosis instances { id status } meta snapshotId"
+            + " sockets { ipv6 port processName updatedAt } staticUrl suggestAddServiceDomain url } } } }";
+    static final String REGIONS = "query Regions($projectId: String) { regions(projectId: $projectId) { country"
+            + " deploymentConstraints { deprecationInfo { isDeprecated replacementRegion } } id location name region"
+            + " workspaceId } }";
+    static final String VARIABLES_FOR_DEPLOYMENT = "query VariablesForDeployment($projectId: String!,"
+            + " $environmentId: String!, $serviceId: String!) { variablesForServiceDeployment(projectId: $projectId,"
+            + " environmentId: $environmentId, serviceId: $serviceId) }";
+    static final String DOMAINS = "query Domains($projectId: String!, $environmentId: String!, $serviceId: String!) {"
+            + " domains(projectId: $projectId, environmentId: $environmentId, serviceId: $serviceId) {"
+            + " serviceDomains { id domain targetPort } customDomains { id domain targetPort } } }";
+
+    // ---- staged changes and deploys ----
+
+    static final String STAGED_CHANGES = "query StagedChanges($environmentId: String!, $decrypt: Boolean) {"
+            + " environmentStagedChanges(environmentId: $environmentId) { " + Parts.PATCH_FIELDS
+            + " patch(decryptVariables: $decrypt) } }";
+    static final String STAGE_CHANGES = "mutation StageChanges($environmentId: String!, $input: EnvironmentConfig!,"
+            + " $merge: Boolean) { environmentStageChanges(environmentId: $environmentId, input: $input,"
+            + " merge: $merge) { id status patch(decryptVariables: true) } }";
+    static final String COMMIT_STAGED = "mutation CommitStaged($environmentId: String!, $skipDeploys: Boolean) {"
+            + " environmentPatchCommitStaged(environmentId: $environmentId, commitMessage: \"tlctl test\","
+            + " skipDeploys: $skipDeploys) }";
+    static final String UNMERGED = "query Unmerged($id: String!) { environment(id: $id) { unmergedChangesCount"
+            + " configEtag } }";
+    static final String SERVICE_INSTANCE_REDEPLOY = "mutation Redeploy($environmentId: String!, $serviceId: String!) {"
+            + " serviceInstanceRedeploy(environmentId: $environmentId, serviceId: $serviceId) }";
+    static final String SERVICE_INSTANCE_DEPLOY_V2 = "mutation DeployV2($environmentId: String!, $serviceId: String!,"
+            + " $commitSha: String) { serviceInstanceDeployV2(environmentId: $environmentId, serviceId: $serviceId,"
+            + " commitSha: $commitSha) }";
+    static final String SERVICE_INSTANCE_DEPLOY = "mutation Deploy($environmentId: String!, $serviceId: String!) {"
+            + " serviceInstanceDeploy(environmentId: $environmentId, serviceId: $serviceId, latestCommit: true) }";
+    static final String DEPLOYMENT_REDEPLOY = "mutation DeploymentRedeploy($id: String!) {"
+            + " deploymentRedeploy(id: $id, usePreviousImageTag: true) { id status meta serviceId } }";
+    static final String LATEST_DEPLOYMENTS = "query Latest($environmentId: String!, $serviceId: String!) {"
+            + " serviceInstance(environmentId: $environmentId, serviceId: $serviceId) {"
+            + " latestDeployment { id status meta deploymentStopped canRollback instances { status } }"
+            + " activeDeployments { id } } }";
+
+    // ---- shaped like the official Railway CLI's read documents (src/gql/queries), our own text ----
+
+    static final String CLI_PROJECT = "query Project($id: String!) { project(id: $id) { id name deletedAt"
+            + " workspace { id name }"
+            + " environments { edges { node { id name canAccess deletedAt unmergedChangesCount"
+            + " serviceInstances { edges { node { id serviceId serviceName environmentId } } } } } }"
+            + " services { edges { node { id name serviceInstances { edges { node { id serviceId environmentId"
+            + " latestDeployment { canRedeploy id } source { repo image } } } } } } }"
+            + " volumes { edges { node { volumeInstances { edges { node { serviceId mountPath environmentId"
+            + " currentSizeMB sizeMB volume { name id } } } } } } }"
+            + " buckets { edges { node { id name } } } } }";
+    static final String CLI_ENVIRONMENTS = "query Environments($projectId: String!, $isEphemeral: Boolean,"
+            + " $first: Int, $after: String) { environments(projectId: $projectId, isEphemeral: $isEphemeral,"
+            + " first: $first, after: $after) { edges { node { id name isEphemeral createdAt updatedAt canAccess"
+            + " unmergedChangesCount sourceEnvironment { id name } meta { prNumber prTitle prRepo branch baseBranch } } }"
+            + " pageInfo { hasNextPage endCursor } } }";
+    static final String CLI_ENVIRONMENT_INSTANCES = "query EnvironmentInstances($environmentId: String!,"
+            + " $projectId: String!, $serviceInstancesFirst: Int, $serviceInstancesAfter: String,"
+            + " $volumeInstancesFirst: Int, $volumeInstancesAfter: String) {"
+            + " environment(id: $environmentId, projectId: $projectId) { id name"
+            + " serviceInstances(first: $serviceInstancesFirst, after: $serviceInstancesAfter) { edges { node {"
+            + " id serviceId serviceName environmentId numReplicas"
+            + " latestDeployment { canRedeploy id meta status createdAt deploymentStopped instances { id status } }"
+            + " activeDeployments { id status createdAt meta deploymentStopped instances { id status } }"
+            + " source { repo image } domains { serviceDomains { id domain targetPort }"
+            + " customDomains { id domain targetPort } } cronSchedule nextCronRunAt startCommand } }"
+            + " pageInfo { hasNextPage endCursor } }"
+            + " volumeInstances(first: $volumeInstancesFirst, after: $volumeInstancesAfter) { edges { node {"
+            + " id serviceId mountPath environmentId currentSizeMB sizeMB state deletedAt isPendingDeletion"
+            + " volume { name id } } } pageInfo { hasNextPage endCursor } } } }";
+    static final String CLI_VARIABLES_FOR_SERVICE_DEPLOYMENT = "query VariablesForServiceDeployment("
+            + "$projectId: String!, $environmentId: String!, $serviceId: String!) {"
+            + " variablesForServiceDeployment(projectId: $projectId, environmentId: $environmentId,"
+            + " serviceId: $serviceId) }";
+    static final String CLI_DEPLOYMENTS = "query Deployments($input: DeploymentListInput!, $first: Int) {"
+            + " deployments(input: $input, first: $first) { edges { node { id createdAt status meta } } } }";
+    static final String CLI_REGIONS = "query Regions { regions { name region country location"
+            + " deploymentConstraints { deprecationInfo { isDeprecated } } } }";
+    static final String CLI_ENVIRONMENT_STAGED_CHANGES = "query EnvironmentStagedChanges($environmentId: String!,"
+            + " $decryptVariables: Boolean) { environmentStagedChanges(environmentId: $environmentId) { id createdAt"
+            + " updatedAt status lastAppliedError patch(decryptVariables: $decryptVariables) } }";
+    static final String PROJECTS_BACKWARDS = "query ProjectsBackwards($last: Int, $before: String) {"
+            + " projects(last: $last, before: $before) { edges { cursor node { name } }"
+            + " pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }";
 }

@@ -255,4 +255,26 @@ class ProjectsAndEnvironmentsTest extends SandboxTestBase {
         assertEquals("demo", project.at("/workspace/projects/edges/0/node/name").asText());
         assertTrue(project.at("/workspace/projects/pageInfo/hasNextPage").asBoolean());
     }
+
+    @Test
+    void connectionsPageBackwardsWithLastAndBefore() {
+        for (String name : List.of("p0", "p1", "p2", "p3", "p4")) {
+            project(name);
+        }
+        JsonNode lastTwo = gql.data(Docs.PROJECTS_BACKWARDS, "last", 2).get("projects");
+        assertEquals(List.of("p3", "p4"), names(lastTwo));
+        assertTrue(lastTwo.at("/pageInfo/hasPreviousPage").asBoolean());
+        JsonNode before = gql.data(Docs.PROJECTS_BACKWARDS, "last", 2,
+                "before", lastTwo.at("/pageInfo/startCursor").asText()).get("projects");
+        assertEquals(List.of("p1", "p2"), names(before));
+        assertEquals(List.of("p0"), names(gql.data(Docs.PROJECTS_BACKWARDS, "last", 5,
+                "before", before.at("/pageInfo/startCursor").asText()).get("projects")));
+        assertEquals(List.of("last must not be negative"), gql.errors(Docs.PROJECTS_BACKWARDS, "last", -1));
+    }
+
+    private static List<String> names(JsonNode connection) {
+        List<String> names = new java.util.ArrayList<>();
+        connection.get("edges").forEach(edge -> names.add(edge.at("/node/name").asText()));
+        return names;
+    }
 }

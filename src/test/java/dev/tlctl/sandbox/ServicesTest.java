@@ -275,12 +275,12 @@ class ServicesTest extends SandboxTestBase {
         assertTrue(instance(p.productionId(), api).get("region").isNull());
 
         commit(p.productionId(), Map.of("services", Map.of(api, Map.of("deploy", Map.of("multiRegionConfig",
-                Map.of("a", Map.of("numReplicas", 1), "b", Map.of("numReplicas", 1)))))));
+                Map.of("us-west2", Map.of("numReplicas", 1), "europe-west4-drams3a", Map.of("numReplicas", 1)))))));
         gql.assertError("ambiguous", Docs.SERVICE_INSTANCE_UPDATE, "serviceId", api, "input", Map.of("numReplicas", 5));
         gql.data(Docs.SERVICE_INSTANCE_UPDATE, "serviceId", api,
-                "input", Map.of("multiRegionConfig", Map.of("a", Map.of("numReplicas", 6))));
+                "input", Map.of("multiRegionConfig", Map.of("us-west2", Map.of("numReplicas", 6))));
         assertEquals(6, instance(p.productionId(), api).get("numReplicas").asInt());
-        assertEquals("a", instance(p.productionId(), api).get("region").asText());
+        assertEquals("us-west2", instance(p.productionId(), api).get("region").asText());
     }
 
     @Test

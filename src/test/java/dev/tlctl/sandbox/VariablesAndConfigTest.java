@@ -70,14 +70,19 @@ class VariablesAndConfigTest extends SandboxTestBase {
     }
 
     @Test
-    void aSealedVariableIsUsedForRenderingButNeverReturned() {
+    void aSealedVariableComesBackByNameWithoutItsValueNotEvenThroughAReference() {
         commit(p.productionId(), Map.of("services", Map.of(api, Map.of("variables", Map.of(
                 "SECRET", Map.of("value", "s3cr3t", "isSealed", true),
-                "URL", Map.of("value", "x://${{SECRET}}"))))));
+                "URL", Map.of("value", "x://${{SECRET}}"),
+                "PLAIN", Map.of("value", "p"))))));
         JsonNode rendered = variables(p.id(), p.productionId(), api, false);
-        assertFalse(rendered.has("SECRET"));
-        assertEquals("x://s3cr3t", rendered.get("URL").asText());
-        assertFalse(variables(p.id(), p.productionId(), api, true).has("SECRET"));
+        assertTrue(rendered.has("SECRET") && rendered.get("SECRET").isNull(), rendered.toString());
+        assertTrue(rendered.get("URL").isNull(), "a value rendered from a sealed one is withheld too: " + rendered);
+        assertEquals("p", rendered.get("PLAIN").asText());
+        JsonNode unrendered = variables(p.id(), p.productionId(), api, true);
+        assertTrue(unrendered.get("SECRET").isNull());
+        assertEquals("x://${{SECRET}}", unrendered.get("URL").asText(), "the reference itself is not secret");
+        assertFalse(rendered.toString().contains("s3cr3t"));
         JsonNode config = environmentView(p.productionId(), true).at("/config/services/" + api + "/variables");
         assertFalse(config.get("SECRET").has("value"));
         assertTrue(config.at("/SECRET/isSealed").asBoolean());
@@ -96,7 +101,7 @@ class VariablesAndConfigTest extends SandboxTestBase {
                 "SECRET", Map.of("isSealed", false))))));
         assertTrue(environmentView(p.productionId(), true)
                 .at("/config/services/" + api + "/variables/SECRET/isSealed").asBoolean());
-        assertEquals("x://rotated", variables(p.id(), p.productionId(), api, false).get("URL").asText());
+        assertTrue(variables(p.id(), p.productionId(), api, false).get("URL").isNull());
     }
 
     @Test
