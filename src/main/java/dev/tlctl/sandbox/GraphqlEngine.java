@@ -101,7 +101,7 @@ final class GraphqlEngine {
                     .query(query)
                     .operationName(operationName)
                     .variables(variables == null ? Map.of() : variables)
-                    .graphQLContext(Map.of(Wiring.Context.class, new Wiring.Context(store, caller),
+                    .graphQLContext(Map.of(Wiring.Context.class, new Wiring.Context(store, caller, projectAccessToken != null),
                             // Railway answers any valid introspection document; graphql-java's
                             // default "good faith" limits refuse the standard full one.
                             GoodFaithIntrospection.GOOD_FAITH_INTROSPECTION_DISABLED, true))

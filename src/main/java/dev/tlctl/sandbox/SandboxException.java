@@ -9,6 +9,8 @@ public final class SandboxException extends RuntimeException {
 
     /** Railway's message for a missing, unknown or insufficient token. */
     static final String NOT_AUTHORIZED = "Not Authorized";
+    /** Railway's message for an unknown Project-Access-Token (the text its CLI looks for). */
+    static final String PROJECT_TOKEN_NOT_FOUND = "Project Token not found";
 
     /** Railway's {@code extensions.code} of the GraphQL error, or null for none. */
     private final String code;

@@ -17,15 +17,20 @@ import java.util.Map;
  * fail with "tlctl sandbox does not implement Type.field", never a silent null.
  */
 final class Wiring {
-    /** What every fetcher needs: the store, and who is asking (null: no or unknown token). */
-    record Context(Store store, Caller caller) {
+    /**
+     * What every fetcher needs: the store, and who is asking (null: no or unknown token;
+     * {@code projectTokenSent}: the unknown token came as Project-Access-Token).
+     */
+    record Context(Store store, Caller caller, boolean projectTokenSent) {
         State state() {
             return store.state();
         }
 
+        /** The caller; an unknown project token is Railway's "Project Token not found", anything else "Not Authorized". */
         Caller requireCaller() {
             if (caller == null) {
-                throw SandboxException.notAuthorized();
+                throw projectTokenSent ? new SandboxException(SandboxException.PROJECT_TOKEN_NOT_FOUND)
+                        : SandboxException.notAuthorized();
             }
             return caller;
         }

@@ -25,11 +25,13 @@ public final class RailwayLimits {
             "asia-southeast1", "asia-southeast1-eqsg3a");
 
     /** The most vCPUs and GB of memory one replica may use on the Pro plan (Hobby: {@link #HOBBY_MAX_PER_REPLICA}). */
-    public static final double PRO_MAX_PER_REPLICA = 32;
+    public static final double PRO_MAX_PER_REPLICA = 24;
     /** The most vCPUs and GB of memory one replica may use on the Hobby plan. */
     public static final double HOBBY_MAX_PER_REPLICA = 8;
-    /** tlctl's bound on replicas per service and environment; no plan we know of allows more. */
-    public static final int MAX_REPLICAS = 50;
+    /** The most replicas of a service in one environment, summed over regions, on the Pro plan (Hobby: 6). */
+    public static final int MAX_REPLICAS = 42;
+    /** The most replicas on the Hobby plan. */
+    public static final int HOBBY_MAX_REPLICAS = 6;
 
     private RailwayLimits() {}
 

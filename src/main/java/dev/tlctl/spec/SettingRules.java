@@ -30,8 +30,9 @@ final class SettingRules {
         }
         if (settings.get(Settings.DEPLOY_NUM_REPLICAS) instanceof Long replicas && replicas > RailwayLimits.MAX_REPLICAS) {
             problems.warning(where.get(Settings.DEPLOY_NUM_REPLICAS), "numReplicas " + replicas + " is more than "
-                    + RailwayLimits.MAX_REPLICAS, "No Railway plan we know of runs more than " + RailwayLimits.MAX_REPLICAS
-                    + " replicas of a service in one environment; check your plan's limits.");
+                    + RailwayLimits.MAX_REPLICAS, "Railway runs at most " + RailwayLimits.MAX_REPLICAS + " replicas of a"
+                    + " service in one environment on the Pro plan (" + RailwayLimits.HOBBY_MAX_REPLICAS + " on Hobby);"
+                    + " Railway refuses more.");
         }
         perReplica(settings, where, Settings.DEPLOY_LIMITS_VCPUS, "vCPUs", problems);
         perReplica(settings, where, Settings.DEPLOY_LIMITS_MEMORY_GB, "memoryGB", problems);

@@ -37,7 +37,7 @@ class SandboxUsageCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"sandbox usage", "sandbox usage set", "sandbox usage period"})
     void helpHasExamplesAndExitCodes(String command) {
-        CliRunner.Run run = CliRunner.run(cwd, Map.of(), (command + " --help").split(" "));
+        dev.tlctl.testing.Tlctl.Run run = dev.tlctl.testing.Tlctl.in(cwd).run((command + " --help").split(" "));
         assertEquals(0, run.code(), run::toString);
         assertTrue(run.out().contains("Examples:"), run.out());
         assertTrue(run.out().contains("Exit codes"), run.out());
@@ -54,12 +54,12 @@ class SandboxUsageCommandTest {
             post(sandbox, token, "mutation($p: String!) { serviceCreate(input: {projectId: $p, name: \\\"api\\\"}) { id } }",
                     "p", projectId(sandbox, token));
 
-            CliRunner.Run period = CliRunner.run(cwd, Map.of(), "sandbox", "usage", "period",
+            dev.tlctl.testing.Tlctl.Run period = dev.tlctl.testing.Tlctl.in(cwd).run("sandbox", "usage", "period",
                     "--start", "2026-09-01", "--end", "2026-10-01T00:00:00Z", "--state", "s.json");
             assertEquals(0, period.code(), period::toString);
             assertEquals("billing period: 2026-09-01T00:00:00Z to 2026-10-01T00:00:00Z\n", period.out());
 
-            CliRunner.Run set = CliRunner.run(cwd, Map.of(), "sandbox", "usage", "set", "--project", "demo",
+            dev.tlctl.testing.Tlctl.Run set = dev.tlctl.testing.Tlctl.in(cwd).run("sandbox", "usage", "set", "--project", "demo",
                     "--environment", "production", "--service", "api", "--measurement", "CPU_USAGE", "--value", "4320",
                     "--from", "2026-09-01", "--to", "2026-09-04", "--state", "s.json");
             assertEquals(0, set.code(), set::toString);
@@ -74,12 +74,12 @@ class SandboxUsageCommandTest {
             assertEquals("2026-09-01T00:00:00Z", customer.at("/billingPeriod/start").asText());
             assertEquals(2.0, customer.get("currentUsage").asDouble(), 1e-9, "4320 vCPU-minutes at $20 a vCPU-month");
 
-            CliRunner.Run dollars = CliRunner.run(cwd, Map.of(), "sandbox", "usage", "set", "--current-usage", "12.5",
+            dev.tlctl.testing.Tlctl.Run dollars = dev.tlctl.testing.Tlctl.in(cwd).run("sandbox", "usage", "set", "--current-usage", "12.5",
                     "--state", "s.json");
             assertEquals("current usage: $12.50\n", dollars.out());
             assertEquals(12.5, post(sandbox, token, CUSTOMER, "id", workspace)
                     .at("/data/workspace/customer/currentUsage").asDouble(), 1e-9);
-            CliRunner.Run derived = CliRunner.run(cwd, Map.of(), "sandbox", "usage", "set", "--current-usage",
+            dev.tlctl.testing.Tlctl.Run derived = dev.tlctl.testing.Tlctl.in(cwd).run("sandbox", "usage", "set", "--current-usage",
                     "derived", "--state", "s.json");
             assertEquals("current usage: derived from the usage figures\n", derived.out());
             assertEquals(2.0, post(sandbox, token, CUSTOMER, "id", workspace)
@@ -103,13 +103,13 @@ class SandboxUsageCommandTest {
         assertUsageError("The billing period must end after it starts: 2026-10-01T00:00:00Z to 2026-09-01T00:00:00Z",
                 "sandbox", "usage", "period", "--start", "2026-10-01", "--end", "2026-09-01");
         assertUsageError("a sandbox usage command is required: set or period", "sandbox", "usage");
-        CliRunner.Run missing = CliRunner.run(cwd, Map.of(), "sandbox", "usage", "period", "--start", "2026-10-01");
+        dev.tlctl.testing.Tlctl.Run missing = dev.tlctl.testing.Tlctl.in(cwd).run("sandbox", "usage", "period", "--start", "2026-10-01");
         assertEquals(64, missing.code(), missing::toString);
     }
 
     @Test
     void anUnknownProjectIsAnError() {
-        CliRunner.Run run = CliRunner.run(cwd, Map.of(), "sandbox", "usage", "set", "--project", "nope",
+        dev.tlctl.testing.Tlctl.Run run = dev.tlctl.testing.Tlctl.in(cwd).run("sandbox", "usage", "set", "--project", "nope",
                 "--measurement", "CPU_USAGE", "--value", "1");
         assertEquals(1, run.code(), run::toString);
         assertTrue(run.err().contains("Could not set the usage"), run.err());
@@ -118,7 +118,7 @@ class SandboxUsageCommandTest {
     }
 
     private void assertUsageError(String message, String... args) {
-        CliRunner.Run run = CliRunner.run(cwd, Map.of(), args);
+        dev.tlctl.testing.Tlctl.Run run = dev.tlctl.testing.Tlctl.in(cwd).run(args);
         assertEquals(64, run.code(), run::toString);
         assertTrue(run.err().contains(message), run::toString);
     }

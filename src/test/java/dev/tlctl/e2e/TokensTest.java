@@ -102,8 +102,8 @@ class TokensTest extends E2eTest {
         assertTrue(api.err().contains("check that RAILWAY_API_TOKEN holds a valid token"), api::toString);
         Run project = w.run(Map.of("TLCTL_API_URL", url, "RAILWAY_TOKEN", bogus), false, "", World.withEnvFile("plan"));
         assertEquals(1, project.code(), project::toString);
-        assertTrue(project.err().contains("Could not resolve the project token: Railway answered \"Not Authorized\""
-                + " (projectTokenScope, HTTP 200)"), project::toString);
+        assertTrue(project.err().contains("Could not resolve the project token: Railway answered \"Project Token not"
+                + " found\" (projectTokenScope, HTTP 200)"), project::toString);
     }
 
     @Test

@@ -30,10 +30,11 @@ class AuthTest extends SandboxTestBase {
     }
 
     @Test
-    void aMissingOrUnknownTokenIsNotAuthorizedWithHttp200() {
+    void aMissingOrUnknownTokenIsRefusedInRailwaysWordsWithHttp200() {
         assertEquals(List.of("Not Authorized"), gql.anonymous().errors(Docs.ME));
         assertEquals(List.of("Not Authorized"), gql.withBearer("not-a-token").errors(Docs.API_TOKEN));
-        assertEquals(List.of("Not Authorized"), gql.withProjectToken("not-a-token").errors(Docs.PROJECT_TOKEN));
+        assertEquals(List.of("Project Token not found"), gql.withProjectToken("not-a-token").errors(Docs.PROJECT_TOKEN),
+                "the message Railway's CLI looks for to blame RAILWAY_TOKEN");
         // a mutation without a token changes nothing
         assertEquals(List.of("Not Authorized"),
                 gql.anonymous().errors(Docs.PROJECT_CREATE, "input", Map.of("name", "x")));
@@ -44,7 +45,7 @@ class AuthTest extends SandboxTestBase {
     void anAccountTokenSentAsProjectTokenOrTheReverseIsRefused() {
         Project p = project("demo");
         String projectToken = sandbox.mintProjectToken("demo", "production");
-        assertEquals(List.of("Not Authorized"), gql.withProjectToken(sandbox.accountToken()).errors(Docs.ME));
+        assertEquals(List.of("Project Token not found"), gql.withProjectToken(sandbox.accountToken()).errors(Docs.ME));
         assertEquals(List.of("Not Authorized"),
                 gql.withBearer(projectToken).errors(Docs.PROJECT, "id", p.id()));
     }

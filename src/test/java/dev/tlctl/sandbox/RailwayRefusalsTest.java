@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What Railway refuses, the sandbox refuses, in Railway's words where they are known (issue 12):
  * replicas, vCPU and memory per plan, regions, cron schedules, names; no-op writes deploy
- * nothing; a missing variable cannot be deleted; a wrong account token.
+ * nothing; a missing variable cannot be deleted; unknown tokens.
  */
 class RailwayRefusalsTest extends SandboxTestBase {
     Project p;
@@ -167,6 +167,12 @@ class RailwayRefusalsTest extends SandboxTestBase {
                 "projectId", p.id(), "environmentId", p.productionId(), "serviceId", api, "name", "NOPE")));
         assertEquals(List.of("Variable NOPE not found"), gql.errors(Docs.VARIABLE_DELETE, "input", Map.of(
                 "projectId", p.id(), "environmentId", p.productionId(), "name", "NOPE")));
+    }
+
+    @Test
+    void anUnknownProjectTokenIsProjectTokenNotFound() {
+        assertEquals(List.of("Project Token not found"),
+                gql.withProjectToken("00000000-0000-4000-8000-000000000000").errors(Docs.PROJECT_TOKEN));
     }
 
     @Test

@@ -224,7 +224,7 @@ class RailwayRulesTest {
                 """).load(tmp);
         assertEquals(List.of(
                 warn("tl-engine.yaml", 6, 15, "services.api.deploy.region", "unknown region \"us-west-2\""),
-                warn("tl-engine.yaml", 7, 20, "services.api.deploy.numReplicas", "numReplicas 60 is more than 50"),
+                warn("tl-engine.yaml", 7, 20, "services.api.deploy.numReplicas", "numReplicas 60 is more than 42"),
                 warn("tl-engine.yaml", 8, 23, "services.api.deploy.limits.vCPUs", "vCPUs 48 is more than one replica may use"),
                 warn("tl-engine.yaml", 8, 37, "services.api.deploy.limits.memoryGB",
                         "memoryGB 64 is more than one replica may use"),

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 /**
  * Golden files: the exact output of a command, kept under {@code src/test/resources/golden/} and
  * compared byte for byte after normalising what changes from run to run (loopback ports, temporary
- * folders). {@code -Dgolden.update=true} rewrites them; review the diff before committing.
+ * folders, tlctl's version, times and durations). {@code -Dgolden.update=true} rewrites them; review the diff before committing.
  */
 public final class Golden {
     private static final Path DIR = Path.of("src/test/resources/golden");
@@ -44,6 +44,10 @@ public final class Golden {
             out = out.replace(tempDir.toAbsolutePath().toString(), "<dir>");
         }
         out = out.replace("\"" + dev.tlctl.reconcile.Version.current() + "\"", "\"<version>\"");
+        // Times and durations: how often the clock is read is not part of the output's contract.
+        out = out.replaceAll("(\"createdAt\" ?: ?)\"[^\"]*\"", "$1\"<time>\"");
+        out = out.replaceAll("(\"durationMs\" ?: ?)\\d+", "$1<ms>");
+        out = out.replaceAll("\\d+\\.\\d\\ds\\b", "<s>");
         return out.replaceAll("http://127\\.0\\.0\\.1:\\d+", "http://127.0.0.1:<port>");
     }
 }
