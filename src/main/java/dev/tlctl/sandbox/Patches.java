@@ -102,8 +102,10 @@ final class Patches {
 
     /**
      * Makes {@code config} the environment's config and, when {@code deploy}, records one
-     * deployment per instance whose source, build, deploy or variables changed, every instance
-     * when the shared variables changed, at most one per instance. Returns the deployments.
+     * deployment per instance whose source, build, deploy or variables changed, and per instance
+     * that references a shared variable that changed ({@code ${{shared.NAME}}}): a service sees a
+     * shared variable only through such a reference, so no other instance is touched. At most
+     * one per instance. Returns the deployments.
      */
     static List<State.DeploymentRec> install(Store store, State.EnvironmentRec environment, ObjectNode config,
                                              boolean deploy) {
@@ -114,15 +116,60 @@ final class Patches {
         if (!deploy) {
             return deployments;
         }
-        boolean sharedChanged = !java.util.Objects.equals(before.get("sharedVariables"), config.get("sharedVariables"));
+        java.util.Set<String> changedShared = changedNames(before.get("sharedVariables"), config.get("sharedVariables"));
         for (String serviceId : store.instanceServiceIds(environment)) {
-            if (sharedChanged || ConfigMapping.needsDeploy(
-                    Json.at(before, "services", serviceId), store.serviceConfig(environment, serviceId))) {
+            JsonNode after = store.serviceConfig(environment, serviceId);
+            if (ConfigMapping.needsDeploy(Json.at(before, "services", serviceId), after)
+                    || readsAny(after, changedShared)) {
                 deployments.add(store.deploy(environment, serviceId));
             }
         }
         return deployments;
     }
+
+    /** The names whose entry differs between two variable maps (added, removed or changed). */
+    private static java.util.Set<String> changedNames(JsonNode before, JsonNode after) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        java.util.Set<String> all = new java.util.TreeSet<>();
+        if (before != null && before.isObject()) {
+            before.fieldNames().forEachRemaining(all::add);
+        }
+        if (after != null && after.isObject()) {
+            after.fieldNames().forEachRemaining(all::add);
+        }
+        for (String name : all) {
+            JsonNode a = before == null ? null : before.get(name);
+            JsonNode b = after == null ? null : after.get(name);
+            if (!java.util.Objects.equals(a, b)) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /** Whether an instance's variables reference one of {@code shared} as {@code ${{shared.NAME}}}. */
+    static boolean readsAny(JsonNode instance, java.util.Set<String> shared) {
+        if (shared.isEmpty() || instance == null) {
+            return false;
+        }
+        JsonNode variables = instance.get("variables");
+        if (variables == null || !variables.isObject()) {
+            return false;
+        }
+        for (JsonNode variable : variables) {
+            String value = variable.path("value").asText("");
+            java.util.regex.Matcher m = SHARED_REFERENCE.matcher(value);
+            while (m.find()) {
+                if (shared.contains(m.group(1))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.regex.Pattern SHARED_REFERENCE =
+            java.util.regex.Pattern.compile("\\$\\{\\{\\s*shared\\.([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
 
     private static void validate(Store store, State.EnvironmentRec environment, ObjectNode base, ObjectNode patch) {
         ObjectNode services = Json.at(patch, "services");

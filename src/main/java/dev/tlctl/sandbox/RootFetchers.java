@@ -208,7 +208,7 @@ final class RootFetchers {
                     State.EnvironmentRec environment = variableScope(c, input);
                     String serviceId = (String) input.get("serviceId");
                     Variables.delete(c.store(), environment, serviceId, (String) input.get("name"));
-                    Variables.deployTargets(c.store(), environment, serviceId)
+                    Variables.deployTargets(c.store(), environment, serviceId, List.of((String) input.get("name")))
                             .forEach(id -> c.store().deploy(environment, id));
                     return true;
                 }))
@@ -223,9 +223,15 @@ final class RootFetchers {
                                   boolean replace) {
         State.EnvironmentRec environment = variableScope(c, input);
         String serviceId = (String) input.get("serviceId");
+        List<String> before = Variables.names(c.store(), environment, serviceId);
         Variables.upsert(c.store(), environment, serviceId, values, replace);
         if (!Boolean.TRUE.equals(input.get("skipDeploys"))) {
-            Variables.deployTargets(c.store(), environment, serviceId).forEach(id -> c.store().deploy(environment, id));
+            // replace: true removes the others too, so every name the scope held counts as changed.
+            java.util.Set<String> names = new java.util.TreeSet<>(values.keySet());
+            if (replace) {
+                names.addAll(before);
+            }
+            Variables.deployTargets(c.store(), environment, serviceId, names).forEach(id -> c.store().deploy(environment, id));
         }
         return true;
     }

@@ -56,6 +56,16 @@ final class Variables {
     }
 
     /** Sets the values (keeping each variable's other keys, such as isSealed); replace empties the scope first. */
+    /** The names the scope holds now. */
+    static List<String> names(Store store, State.EnvironmentRec environment, String serviceId) {
+        ObjectNode scope = scope(store, environment, serviceId, false);
+        List<String> names = new java.util.ArrayList<>();
+        if (scope != null) {
+            scope.fieldNames().forEachRemaining(names::add);
+        }
+        return names;
+    }
+
     static void upsert(Store store, State.EnvironmentRec environment, String serviceId,
                        Map<String, String> values, boolean replace) {
         values.keySet().forEach(name -> requireValidName(null, name));
@@ -77,9 +87,19 @@ final class Variables {
         store.touched(environment);
     }
 
-    /** The service ids a change of this scope deploys: the service, or every instance for shared variables. */
-    static List<String> deployTargets(Store store, State.EnvironmentRec environment, String serviceId) {
-        return serviceId == null ? store.instanceServiceIds(environment) : List.of(serviceId);
+    /**
+     * The service ids a change of these variables deploys: the service; for shared variables, every
+     * instance that references one of them ({@code ${{shared.NAME}}}), the only way a service sees one.
+     */
+    static List<String> deployTargets(Store store, State.EnvironmentRec environment, String serviceId,
+            java.util.Collection<String> names) {
+        if (serviceId != null) {
+            return List.of(serviceId);
+        }
+        java.util.Set<String> changed = new java.util.TreeSet<>(names);
+        return store.instanceServiceIds(environment).stream()
+                .filter(id -> Patches.readsAny(store.serviceConfig(environment, id), changed))
+                .toList();
     }
 
     /** The EnvironmentVariables input: a JSON object of name to string. */

@@ -43,7 +43,7 @@ class DeploymentsTest extends SandboxTestBase {
     }
 
     @Test
-    void patchCommitDeploysChangedInstancesOnceAndAllOnSharedChanges() {
+    void patchCommitDeploysChangedInstancesOnceAndThoseReadingAChangedSharedVariable() {
         Project p = project("demo");
         String api = service(p.id(), "api");
         String worker = service(p.id(), "worker");
@@ -60,12 +60,16 @@ class DeploymentsTest extends SandboxTestBase {
         // the same values again: nothing changed, nothing deployed
         commit(p.productionId(), Map.of("services", Map.of(api, Map.of("deploy", Map.of("startCommand", "x")))));
         assertEquals(2, deployments("production", "api"));
-        // shared variables: every instance, once each, even when it changed too
+        // worker reads the shared S through a reference (a variables change: one deployment)
+        commit(p.productionId(), Map.of("services", Map.of(worker, Map.of("variables",
+                Map.of("S", Map.of("value", "${{ shared.S }}"))))));
+        assertEquals(3, deployments("production", "worker"));
+        // a shared variable: the instances that reference it, once each even when changed too; not web
         commit(p.productionId(), Map.of("sharedVariables", Map.of("S", Map.of("value", "1")),
                 "services", Map.of(api, Map.of("deploy", Map.of("startCommand", "y")))));
         assertEquals(3, deployments("production", "api"));
-        assertEquals(3, deployments("production", "worker"));
-        assertEquals(2, deployments("production", "web"));
+        assertEquals(4, deployments("production", "worker"));
+        assertEquals(1, deployments("production", "web"), "web does not reference S: a service sees it only so");
     }
 
     @Test
@@ -84,8 +88,18 @@ class DeploymentsTest extends SandboxTestBase {
         input.remove("serviceId");
         input.remove("skipDeploys");
         gql.data(Docs.VARIABLE_UPSERT, "input", input);
-        assertEquals(3, deployments("production", "api"), "a shared variable deploys every instance");
-        assertEquals(2, deployments("production", "worker"));
+        assertEquals(2, deployments("production", "api"), "nothing references the shared A yet");
+        assertEquals(1, deployments("production", "worker"));
+        input.put("serviceId", api);
+        input.put("name", "READS_A");
+        input.put("value", "${{shared.A}}");
+        gql.data(Docs.VARIABLE_UPSERT, "input", input);
+        input.remove("serviceId");
+        input.put("name", "A");
+        input.put("value", "2");
+        gql.data(Docs.VARIABLE_UPSERT, "input", input);
+        assertEquals(4, deployments("production", "api"), "api reads A: one for its own write, one for A's");
+        assertEquals(1, deployments("production", "worker"), "worker does not read A");
     }
 
     @Test
