@@ -136,11 +136,15 @@ class VariablesAndConfigTest extends SandboxTestBase {
         assertEquals(Map.of("C", "c"), Gql.MAPPER.convertValue(variables(p.id(), p.productionId(), api, true), Map.class));
         assertEquals(before + 1, sandbox.stats().deploymentsFor("production", "api"));
 
+        int postgres = sandbox.stats().deploymentsFor("production", "postgres");
+        Map<String, Object> reads = collection(api, Map.of("S1_REF", "${{shared.S1}}"));
+        reads.put("skipDeploys", true);
+        gql.data(Docs.VARIABLE_COLLECTION_UPSERT, "input", reads);
         gql.data(Docs.VARIABLE_COLLECTION_UPSERT, "input", collection(null, Map.of("S1", "x")));
         assertEquals("x", variables(p.id(), p.productionId(), null, true).get("S1").asText());
         assertEquals(before + 2, sandbox.stats().deploymentsFor("production", "api"),
-                "a shared change deploys every instance");
-        assertEquals(2, sandbox.stats().deploymentsFor("production", "postgres"));
+                "a shared change deploys the instances that reference it");
+        assertEquals(postgres, sandbox.stats().deploymentsFor("production", "postgres"), "and no other");
         gql.assertError("string value", Docs.VARIABLE_COLLECTION_UPSERT, "input",
                 Map.of("projectId", p.id(), "environmentId", p.productionId(), "variables", Map.of("X", List.of(1))));
     }
@@ -148,6 +152,7 @@ class VariablesAndConfigTest extends SandboxTestBase {
     @Test
     void variableDeleteRemovesServiceOrSharedVariablesAndDeploys() {
         upsert(api, "PORT", "1");
+        upsert(api, "READS_SHARED", "${{shared.SHARED}}");
         upsert(null, "SHARED", "1");
         int apiBefore = sandbox.stats().deploymentsFor("production", "api");
         gql.data(Docs.VARIABLE_DELETE, "input", Map.of("projectId", p.id(), "environmentId", p.productionId(),
@@ -157,7 +162,7 @@ class VariablesAndConfigTest extends SandboxTestBase {
         gql.data(Docs.VARIABLE_DELETE, "input", Map.of("projectId", p.id(), "environmentId", p.productionId(),
                 "name", "SHARED"));
         assertEquals(0, variables(p.id(), p.productionId(), null, true).size());
-        assertEquals(apiBefore + 2, sandbox.stats().deploymentsFor("production", "api"));
+        assertEquals(apiBefore + 2, sandbox.stats().deploymentsFor("production", "api"), "api references SHARED");
         assertFalse(environmentView(p.productionId(), true).at("/config/sharedVariables").has("SHARED"));
     }
 
