@@ -6,8 +6,10 @@ import dev.tlctl.plan.EnvironmentTarget;
 import dev.tlctl.plan.Origin;
 import dev.tlctl.plan.Plan;
 import dev.tlctl.plan.UsageLimitValue;
+import dev.tlctl.railway.ChangeSet;
 import dev.tlctl.railway.EnvironmentPatch;
 import dev.tlctl.railway.ProjectWrites;
+import dev.tlctl.railway.ProjectWrites.EnvironmentWrite;
 import dev.tlctl.railway.ProjectWrites.UsageLimitWrite;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +24,10 @@ import java.util.Objects;
  * (with its default environment); new environments, created empty; new services, created without
  * a source (Railway adds each to every environment that is not a fork, so environments come
  * first); one commit for every environment with changes and the usage limit together; deletions
- * last. Every environment gets at most one patch, so an instance deploys at most once per apply.
+ * last. An existing environment whose changes a Railway change set can carry is written as one,
+ * guarded by the {@code configEtag} the plan read (Railway refuses it whole if the environment
+ * changed since); any other is written as a patch after its etag is read again, and listed in the
+ * result as unguarded, for the caller to read back. Every environment gets at most one patch, so an instance deploys at most once per apply.
  * Settings reach only their environment: they travel in its patch, never through
  * {@code serviceInstanceUpdate}, which on Railway reaches every environment that is not a fork.
  * Reports each step to the listener; never prints.
@@ -57,6 +62,7 @@ public final class Applier {
         private final String message;
         private final Map<String, String> serviceIds;
         private final Map<String, String> environmentIds;
+        private final List<String> unguarded = new ArrayList<>();
         private String projectId;
 
         private interface Work {
@@ -80,9 +86,15 @@ public final class Applier {
                     .toList();
         }
 
+        /** Whether an environment's write is a change set guarded by the etag the plan read. */
+        private boolean guarded(EnvironmentTarget t) {
+            return t.exists() && t.configEtag() != null && ChangeSetBuilder.fits(plan, t.name());
+        }
+
+        /** The etag of every environment written by an unguarded patch is read again just before writing. */
         void checkEtags() {
             List<EnvironmentTarget> existing = plan.target().environments().stream()
-                    .filter(t -> t.exists() && committed().contains(t.name())).toList();
+                    .filter(t -> t.exists() && committed().contains(t.name()) && !guarded(t)).toList();
             if (existing.isEmpty()) {
                 return;
             }
@@ -114,14 +126,14 @@ public final class Applier {
                     for (int j = i + 1; j < steps.size(); j++) {
                         rest.add(new Step(j + 1, steps.size(), steps.get(j).title(), steps.get(j).changes()));
                     }
-                    return new ApplyResult(projectId, done, step, e, rest, applied);
+                    return new ApplyResult(projectId, done, step, e, rest, applied, unguarded);
                 }
                 Duration took = Duration.ofMillis(clock.millis() - start);
                 listener.finished(step, took);
                 done.add(new ApplyResult.Done(step, took));
                 applied.addAll(p.changes());
             }
-            return new ApplyResult(projectId, done, null, null, List.of(), applied);
+            return new ApplyResult(projectId, done, null, null, List.of(), applied, unguarded);
         }
 
         private List<Planned> steps() {
@@ -198,14 +210,21 @@ public final class Applier {
         }
 
         private void commit(List<String> environments, List<Change> limitChanges) {
-            Map<String, EnvironmentPatch> patches = new LinkedHashMap<>();
-            Map<String, String> names = new LinkedHashMap<>();
+            List<EnvironmentWrite> writes = new ArrayList<>();
             for (String env : environments) {
+                String id = id(environmentIds, "environment", env);
+                EnvironmentTarget target = plan.target().environment(env).orElseThrow();
+                if (guarded(target)) {
+                    ChangeSet set = ChangeSetBuilder.build(plan, env);
+                    if (!set.isEmpty()) {
+                        writes.add(EnvironmentWrite.guarded(id, env, set, target.configEtag()));
+                    }
+                    continue;
+                }
                 EnvironmentPatch patch = PatchBuilder.build(plan, env, service -> id(serviceIds, "service", service));
                 if (!patch.isEmpty()) {
-                    String id = id(environmentIds, "environment", env);
-                    patches.put(id, patch);
-                    names.put(id, env);
+                    writes.add(EnvironmentWrite.patch(id, env, patch));
+                    unguarded.add(env);
                 }
             }
             UsageLimitWrite limit = null;
@@ -214,7 +233,7 @@ public final class Applier {
                 limit = value == null ? new UsageLimitWrite(plan.target().customerId(), null, null, true)
                         : new UsageLimitWrite(plan.target().customerId(), value.soft(), value.hard(), false);
             }
-            client.commit(patches, names, limit, message);
+            client.commit(writes, limit, message);
         }
 
         private static String id(Map<String, String> ids, String kind, String name) {

@@ -8,6 +8,9 @@ import java.util.List;
  * What an apply did: the steps done (with their durations), the step that failed and its error
  * (null when all went well), the steps not attempted, and every plan change carried out. Running
  * apply again after a failure converges: it plans from what Railway then has.
+ *
+ * @param unguarded the environments written by a patch, which nothing on Railway's side guards
+ *     against a concurrent write: the caller reads them back
  */
 public record ApplyResult(
         String projectId,
@@ -15,7 +18,8 @@ public record ApplyResult(
         Step failed,
         RuntimeException error,
         List<Step> notAttempted,
-        List<Change> applied) {
+        List<Change> applied,
+        List<String> unguarded) {
 
     /** A step done and how long it took. */
     public record Done(Step step, Duration duration) {}
@@ -24,6 +28,7 @@ public record ApplyResult(
         done = List.copyOf(done);
         notAttempted = List.copyOf(notAttempted);
         applied = List.copyOf(applied);
+        unguarded = List.copyOf(unguarded);
     }
 
     public boolean succeeded() {

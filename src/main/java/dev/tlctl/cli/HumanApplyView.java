@@ -67,7 +67,20 @@ final class HumanApplyView implements ApplyView {
                         + (result.done().size() == 1 ? " step, " : " steps, ") + requests + " requests, " + seconds(millis) + ".");
             }
             case FAILED -> failure(outcome.result());
+            case CONFLICT -> conflict(outcome);
         }
+    }
+
+    private void conflict(ApplyOutcome outcome) {
+        List<String> environments = outcome.result().unguarded();
+        err.println();
+        err.println(style.red("Apply wrote its changes, but Railway does not hold what it wrote") + " ("
+                + counts(outcome.result().applied()) + "). These differ from what this apply read plus its changes:");
+        outcome.conflicts().forEach(a -> err.println("    - " + a));
+        err.println("  Someone else wrote to " + (environments.size() == 1 ? "environment " : "environments ")
+                + String.join(", ", environments) + " at the same time. Railway cannot guard these writes (shared"
+                + " variables, or an environment created in this apply), so tlctl read them back: one of the two"
+                + " writes may be lost. Run `tlctl plan` to see where things stand.");
     }
 
     private void failure(ApplyResult result) {

@@ -32,7 +32,7 @@ final class JsonApplyView implements ApplyView {
 
     record ResultEvent(int formatVersion, String event, String status, boolean succeeded, String projectId, long created,
             long updated, long deleted, int steps, int requests, long durationMs, String failedStep, String error,
-            List<String> notAttempted) {}
+            List<String> notAttempted, List<String> conflicts) {}
 
     @Override
     public void planned(PlanResult plan) {
@@ -81,6 +81,7 @@ final class JsonApplyView implements ApplyView {
                 result == null ? 0 : result.done().size(), requests, millis,
                 failed ? result.failed().title() : null,
                 failed ? HumanApplyView.describe(result.error()) : null,
-                failed ? result.notAttempted().stream().map(Step::title).toList() : null)));
+                failed ? result.notAttempted().stream().map(Step::title).toList() : null,
+                outcome.conflicts())));
     }
 }

@@ -8,14 +8,25 @@ import java.util.SortedMap;
  * {@code deploy.startCommand}, see the spec's {@code Settings}); values are {@code String},
  * {@code Long}, {@code Double}, {@code Boolean} or {@code List<String>}; a setting Railway does
  * not hold is absent.
+ *
+ * @param configSections the {@code source}, {@code build} and {@code deploy} parts of the
+ *     instance's config exactly as read (JSON text), keys tlctl does not model included: a write
+ *     that replaces a part whole must keep them
  */
 public record LiveServiceInstance(
         String serviceId,
         SortedMap<String, Object> settings,
-        Map<String, LiveVariable> variables) {
+        Map<String, LiveVariable> variables,
+        Map<String, String> configSections) {
 
     public LiveServiceInstance {
         settings = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(settings));
         variables = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(variables));
+        configSections = Map.copyOf(configSections);
+    }
+
+    /** An instance whose config parts are not known (only what tlctl models). */
+    public LiveServiceInstance(String serviceId, SortedMap<String, Object> settings, Map<String, LiveVariable> variables) {
+        this(serviceId, settings, variables, Map.of());
     }
 }

@@ -165,7 +165,7 @@ public final class Planner {
         for (VariableSpec variable : instance.variables().values()) {
             changes.add(create(env, instance.service(), variable));
         }
-        instances.add(new InstancePlan(env, instance.service(), true, new TreeMap<>(), instance.settings()));
+        instances.add(new InstancePlan(env, instance.service(), true, new TreeMap<>(), instance.settings(), Map.of()));
     }
 
     private static Change.Variable create(String env, String service, VariableSpec variable) {
@@ -238,7 +238,8 @@ public final class Planner {
             changed = true;
         }
         if (changed) {
-            instances.add(new InstancePlan(env, instance.service(), false, liveInstance.settings(), instance.settings()));
+            instances.add(new InstancePlan(env, instance.service(), false, liveInstance.settings(), instance.settings(),
+                    liveInstance.configSections()));
         }
     }
 

@@ -64,6 +64,9 @@ public final class ConfigCodec {
         PLAIN.put("deploy.drainingSeconds", Kind.INT);
     }
 
+    /** The parts of an instance's config that hold settings, each replaced whole by a change set. */
+    static final List<String> SECTIONS = List.of("source", "build", "deploy");
+
     private ConfigCodec() {}
 
     /** Every setting key this codec reads and writes (the spec's keys; a test checks they match). */
@@ -86,8 +89,15 @@ public final class ConfigCodec {
             if (service == null || !service.isObject() || service.path("isDeleted").asBoolean(false)) {
                 continue;
             }
+            Map<String, String> sections = new LinkedHashMap<>();
+            for (String section : SECTIONS) {
+                JsonNode part = service.get(section);
+                if (part != null && part.isObject()) {
+                    sections.put(section, part.toString());
+                }
+            }
             instances.put(e.getKey(), new LiveServiceInstance(e.getKey(), readSettings(service),
-                    readVariables(service.get("variables"))));
+                    readVariables(service.get("variables")), sections));
         }
         return instances;
     }

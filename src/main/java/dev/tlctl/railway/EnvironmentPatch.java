@@ -78,12 +78,17 @@ public final class EnvironmentPatch {
      * logs and tests; never what is sent.
      */
     public String masked() {
-        return mask(root.deepCopy()).toString();
+        return maskTree(root.deepCopy()).toString();
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode mask(com.fasterxml.jackson.databind.JsonNode node) {
+    /** The tree with every secret (a {@link POJONode}) replaced by {@code (sensitive)}, in place. */
+    static com.fasterxml.jackson.databind.JsonNode maskTree(com.fasterxml.jackson.databind.JsonNode node) {
         if (node instanceof ObjectNode object) {
-            object.properties().forEach(e -> object.set(e.getKey(), mask(e.getValue())));
+            object.properties().forEach(e -> object.set(e.getKey(), maskTree(e.getValue())));
+        } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, maskTree(array.get(i)));
+            }
         } else if (node instanceof POJONode) {
             return ConfigCodec.newObject().textNode(Secret.MASK);
         }

@@ -31,9 +31,23 @@ public interface ProjectWrites {
     /** The current {@code configEtag} of each environment, by id. */
     Map<String, String> readEtags(List<String> environmentIds);
 
-    /** Commits one patch per environment (by id) and the usage-limit write (may be null). */
-    void commit(Map<String, EnvironmentPatch> patchesByEnvironmentId, Map<String, String> namesById,
-            UsageLimitWrite limit, String message);
+    /**
+     * One environment's write: a change set guarded by the {@code configEtag} the plan read, or,
+     * when that cannot carry the changes (shared variables, an environment just created), a patch.
+     */
+    record EnvironmentWrite(String environmentId, String name, EnvironmentPatch patch, ChangeSet changeSet,
+            String baseConfigEtag) {
+        public static EnvironmentWrite patch(String environmentId, String name, EnvironmentPatch patch) {
+            return new EnvironmentWrite(environmentId, name, patch, null, null);
+        }
+
+        public static EnvironmentWrite guarded(String environmentId, String name, ChangeSet changeSet, String etag) {
+            return new EnvironmentWrite(environmentId, name, null, changeSet, etag);
+        }
+    }
+
+    /** Writes every environment and the usage limit (may be null). */
+    void commit(List<EnvironmentWrite> writes, UsageLimitWrite limit, String message);
 
     /** Deletes services (everywhere) and environments. */
     void delete(List<String> serviceIds, List<String> environmentIds, String what);

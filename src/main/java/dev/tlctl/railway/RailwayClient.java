@@ -169,27 +169,38 @@ public final class RailwayClient implements ProjectWrites, AutoCloseable {
     }
 
     /**
-     * Commits one patch per environment and the usage-limit write, all in one request (they are
-     * independent, and each is safe to repeat).
+     * Writes every environment (one patch or one change set each) and the usage limit, all in one
+     * request: they are independent. Patches are safe to repeat; a change set is not sent again
+     * after a lost answer (its base etag would no longer match), and a change set Railway is still
+     * applying is polled until it ends.
      */
     @Override
-    public void commit(Map<String, EnvironmentPatch> patchesByEnvironmentId, Map<String, String> namesById,
-            UsageLimitWrite limit, String message) {
+    public void commit(List<EnvironmentWrite> writes, UsageLimitWrite limit, String message) {
         BatchComposer batch = new BatchComposer("Commit");
         List<String> what = new ArrayList<>();
-        List<String> environments = new ArrayList<>();
+        Map<String, EnvironmentWrite> aliases = new LinkedHashMap<>();
         int i = 0;
-        for (Map.Entry<String, EnvironmentPatch> e : patchesByEnvironmentId.entrySet()) {
+        for (EnvironmentWrite write : writes) {
             Map<String, Object> variables = new HashMap<>();
-            variables.put("environmentId", e.getKey());
-            variables.put("patch", e.getValue().json());
+            variables.put("environmentId", write.environmentId());
             variables.put("commitMessage", message);
-            batch.add("p" + i++, Documents.load("EnvironmentPatchCommit"), variables);
-            environments.add(namesById.getOrDefault(e.getKey(), e.getKey()));
+            String alias;
+            if (write.changeSet() != null) {
+                alias = "c" + i++;
+                variables.put("input", write.changeSet().input());
+                variables.put("baseConfigEtag", write.baseConfigEtag());
+                variables.put("waitForCompletion", true);
+                batch.add(alias, Documents.load("EnvironmentApplyChangeSet"), variables);
+            } else {
+                alias = "p" + i++;
+                variables.put("patch", write.patch().json());
+                batch.add(alias, Documents.load("EnvironmentPatchCommit"), variables);
+            }
+            aliases.put(alias, write);
         }
-        if (!environments.isEmpty()) {
-            what.add("the config of " + (environments.size() == 1 ? "environment " : "environments ")
-                    + String.join(", ", environments));
+        if (!writes.isEmpty()) {
+            what.add("the config of " + (writes.size() == 1 ? "environment " : "environments ")
+                    + String.join(", ", writes.stream().map(EnvironmentWrite::name).toList()));
         }
         if (limit != null) {
             if (limit.remove()) {
@@ -207,7 +218,66 @@ public final class RailwayClient implements ProjectWrites, AutoCloseable {
         if (what.isEmpty()) {
             return;
         }
-        transport.execute(batch.compose().request("commit " + String.join(" and ", what), true));
+        boolean guarded = writes.stream().anyMatch(w -> w.changeSet() != null);
+        DocumentBatch composed = batch.compose();
+        JsonNode data;
+        try {
+            data = transport.execute(composed.request("commit " + String.join(" and ", what), !guarded));
+        } catch (RailwayException e) {
+            List<String> stale = new ArrayList<>();
+            for (RailwayException.GraphQLError error : e.errors()) {
+                if (StaleEnvironmentException.CODE.equals(error.code()) && error.path() != null) {
+                    EnvironmentWrite write = aliases.get(error.path().split("\\.")[0]);
+                    if (write != null) {
+                        stale.add(write.name());
+                    }
+                }
+            }
+            if (!stale.isEmpty()) {
+                throw new StaleEnvironmentException(stale, e);
+            }
+            throw e;
+        }
+        aliases.forEach((alias, write) -> {
+            if (write.changeSet() != null) {
+                finish(write, composed.result(data, alias));
+            }
+        });
+    }
+
+    /** How long to wait for a change set Railway applies in the background: 60 polls, a second apart. */
+    private static final int POLLS = 60;
+
+    /** Waits for a change set to end; throws unless Railway applied all of it. */
+    private void finish(EnvironmentWrite write, JsonNode result) {
+        JsonNode answer = result;
+        for (int poll = 0; "applying".equals(answer.path("status").asText()); poll++) {
+            if (poll >= POLLS) {
+                throw new ChangeSetFailedException(write.name(), "it was still being applied after " + POLLS
+                        + " seconds; its outcome is unknown. Run tlctl plan in a while to see where it stands");
+            }
+            try {
+                transport.config().sleeper().sleep(java.time.Duration.ofSeconds(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ChangeSetFailedException(write.name(), "interrupted while Railway was still applying it");
+            }
+            answer = transport.execute(Documents.request("EnvironmentChangeSetApply", "wait for the changes to environment "
+                    + write.name(), Map.of("environmentId", write.environmentId(), "id", result.path("id").asText()), true))
+                    .path("environmentChangeSetApply");
+        }
+        String status = answer.path("status").asText();
+        List<String> failed = new ArrayList<>();
+        for (JsonNode change : answer.path("changes")) {
+            if ("failed".equals(change.path("status").asText())) {
+                failed.add(change.path("path").asText(change.path("kind").asText()));
+            }
+        }
+        if (!"applied".equals(status) || !failed.isEmpty()) {
+            throw new ChangeSetFailedException(write.name(), "Railway answered status \"" + status + "\""
+                    + (failed.isEmpty() ? "" : " with failed changes " + String.join(", ", failed))
+                    + ". Run tlctl plan to see what was applied");
+        }
     }
 
     /** Deletes services (everywhere) and environments, in one request. */

@@ -10,6 +10,7 @@ import dev.tlctl.plan.Change;
 import dev.tlctl.plan.Plan;
 import dev.tlctl.plan.PlanOptions;
 import dev.tlctl.plan.Planner;
+import dev.tlctl.plan.ReadBack;
 import dev.tlctl.railway.ClientConfig;
 import dev.tlctl.railway.ProjectWrites;
 import dev.tlctl.railway.RailwayClient;
@@ -24,6 +25,7 @@ import dev.tlctl.spec.EnvironmentSpec;
 import dev.tlctl.spec.Spec;
 import dev.tlctl.spec.SpecException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -206,16 +208,40 @@ public final class Reconciler implements AutoCloseable {
         observer.planned(planned);
         Plan plan = planned.plan();
         if (plan.isEmpty()) {
-            return new ApplyOutcome(planned, ApplyOutcome.Status.NOTHING_TO_DO, null);
+            return new ApplyOutcome(planned, ApplyOutcome.Status.NOTHING_TO_DO, null, List.of());
         }
         checkAllowed(plan, request.allowDestructive());
         if (!observer.approve(plan)) {
-            return new ApplyOutcome(planned, ApplyOutcome.Status.CANCELLED, null);
+            return new ApplyOutcome(planned, ApplyOutcome.Status.CANCELLED, null, List.of());
         }
         ApplyResult result = new Applier(writes(), observer, effects.clock()).apply(plan, commitMessage(plan));
         remember(planned, result);
-        return new ApplyOutcome(planned, result.succeeded() ? ApplyOutcome.Status.APPLIED : ApplyOutcome.Status.FAILED,
-                result);
+        if (!result.succeeded()) {
+            return new ApplyOutcome(planned, ApplyOutcome.Status.FAILED, result, List.of());
+        }
+        List<String> conflicts = readBack(planned, result);
+        return new ApplyOutcome(planned, conflicts.isEmpty() ? ApplyOutcome.Status.APPLIED : ApplyOutcome.Status.CONFLICT,
+                result, conflicts);
+    }
+
+    /**
+     * Reads back, in one request, the environments written by a patch (which Railway cannot
+     * guard) and returns every address that is not what the plan read plus its changes.
+     */
+    private List<String> readBack(PlanResult planned, ApplyResult result) {
+        if (result.unguarded().isEmpty() || result.projectId() == null) {
+            return List.of();
+        }
+        LiveProject after = client.read(new ReadTarget(declared.project().name(), result.projectId(), null, null))
+                .state().project();
+        if (after == null) {
+            return List.of("project");
+        }
+        List<String> conflicts = new ArrayList<>();
+        for (String environment : result.unguarded()) {
+            conflicts.addAll(ReadBack.differences(planned.plan(), environment, planned.live().project(), after));
+        }
+        return conflicts;
     }
 
     /** The writes an apply sends (the client; a seam for tests of this class). */

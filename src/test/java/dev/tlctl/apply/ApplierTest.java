@@ -129,37 +129,63 @@ class ApplierTest {
 
     /** production and staging as a perfect apply of {@link #SPEC} leaves them, staging a fork if asked. */
     private static LiveProject live(boolean stagingIsFork, Map<String, Object> stagingSettings) {
+        return live(stagingIsFork, stagingSettings, SECRET);
+    }
+
+    private static LiveProject live(boolean stagingIsFork, Map<String, Object> stagingSettings, String stagingSecret) {
         Map<String, LiveVariable> shared = Map.of("DATABASE_URL", new LiveVariable("DATABASE_URL", Secret.of(SECRET), false));
         Map<String, LiveVariable> vars = Map.of("DATABASE_URL",
                 new LiveVariable("DATABASE_URL", Secret.of("${{shared.DATABASE_URL}}"), false));
         TreeMap<String, Object> settings = new TreeMap<>(Map.of("deploy.numReplicas", 2L, "deploy.region", "us-west2"));
         LiveEnvironment production = new LiveEnvironment("env-production", "production", null, "etag-production",
                 Map.of("svc-api", new LiveServiceInstance("svc-api", settings, vars)), shared);
+        Map<String, LiveVariable> stagingShared = Map.of("DATABASE_URL",
+                new LiveVariable("DATABASE_URL", Secret.of(stagingSecret), false));
+        // As read, staging's deploy part also holds a key tlctl does not model.
+        Map<String, String> sections = Map.of("deploy", "{\"multiRegionConfig\":{\"" + stagingSettings.get("deploy.region")
+                + "\":{\"numReplicas\":" + stagingSettings.get("deploy.numReplicas") + "}},\"runtime\":\"V2\"}");
         LiveEnvironment staging = new LiveEnvironment("env-staging", "staging", stagingIsFork ? "env-production" : null,
-                "etag-staging", Map.of("svc-api", new LiveServiceInstance("svc-api", new TreeMap<>(stagingSettings), vars)),
-                shared);
+                "etag-staging", Map.of("svc-api", new LiveServiceInstance("svc-api", new TreeMap<>(stagingSettings), vars,
+                        sections)), stagingShared);
         return new LiveProject("prj-1", "tl-engine", "ws-1", List.of(production, staging),
                 List.of(new LiveService("svc-api", "api")), List.of());
     }
 
     @Test
-    void aChangeInOneEnvironmentRereadsItsEtagAndCommitsOnlyIt() throws IOException {
+    void aSettingChangeIsAChangeSetGuardedByThePlansEtagKeepingWhatTlctlDoesNotModel() throws IOException {
         Plan plan = Planner.plan(spec(SPEC), new LiveState(WORKSPACE,
                 live(false, Map.of("deploy.numReplicas", 1L, "deploy.region", "europe-west4-drams3a"))), PlanOptions.defaults());
         ApplyResult result = apply(plan);
 
         assertTrue(result.succeeded());
-        assertEquals(List.of(
-                "readEtags [env-staging]",
-                "commit staging={\"services\":{\"svc-api\":{\"deploy\":{\"multiRegionConfig\":"
-                        + "{\"europe-west4-drams3a\":null,\"us-west2\":{\"numReplicas\":2}}}}}}"),
-                railway.calls, "the old region goes in the same patch; production is neither read nor written");
+        assertEquals(List.of("commit staging=changeSet@etag-staging{\"version\":1,\"changes\":[{\"kind\":\"resource.update\","
+                + "\"address\":\"service.api\",\"path\":\"resources.service.api.deploy\",\"summary\":\"Update api deploy\","
+                + "\"severity\":\"safe\",\"deployEffect\":\"deploy\",\"field\":\"deploy\","
+                + "\"before\":{\"multiRegionConfig\":{\"europe-west4-drams3a\":{\"numReplicas\":1}},\"runtime\":\"V2\"},"
+                + "\"after\":{\"multiRegionConfig\":{\"us-west2\":{\"numReplicas\":2}},\"runtime\":\"V2\"}}],"
+                + "\"diagnostics\":[]}"), railway.calls,
+                "the whole deploy part, the old region gone, runtime kept; no etag re-read: Railway guards it");
+        assertEquals(List.of(), result.unguarded());
     }
 
     @Test
-    void anEnvironmentChangedSinceThePlanStopsTheApplyBeforeAnyWrite() throws IOException {
+    void aSharedVariableIsAPatchWrittenAfterItsEtagIsReadAgain() throws IOException {
         Plan plan = Planner.plan(spec(SPEC), new LiveState(WORKSPACE,
-                live(false, Map.of("deploy.numReplicas", 1L, "deploy.region", "us-west2"))), PlanOptions.defaults());
+                live(false, Map.of("deploy.numReplicas", 2L, "deploy.region", "us-west2"), "postgresql://old")),
+                PlanOptions.defaults());
+        ApplyResult result = apply(plan);
+
+        assertEquals(List.of("readEtags [env-staging]",
+                "commit staging={\"sharedVariables\":{\"DATABASE_URL\":{\"value\":\"(sensitive)\"}}}"), railway.calls,
+                "a shared variable has no change-set address");
+        assertEquals(List.of("staging"), result.unguarded(), "for the caller to read back");
+    }
+
+    @Test
+    void anEnvironmentChangedSinceThePlanStopsAnUnguardedWriteBeforeAnyWrite() throws IOException {
+        Plan plan = Planner.plan(spec(SPEC), new LiveState(WORKSPACE,
+                live(false, Map.of("deploy.numReplicas", 2L, "deploy.region", "us-west2"), "postgresql://old")),
+                PlanOptions.defaults());
         railway.etags.put("env-staging", "someone-else");
 
         ConcurrentChangeException e = assertThrows(ConcurrentChangeException.class, () -> apply(plan));
@@ -198,11 +224,15 @@ class ApplierTest {
         apply(plan);
 
         assertEquals(List.of(
-                "readEtags [env-production, env-staging]",
+                "readEtags [env-production]",
                 "createServices prj-1 [worker]",
                 "commit production={\"services\":{\"svc-worker\":{\"deploy\":{\"startCommand\":\"celery\"}}}}"
-                        + " staging={\"services\":{\"svc-worker\":{\"isCreated\":true,\"deploy\":{\"startCommand\":\"celery\"}}}}"),
-                railway.calls, "production received the service from Railway; the fork staging needs isCreated");
+                        + " staging=changeSet@etag-staging{\"version\":1,\"changes\":[{\"kind\":\"resource.create\","
+                        + "\"address\":\"service.worker\",\"path\":\"resources.service.worker\",\"summary\":\"Create service"
+                        + " worker\",\"severity\":\"safe\",\"deployEffect\":\"deploy\",\"resource\":{\"address\":\"service.worker\","
+                        + "\"type\":\"service\",\"name\":\"worker\",\"deploy\":{\"startCommand\":\"celery\"}}}],\"diagnostics\":[]}"),
+                railway.calls, "production received the service from Railway (its etag moved: a patch); the fork staging"
+                        + " gets its instance in a guarded change set");
     }
 
     @Test

@@ -71,7 +71,7 @@ class PatchBuilderTest {
                 new Change.Setting(Action.UPDATE, "staging", "api", "deploy.numReplicas", 2L, 1L, null),
                 new Change.Setting(Action.UPDATE, "staging", "api", "deploy.limits.vCPUs", 2.0, 1.0, null),
                 new Change.Setting(Action.CREATE, "staging", "api", "deploy.sleepApplication", null, true, null)),
-                List.of(new InstancePlan("staging", "api", false, prior, desired)));
+                List.of(new InstancePlan("staging", "api", false, prior, desired, Map.of())));
         assertEquals("{\"services\":{\"svc-api\":{\"deploy\":{\"sleepApplication\":true,"
                 + "\"multiRegionConfig\":{\"us-west2\":{\"numReplicas\":1}},"
                 + "\"limitOverride\":{\"containers\":{\"cpu\":1.0,\"memoryBytes\":2000000000}}}}}}", patch(plan),

@@ -1,6 +1,5 @@
 package dev.tlctl.apply;
 
-import dev.tlctl.railway.EnvironmentPatch;
 import dev.tlctl.railway.ProjectWrites;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,10 +62,12 @@ final class RecordingWrites implements ProjectWrites {
     }
 
     @Override
-    public void commit(Map<String, EnvironmentPatch> patches, Map<String, String> names, UsageLimitWrite limit,
-            String message) {
+    public void commit(List<EnvironmentWrite> writes, UsageLimitWrite limit, String message) {
         StringBuilder line = new StringBuilder("commit");
-        patches.forEach((id, patch) -> line.append(' ').append(names.get(id)).append('=').append(patch.masked()));
+        for (EnvironmentWrite w : writes) {
+            line.append(' ').append(w.name()).append('=').append(w.patch() != null ? w.patch().masked()
+                    : "changeSet@" + w.baseConfigEtag() + w.changeSet().masked());
+        }
         if (limit != null) {
             line.append(" limit=").append(limit);
         }

@@ -147,7 +147,8 @@ class RailwayClientRecoveryTest {
         EnvironmentPatch patch = new EnvironmentPatch().setVariable(null, "DEBUG", Secret.of("1"), false, false);
 
         RailwayException e = assertThrows(RailwayException.class,
-                () -> client.commit(Map.of("env-9", patch), Map.of("env-9", "staging"), null, "tlctl apply"));
+                () -> client.commit(List.of(ProjectWrites.EnvironmentWrite.patch("env-9", "staging", patch)), null,
+                        "tlctl apply"));
 
         assertEquals("Could not commit the config of environment staging: Railway answered \"Environment not found\""
                 + " (environmentPatchCommit, HTTP 200).", e.getMessage());

@@ -1,0 +1,88 @@
+package dev.tlctl.apply;
+
+import dev.tlctl.plan.Action;
+import dev.tlctl.plan.Change;
+import dev.tlctl.plan.InstancePlan;
+import dev.tlctl.plan.Origin;
+import dev.tlctl.plan.Plan;
+import dev.tlctl.railway.ChangeSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds an environment's write as a Railway change set, when one can carry it: an existing
+ * environment whose changes are all its services' (a shared variable has no change-set address)
+ * and none a consequence of this apply's new services (those move the environment's etag, which
+ * the change set is guarded by). An instance tlctl adds carries its settings and variables in its
+ * create; everything else maps one to one.
+ */
+final class ChangeSetBuilder {
+    private ChangeSetBuilder() {}
+
+    /** Whether the changes of {@code env} fit a change set. */
+    static boolean fits(Plan plan, String env) {
+        for (Change change : plan.changesIn(env)) {
+            if (change.origin() == Origin.RAILWAY) {
+                return false;
+            }
+            if (change instanceof Change.Variable v && v.shared()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static ChangeSet build(Plan plan, String env) {
+        List<Change> changes = plan.changesIn(env);
+        Set<String> created = new LinkedHashSet<>();
+        for (Change change : changes) {
+            if (change instanceof Change.Instance i && i.action() == Action.CREATE) {
+                created.add(i.service());
+            }
+        }
+        ChangeSet set = new ChangeSet();
+        Map<String, Set<String>> settingKeys = new LinkedHashMap<>();
+        for (Change change : changes) {
+            if (change instanceof Change.Instance i) {
+                if (i.action() == Action.DELETE) {
+                    set.deleteInstance(i.service());
+                } else {
+                    set.createInstance(i.service(), instance(plan, env, i.service()).desired(), variables(changes, i.service()));
+                }
+            } else if (change instanceof Change.Setting s && !created.contains(s.service())) {
+                settingKeys.computeIfAbsent(s.service(), k -> new LinkedHashSet<>()).add(s.key());
+            } else if (change instanceof Change.Variable v && !created.contains(v.service())) {
+                if (v.action() == Action.DELETE) {
+                    set.deleteVariable(v.service(), v.name());
+                } else {
+                    set.setVariable(v.service(), v.name(), v.after(), v.sensitive(), v.sealed());
+                }
+            }
+        }
+        settingKeys.forEach((service, keys) -> {
+            InstancePlan instance = instance(plan, env, service);
+            set.updateSettings(service, keys, instance.prior(), instance.desired(), instance.configSections());
+        });
+        return set;
+    }
+
+    private static Map<String, ChangeSet.VariableWrite> variables(List<Change> changes, String service) {
+        Map<String, ChangeSet.VariableWrite> out = new LinkedHashMap<>();
+        for (Change change : changes) {
+            if (change instanceof Change.Variable v && service.equals(v.service()) && v.after() != null) {
+                out.put(v.name(), new ChangeSet.VariableWrite(v.after(), v.sensitive(), v.sealed()));
+            }
+        }
+        return out;
+    }
+
+    private static InstancePlan instance(Plan plan, String env, String service) {
+        return plan.instances().stream()
+                .filter(i -> i.environment().equals(env) && i.service().equals(service))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the plan has no settings context for " + env + "/" + service));
+    }
+}

@@ -1,0 +1,10 @@
+package dev.tlctl.railway;
+
+/** Railway did not apply a change set whole: failed, partly applied, staged, or never finished. */
+public final class ChangeSetFailedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ChangeSetFailedException(String environment, String why) {
+        super("Railway did not apply the changes to environment " + environment + ": " + why + ".");
+    }
+}
