@@ -36,11 +36,21 @@ public final class Applier {
     private final ProjectWrites client;
     private final ApplyListener listener;
     private final Clock clock;
+    private final StagedPolicy staged;
 
     public Applier(ProjectWrites client, ApplyListener listener, Clock clock) {
+        this(client, listener, clock, StagedPolicy.REFUSE);
+    }
+
+    /**
+     * @param staged what to do with changes staged in an environment it writes to; with
+     *     {@link StagedPolicy#REFUSE} the caller has checked there are none
+     */
+    public Applier(ProjectWrites client, ApplyListener listener, Clock clock, StagedPolicy staged) {
         this.client = client;
         this.listener = listener;
         this.clock = clock;
+        this.staged = staged;
     }
 
     /**
@@ -63,6 +73,7 @@ public final class Applier {
         private final Map<String, String> serviceIds;
         private final Map<String, String> environmentIds;
         private final List<String> unguarded = new ArrayList<>();
+        private final List<String> withStagedChanges = new ArrayList<>();
         private String projectId;
 
         private interface Work {
@@ -88,7 +99,23 @@ public final class Applier {
 
         /** Whether an environment's write is a change set guarded by the etag the plan read. */
         private boolean guarded(EnvironmentTarget t) {
-            return t.exists() && t.configEtag() != null && ChangeSetBuilder.fits(plan, t.name());
+            return t.exists() && t.configEtag() != null && ChangeSetBuilder.fits(plan, t.name()) && !includesStaged(t);
+        }
+
+        /** Whether the write commits what is staged there too (a patch staged on top of it). */
+        private boolean includesStaged(EnvironmentTarget t) {
+            return staged == StagedPolicy.INCLUDE && t.stagedChanges() > 0;
+        }
+
+        private EnvironmentWrite withStaged(EnvironmentTarget t, EnvironmentWrite write) {
+            if (t.stagedChanges() <= 0) {
+                return write;
+            }
+            return switch (staged) {
+                case DISCARD -> write.staged(ProjectWrites.Staged.DISCARD);
+                case INCLUDE -> write.staged(ProjectWrites.Staged.INCLUDE);
+                case REFUSE -> write;
+            };
         }
 
         /** The etag of every environment written by an unguarded patch is read again just before writing. */
@@ -126,14 +153,14 @@ public final class Applier {
                     for (int j = i + 1; j < steps.size(); j++) {
                         rest.add(new Step(j + 1, steps.size(), steps.get(j).title(), steps.get(j).changes()));
                     }
-                    return new ApplyResult(projectId, done, step, e, rest, applied, unguarded);
+                    return new ApplyResult(projectId, done, step, e, rest, applied, unguarded, withStagedChanges);
                 }
                 Duration took = Duration.ofMillis(clock.millis() - start);
                 listener.finished(step, took);
                 done.add(new ApplyResult.Done(step, took));
                 applied.addAll(p.changes());
             }
-            return new ApplyResult(projectId, done, null, null, List.of(), applied, unguarded);
+            return new ApplyResult(projectId, done, null, null, List.of(), applied, unguarded, withStagedChanges);
         }
 
         private List<Planned> steps() {
@@ -217,14 +244,14 @@ public final class Applier {
                 if (guarded(target)) {
                     ChangeSet set = ChangeSetBuilder.build(plan, env);
                     if (!set.isEmpty()) {
-                        writes.add(EnvironmentWrite.guarded(id, env, set, target.configEtag()));
+                        writes.add(withStaged(target, EnvironmentWrite.guarded(id, env, set, target.configEtag())));
                     }
                     continue;
                 }
                 EnvironmentPatch patch = PatchBuilder.build(plan, env, service -> id(serviceIds, "service", service));
                 if (!patch.isEmpty()) {
-                    writes.add(EnvironmentWrite.patch(id, env, patch));
-                    unguarded.add(env);
+                    writes.add(withStaged(target, EnvironmentWrite.patch(id, env, patch)));
+                    (includesStaged(target) ? withStagedChanges : unguarded).add(env);
                 }
             }
             UsageLimitWrite limit = null;

@@ -11,6 +11,8 @@ import java.util.List;
  *
  * @param unguarded the environments written by a patch, which nothing on Railway's side guards
  *     against a concurrent write: the caller reads them back
+ * @param withStagedChanges the environments whose staged changes were committed with tlctl's
+ *     (also unguarded; only tlctl's own changes can be checked there)
  */
 public record ApplyResult(
         String projectId,
@@ -19,7 +21,8 @@ public record ApplyResult(
         RuntimeException error,
         List<Step> notAttempted,
         List<Change> applied,
-        List<String> unguarded) {
+        List<String> unguarded,
+        List<String> withStagedChanges) {
 
     /** A step done and how long it took. */
     public record Done(Step step, Duration duration) {}
@@ -29,6 +32,7 @@ public record ApplyResult(
         notAttempted = List.copyOf(notAttempted);
         applied = List.copyOf(applied);
         unguarded = List.copyOf(unguarded);
+        withStagedChanges = List.copyOf(withStagedChanges);
     }
 
     public boolean succeeded() {

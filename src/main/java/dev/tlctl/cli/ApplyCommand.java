@@ -1,5 +1,6 @@
 package dev.tlctl.cli;
 
+import dev.tlctl.apply.StagedPolicy;
 import dev.tlctl.apply.Step;
 import dev.tlctl.plan.Plan;
 import dev.tlctl.reconcile.ApplyObserver;
@@ -43,7 +44,8 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {
             "0:applied, or nothing to do",
             "1:error (Railway API, network, I/O; a stale or tampered saved plan; a concurrent change; cancelled)",
-            "64:usage error (such as no --yes without a terminal, or deletions without --confirm-destructive)",
+            "64:usage error (such as no --yes without a terminal, deletions without --confirm-destructive, or changes"
+                    + " staged in Railway without --include-staged or --discard-staged)",
             "65:the spec is invalid",
         },
         footerHeading = "%nExamples:%n",
@@ -51,6 +53,7 @@ import picocli.CommandLine.Parameters;
             "  tlctl apply --sandbox --yes                      # provision the sandbox",
             "  tlctl apply --env staging --yes --json           # CI: JSON Lines events on stdout",
             "  tlctl apply --prune --confirm-destructive        # also delete what the spec does not declare",
+            "  tlctl apply --env staging --include-staged --yes # commit the dashboard's staged changes too",
             "  tlctl plan --out .tlctl/release.tlplan && tlctl apply .tlctl/release.tlplan --yes",
         })
 final class ApplyCommand extends BaseCommand implements Callable<Integer> {
@@ -67,6 +70,15 @@ final class ApplyCommand extends BaseCommand implements Callable<Integer> {
     @Option(names = "--confirm-destructive", description = "Allow the plan to delete anything (needed with deletions, even with --yes).")
     boolean confirmDestructive;
 
+    @Option(names = "--include-staged", description = "Where changes are staged in Railway (the dashboard's"
+            + " uncommitted changes), commit them together with tlctl's: tlctl's patch is staged on top of them and the"
+            + " whole staged patch committed (environmentPatchCommitStaged).")
+    boolean includeStaged;
+
+    @Option(names = "--discard-staged", description = "Where changes are staged in Railway, drop them"
+            + " (environmentStageChanges with an empty patch), then write tlctl's changes.")
+    boolean discardStaged;
+
     @Mixin
     PlanFlags flags;
 
@@ -77,13 +89,18 @@ final class ApplyCommand extends BaseCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "--prune and --env come from the saved plan",
                     "A saved plan carries the options it was made with; make a new plan to change them.");
         }
+        if (includeStaged && discardStaged) {
+            throw new CliException(ExitCodes.USAGE, "--include-staged and --discard-staged exclude each other",
+                    "Choose what to do with changes staged in Railway: commit them with tlctl's, or drop them.");
+        }
+        StagedPolicy staged = includeStaged ? StagedPolicy.INCLUDE : discardStaged ? StagedPolicy.DISCARD : StagedPolicy.REFUSE;
         long start = context.clock().millis();
         HumanApplyView human = new HumanApplyView(context.out(), context.err(), style(), context.interactive(),
                 flags.showValues);
         ApplyView view = flags.json ? new JsonApplyView(context.out(), human, flags.showValues) : human;
         try (Core core = open()) {
             ApplyRequest request = new ApplyRequest(target.target(), flags.prune, flags.strict,
-                    planFile == null ? null : relative(planFile), confirmDestructive);
+                    planFile == null ? null : relative(planFile), confirmDestructive, staged);
             ApplyOutcome outcome = core.reconciler().apply(request, new ApplyObserver() {
                 @Override
                 public void planned(PlanResult plan) {

@@ -7,6 +7,8 @@ import java.util.Optional;
  * An environment as its config describes it: the instances of services it runs (keyed by service
  * id), its shared variables, and the {@code configEtag} that changes whenever the config does.
  * {@code sourceEnvironmentId} is set for an environment created from another (a fork).
+ * {@code stagedChanges} is Railway's {@code unmergedChangesCount}: changes staged in the
+ * dashboard and not committed yet.
  */
 public record LiveEnvironment(
         String id,
@@ -14,11 +16,18 @@ public record LiveEnvironment(
         String sourceEnvironmentId,
         String configEtag,
         Map<String, LiveServiceInstance> instances,
-        Map<String, LiveVariable> sharedVariables) {
+        Map<String, LiveVariable> sharedVariables,
+        int stagedChanges) {
 
     public LiveEnvironment {
         instances = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(instances));
         sharedVariables = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(sharedVariables));
+    }
+
+    /** An environment with nothing staged. */
+    public LiveEnvironment(String id, String name, String sourceEnvironmentId, String configEtag,
+            Map<String, LiveServiceInstance> instances, Map<String, LiveVariable> sharedVariables) {
+        this(id, name, sourceEnvironmentId, configEtag, instances, sharedVariables, 0);
     }
 
     public Optional<LiveServiceInstance> instance(String serviceId) {

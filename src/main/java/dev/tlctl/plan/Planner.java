@@ -76,7 +76,7 @@ public final class Planner {
             LiveEnvironment liveEnv = project == null ? null : project.environment(env.name()).orElse(null);
             targets.add(new EnvironmentTarget(env.name(), liveEnv == null ? null : liveEnv.id(),
                     liveEnv == null ? null : liveEnv.configEtag(), liveEnv != null, liveEnv != null && liveEnv.isFork(),
-                    env.isDefault()));
+                    env.isDefault(), liveEnv == null ? 0 : liveEnv.stagedChanges()));
             if (liveEnv == null) {
                 planNewEnvironment(env, project == null && env.isDefault());
             } else {
@@ -91,11 +91,28 @@ public final class Planner {
             }
         }
         planUsageLimit(workspace);
+        noteStagedChanges(targets);
         PlanTarget target = new PlanTarget(spec.project().name(), project == null ? null : project.id(),
                 workspace == null ? null : workspace.id(), workspace == null ? null : workspace.name(),
                 workspace == null || !workspace.billingReadable() ? null : workspace.customerId(),
                 targets, serviceIds, environmentIds);
         return new Plan(target, changes, unmanaged, notes, instances, deploys(project));
+    }
+
+    /** Changes staged in Railway's dashboard are not tlctl's to commit or drop without being told. */
+    private void noteStagedChanges(List<EnvironmentTarget> targets) {
+        for (EnvironmentTarget t : targets) {
+            if (t.stagedChanges() <= 0) {
+                continue;
+            }
+            boolean written = changes.stream().anyMatch(c -> c.origin() == Origin.TLCTL
+                    && t.name().equals(c.address().environment()) && !(c instanceof Change.Environment));
+            notes.add(t.name() + " has " + t.stagedChanges() + (t.stagedChanges() == 1 ? " change" : " changes")
+                    + " staged in Railway and not committed (from the dashboard, or another tool). " + (written
+                    ? "apply will not write to " + t.name() + " until told what to do with them: --include-staged"
+                            + " commits them together with tlctl's changes, --discard-staged drops them."
+                    : "This plan writes nothing there; they stay staged."));
+        }
     }
 
     private Map<String, String> planServices(LiveProject project) {

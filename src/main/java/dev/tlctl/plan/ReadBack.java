@@ -71,6 +71,17 @@ public final class ReadBack {
         return out;
     }
 
+    /**
+     * The addresses of this plan's own changes in {@code environment} that the read-back does not
+     * hold as written: for an environment whose staged changes were committed together with them,
+     * where everything else may rightly have changed too.
+     */
+    public static List<String> ownDifferences(Plan plan, String environment, LiveProject before, LiveProject after) {
+        Set<String> own = new LinkedHashSet<>();
+        plan.changesIn(environment).forEach(c -> own.add(c.address().text()));
+        return differences(plan, environment, before, after).stream().filter(own::contains).toList();
+    }
+
     private static void compareSettings(String env, String service, LiveServiceInstance old, LiveServiceInstance current,
             Map<String, Change> changes, List<String> out) {
         Set<String> keys = new LinkedHashSet<>(current.settings().keySet());

@@ -26,7 +26,8 @@ final class LiveMapper {
                 source == null || source.isNull() ? null : source.path("id").asText(),
                 text(node, "configEtag"),
                 ConfigCodec.readInstances(config),
-                ConfigCodec.readSharedVariables(config));
+                ConfigCodec.readSharedVariables(config),
+                node.path("unmergedChangesCount").asInt(0));
     }
 
     /** An EnvironmentConfig is a JSON scalar: an object on the wire, defensively also a JSON string. */

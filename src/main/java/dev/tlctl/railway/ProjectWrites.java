@@ -36,15 +36,26 @@ public interface ProjectWrites {
      * when that cannot carry the changes (shared variables, an environment just created), a patch.
      */
     record EnvironmentWrite(String environmentId, String name, EnvironmentPatch patch, ChangeSet changeSet,
-            String baseConfigEtag) {
+            String baseConfigEtag, Staged staged) {
         public static EnvironmentWrite patch(String environmentId, String name, EnvironmentPatch patch) {
-            return new EnvironmentWrite(environmentId, name, patch, null, null);
+            return new EnvironmentWrite(environmentId, name, patch, null, null, Staged.NONE);
         }
 
         public static EnvironmentWrite guarded(String environmentId, String name, ChangeSet changeSet, String etag) {
-            return new EnvironmentWrite(environmentId, name, null, changeSet, etag);
+            return new EnvironmentWrite(environmentId, name, null, changeSet, etag, Staged.NONE);
+        }
+
+        /** The same write, doing this with what is staged in the environment. */
+        public EnvironmentWrite staged(Staged value) {
+            return new EnvironmentWrite(environmentId, name, patch, changeSet, baseConfigEtag, value);
         }
     }
+
+    /**
+     * Changes staged in the environment: none to mind, drop them before the write, or commit them
+     * with it (the patch is staged on top of them and the whole staged patch committed).
+     */
+    enum Staged { NONE, DISCARD, INCLUDE }
 
     /** Writes every environment and the usage limit (may be null). */
     void commit(List<EnvironmentWrite> writes, UsageLimitWrite limit, String message);

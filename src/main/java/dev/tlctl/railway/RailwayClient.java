@@ -185,7 +185,22 @@ public final class RailwayClient implements ProjectWrites, AutoCloseable {
             variables.put("environmentId", write.environmentId());
             variables.put("commitMessage", message);
             String alias;
-            if (write.changeSet() != null) {
+            if (write.staged() == Staged.DISCARD) {
+                Map<String, Object> discard = new HashMap<>();
+                discard.put("environmentId", write.environmentId());
+                discard.put("input", ConfigCodec.newObject());
+                discard.put("merge", false);
+                batch.add("d" + i, Documents.load("EnvironmentStageChanges"), discard);
+            }
+            if (write.staged() == Staged.INCLUDE) {
+                Map<String, Object> stage = new HashMap<>();
+                stage.put("environmentId", write.environmentId());
+                stage.put("input", write.patch().json());
+                stage.put("merge", true);
+                batch.add("s" + i, Documents.load("EnvironmentStageChanges"), stage);
+                alias = "k" + i++;
+                batch.add(alias, Documents.load("EnvironmentPatchCommitStaged"), variables);
+            } else if (write.changeSet() != null) {
                 alias = "c" + i++;
                 variables.put("input", write.changeSet().input());
                 variables.put("baseConfigEtag", write.baseConfigEtag());
@@ -218,11 +233,12 @@ public final class RailwayClient implements ProjectWrites, AutoCloseable {
         if (what.isEmpty()) {
             return;
         }
-        boolean guarded = writes.stream().anyMatch(w -> w.changeSet() != null);
+        // A change set is not sent again (its base etag would no longer match), nor a staged commit.
+        boolean repeatable = writes.stream().allMatch(w -> w.changeSet() == null && w.staged() != Staged.INCLUDE);
         DocumentBatch composed = batch.compose();
         JsonNode data;
         try {
-            data = transport.execute(composed.request("commit " + String.join(" and ", what), !guarded));
+            data = transport.execute(composed.request("commit " + String.join(" and ", what), repeatable));
         } catch (RailwayException e) {
             List<String> stale = new ArrayList<>();
             for (RailwayException.GraphQLError error : e.errors()) {

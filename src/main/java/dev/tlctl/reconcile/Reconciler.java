@@ -2,11 +2,13 @@ package dev.tlctl.reconcile;
 
 import dev.tlctl.apply.ApplyResult;
 import dev.tlctl.apply.Applier;
+import dev.tlctl.apply.StagedPolicy;
 import dev.tlctl.live.LiveProject;
 import dev.tlctl.live.LiveState;
 import dev.tlctl.live.LiveWorkspace;
 import dev.tlctl.plan.Action;
 import dev.tlctl.plan.Change;
+import dev.tlctl.plan.Origin;
 import dev.tlctl.plan.Plan;
 import dev.tlctl.plan.PlanOptions;
 import dev.tlctl.plan.Planner;
@@ -211,10 +213,12 @@ public final class Reconciler implements AutoCloseable {
             return new ApplyOutcome(planned, ApplyOutcome.Status.NOTHING_TO_DO, null, List.of());
         }
         checkAllowed(plan, request.allowDestructive());
+        checkStaged(plan, request.staged());
         if (!observer.approve(plan)) {
             return new ApplyOutcome(planned, ApplyOutcome.Status.CANCELLED, null, List.of());
         }
-        ApplyResult result = new Applier(writes(), observer, effects.clock()).apply(plan, commitMessage(plan));
+        ApplyResult result = new Applier(writes(), observer, effects.clock(), request.staged())
+                .apply(plan, commitMessage(plan));
         remember(planned, result);
         if (!result.succeeded()) {
             return new ApplyOutcome(planned, ApplyOutcome.Status.FAILED, result, List.of());
@@ -229,7 +233,7 @@ public final class Reconciler implements AutoCloseable {
      * guard) and returns every address that is not what the plan read plus its changes.
      */
     private List<String> readBack(PlanResult planned, ApplyResult result) {
-        if (result.unguarded().isEmpty() || result.projectId() == null) {
+        if ((result.unguarded().isEmpty() && result.withStagedChanges().isEmpty()) || result.projectId() == null) {
             return List.of();
         }
         LiveProject after = client.read(new ReadTarget(declared.project().name(), result.projectId(), null, null))
@@ -240,6 +244,9 @@ public final class Reconciler implements AutoCloseable {
         List<String> conflicts = new ArrayList<>();
         for (String environment : result.unguarded()) {
             conflicts.addAll(ReadBack.differences(planned.plan(), environment, planned.live().project(), after));
+        }
+        for (String environment : result.withStagedChanges()) {
+            conflicts.addAll(ReadBack.ownDifferences(planned.plan(), environment, planned.live().project(), after));
         }
         return conflicts;
     }
@@ -265,6 +272,26 @@ public final class Reconciler implements AutoCloseable {
                     + " with its key in TLCTL_PLAN_KEY).");
         }
         return fresh;
+    }
+
+    /**
+     * Refuses to write where changes are staged in Railway, unless told what to do with them:
+     * Railway does not say what a commit does to a staged patch, so tlctl does not guess.
+     */
+    private static void checkStaged(Plan plan, StagedPolicy policy) {
+        if (policy != StagedPolicy.REFUSE) {
+            return;
+        }
+        List<String> staged = plan.target().environments().stream()
+                .filter(t -> t.stagedChanges() > 0 && plan.changesIn(t.name()).stream().anyMatch(c -> c.origin() == Origin.TLCTL))
+                .map(t -> t.name() + " (" + t.stagedChanges() + ")").toList();
+        if (!staged.isEmpty()) {
+            throw new ReconcileException(Kind.USAGE, "changes are staged in Railway where this apply writes: "
+                    + String.join(", ", staged), "Someone staged changes in Railway's dashboard (or with another tool)"
+                    + " and has not committed them. Railway does not say what a commit does to them, so tlctl does not"
+                    + " guess. Pass --include-staged to commit them together with tlctl's changes (as the dashboard's"
+                    + " Deploy button would), or --discard-staged to drop them first. Nothing was changed.");
+        }
     }
 
     /** Refuses, before anything is written, what the request or the token may not do. */

@@ -24,7 +24,7 @@ class PatchBuilderTest {
 
     private static Plan plan(List<Change> changes, List<InstancePlan> instances) {
         PlanTarget target = new PlanTarget("p", "prj", "ws", "acme", "cus",
-                List.of(new EnvironmentTarget("staging", "env-s", "e", true, false, false)),
+                List.of(new EnvironmentTarget("staging", "env-s", "e", true, false, false, 0)),
                 Map.of("api", "svc-api", "worker", "svc-worker"), Map.of("staging", "env-s"));
         return new Plan(target, changes, List.of(), List.of(), instances, List.<Deploys>of());
     }

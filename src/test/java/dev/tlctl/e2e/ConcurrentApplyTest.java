@@ -34,17 +34,26 @@ class ConcurrentApplyTest extends E2eTest {
     @Test
     void twoFirstAppliesThatBothCreateTheProjectLeaveOne() {
         World w = world();
+        CyclicBarrier bothPlanned = new CyclicBarrier(2);
         CyclicBarrier bothCreated = new CyclicBarrier(2);
         w.hook(new RequestListener() {
             @Override
             public void onRequest(GraphQLRequest request, int attempt) {
-                // Both have created their project before either looks for a twin: the worst interleaving.
+                // Both planned to create the project, and both created it before either looks for a
+                // twin: the worst interleaving.
+                if (request.document().contains("mutation ProjectCreate")) {
+                    await(bothPlanned);
+                }
                 if (request.document().contains("query ProjectTwins")) {
-                    try {
-                        bothCreated.await(20, TimeUnit.SECONDS);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
+                    await(bothCreated);
+                }
+            }
+
+            private void await(CyclicBarrier barrier) {
+                try {
+                    barrier.await(20, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
                 }
             }
         });
