@@ -40,6 +40,8 @@ public final class FileLocalRecords implements LocalRecords {
     private static final String STATE = "state.json";
     private static final String KEY = "plan.key";
     private static final String LOCK = "lock";
+    private static final String WRITTEN = "written";
+    private static final String LEGACY_SEALED = "sealed";
     private static final int FORMAT_VERSION = 1;
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -110,35 +112,60 @@ public final class FileLocalRecords implements LocalRecords {
         if (java.util.Objects.equals(projectId(endpoint, workspace, name), id)) {
             return;
         }
+        String stale = projectId(endpoint, workspace, name);
         change(r -> {
-            ObjectNode projects = object(endpoint(r, endpoint), "projects");
+            ObjectNode at = endpoint(r, endpoint);
+            ObjectNode projects = object(at, "projects");
             if (id == null) {
                 projects.remove(projectKey(workspace, name));
             } else {
                 projects.put(projectKey(workspace, name), id);
             }
+            if (stale != null) {
+                // The project is gone (or was another): what tlctl wrote to it means nothing any more.
+                object(at, WRITTEN).remove(stale);
+                object(at, LEGACY_SEALED).remove(stale);
+            }
         });
     }
 
     @Override
-    public Map<String, Fingerprint> sealed(String endpoint, String projectId) {
+    public Map<String, Fingerprint> written(String endpoint, String projectId) {
         Map<String, Fingerprint> out = new LinkedHashMap<>();
         if (projectId == null) {
             return out;
         }
-        root.path("endpoints").path(endpoint).path("sealed").path(projectId).fields().forEachRemaining(e -> {
-            try {
-                out.put(e.getKey(), Fingerprint.parse(e.getValue().asText()));
-            } catch (IllegalArgumentException ignored) {
-                // an unreadable entry is treated as unknown
-            }
-        });
+        JsonNode at = root.path("endpoints").path(endpoint);
+        // "sealed" is where versions before drift kept the fingerprints of sealed values only.
+        for (String field : List.of(LEGACY_SEALED, WRITTEN)) {
+            at.path(field).path(projectId).fields().forEachRemaining(e -> {
+                try {
+                    out.put(e.getKey(), Fingerprint.parse(e.getValue().asText()));
+                } catch (IllegalArgumentException ignored) {
+                    // an unreadable entry is treated as unknown
+                }
+            });
+        }
         return out;
     }
 
     @Override
-    public void rememberSealed(String endpoint, String projectId, String address, Fingerprint fingerprint) {
-        change(r -> object(object(endpoint(r, endpoint), "sealed"), projectId).put(address, fingerprint.text()));
+    public void rememberWritten(String endpoint, String projectId, String address, Fingerprint fingerprint) {
+        change(r -> {
+            for (String field : List.of(LEGACY_SEALED, WRITTEN)) {
+                ObjectNode project = object(object(endpoint(r, endpoint), field), projectId);
+                List<String> forgotten = new ArrayList<>();
+                project.fieldNames().forEachRemaining(name -> {
+                    if (name.equals(address) || name.startsWith(address + "/")) {
+                        forgotten.add(name);
+                    }
+                });
+                project.remove(forgotten);
+            }
+            if (fingerprint != null) {
+                object(object(endpoint(r, endpoint), WRITTEN), projectId).put(address, fingerprint.text());
+            }
+        });
     }
 
     @Override

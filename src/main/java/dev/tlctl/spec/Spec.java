@@ -16,6 +16,7 @@ public record Spec(
         List<ServiceSpec> services,
         List<EnvironmentSpec> environments,
         BillingSpec billing,
+        DriftSpec drift,
         List<Diagnostic> warnings) {
 
     public Spec {
@@ -40,6 +41,6 @@ public record Spec(
     /** This spec restricted to the named environments (for {@code --env}), in spec order. */
     public Spec onlyEnvironments(java.util.Collection<String> names) {
         return new Spec(file, project, services,
-                environments.stream().filter(e -> names.contains(e.name())).toList(), billing, warnings);
+                environments.stream().filter(e -> names.contains(e.name())).toList(), billing, drift, warnings);
     }
 }
