@@ -103,10 +103,14 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         return describe(t).exitCode();
     }
 
-    /** Whether the command that failed was given --json. */
+    /** Whether the command that failed was given --json (or --output json). */
     private static boolean wantsJson(ParseResult parseResult) {
         for (ParseResult p = parseResult; p != null; p = p.subcommand()) {
             if (p.hasMatchedOption("--json")) {
+                return true;
+            }
+            Object output = p.hasMatchedOption("--output") ? p.matchedOptionValue("--output", null) : null;
+            if (output != null && "json".equalsIgnoreCase(output.toString())) {
                 return true;
             }
         }

@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
             PlanCommand.class,
             ApplyCommand.class,
             InitCommand.class,
+            DriftCommand.class,
+            VarsCommand.class,
             CompletionCommand.class,
             SandboxCommand.class,
         },
