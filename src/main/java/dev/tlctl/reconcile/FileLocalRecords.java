@@ -205,6 +205,15 @@ public final class FileLocalRecords implements LocalRecords {
         }
     }
 
+    private static Path ownerOnly(Path dir, String prefix) throws IOException {
+        try {
+            return Files.createTempFile(dir, prefix, ".tmp", PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            return Files.createTempFile(dir, prefix, ".tmp"); // no POSIX permissions here: the folder's own apply
+        }
+    }
+
     private static byte[] sha256(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
@@ -224,7 +233,8 @@ public final class FileLocalRecords implements LocalRecords {
                     FileLock lock = channel.lock()) {
                 ObjectNode current = read(dir.resolve(STATE));
                 pending.forEach(m -> m.accept(current));
-                Path temp = Files.createTempFile(dir, STATE, ".tmp");
+                // 0600 like plan.key: fingerprints hold no value, but a low-entropy one could be guessed from them.
+                Path temp = ownerOnly(dir, STATE);
                 Files.writeString(temp, MAPPER.writeValueAsString(current));
                 try {
                     Files.move(temp, dir.resolve(STATE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

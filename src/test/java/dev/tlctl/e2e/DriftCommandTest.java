@@ -65,6 +65,9 @@ class DriftCommandTest extends E2eTest {
     @Test
     void aVariableChangedOnRailwayIsDriftThatSaysWhichSideMoved() {
         World w = applied();
+        assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"),
+                java.nio.file.Files.getPosixFilePermissions(w.dir.resolve(".tlctl/state.json")),
+                "the records of what tlctl wrote are the owner's only");
         w.upsertVariable("staging", "engine-api", "GUNICORN_WORKERS", "7");
         JsonNode f = only(findings(w, 2), "staging/engine-api/variable/GUNICORN_WORKERS");
         assertEquals("different", f.path("side").asText());
