@@ -1,0 +1,149 @@
+package dev.tlctl.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The results as Markdown (for people and the README) and CSV (for tools). */
+final class Report {
+    static final String HELLO = "bare java hello-world";
+    static final String BEFORE = "before: ";
+    static final String LAUNCHER = "launcher: ";
+    static final String DIRECT = "launcher's java command, no sh: ";
+    /** The targets, as ratios to the hello-world. */
+    static final Map<String, Double> TARGETS = Map.of("validate", 5.0, "plan (loopback sandbox)", 8.0,
+            "plan --sandbox", 15.0);
+
+    final String machine;
+    final String latency;
+    final int parallelism;
+    final String sandboxMode;
+    final List<Bench.Row> rows = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+    final List<String> checked = new ArrayList<>();
+    Startup.Result startup;
+    Duration took = Duration.ZERO;
+
+    Report(String machine, String latency, int parallelism, String sandboxMode) {
+        this.machine = machine;
+        this.latency = latency;
+        this.parallelism = parallelism;
+        this.sandboxMode = sandboxMode;
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("Machine: ").append(machine).append(".  \n");
+        md.append(String.format(Locale.ROOT, "Whole run: %d min %02d s; load average at the end %s.%n%n",
+                took.toMinutes(), took.toSecondsPart(), Machine.loadAverage()));
+        if (!rows.isEmpty()) {
+            md.append("Sandbox (").append(sandboxMode.equals("serve") ? "`tlctl sandbox serve`, state file"
+                    : "in memory, own process").append(") latency ").append(latency)
+                    .append(" per request; baseline parallelism ")
+                    .append(parallelism).append(". Size = services x environments x variables per service. ")
+                    .append("x = baseline / tlctl.\n\n");
+            md.append("| size | operation | requests tlctl | requests baseline | x | wall tlctl | wall baseline | x "
+                    + "| peak RSS tlctl | peak RSS baseline | deployments tlctl | deployments baseline |\n");
+            md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (Bench.Row r : rows) {
+                md.append("| ").append(r.size()).append(" | ").append(r.operation().name())
+                        .append(" | ").append(r.tlctl().requests()).append(" | ").append(r.baseline().requests())
+                        .append(" | ").append(ratio(r.baseline().requests(), r.tlctl().requests()))
+                        .append(" | ").append(seconds(r.tlctl().wallMs())).append(" | ").append(seconds(r.baseline().wallMs()))
+                        .append(" | ").append(ratio(r.baseline().wallMs(), r.tlctl().wallMs()))
+                        .append(" | ").append(mib(r.tlctl().maxRssKiB())).append(" | ").append(mib(r.baseline().maxRssKiB()))
+                        .append(" | ").append(r.tlctl().deployments()).append(" | ").append(r.baseline().deployments())
+                        .append(" |\n");
+            }
+            md.append('\n');
+            if (!checked.isEmpty()) {
+                md.append("End state checked equal (shared variables and the first and last service's variables of "
+                        + "the last environment, read through the API) for: ").append(String.join(", ", checked))
+                        .append(".  \n");
+            }
+            md.append("`drift` is not measured yet: tlctl has no `drift` command (adding it is one line in "
+                    + "`Bench.OPERATIONS`).\n");
+            for (String note : notes) {
+                md.append("\n**").append(note).append("**\n");
+            }
+            md.append('\n');
+        }
+        if (startup != null) {
+            double hello = startup.medians().get(HELLO);
+            md.append(String.format(Locale.ROOT, "Start-up, cold (a new JVM each run), median of %d interleaved rounds; "
+                    + "x = ratio to a bare `java` hello-world (%.0f ms) measured in the same rounds. "
+                    + "Before: `java %s -jar target/tlctl.jar`. Launcher: `bin/tlctl`.%n%n",
+                    startup.rounds(), hello, String.join(" ", Bench.OLD_LAUNCHER_OPTIONS)));
+            md.append("| command | before | x | launcher | x | target | peak RSS (launcher) |\n");
+            md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+            for (String name : startup.medians().keySet()) {
+                if (!name.startsWith(LAUNCHER)) {
+                    continue;
+                }
+                String command = name.substring(LAUNCHER.length());
+                double before = startup.medians().get(BEFORE + command);
+                double after = startup.medians().get(name);
+                Double target = TARGETS.get(command);
+                md.append(String.format(Locale.ROOT, "| `%s` | %.0f ms | %.1f | %.0f ms | %.1f | %s | %s |%n",
+                        command, before, before / hello, after, after / hello,
+                        target == null ? "" : String.format(Locale.ROOT, "%.0f%s", target,
+                                after / hello <= target ? " (met)" : " (not met)"),
+                        mib(startup.maxRss().getOrDefault(name, -1L))));
+            }
+            Double direct = startup.medians().get(DIRECT + "--version");
+            Double viaSh = startup.medians().get(LAUNCHER + "--version");
+            if (direct != null && viaSh != null) {
+                md.append(String.format(Locale.ROOT, "%nThe launcher's own cost (`bin/tlctl --version` minus the same "
+                        + "java command run directly): %.1f ms.%n", viaSh - direct));
+            }
+        }
+        return md.toString();
+    }
+
+    String csv() {
+        StringBuilder csv = new StringBuilder(
+                "section,size,services,environments,variables,operation,client,requests,mutations,deployments,"
+                        + "wall_ms,max_rss_kib,exit,ratio_to_hello\n");
+        for (Bench.Row r : rows) {
+            line(csv, r, "tlctl", r.tlctl());
+            line(csv, r, "baseline", r.baseline());
+        }
+        if (startup != null) {
+            double hello = startup.medians().get(HELLO);
+            startup.medians().forEach((name, ms) -> csv.append(String.format(Locale.ROOT,
+                    "startup,,,,,%s,,,,,%.1f,%d,0,%.2f%n", quote(name), ms,
+                    startup.maxRss().getOrDefault(name, -1L), ms / hello)));
+        }
+        return csv.toString();
+    }
+
+    private static void line(StringBuilder csv, Bench.Row r, String client, Bench.Measure m) {
+        Size s = r.size();
+        csv.append(String.format(Locale.ROOT, "grid,%s,%d,%d,%d,%s,%s,%d,%d,%d,%.0f,%d,%d,%n", s, s.services(),
+                s.environments(), s.variables(), quote(r.operation().name()), client, m.requests(), m.mutations(),
+                m.deployments(), m.wallMs(), m.maxRssKiB(), m.exit()));
+    }
+
+    private static String quote(String text) {
+        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+
+    static String ratio(double baseline, double tlctl) {
+        if (tlctl == 0) {
+            return baseline == 0 ? "-" : "inf";
+        }
+        double r = baseline / tlctl;
+        return String.format(Locale.ROOT, r >= 100 ? "%.0f" : r >= 10 ? "%.0f" : "%.1f", r);
+    }
+
+    static String seconds(double ms) {
+        return ms >= 10_000 ? String.format(Locale.ROOT, "%.1f s", ms / 1000)
+                : String.format(Locale.ROOT, "%.2f s", ms / 1000);
+    }
+
+    static String mib(long kib) {
+        return kib < 0 ? "?" : String.format(Locale.ROOT, "%.0f MiB", kib / 1024.0);
+    }
+}
