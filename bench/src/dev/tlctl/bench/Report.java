@@ -76,8 +76,8 @@ final class Report {
                     + "x = ratio to a bare `java` hello-world (%.0f ms) measured in the same rounds. "
                     + "Before: `java %s -jar target/tlctl.jar`. Launcher: `bin/tlctl`.%n%n",
                     startup.rounds(), hello, String.join(" ", Bench.OLD_LAUNCHER_OPTIONS)));
-            md.append("| command | before | x | launcher | x | target | peak RSS (launcher) |\n");
-            md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+            md.append("| command | before | x | launcher | x | target | peak RSS before | peak RSS launcher |\n");
+            md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
             for (String name : startup.medians().keySet()) {
                 if (!name.startsWith(LAUNCHER)) {
                     continue;
@@ -86,10 +86,11 @@ final class Report {
                 double before = startup.medians().get(BEFORE + command);
                 double after = startup.medians().get(name);
                 Double target = TARGETS.get(command);
-                md.append(String.format(Locale.ROOT, "| `%s` | %.0f ms | %.1f | %.0f ms | %.1f | %s | %s |%n",
+                md.append(String.format(Locale.ROOT, "| `%s` | %.0f ms | %.1f | %.0f ms | %.1f | %s | %s | %s |%n",
                         command, before, before / hello, after, after / hello,
                         target == null ? "" : String.format(Locale.ROOT, "%.0f%s", target,
                                 after / hello <= target ? " (met)" : " (not met)"),
+                        mib(startup.maxRss().getOrDefault(BEFORE + command, -1L)),
                         mib(startup.maxRss().getOrDefault(name, -1L))));
             }
             Double direct = startup.medians().get(DIRECT + "--version");

@@ -32,15 +32,19 @@ final class Startup {
         for (Command c : commands) {
             times.put(c.name(), new ArrayList<>());
         }
-        for (int round = -warmups; round < rounds; round++) {
+        // Warm-up rounds, timed rounds, then one round under GNU time for the peak RSS (not timed).
+        for (int round = -warmups; round <= rounds; round++) {
+            boolean memory = round == rounds;
+            if (memory && !Proc.canMeasureMemory()) {
+                break;
+            }
             for (Command c : commands) {
-                Proc.Result r = Proc.run(c.argv(), c.dir(), c.env(), round == rounds - 1, scratch, 120)
+                Proc.Result r = Proc.run(c.argv(), c.dir(), c.env(), memory, scratch, 120)
                         .check(c.name(), c.expectedExit());
-                if (round >= 0) {
-                    times.get(c.name()).add(r.millis());
-                }
-                if (r.maxRssKiB() > 0) {
+                if (memory) {
                     rss.put(c.name(), r.maxRssKiB());
+                } else if (round >= 0) {
+                    times.get(c.name()).add(r.millis());
                 }
             }
         }
