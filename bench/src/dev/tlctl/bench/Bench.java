@@ -342,7 +342,15 @@ public final class Bench {
                 }
             }
             System.err.println("bench: start-up, " + rounds + " rounds of " + list.size() + " commands");
-            return Startup.measure(list, rounds, 1, scratch);
+            Startup.Result result = Startup.measure(list, rounds, 1, scratch);
+            // The launcher script alone: its dry run (every check, no java) beside an empty sh.
+            Map<String, String> dry = new LinkedHashMap<>(env);
+            dry.put("TLCTL_LAUNCHER_DRY_RUN", "1");
+            Startup.Result script = Startup.measure(List.of(
+                    new Startup.Command(Report.SH, List.of("sh", "-c", "true"), dir, Map.of(), 0),
+                    new Startup.Command(Report.DRY_RUN, List.of(tlctl, "--version"), dir, dry, 0)), 50, 5, scratch);
+            result.medians().putAll(script.medians());
+            return result;
         }
     }
 
