@@ -106,8 +106,16 @@ public final class Bench {
             String markdown = report.markdown();
             Files.writeString(out.resolve("results.md"), markdown);
             Files.writeString(out.resolve("results.csv"), report.csv());
+            Files.writeString(out.resolve("startup.csv"), report.startupCsv());
             System.out.println(markdown);
-            System.out.println("Written: " + out.resolve("results.md") + " and " + out.resolve("results.csv"));
+            if (grid) {
+                System.out.println("```csv\n" + report.csv() + "```\n");
+            }
+            if (startupRuns > 0) {
+                System.out.println("```csv\n" + report.startupCsv() + "```\n");
+            }
+            System.out.println("Written: " + out.resolve("results.md") + ", " + out.resolve("results.csv") + " and "
+                    + out.resolve("startup.csv"));
         } finally {
             if (!flags.containsKey("keep")) {
                 deleteTree(work);
@@ -133,7 +141,7 @@ public final class Bench {
             "                  file after every mutation: at large sizes that cost dominates a client that",
             "                  sends thousands of mutations)",
             "  --no-grid       only the start-up measurement",
-            "  --out DIR       where results.md and results.csv go (default target/bench)",
+            "  --out DIR       where results.md, results.csv and startup.csv go (default target/bench)",
             "  --keep          keep the temporary folder (specs, states, logs)");
 
     private static Map<String, String> parse(String[] args) {
@@ -350,6 +358,7 @@ public final class Bench {
                     new Startup.Command(Report.SH, List.of("sh", "-c", "true"), dir, Map.of(), 0),
                     new Startup.Command(Report.DRY_RUN, List.of(tlctl, "--version"), dir, dry, 0)), 50, 5, scratch);
             result.medians().putAll(script.medians());
+            result.maxRss().putAll(script.maxRss());
             return result;
         }
     }

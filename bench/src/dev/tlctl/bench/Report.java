@@ -109,28 +109,38 @@ final class Report {
         return md.toString();
     }
 
+    /** The grid, one line per size and operation, both clients and their ratios. */
     String csv() {
-        StringBuilder csv = new StringBuilder(
-                "section,size,services,environments,variables,operation,client,requests,mutations,deployments,"
-                        + "wall_ms,max_rss_kib,exit,ratio_to_hello\n");
+        StringBuilder csv = new StringBuilder("size,services,environments,variables,operation,"
+                + "tlctl_requests,baseline_requests,requests_ratio,tlctl_mutations,baseline_mutations,"
+                + "tlctl_wall_ms,baseline_wall_ms,wall_ratio,tlctl_max_rss_kib,baseline_max_rss_kib,"
+                + "tlctl_deployments,baseline_deployments,tlctl_exit,baseline_exit\n");
         for (Bench.Row r : rows) {
-            line(csv, r, "tlctl", r.tlctl());
-            line(csv, r, "baseline", r.baseline());
-        }
-        if (startup != null) {
-            double hello = startup.medians().get(HELLO);
-            startup.medians().forEach((name, ms) -> csv.append(String.format(Locale.ROOT,
-                    "startup,,,,,%s,,,,,%.1f,%d,0,%.2f%n", quote(name), ms,
-                    startup.maxRss().getOrDefault(name, -1L), ms / hello)));
+            Size s = r.size();
+            Bench.Measure t = r.tlctl();
+            Bench.Measure b = r.baseline();
+            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%s,%d,%d,%s,%d,%d,%.0f,%.0f,%s,%d,%d,%d,%d,%d,%d%n",
+                    s, s.services(), s.environments(), s.variables(), quote(r.operation().name()),
+                    t.requests(), b.requests(), csvRatio(b.requests(), t.requests()), t.mutations(), b.mutations(),
+                    t.wallMs(), b.wallMs(), csvRatio(b.wallMs(), t.wallMs()), t.maxRssKiB(), b.maxRssKiB(),
+                    t.deployments(), b.deployments(), t.exit(), b.exit()));
         }
         return csv.toString();
     }
 
-    private static void line(StringBuilder csv, Bench.Row r, String client, Bench.Measure m) {
-        Size s = r.size();
-        csv.append(String.format(Locale.ROOT, "grid,%s,%d,%d,%d,%s,%s,%d,%d,%d,%.0f,%d,%d,%n", s, s.services(),
-                s.environments(), s.variables(), quote(r.operation().name()), client, m.requests(), m.mutations(),
-                m.deployments(), m.wallMs(), m.maxRssKiB(), m.exit()));
+    /** Start-up, one line per command: median, ratio to the hello-world, peak RSS. */
+    String startupCsv() {
+        StringBuilder csv = new StringBuilder("command,median_ms,ratio_to_hello,max_rss_kib\n");
+        if (startup != null) {
+            double hello = startup.medians().get(HELLO);
+            startup.medians().forEach((name, ms) -> csv.append(String.format(Locale.ROOT, "%s,%.1f,%.2f,%d%n",
+                    quote(name), ms, ms / hello, startup.maxRss().getOrDefault(name, -1L))));
+        }
+        return csv.toString();
+    }
+
+    private static String csvRatio(double baseline, double tlctl) {
+        return tlctl == 0 ? "" : String.format(Locale.ROOT, "%.2f", baseline / tlctl);
     }
 
     private static String quote(String text) {
