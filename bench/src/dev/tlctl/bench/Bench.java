@@ -20,8 +20,9 @@ import java.util.stream.Stream;
  * <ol>
  *   <li>The grid: per size, every operation of {@link #OPERATIONS} by tlctl (the real jar through
  *       {@code bin/tlctl}, a new process each time) and by the per-resource {@link Baseline} (its
- *       own process), against one {@code tlctl sandbox serve} on loopback with a fixed added
- *       latency per request. Requests and deployments come from the sandbox's
+ *       own process), against one sandbox on loopback in its own process ({@link MemorySandbox},
+ *       or {@code tlctl sandbox serve} with {@code --sandbox serve}) with a fixed added latency
+ *       per request. Requests and deployments come from the sandbox's
  *       {@code /_sandbox/stats}, read before and after each run; wall time and peak memory (max
  *       RSS) from the process.</li>
  *   <li>Start-up: {@code --version}, {@code validate}, {@code plan} against a loopback sandbox and
