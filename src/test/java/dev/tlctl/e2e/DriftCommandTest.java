@@ -63,7 +63,7 @@ class DriftCommandTest extends E2eTest {
     }
 
     @Test
-    void aVariableChangedOnRailwayIsDriftThatSaysWhichSideMoved() {
+    void aVariableChangedOnRailwayIsDriftThatSaysWhichSideMoved() throws java.io.IOException {
         World w = applied();
         assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"),
                 java.nio.file.Files.getPosixFilePermissions(w.dir.resolve(".tlctl/state.json")),
