@@ -65,8 +65,8 @@ final class Report {
                         + "the last environment, read through the API) for: ").append(String.join(", ", checked))
                         .append(".  \n");
             }
-            md.append("`drift` is not measured yet: tlctl has no `drift` command (adding it is one line in "
-                    + "`Bench.OPERATIONS`).\n");
+            md.append("`drift` runs after the no-op apply (no drift, exit 0); the baseline has no audit, so its"
+                    + " row is its plan, the per-resource read an audit needs.\n");
             for (String note : notes) {
                 md.append("\n**").append(note).append("**\n");
             }

@@ -150,22 +150,40 @@ public final class FileLocalRecords implements LocalRecords {
     }
 
     @Override
-    public void rememberWritten(String endpoint, String projectId, String address, Fingerprint fingerprint) {
+    public void rememberWritten(String endpoint, String projectId, Map<String, Fingerprint> written,
+            java.util.Collection<String> forgotten) {
+        if (written.isEmpty() && forgotten.isEmpty()) {
+            return;
+        }
+        Map<String, String> texts = new LinkedHashMap<>();
+        written.forEach((address, fingerprint) -> texts.put(address, fingerprint.text()));
+        java.util.Set<String> gone = new java.util.HashSet<>(forgotten);
         change(r -> {
-            for (String field : List.of(LEGACY_SEALED, WRITTEN)) {
-                ObjectNode project = object(object(endpoint(r, endpoint), field), projectId);
-                List<String> forgotten = new ArrayList<>();
-                project.fieldNames().forEachRemaining(name -> {
-                    if (name.equals(address) || name.startsWith(address + "/")) {
-                        forgotten.add(name);
-                    }
-                });
-                project.remove(forgotten);
+            if (!gone.isEmpty()) {
+                for (String field : List.of(LEGACY_SEALED, WRITTEN)) {
+                    ObjectNode project = object(object(endpoint(r, endpoint), field), projectId);
+                    List<String> drop = new ArrayList<>();
+                    project.fieldNames().forEachRemaining(name -> {
+                        if (under(name, gone)) {
+                            drop.add(name);
+                        }
+                    });
+                    project.remove(drop);
+                }
             }
-            if (fingerprint != null) {
-                object(object(endpoint(r, endpoint), WRITTEN), projectId).put(address, fingerprint.text());
-            }
+            ObjectNode project = object(object(endpoint(r, endpoint), WRITTEN), projectId);
+            texts.forEach(project::put);
         });
+    }
+
+    /** Whether {@code address} is one of {@code prefixes} or under one (each parent tried: linear in its depth). */
+    private static boolean under(String address, java.util.Set<String> prefixes) {
+        for (int slash = address.length(); slash > 0; slash = address.lastIndexOf('/', slash - 1)) {
+            if (prefixes.contains(address.substring(0, slash))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -22,10 +22,13 @@ public interface LocalRecords {
     Map<String, Fingerprint> written(String endpoint, String projectId);
 
     /**
-     * Remembers what tlctl wrote at {@code address}; a null fingerprint forgets it and everything
-     * under it (a deleted variable, or {@code staging/engine-api} for a removed instance).
+     * Remembers what one apply wrote: the fingerprint of each value written, by address; and
+     * forgets what it deleted: each of {@code forgotten} and everything under it (a deleted
+     * variable, or {@code staging/engine-api} for a removed instance). One change, whatever the
+     * number of addresses (an apply may write tens of thousands).
      */
-    void rememberWritten(String endpoint, String projectId, String address, Fingerprint fingerprint);
+    void rememberWritten(String endpoint, String projectId, Map<String, Fingerprint> written,
+            java.util.Collection<String> forgotten);
 
     /**
      * The key that fingerprints variable values in saved plans, made on first use. It never

@@ -37,7 +37,9 @@ import dev.tlctl.spec.SpecException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -406,22 +408,24 @@ public final class Reconciler implements AutoCloseable {
             return;
         }
         String key = endpoint.key();
+        Map<String, Fingerprint> written = new LinkedHashMap<>();
+        List<String> forgotten = new ArrayList<>();
         for (Change change : result.applied()) {
             if (change.origin() != Origin.TLCTL) {
                 continue;
             }
             String address = change.address().text();
-            if (change instanceof Change.Variable v) {
-                records.rememberWritten(key, projectId, address,
-                        v.after() == null ? null : v.after().fingerprint(Fingerprint.newSalt()));
-            } else if (change instanceof Change.Setting s) {
-                records.rememberWritten(key, projectId, address,
-                        s.after() == null ? null : Fingerprint.of(Values.canonical(s.after()), Fingerprint.newSalt()));
-            } else if (change.action() == Action.DELETE && (change instanceof Change.Instance
+            if (change instanceof Change.Variable v && v.after() != null) {
+                written.put(address, v.after().fingerprint(Fingerprint.newSalt()));
+            } else if (change instanceof Change.Setting s && s.after() != null) {
+                written.put(address, Fingerprint.of(Values.canonical(s.after()), Fingerprint.newSalt()));
+            } else if (change.action() == Action.DELETE && (change instanceof Change.Variable
+                    || change instanceof Change.Setting || change instanceof Change.Instance
                     || change instanceof Change.Environment)) {
-                records.rememberWritten(key, projectId, address, null);
+                forgotten.add(address);
             }
         }
+        records.rememberWritten(key, projectId, written, forgotten);
         records.rememberProject(key, declared.project().workspace(), declared.project().name(), projectId);
         records.save();
     }

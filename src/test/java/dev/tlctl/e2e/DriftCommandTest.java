@@ -99,9 +99,7 @@ class DriftCommandTest extends E2eTest {
     @Test
     void aVariableDeletedOnRailwayIsDrift() {
         World w = applied();
-        w.gql.data("mutation E2eVariableDelete($input: VariableDeleteInput!) { variableDelete(input: $input) }",
-                Map.of("input", Map.of("projectId", w.projectId(), "environmentId", w.environmentId("staging"),
-                        "serviceId", w.serviceId("engine-api"), "name", "MAX_REQUESTS")));
+        w.deleteVariable("staging", "engine-api", "MAX_REQUESTS");
         JsonNode f = only(findings(w, 2), "staging/engine-api/variable/MAX_REQUESTS");
         assertEquals("only_in_spec", f.path("side").asText());
         assertEquals("deleted on Railway since tlctl applied it", f.path("explanation").asText());
@@ -180,9 +178,7 @@ class DriftCommandTest extends E2eTest {
         assertEquals("production/engine-api/variable/OTHER_FLAG", doc.path("findings").path(0).path("address").asText());
         assertEquals(1, doc.path("findings").size(), run::toString);
 
-        w.gql.data("mutation E2eVariableDelete($input: VariableDeleteInput!) { variableDelete(input: $input) }",
-                Map.of("input", Map.of("projectId", w.projectId(), "environmentId", w.environmentId("production"),
-                        "serviceId", w.serviceId("engine-api"), "name", "OTHER_FLAG")));
+        w.deleteVariable("production", "engine-api", "OTHER_FLAG");
         Run silenced = w.tlctl("drift");
         assertEquals(0, silenced.code(), silenced::toString);
         assertTrue(silenced.out().contains("1 ignored by drift.ignore"), silenced::toString);
