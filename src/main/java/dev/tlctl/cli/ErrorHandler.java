@@ -103,10 +103,11 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         return describe(t).exitCode();
     }
 
-    /** Whether the command that failed was given --json. */
+    /** Whether the command that failed was given --json (or --output json). */
     private static boolean wantsJson(ParseResult parseResult) {
         for (ParseResult p = parseResult; p != null; p = p.subcommand()) {
-            if (p.hasMatchedOption("--json")) {
+            if (p.hasMatchedOption("--json") || (p.hasMatchedOption("--output")
+                    && "json".equalsIgnoreCase(String.valueOf((Object) p.matchedOptionValue("--output", null))))) {
                 return true;
             }
         }
