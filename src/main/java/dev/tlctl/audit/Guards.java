@@ -50,9 +50,9 @@ public final class Guards {
     }
 
     /**
-     * Every guard against the settings Railway holds for each service instance of its environment
-     * (services the spec does not declare included: they cost alike). An environment Railway does
-     * not have yet runs nothing.
+     * Every guard against the settings Railway holds for each service instance of its environment,
+     * by service name (services the spec does not declare included: they cost alike). An environment
+     * Railway does not have yet runs nothing.
      */
     public static List<Check> live(Spec spec, LiveProject project) {
         List<Check> out = new ArrayList<>();
@@ -64,11 +64,12 @@ public final class Guards {
             if (env == null) {
                 continue;
             }
+            Map<String, LiveServiceInstance> byName = new java.util.TreeMap<>();
             for (LiveServiceInstance instance : env.instances().values()) {
-                String name = project.services().stream().filter(s -> s.id().equals(instance.serviceId()))
-                        .map(LiveService::name).findFirst().orElse(instance.serviceId());
-                out.addAll(service(guard, name, instance.settings(), true, key -> null));
+                byName.put(project.services().stream().filter(s -> s.id().equals(instance.serviceId()))
+                        .map(LiveService::name).findFirst().orElse(instance.serviceId()), instance);
             }
+            byName.forEach((name, instance) -> out.addAll(service(guard, name, instance.settings(), true, key -> null)));
         }
         return out;
     }
@@ -126,10 +127,11 @@ public final class Guards {
                     where.apply(setting));
         }
         double actual = n.doubleValue();
+        String amount = Money.number(actual) + " " + (actual == 1 && unit.equals("vCPUs") ? "vCPU" : unit);
         return actual <= max
-                ? Check.pass(id, subject, subject + " " + verb + " " + Money.number(actual) + " " + unit
-                        + " per replica (at most " + Money.number(max) + ")", actual, max, unit)
-                : Check.fail(id, subject, subject + " " + verb + " " + Money.number(actual) + " " + unit + " per replica"
+                ? Check.pass(id, subject, subject + " " + verb + " " + amount + " per replica (at most "
+                        + Money.number(max) + ")", actual, max, unit)
+                : Check.fail(id, subject, subject + " " + verb + " " + amount + " per replica"
                         + onRailway + ", more than the guard's " + guardKey + " " + Money.number(max),
                         todo + ", or raise billing.guards." + env + "." + guardKey, actual, max, unit, where.apply(setting));
     }

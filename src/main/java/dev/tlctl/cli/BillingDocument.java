@@ -68,7 +68,7 @@ record BillingDocument(
     record CheckEntry(String check, String subject, boolean passed, String message, Double actual, Double limit,
             String unit) {}
 
-    record Summary(boolean passed, int checks, int failed) {}
+    record Summary(boolean passed, int checkCount, int failedCount) {}
 
     static final String NOTE = "Estimates: usage at the unit prices, projected linearly to the end of the billing"
             + " period. Railway's invoice is what counts.";
@@ -96,8 +96,8 @@ record BillingDocument(
                 new Cost(true, NOTE, cents(r.project().spentDollars()), cents(r.project().projectedDollars()),
                         cents(r.railwayEstimateDollars()), usage(r.projectUsage())),
                 r.environments().stream().map(e -> environment(e, soft)).toList(),
-                r.checks().stream().map(c -> new CheckEntry(c.id(), c.subject(), c.passed(), c.line(), c.actual(),
-                        c.limit(), c.unit())).toList(),
+                r.checks().stream().map(c -> new CheckEntry(c.id(), c.subject(), c.passed(), c.line(),
+                        rounded(c.actual(), c.unit()), rounded(c.limit(), c.unit()), c.unit())).toList(),
                 new Summary(failed.isEmpty(), r.checks().size(), failed.size()));
     }
 
@@ -120,6 +120,14 @@ record BillingDocument(
 
     private static double quantity(Map<Measurement, Double> usage, Measurement m) {
         return Math.round(usage.getOrDefault(m, 0.0) * 1000) / 1000.0;
+    }
+
+    /** Dollars to cents, other figures (replicas, vCPUs, GB) to thousandths. */
+    private static Double rounded(Double value, String unit) {
+        if (value == null) {
+            return null;
+        }
+        return "dollars".equals(unit) ? cents(value.doubleValue()) : Math.round(value * 1000) / 1000.0;
     }
 
     private static double cents(double dollars) {
