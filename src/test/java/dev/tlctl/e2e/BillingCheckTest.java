@@ -334,6 +334,17 @@ class BillingCheckTest extends E2eTest {
     }
 
     @Test
+    void aWorkspaceTokenReadsBillingToo() {
+        World w = applied();
+        String token = w.sandbox.mintWorkspaceToken(null);
+        w.secret(token);
+        Map<String, String> env = Map.of("TLCTL_API_URL", w.sandbox.graphqlUrl().toString(), "RAILWAY_API_TOKEN", token);
+        Run run = w.run(env, false, "", "billing", "check");
+        assertEquals(0, run.code(), run::toString);
+        assertEquals(1, run.requests(), "the id is known: one request");
+    }
+
+    @Test
     void aProjectThatDoesNotExistYetIsAnError() {
         World w = world();
         Run run = w.tlctl("billing");
