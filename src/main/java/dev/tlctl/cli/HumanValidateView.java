@@ -1,5 +1,6 @@
 package dev.tlctl.cli;
 
+import dev.tlctl.audit.Money;
 import dev.tlctl.spec.BillingSpec;
 import dev.tlctl.spec.BillingSpec.UsageLimitSpec;
 import dev.tlctl.spec.EnvironmentSpec;
@@ -78,13 +79,13 @@ final class HumanValidateView implements ValidateView {
             parts.add("services sleep when idle");
         }
         if (g.maxVCPUs() != null) {
-            parts.add("at most " + dev.tlctl.audit.Money.number(g.maxVCPUs()) + " vCPU per replica");
+            parts.add("at most " + Money.number(g.maxVCPUs()) + " vCPU per replica");
         }
         if (g.maxMemoryGB() != null) {
-            parts.add("at most " + dev.tlctl.audit.Money.number(g.maxMemoryGB()) + " GB per replica");
+            parts.add("at most " + Money.number(g.maxMemoryGB()) + " GB per replica");
         }
         if (g.monthlyBudgetDollars() != null) {
-            parts.add("at most " + dev.tlctl.audit.Money.plain(g.monthlyBudgetDollars()) + " a month");
+            parts.add("at most " + Money.plain(g.monthlyBudgetDollars()) + " a month");
         }
         return parts.isEmpty() ? "none" : String.join(", ", parts);
     }

@@ -28,6 +28,7 @@ import dev.tlctl.spec.EnvironmentSpec;
 import dev.tlctl.spec.Spec;
 import dev.tlctl.spec.SpecException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -236,7 +237,7 @@ public final class Reconciler implements AutoCloseable {
                             + " token. Use an account token of a member who sees the workspace's billing, or a workspace"
                             + " token of that workspace.");
         }
-        java.time.Instant now = effects.clock().instant();
+        Instant now = effects.clock().instant();
         return new BillingResult(declared, live, read.usage(),
                 BillingAudit.report(declared, workspace, live.project(), read.usage(), now), endpoint.key(), now);
     }
