@@ -53,6 +53,9 @@ abstract class BaseCommand {
 
     /** Loads the spec's structure and connects: exit 65 for an invalid spec comes before any request. */
     Core open() {
+        if (root().sandbox) {
+            dev.tlctl.sandbox.Sandbox.warmUp(); // the schema builds while the spec is read
+        }
         SpecSource source = specSource();
         Connection[] connection = new Connection[1];
         try {

@@ -45,11 +45,11 @@ final class BillingCommand extends BaseCommand implements Callable<Integer> {
     ProjectOptions project;
 
     @Mixin
-    BillingFlags flags;
+    FormatOptions output;
 
     @Override
     public Integer call() {
-        BillingView view = BillingView.of(this, flags.format());
+        BillingView view = BillingView.of(this, output.format());
         try (Core core = open()) {
             BillingResult result = core.reconciler().billing(new BillingRequest(project.target()));
             view.report(result);

@@ -13,12 +13,12 @@ interface BillingView {
     /** {@code tlctl billing check}: one line per failing check, then a summary. */
     void check(BillingResult result);
 
-    static BillingView of(BaseCommand command, String format) {
+    static BillingView of(BaseCommand command, OutputOptions.Format format) {
         CliContext context = command.context();
         return switch (format) {
-            case "json" -> new JsonBillingView(context.out());
-            case "markdown" -> new MarkdownBillingView(context.out());
-            default -> new HumanBillingView(context.out(), command.style());
+            case JSON -> new JsonBillingView(context.out());
+            case MARKDOWN -> new MarkdownBillingView(context.out());
+            case HUMAN -> new HumanBillingView(context.out(), command.style());
         };
     }
 }

@@ -106,8 +106,11 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     /** Whether the command that failed was given --json (or --output json). */
     private static boolean wantsJson(ParseResult parseResult) {
         for (ParseResult p = parseResult; p != null; p = p.subcommand()) {
-            if (p.hasMatchedOption("--json") || (p.hasMatchedOption("--output")
-                    && "json".equalsIgnoreCase(String.valueOf((Object) p.matchedOptionValue("--output", null))))) {
+            if (p.hasMatchedOption("--json")) {
+                return true;
+            }
+            Object output = p.hasMatchedOption("--output") ? p.matchedOptionValue("--output", null) : null;
+            if (output != null && "json".equalsIgnoreCase(output.toString())) {
                 return true;
             }
         }

@@ -13,10 +13,34 @@ public final class Main {
         System.exit(run(CliContext.system(), args));
     }
 
+    /** The first argument that is not a root option or its value: the subcommand's name, or null. */
+    static String subcommandName(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--")) {
+                return i + 1 < args.length ? args[i + 1] : null;
+            }
+            if (!arg.startsWith("-")) {
+                return arg;
+            }
+            if (TlctlCommand.OPTIONS_WITH_VALUE.contains(arg)) {
+                i++;
+            }
+        }
+        return null;
+    }
+
     /** Runs tlctl with the given context and arguments; returns the exit code. Used by tests. */
     public static int run(CliContext context, String... args) {
         TlctlCommand root = new TlctlCommand(context);
         CommandLine commandLine = new CommandLine(root);
+        String invoked = subcommandName(args);
+        if (invoked != null && TlctlCommand.SUBCOMMANDS.containsKey(invoked) && !invoked.equals("completion")) {
+            commandLine.addSubcommand(TlctlCommand.SUBCOMMANDS.get(invoked).get());
+        } else {
+            // No command, an unknown one (picocli suggests the nearest), or completion (which lists all).
+            TlctlCommand.SUBCOMMANDS.values().forEach(command -> commandLine.addSubcommand(command.get()));
+        }
         boolean color = context.interactive()
                 && context.env().get("NO_COLOR") == null
                 && !java.util.Arrays.asList(args).contains("--no-color");

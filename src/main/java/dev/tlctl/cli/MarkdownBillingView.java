@@ -51,9 +51,8 @@ final class MarkdownBillingView implements BillingView {
         report(result);
     }
 
-    /** Text safe in a table cell or a line: no pipe, underscore or asterisk read as Markdown. */
+    /** Text safe in a table cell or a line (names come from Railway): {@link Table#markdownCell}. */
     static String cell(String text) {
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
-                .replace("\n", " ");
+        return Table.markdownCell(text);
     }
 }

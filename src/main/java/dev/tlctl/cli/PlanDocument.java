@@ -114,7 +114,7 @@ record PlanDocument(
         return node == null || node.isNull() ? null : node;
     }
 
-    private static JsonNode limit(UsageLimitValue value) {
+    static JsonNode limit(UsageLimitValue value) {
         if (value == null) {
             return null;
         }

@@ -8,6 +8,11 @@ final class Style {
         this.on = on;
     }
 
+    /** No colour: for Markdown and files. */
+    static Style plain() {
+        return new Style(false);
+    }
+
     String red(String s) {
         return wrap("31", s);
     }

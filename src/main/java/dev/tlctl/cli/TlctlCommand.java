@@ -9,22 +9,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The root command: global options shared by every subcommand, and the list of subcommands. */
+/**
+ * The root command: global options shared by every subcommand, and the list of subcommands
+ * ({@link #SUBCOMMANDS}, registered by {@link Main}: only the one invoked, since building
+ * picocli's model of every command costs start-up time).
+ */
 @Command(
         name = "tlctl",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         usageHelpAutoWidth = true,
         sortOptions = false,
-        subcommands = {
-            ValidateCommand.class,
-            PlanCommand.class,
-            ApplyCommand.class,
-            InitCommand.class,
-            BillingCommand.class,
-            CompletionCommand.class,
-            SandboxCommand.class,
-        },
         description = {
             "Keeps a Railway project in the state its YAML declares.",
             "",
@@ -43,6 +38,26 @@ import picocli.CommandLine.Spec;
             "Colour is used on a terminal only; --no-color or NO_COLOR turn it off.",
         })
 public final class TlctlCommand implements Runnable {
+    /** Every subcommand by name, in the order help lists them. */
+    static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static java.util.Map<String, java.util.function.Supplier<Object>> subcommands() {
+        java.util.Map<String, java.util.function.Supplier<Object>> all = new java.util.LinkedHashMap<>();
+        all.put("validate", ValidateCommand::new);
+        all.put("plan", PlanCommand::new);
+        all.put("apply", ApplyCommand::new);
+        all.put("init", InitCommand::new);
+        all.put("drift", DriftCommand::new);
+        all.put("vars", VarsCommand::new);
+        all.put("billing", BillingCommand::new);
+        all.put("completion", CompletionCommand::new);
+        all.put("sandbox", SandboxCommand::new);
+        return java.util.Collections.unmodifiableMap(all);
+    }
+
+    /** The root's options that take a value in the next argument (to find the subcommand's name past them). */
+    static final java.util.Set<String> OPTIONS_WITH_VALUE = java.util.Set.of(
+            "-f", "--file", "--env-file", "--allow-file", "--sandbox-state", "--api-url");
 
     private final CliContext context;
 

@@ -9,10 +9,10 @@ import java.util.Map;
  * @param prune delete what exists on Railway but not in the spec (never volumes)
  * @param partial only some environments were selected ({@code --env}): the others are neither
  *     planned nor listed as unmanaged
- * @param sealedFingerprints by variable address text, the fingerprint of the value tlctl last
- *     wrote to a sealed variable (Railway never returns sealed values)
+ * @param written by variable or setting address text, the fingerprint of the value tlctl last
+ *     wrote there; the plan uses those of sealed variables (Railway never returns sealed values)
  */
-public record PlanOptions(boolean prune, boolean partial, Map<String, Fingerprint> sealedFingerprints) {
+public record PlanOptions(boolean prune, boolean partial, Map<String, Fingerprint> written) {
 
     public static PlanOptions defaults() {
         return new PlanOptions(false, false, Map.of());

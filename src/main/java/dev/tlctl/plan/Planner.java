@@ -288,7 +288,7 @@ public final class Planner {
                         + " compare it. Mark it sealed: true in the spec, or delete it on Railway to manage it.");
                 return null;
             }
-            Fingerprint written = options.sealedFingerprints().get(address.text());
+            Fingerprint written = options.written().get(address.text());
             if (written == null) {
                 notes.add(address + " is sealed and tlctl has no record of writing it here, so its value cannot be"
                         + " compared; it is left as is.");

@@ -5,11 +5,34 @@ import java.util.List;
 import java.util.Objects;
 
 /** Equality of setting values across the spec's and Railway's representations. */
-final class Values {
+public final class Values {
     private Values() {}
 
+    /**
+     * One text per value, equal for values that are {@link #same}: numbers without trailing
+     * zeros (2 and 2.0 give "2"), lists as their items joined by newlines and each prefixed by its
+     * length. What the local records fingerprint for a setting.
+     */
+    public static String canonical(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Number n) {
+            return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof List<?> list) {
+            StringBuilder text = new StringBuilder("[");
+            for (Object item : list) {
+                String one = canonical(item);
+                text.append(one.length()).append(':').append(one).append('\n');
+            }
+            return text.append(']').toString();
+        }
+        return value.toString();
+    }
+
     /** Numbers compare by value (2 equals 2.0); lists element by element; the rest by equals. */
-    static boolean same(Object a, Object b) {
+    public static boolean same(Object a, Object b) {
         if (a instanceof Number x && b instanceof Number y) {
             return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
         }

@@ -40,6 +40,8 @@ public final class FileLocalRecords implements LocalRecords {
     private static final String STATE = "state.json";
     private static final String KEY = "plan.key";
     private static final String LOCK = "lock";
+    private static final String WRITTEN = "written";
+    private static final String LEGACY_SEALED = "sealed";
     private static final int FORMAT_VERSION = 1;
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -110,35 +112,78 @@ public final class FileLocalRecords implements LocalRecords {
         if (java.util.Objects.equals(projectId(endpoint, workspace, name), id)) {
             return;
         }
+        String stale = projectId(endpoint, workspace, name);
         change(r -> {
-            ObjectNode projects = object(endpoint(r, endpoint), "projects");
+            ObjectNode at = endpoint(r, endpoint);
+            ObjectNode projects = object(at, "projects");
             if (id == null) {
                 projects.remove(projectKey(workspace, name));
             } else {
                 projects.put(projectKey(workspace, name), id);
             }
+            if (stale != null) {
+                // The project is gone (or was another): what tlctl wrote to it means nothing any more.
+                object(at, WRITTEN).remove(stale);
+                object(at, LEGACY_SEALED).remove(stale);
+            }
         });
     }
 
     @Override
-    public Map<String, Fingerprint> sealed(String endpoint, String projectId) {
+    public Map<String, Fingerprint> written(String endpoint, String projectId) {
         Map<String, Fingerprint> out = new LinkedHashMap<>();
         if (projectId == null) {
             return out;
         }
-        root.path("endpoints").path(endpoint).path("sealed").path(projectId).fields().forEachRemaining(e -> {
-            try {
-                out.put(e.getKey(), Fingerprint.parse(e.getValue().asText()));
-            } catch (IllegalArgumentException ignored) {
-                // an unreadable entry is treated as unknown
-            }
-        });
+        JsonNode at = root.path("endpoints").path(endpoint);
+        // "sealed" is where versions before drift kept the fingerprints of sealed values only.
+        for (String field : List.of(LEGACY_SEALED, WRITTEN)) {
+            at.path(field).path(projectId).fields().forEachRemaining(e -> {
+                try {
+                    out.put(e.getKey(), Fingerprint.parse(e.getValue().asText()));
+                } catch (IllegalArgumentException ignored) {
+                    // an unreadable entry is treated as unknown
+                }
+            });
+        }
         return out;
     }
 
     @Override
-    public void rememberSealed(String endpoint, String projectId, String address, Fingerprint fingerprint) {
-        change(r -> object(object(endpoint(r, endpoint), "sealed"), projectId).put(address, fingerprint.text()));
+    public void rememberWritten(String endpoint, String projectId, Map<String, Fingerprint> written,
+            java.util.Collection<String> forgotten) {
+        if (written.isEmpty() && forgotten.isEmpty()) {
+            return;
+        }
+        Map<String, String> texts = new LinkedHashMap<>();
+        written.forEach((address, fingerprint) -> texts.put(address, fingerprint.text()));
+        java.util.Set<String> gone = new java.util.HashSet<>(forgotten);
+        change(r -> {
+            if (!gone.isEmpty()) {
+                for (String field : List.of(LEGACY_SEALED, WRITTEN)) {
+                    ObjectNode project = object(object(endpoint(r, endpoint), field), projectId);
+                    List<String> drop = new ArrayList<>();
+                    project.fieldNames().forEachRemaining(name -> {
+                        if (under(name, gone)) {
+                            drop.add(name);
+                        }
+                    });
+                    project.remove(drop);
+                }
+            }
+            ObjectNode project = object(object(endpoint(r, endpoint), WRITTEN), projectId);
+            texts.forEach(project::put);
+        });
+    }
+
+    /** Whether {@code address} is one of {@code prefixes} or under one (each parent tried: linear in its depth). */
+    private static boolean under(String address, java.util.Set<String> prefixes) {
+        for (int slash = address.length(); slash > 0; slash = address.lastIndexOf('/', slash - 1)) {
+            if (prefixes.contains(address.substring(0, slash))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -178,6 +223,15 @@ public final class FileLocalRecords implements LocalRecords {
         }
     }
 
+    private static Path ownerOnly(Path dir, String prefix) throws IOException {
+        try {
+            return Files.createTempFile(dir, prefix, ".tmp", PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            return Files.createTempFile(dir, prefix, ".tmp"); // no POSIX permissions here: the folder's own apply
+        }
+    }
+
     private static byte[] sha256(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
@@ -197,7 +251,8 @@ public final class FileLocalRecords implements LocalRecords {
                     FileLock lock = channel.lock()) {
                 ObjectNode current = read(dir.resolve(STATE));
                 pending.forEach(m -> m.accept(current));
-                Path temp = Files.createTempFile(dir, STATE, ".tmp");
+                // 0600 like plan.key: fingerprints hold no value, but a low-entropy one could be guessed from them.
+                Path temp = ownerOnly(dir, STATE);
                 Files.writeString(temp, MAPPER.writeValueAsString(current));
                 try {
                     Files.move(temp, dir.resolve(STATE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -4,7 +4,14 @@ import dev.tlctl.apply.ApplyResult;
 import dev.tlctl.apply.Applier;
 import dev.tlctl.apply.StagedPolicy;
 import dev.tlctl.audit.BillingAudit;
+import dev.tlctl.audit.Comparison;
+import dev.tlctl.audit.Drift;
+import dev.tlctl.audit.DriftReport;
+import dev.tlctl.audit.EnvironmentComparison;
+import dev.tlctl.audit.VariableListing;
+import dev.tlctl.live.LiveEnvironment;
 import dev.tlctl.live.LiveProject;
+import dev.tlctl.live.LiveService;
 import dev.tlctl.live.LiveState;
 import dev.tlctl.live.LiveWorkspace;
 import dev.tlctl.plan.Action;
@@ -14,6 +21,7 @@ import dev.tlctl.plan.Plan;
 import dev.tlctl.plan.PlanOptions;
 import dev.tlctl.plan.Planner;
 import dev.tlctl.plan.ReadBack;
+import dev.tlctl.plan.Values;
 import dev.tlctl.railway.ClientConfig;
 import dev.tlctl.railway.ProjectWrites;
 import dev.tlctl.railway.RailwayClient;
@@ -31,7 +39,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -106,6 +116,11 @@ public final class Reconciler implements AutoCloseable {
 
     /** Reads the live project and plans the request; writes nothing to Railway. */
     public PlanResult plan(PlanRequest request) {
+        return plan(request, false);
+    }
+
+    /** @param audit for drift: a missing project is a finding, whatever environments are asked for */
+    private PlanResult plan(PlanRequest request, boolean audit) {
         List<String> all = declared.environments().stream().map(EnvironmentSpec::name).toList();
         List<String> selected = checkEnvironments(request.target());
         List<String> covered = selected.isEmpty() ? all : inSpecOrder(all, selected);
@@ -130,7 +145,7 @@ public final class Reconciler implements AutoCloseable {
         }
         LiveState live = read.state();
         String defaultEnvironment = declared.defaultEnvironment().name();
-        if (live.project() == null && !covered.contains(defaultEnvironment)) {
+        if (live.project() == null && !covered.contains(defaultEnvironment) && !audit) {
             // Railway creates a project with its default environment: planning it without that
             // environment would create the project with another default, or one the spec does not know.
             throw new ReconcileException(Kind.USAGE, "project " + declared.project().name() + " does not exist yet, and"
@@ -142,9 +157,71 @@ public final class Reconciler implements AutoCloseable {
         Spec planned = partial ? resolved.onlyEnvironments(covered) : resolved;
         String projectId = live.project() == null ? null : live.project().id();
         Plan plan = Planner.plan(planned, live,
-                new PlanOptions(request.prune(), partial, records.sealed(endpoint.key(), projectId)));
+                new PlanOptions(request.prune(), partial, records.written(endpoint.key(), projectId)));
         return new PlanResult(planned, live, plan, resolved.warnings(), covered, request.prune(), only, endpoint.key(),
                 effects.clock().instant());
+    }
+
+    // ---- audits ---------------------------------------------------------------------------
+
+    /**
+     * The spec against Railway in the request's environments: one read (the plan's, with
+     * pruning), compared with what tlctl last wrote to tell which side moved. Writes nothing.
+     */
+    public DriftResult drift(Target target, boolean strict) {
+        PlanResult planned = plan(new PlanRequest(target, true, strict), true);
+        String projectId = planned.live().project() == null ? null : planned.live().project().id();
+        DriftReport report = Drift.of(planned.spec(), planned.live(), planned.plan(),
+                records.written(endpoint.key(), projectId));
+        return new DriftResult(planned, report);
+    }
+
+    /**
+     * Two live environments side by side, from one read. Any two environments of the project,
+     * declared in the spec or not; no secret of the spec is resolved.
+     */
+    public Comparison compare(Target target, String left, String right) {
+        if (left.equals(right)) {
+            throw new ReconcileException(Kind.USAGE, "--compare needs two different environments, not " + left + " twice",
+                    "For example: tlctl drift --compare production staging");
+        }
+        LiveProject project = readExisting(target, "compare environments");
+        return EnvironmentComparison.of(declared, project, liveEnvironment(project, left), liveEnvironment(project, right));
+    }
+
+    /** The live variables of one environment (and one service, when given) with their origin, from one read. */
+    public VariableList variables(Target target, String environment, String service) {
+        LiveProject project = readExisting(target, "list variables");
+        LiveEnvironment env = liveEnvironment(project, environment);
+        if (service != null && project.service(service).isEmpty()) {
+            throw new ReconcileException(Kind.USAGE, "no service \"" + service + "\" in project " + project.name(),
+                    "Its services: " + String.join(", ", project.services().stream().map(LiveService::name).sorted()
+                            .toList()) + ".");
+        }
+        return new VariableList(project.name(), environment, service,
+                VariableListing.of(declared, project, env, service));
+    }
+
+    /** Reads the project, which must exist and be readable whole (not through a project token). */
+    private LiveProject readExisting(Target target, String what) {
+        ReadResult read = read(target);
+        if (read.tokenEnvironment() != null) {
+            throw new ReconcileException(Kind.USAGE, "a project token reaches only environment " + read.tokenEnvironment(),
+                    "To " + what + ", use an account or workspace token (RAILWAY_API_TOKEN).");
+        }
+        LiveProject project = read.state().project();
+        if (project == null) {
+            throw new ReconcileException(Kind.REFUSED, "project " + declared.project().name() + " does not exist on Railway",
+                    "Create it with tlctl init, or tlctl apply. Nothing to " + what + ".");
+        }
+        return project;
+    }
+
+    private static LiveEnvironment liveEnvironment(LiveProject project, String name) {
+        return project.environment(name).orElseThrow(() -> new ReconcileException(Kind.USAGE,
+                "no environment \"" + name + "\" in project " + project.name() + " on Railway",
+                "Its environments: " + String.join(", ", project.environments().stream().map(LiveEnvironment::name)
+                        .toList()) + "."));
     }
 
     /** Saves {@code planned} for {@code apply PLANFILE}: mode 0600, no value in it, bound to this checkout's key. */
@@ -364,18 +441,36 @@ public final class Reconciler implements AutoCloseable {
                 + plan.count(Action.DELETE) + " to delete";
     }
 
-    /** Keeps a fingerprint of every sealed value written, and the project's id. */
+    /**
+     * Keeps a salted fingerprint of every variable and setting value tlctl wrote (what {@code drift}
+     * tells directions from, and the only way to compare a sealed value), forgets those it deleted,
+     * and keeps the project's id.
+     */
     private void remember(PlanResult planned, ApplyResult result) {
         String projectId = result.projectId();
         if (projectId == null) {
             return;
         }
+        String key = endpoint.key();
+        Map<String, Fingerprint> written = new LinkedHashMap<>();
+        List<String> forgotten = new ArrayList<>();
         for (Change change : result.applied()) {
-            if (change instanceof Change.Variable v && v.sealed() && v.after() != null) {
-                records.rememberSealed(endpoint.key(), projectId, v.address().text(), v.after().fingerprint(Fingerprint.newSalt()));
+            if (change.origin() != Origin.TLCTL) {
+                continue;
+            }
+            String address = change.address().text();
+            if (change instanceof Change.Variable v && v.after() != null) {
+                written.put(address, v.after().fingerprint(Fingerprint.newSalt()));
+            } else if (change instanceof Change.Setting s && s.after() != null) {
+                written.put(address, Fingerprint.of(Values.canonical(s.after()), Fingerprint.newSalt()));
+            } else if (change.action() == Action.DELETE && (change instanceof Change.Variable
+                    || change instanceof Change.Setting || change instanceof Change.Instance
+                    || change instanceof Change.Environment)) {
+                forgotten.add(address);
             }
         }
-        records.rememberProject(endpoint.key(), declared.project().workspace(), declared.project().name(), projectId);
+        records.rememberWritten(key, projectId, written, forgotten);
+        records.rememberProject(key, declared.project().workspace(), declared.project().name(), projectId);
         records.save();
     }
 

@@ -47,6 +47,27 @@ final class GraphqlEngine {
         return new GraphqlEngine(graphQL);
     }
 
+    /**
+     * Starts building the standard engine on a daemon thread, so that it overlaps whatever the
+     * caller does before the first request (reading a spec, setting up a client); the first
+     * request waits for it. A failure here is only logged: the first request builds it again and
+     * reports the error.
+     */
+    static void warmUp() {
+        if (shared != null) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                standard();
+            } catch (RuntimeException e) {
+                LOG.log(java.util.logging.Level.FINE, "building the sandbox's GraphQL engine in the background", e);
+            }
+        }, "tlctl-sandbox-schema");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     GraphQLSchema schema() {
         return graphQL.getGraphQLSchema();
     }

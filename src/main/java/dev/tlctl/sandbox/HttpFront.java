@@ -34,12 +34,14 @@ final class HttpFront {
 
     private final Sandbox sandbox;
     private final Store store;
-    private final GraphqlEngine engine;
+    /** The engine, built on first use (it may still be building in the background when the server starts). */
+    private final java.util.function.Supplier<GraphqlEngine> engine;
     private final Stats stats;
     private final RateLimiter limiter;
     private final Faults faults;
 
-    HttpFront(Sandbox sandbox, Store store, GraphqlEngine engine, Stats stats, RateLimiter limiter, Faults faults) {
+    HttpFront(Sandbox sandbox, Store store, java.util.function.Supplier<GraphqlEngine> engine, Stats stats,
+            RateLimiter limiter, Faults faults) {
         this.sandbox = sandbox;
         this.store = store;
         this.engine = engine;
@@ -127,7 +129,7 @@ final class HttpFront {
                     break;
             }
         }
-        Map<String, Object> response = engine.execute(store, bearer, projectToken, incoming.query(),
+        Map<String, Object> response = engine.get().execute(store, bearer, projectToken, incoming.query(),
                 incoming.operationName(), incoming.variables());
         if (action != null && action.kind() == Faults.Kind.LOST) {
             return; // executed and saved; the answer is lost with the connection

@@ -45,7 +45,7 @@ public final class Sandbox implements AutoCloseable {
         this.store = store;
         this.limiter = new RateLimiter(config.perHour(), config.perSecond(), config.clock());
         this.faults = Faults.parse(config.faults(), config.seed());
-        HttpFront front = new HttpFront(this, store, GraphqlEngine.standard(), stats, limiter, faults);
+        HttpFront front = new HttpFront(this, store, GraphqlEngine::standard, stats, limiter, faults);
         this.server = HttpServer.create(new InetSocketAddress(LOOPBACK, config.port()), 64);
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(runnable -> {
@@ -66,9 +66,17 @@ public final class Sandbox implements AutoCloseable {
      * generated token survives a restart.
      */
     public static Sandbox start(SandboxConfig config) throws IOException {
-        GraphqlEngine.standard();
+        warmUp();
         Store store = Store.open(config.stateFile(), config.token(), config.seed(), config.clock());
         return new Sandbox(config, store);
+    }
+
+    /**
+     * Starts building the GraphQL schema in the background (once per JVM): call it as soon as a
+     * sandbox is known to be needed, so that the build overlaps other start-up work.
+     */
+    public static void warmUp() {
+        GraphqlEngine.warmUp();
     }
 
     private static InetAddress loopback() {

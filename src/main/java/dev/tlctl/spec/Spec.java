@@ -16,6 +16,7 @@ public record Spec(
         List<ServiceSpec> services,
         List<EnvironmentSpec> environments,
         BillingSpec billing,
+        DriftSpec drift,
         List<Diagnostic> warnings) {
 
     public Spec {
@@ -50,12 +51,12 @@ public record Spec(
         all.sort(java.util.Comparator.comparing((Diagnostic d) -> d.location().file())
                 .thenComparingInt(d -> d.location().line())
                 .thenComparingInt(d -> d.location().column()));
-        return new Spec(file, project, services, environments, billing, all);
+        return new Spec(file, project, services, environments, billing, drift, all);
     }
 
     /** This spec restricted to the named environments (for {@code --env}), in spec order. */
     public Spec onlyEnvironments(java.util.Collection<String> names) {
         return new Spec(file, project, services,
-                environments.stream().filter(e -> names.contains(e.name())).toList(), billing, warnings);
+                environments.stream().filter(e -> names.contains(e.name())).toList(), billing, drift, warnings);
     }
 }

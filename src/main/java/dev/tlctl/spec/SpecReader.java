@@ -15,7 +15,9 @@ import java.util.TreeMap;
  * environment's overlay, so a base problem is found once per environment and reported once.
  */
 final class SpecReader {
-    static final List<String> TOP_KEYS = List.of("version", "project", "environments", "services", "sharedVariables", "billing");
+    static final List<String> TOP_KEYS = List.of("version", "project", "environments", "services", "sharedVariables", "billing",
+            "drift");
+    static final List<String> DRIFT_KEYS = List.of("ignore");
     static final List<String> OVERLAY_KEYS = List.of("services", "sharedVariables");
     static final List<String> PROJECT_KEYS = List.of("name", "workspace", "id");
     static final List<String> ENVIRONMENT_KEYS = List.of("from");
@@ -131,8 +133,46 @@ final class SpecReader {
         if (!problems.hasErrors()) {
             RailwayRules.check(environments, overlayLabels(overlays), problems);
         }
-        return new Spec(file, project, services, environments, billing,
+        DriftSpec drift = readDrift(top.get("drift"));
+        return new Spec(file, project, services, environments, billing, drift,
                 problems.sorted().stream().filter(d -> !d.isError()).toList());
+    }
+
+    /** {@code drift: {ignore: [address globs]}}. */
+    private DriftSpec readDrift(Entry entry) {
+        if (entry == null) {
+            return DriftSpec.none();
+        }
+        YMap drift = r.map(entry.value(), "a mapping with ignore", true);
+        if (drift == null) {
+            return DriftSpec.none();
+        }
+        r.checkKeys(drift, DRIFT_KEYS);
+        Entry ignore = drift.entries().get("ignore");
+        if (ignore == null) {
+            return DriftSpec.none();
+        }
+        List<String> patterns = r.stringList(ignore.value());
+        if (patterns == null) {
+            return DriftSpec.none();
+        }
+        List<String> valid = new ArrayList<>();
+        for (String pattern : patterns) {
+            if (pattern.isBlank() || pattern.chars().anyMatch(Character::isISOControl)) {
+                problems.error(ignore.value().location(), "an empty or unprintable pattern in drift.ignore",
+                        "Each pattern is an address such as staging/engine-api/variable/FEATURE_* (* within a segment,"
+                                + " ** across segments).");
+            } else if (pattern.length() > DriftSpec.MAX_PATTERN) {
+                problems.error(ignore.value().location(), "a pattern in drift.ignore is longer than "
+                        + DriftSpec.MAX_PATTERN + " characters", "An address is much shorter; use * and ** globs.");
+            } else if (pattern.contains("***")) {
+                problems.error(ignore.value().location(), "\"" + pattern + "\" has *** in drift.ignore",
+                        "Use * within a segment or ** across segments.");
+            } else {
+                valid.add(pattern);
+            }
+        }
+        return new DriftSpec(valid);
     }
 
     private static Map<String, String> overlayLabels(Map<String, Overlay> overlays) {

@@ -37,6 +37,15 @@ public record VariableSpec(
         return names;
     }
 
+    /**
+     * Whether a variable the spec does not declare is a secret by its name ({@code *_TOKEN},
+     * {@code *PASSWORD*}...) or its value (a URL with a password): the rule the spec applies to its
+     * own, for live variables an audit finds.
+     */
+    public static boolean looksSecret(String name, String value) {
+        return SecretRules.nameLooksSecret(name) || value != null && SecretRules.hasUrlPassword(value);
+    }
+
     /** Whether the value is known (its references were resolved). */
     public boolean resolved() {
         return value != null;

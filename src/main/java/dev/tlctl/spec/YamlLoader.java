@@ -14,12 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -131,15 +134,16 @@ final class YamlLoader {
         options.setCodePointLimit(MAX_BYTES);
         options.setAllowRecursiveKeys(false);
         options.setAllowDuplicateKeys(true); // reported below with both lines, not thrown
-        Yaml yaml = new Yaml(options);
+        // The composer alone: a Yaml object would also build a constructor and representer, unused here.
+        Composer composer = new Composer(new ParserImpl(new StreamReader(new java.io.StringReader(text)), options),
+                new Resolver(), options);
         try {
-            Iterator<Node> documents = yaml.composeAll(new java.io.StringReader(text)).iterator();
-            if (!documents.hasNext()) {
+            if (!composer.checkNode()) {
                 return null;
             }
-            Node root = documents.next();
-            if (documents.hasNext()) {
-                Node second = documents.next();
+            Node root = composer.getNode();
+            if (composer.checkNode()) {
+                Node second = composer.getNode();
                 Mark separator = secondDocumentStart(text);
                 problems.error(at(separator != null ? separator : second.getStartMark(), ""),
                         "the file holds more than one YAML document",

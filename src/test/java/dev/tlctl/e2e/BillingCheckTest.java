@@ -247,6 +247,22 @@ class BillingCheckTest extends E2eTest {
     }
 
     @Test
+    void aServiceNameFromRailwayCannotBreakTheMarkdown() {
+        World w = applied();
+        String name = "stray|*api*";  // Railway refuses control characters in names; tlctl escapes them anyway
+        w.gql.data("mutation E2eServiceCreate($input: ServiceCreateInput!) { serviceCreate(input: $input) { id } }",
+                Map.of("input", Map.of("projectId", w.projectId(), "name", name)));
+        w.sandbox.setUsage(World.PROJECT, "staging", name, "CPU_USAGE", 4_320);
+        Run human = w.tlctl("billing");
+        assertEquals(0, human.code(), human::toString);
+        assertTrue(human.out().contains("\n    stray|*api*    $2.00"), human::toString);
+        assertTrue(human.out().contains("staging/stray|*api* has no vCPU limit on Railway"), "the guards see it: " + human);
+        Run markdown = w.tlctl("billing", "--output", "markdown");
+        assertTrue(markdown.out().contains("\n| staging / stray\\|\\*api\\* | $2.00 |"), markdown::toString);
+        assertEquals(3, w.tlctl("billing", "check").code(), "a service Railway runs in staging breaks staging's guards");
+    }
+
+    @Test
     void everyFigureInTheDocumentIsANumberWithItsUnitInItsName() throws Exception {
         World w = applied();
         w.sandbox.setUsage(World.PROJECT, "staging", "engine-api", "CPU_USAGE", 4_320);
@@ -358,9 +374,11 @@ class BillingCheckTest extends E2eTest {
         World w = world();
         Run bad = w.tlctl("billing", "--output", "yaml");
         assertEquals(64, bad.code(), bad::toString);
-        assertTrue(bad.err().contains("unknown --output format \"yaml\""), bad::toString);
+        assertTrue(bad.err().contains("Invalid value for option '--output': expected one of [HUMAN, JSON, MARKDOWN]"),
+                bad::toString);
         Run both = w.tlctl("billing", "check", "--json", "--output", "markdown");
         assertEquals(64, both.code(), both::toString);
+        assertTrue(both.err().contains("--json and --output markdown ask for two outputs"), both::toString);
         assertEquals(0, both.requests() + bad.requests());
     }
 }

@@ -333,6 +333,13 @@ final class World implements AutoCloseable {
                 Map.of("input", input));
     }
 
+    /** A service variable deleted behind tlctl's back with {@code variableDelete}. */
+    void deleteVariable(String environment, String service, String name) {
+        gql.data("mutation E2eVariableDelete($input: VariableDeleteInput!) { variableDelete(input: $input) }",
+                Map.of("input", Map.of("projectId", projectId(), "environmentId", environmentId(environment),
+                        "serviceId", serviceId(service), "name", name)));
+    }
+
     /** A patch committed behind tlctl's back. */
     void patch(String environment, Map<String, Object> patch) {
         gql.data("""

@@ -1,0 +1,166 @@
+package dev.tlctl.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The results as Markdown (for people and the README) and CSV (for tools). */
+final class Report {
+    static final String HELLO = "bare java hello-world";
+    static final String BEFORE = "before: ";
+    static final String LAUNCHER = "launcher: ";
+    static final String DIRECT = "launcher's java command, no sh: ";
+    static final String SH = "sh -c true";
+    static final String DRY_RUN = "bin/tlctl dry run (no java)";
+    /** The targets, as ratios to the hello-world. */
+    static final Map<String, Double> TARGETS = Map.of("validate", 5.0, "plan (loopback sandbox)", 8.0,
+            "plan --sandbox", 15.0);
+
+    final String machine;
+    final String latency;
+    final int parallelism;
+    final String sandboxMode;
+    final List<Bench.Row> rows = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+    final List<String> checked = new ArrayList<>();
+    Startup.Result startup;
+    Duration took = Duration.ZERO;
+
+    Report(String machine, String latency, int parallelism, String sandboxMode) {
+        this.machine = machine;
+        this.latency = latency;
+        this.parallelism = parallelism;
+        this.sandboxMode = sandboxMode;
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("Machine: ").append(machine).append(".  \n");
+        md.append(String.format(Locale.ROOT, "Whole run: %d min %02d s; load average at the end %s.%n%n",
+                took.toMinutes(), took.toSecondsPart(), Machine.loadAverage()));
+        if (!rows.isEmpty()) {
+            md.append("Sandbox (").append(sandboxMode.equals("serve") ? "`tlctl sandbox serve`, state file"
+                    : "in memory, own process").append(") latency ").append(latency)
+                    .append(" per request; baseline parallelism ")
+                    .append(parallelism).append(". Size = services x environments x variables per service. ")
+                    .append("x = baseline / tlctl.\n\n");
+            md.append("| size | operation | requests tlctl | requests baseline | x | wall tlctl | wall baseline | x "
+                    + "| peak RSS tlctl | peak RSS baseline | deployments tlctl | deployments baseline |\n");
+            md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (Bench.Row r : rows) {
+                md.append("| ").append(r.size()).append(" | ").append(r.operation().name())
+                        .append(" | ").append(r.tlctl().requests()).append(" | ").append(r.baseline().requests())
+                        .append(" | ").append(ratio(r.baseline().requests(), r.tlctl().requests()))
+                        .append(" | ").append(seconds(r.tlctl().wallMs())).append(" | ").append(seconds(r.baseline().wallMs()))
+                        .append(" | ").append(ratio(r.baseline().wallMs(), r.tlctl().wallMs()))
+                        .append(" | ").append(mib(r.tlctl().maxRssKiB())).append(" | ").append(mib(r.baseline().maxRssKiB()))
+                        .append(" | ").append(r.tlctl().deployments()).append(" | ").append(r.baseline().deployments())
+                        .append(" |\n");
+            }
+            md.append('\n');
+            if (!checked.isEmpty()) {
+                md.append("End state checked equal (shared variables and the first and last service's variables of "
+                        + "the last environment, read through the API) for: ").append(String.join(", ", checked))
+                        .append(".  \n");
+            }
+            md.append("`drift` runs after the no-op apply (no drift, exit 0); the baseline has no audit, so its"
+                    + " row is its plan, the per-resource read an audit needs.\n");
+            for (String note : notes) {
+                md.append("\n**").append(note).append("**\n");
+            }
+            md.append('\n');
+        }
+        if (startup != null) {
+            double hello = startup.medians().get(HELLO);
+            md.append(String.format(Locale.ROOT, "Start-up, cold (a new JVM each run), median of %d interleaved rounds; "
+                    + "x = ratio to a bare `java` hello-world (%.0f ms) measured in the same rounds. "
+                    + "Before: `java %s -jar target/tlctl.jar`. Launcher: `bin/tlctl`.%n%n",
+                    startup.rounds(), hello, String.join(" ", Bench.OLD_LAUNCHER_OPTIONS)));
+            md.append("| command | before | x | launcher | x | target | peak RSS before | peak RSS launcher |\n");
+            md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (String name : startup.medians().keySet()) {
+                if (!name.startsWith(LAUNCHER)) {
+                    continue;
+                }
+                String command = name.substring(LAUNCHER.length());
+                double before = startup.medians().get(BEFORE + command);
+                double after = startup.medians().get(name);
+                Double target = TARGETS.get(command);
+                md.append(String.format(Locale.ROOT, "| `%s` | %.0f ms | %.1f | %.0f ms | %.1f | %s | %s | %s |%n",
+                        command, before, before / hello, after, after / hello,
+                        target == null ? "" : String.format(Locale.ROOT, "%.0f%s", target,
+                                after / hello <= target ? " (met)" : " (not met)"),
+                        mib(startup.maxRss().getOrDefault(BEFORE + command, -1L)),
+                        mib(startup.maxRss().getOrDefault(name, -1L))));
+            }
+            Double direct = startup.medians().get(DIRECT + "--version");
+            Double viaSh = startup.medians().get(LAUNCHER + "--version");
+            Double dryRun = startup.medians().get(DRY_RUN);
+            Double sh = startup.medians().get(SH);
+            if (direct != null && viaSh != null && dryRun != null && sh != null) {
+                md.append(String.format(Locale.ROOT, "%nThe launcher's own cost: its dry run (every check, no java; "
+                        + "`TLCTL_LAUNCHER_DRY_RUN=1`) %.1f ms, an empty `sh -c true` %.1f ms (medians of 50); "
+                        + "`bin/tlctl --version` %.0f ms against %.0f ms for the same java command run directly.%n",
+                        dryRun, sh, viaSh, direct));
+            }
+        }
+        return md.toString();
+    }
+
+    /** The grid, one line per size and operation, both clients and their ratios. */
+    String csv() {
+        StringBuilder csv = new StringBuilder("size,services,environments,variables,operation,"
+                + "tlctl_requests,baseline_requests,requests_ratio,tlctl_mutations,baseline_mutations,"
+                + "tlctl_wall_ms,baseline_wall_ms,wall_ratio,tlctl_max_rss_kib,baseline_max_rss_kib,"
+                + "tlctl_deployments,baseline_deployments,tlctl_exit,baseline_exit\n");
+        for (Bench.Row r : rows) {
+            Size s = r.size();
+            Bench.Measure t = r.tlctl();
+            Bench.Measure b = r.baseline();
+            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%s,%d,%d,%s,%d,%d,%.0f,%.0f,%s,%d,%d,%d,%d,%d,%d%n",
+                    s, s.services(), s.environments(), s.variables(), quote(r.operation().name()),
+                    t.requests(), b.requests(), csvRatio(b.requests(), t.requests()), t.mutations(), b.mutations(),
+                    t.wallMs(), b.wallMs(), csvRatio(b.wallMs(), t.wallMs()), t.maxRssKiB(), b.maxRssKiB(),
+                    t.deployments(), b.deployments(), t.exit(), b.exit()));
+        }
+        return csv.toString();
+    }
+
+    /** Start-up, one line per command: median, ratio to the hello-world, peak RSS. */
+    String startupCsv() {
+        StringBuilder csv = new StringBuilder("command,median_ms,ratio_to_hello,max_rss_kib\n");
+        if (startup != null) {
+            double hello = startup.medians().get(HELLO);
+            startup.medians().forEach((name, ms) -> csv.append(String.format(Locale.ROOT, "%s,%.1f,%.2f,%d%n",
+                    quote(name), ms, ms / hello, startup.maxRss().getOrDefault(name, -1L))));
+        }
+        return csv.toString();
+    }
+
+    private static String csvRatio(double baseline, double tlctl) {
+        return tlctl == 0 ? "" : String.format(Locale.ROOT, "%.2f", baseline / tlctl);
+    }
+
+    private static String quote(String text) {
+        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+
+    static String ratio(double baseline, double tlctl) {
+        if (tlctl == 0) {
+            return baseline == 0 ? "-" : "inf";
+        }
+        double r = baseline / tlctl;
+        return String.format(Locale.ROOT, r >= 100 ? "%.0f" : r >= 10 ? "%.0f" : "%.1f", r);
+    }
+
+    static String seconds(double ms) {
+        return ms >= 10_000 ? String.format(Locale.ROOT, "%.1f s", ms / 1000)
+                : String.format(Locale.ROOT, "%.2f s", ms / 1000);
+    }
+
+    static String mib(long kib) {
+        return kib < 0 ? "?" : String.format(Locale.ROOT, "%.0f MiB", kib / 1024.0);
+    }
+}

@@ -1,0 +1,256 @@
+package dev.tlctl.audit;
+
+import dev.tlctl.audit.DriftFinding.Direction;
+import dev.tlctl.audit.DriftFinding.Side;
+import dev.tlctl.live.LiveEnvironment;
+import dev.tlctl.live.LiveProject;
+import dev.tlctl.live.LiveService;
+import dev.tlctl.live.LiveServiceInstance;
+import dev.tlctl.live.LiveState;
+import dev.tlctl.live.LiveWorkspace;
+import dev.tlctl.plan.Action;
+import dev.tlctl.plan.Address;
+import dev.tlctl.plan.Change;
+import dev.tlctl.plan.Origin;
+import dev.tlctl.plan.Plan;
+import dev.tlctl.plan.UsageLimitValue;
+import dev.tlctl.plan.Values;
+import dev.tlctl.secret.Fingerprint;
+import dev.tlctl.secret.Secret;
+import dev.tlctl.spec.EnvironmentSpec;
+import dev.tlctl.spec.ServiceInstanceSpec;
+import dev.tlctl.spec.Spec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Drift: the spec against Railway, as a pure function of the spec (narrowed to the run's
+ * environments, references resolved), the live state, the plan made from them with pruning (what
+ * an apply would change, undeclared things included), and the fingerprints of what tlctl last
+ * wrote. Unlike a plan it counts what the spec does not declare: variables and services on
+ * Railway only, and settings the spec leaves alone that someone set to a value other than
+ * Railway's default. Where a whole project, environment, service or instance is missing, only
+ * that is reported, not each of its settings and variables. Secret values are compared in
+ * memory and never kept in the report unmasked: a finding holds them as {@link Secret}s.
+ */
+public final class Drift {
+    private final Spec spec;
+    private final LiveState live;
+    private final Plan plan;
+    private final Map<String, Fingerprint> written;
+    private final List<DriftFinding> findings = new ArrayList<>();
+
+    private Drift(Spec spec, LiveState live, Plan plan, Map<String, Fingerprint> written) {
+        this.spec = spec;
+        this.live = live;
+        this.plan = plan;
+        this.written = written;
+    }
+
+    /**
+     * @param plan made from {@code spec} and {@code live} with pruning
+     * @param written by address, the fingerprint of the value tlctl last wrote there
+     */
+    public static DriftReport of(Spec spec, LiveState live, Plan plan, Map<String, Fingerprint> written) {
+        return new Drift(spec, live, plan, written).run();
+    }
+
+    private DriftReport run() {
+        List<String> environments = spec.environments().stream().map(EnvironmentSpec::name).toList();
+        LiveProject project = live.project();
+        if (project == null) {
+            findings.add(new DriftFinding(Address.project(), Side.ONLY_IN_SPEC, Direction.UNKNOWN, null, null, false,
+                    null));
+        } else {
+            fromPlan();
+            undeclaredSettings(project);
+        }
+        undeclaredUsageLimit();
+        int before = findings.size();
+        List<DriftFinding> kept = findings.stream().filter(f -> !spec.drift().ignores(f.address().text())).toList();
+        List<String> order = environmentOrder(project);
+        List<DriftFinding> sorted = new ArrayList<>(kept);
+        sorted.sort(Comparator.comparingInt((DriftFinding f) -> rank(f.address(), order))
+                .thenComparing(f -> f.address().service() == null ? "\uffff" : f.address().service())
+                .thenComparingInt(f -> f.address().kind().ordinal())
+                .thenComparing(f -> f.address().name() == null ? "" : f.address().name()));
+        return new DriftReport(spec.project().name(), environments, sorted, before - kept.size(), plan.notes());
+    }
+
+    /** What an apply with pruning would change is drift, minus Railway's consequences and what a missing parent covers. */
+    private void fromPlan() {
+        Set<String> missing = new HashSet<>();
+        for (Change change : plan.changes()) {
+            if (change.origin() == Origin.TLCTL && change.action() == Action.CREATE
+                    && (change instanceof Change.Service || change instanceof Change.Environment
+                            || change instanceof Change.Instance)) {
+                missing.add(change.address().text());
+            }
+        }
+        for (Change change : plan.changes()) {
+            if (change.origin() != Origin.TLCTL || coveredByMissingParent(change.address(), missing)) {
+                continue;
+            }
+            DriftFinding finding = null;
+            if (change instanceof Change.Service || change instanceof Change.Environment) {
+                finding = structural(change.address(), change.action(), null);
+            } else if (change instanceof Change.Instance i && (i.existsNow() || i.action() == Action.CREATE)) {
+                finding = structural(i.address(), i.action(),
+                        i.action() == Action.DELETE ? "the spec disables " + i.service() + " in " + i.environment() : null);
+            } else if (change instanceof Change.Setting s) {
+                finding = setting(s);
+            } else if (change instanceof Change.Variable v) {
+                finding = variable(v);
+            } else if (change instanceof Change.UsageLimit u) {
+                finding = new DriftFinding(u.address(), side(u.action()), Direction.UNKNOWN, u.before(), u.after(), false,
+                        u.note());
+            }
+            if (finding != null) {
+                findings.add(finding);
+            }
+        }
+    }
+
+    private static boolean coveredByMissingParent(Address address, Set<String> missing) {
+        if (missing.contains(address.text())) {
+            return false;
+        }
+        String env = address.environment();
+        String service = address.service();
+        return env != null && missing.contains(Address.environment(env).text())
+                || service != null && missing.contains(Address.service(service).text())
+                || env != null && service != null && missing.contains(Address.instance(env, service).text());
+    }
+
+    private static DriftFinding structural(Address address, Action action, String detail) {
+        return new DriftFinding(address, side(action), Direction.UNKNOWN, null, null, false, detail);
+    }
+
+    private static Side side(Action action) {
+        return switch (action) {
+            case CREATE -> Side.ONLY_IN_SPEC;
+            case DELETE -> Side.ONLY_ON_RAILWAY;
+            case UPDATE -> Side.DIFFERENT;
+        };
+    }
+
+    private DriftFinding setting(Change.Setting s) {
+        String railway = s.before() == null ? null : Values.canonical(s.before());
+        String declared = s.after() == null ? null : Values.canonical(s.after());
+        return new DriftFinding(s.address(), s.before() == null ? Side.ONLY_IN_SPEC : side(s.action()),
+                direction(s.address(), railway, declared), s.before(), s.after(), false, null);
+    }
+
+    private DriftFinding variable(Change.Variable v) {
+        Address address = v.address();
+        if (v.action() == Action.UPDATE && v.before() == null) {
+            // Sealed on Railway: the plan found the spec's value is not what tlctl last wrote.
+            Fingerprint last = written.get(address.text());
+            return new DriftFinding(address, Side.DIFFERENT, last == null ? Direction.UNKNOWN : Direction.SPEC_CHANGED,
+                    null, v.after(), true, "sealed on Railway: compared with what tlctl last wrote there");
+        }
+        String railway = v.before() == null ? null : v.before().reveal();
+        String declared = v.after() == null ? null : v.after().reveal();
+        DriftFinding finding = new DriftFinding(address, side(v.action()), direction(address, railway, declared),
+                v.before(), v.after(), v.action() == Action.DELETE ? looksSecret(v) : v.sensitive(), null);
+        if (v.action() == Action.UPDATE && v.after() != null && v.after().equals(v.before())) {
+            return finding.withDetail("the YAML seals it; on Railway it is not sealed");
+        }
+        String shadows = shadowing(address, v.before());
+        return shadows == null ? finding : finding.withDetail(shadows);
+    }
+
+    /** An undeclared variable's value is not in the spec, so whether it is a secret comes from its name and value. */
+    private static boolean looksSecret(Change.Variable v) {
+        return v.before() == null || dev.tlctl.spec.VariableSpec.looksSecret(v.name(), v.before().reveal());
+    }
+
+    /** A service variable holding its own value where the environment shares one of the same name. */
+    private String shadowing(Address address, Secret railwayValue) {
+        if (address.kind() != Address.Kind.VARIABLE || railwayValue == null || live.project() == null) {
+            return null;
+        }
+        LiveEnvironment env = live.project().environment(address.environment()).orElse(null);
+        if (env == null || !env.sharedVariables().containsKey(address.name())) {
+            return null;
+        }
+        return References.isSharedReference(railwayValue.reveal(), address.name()) ? null
+                : "shadows the shared " + address.name() + " with a value of its own (not ${{shared." + address.name() + "}})";
+    }
+
+    /** Which side moved since tlctl wrote {@code address}; values are compared in memory only. */
+    private Direction direction(Address address, String railway, String declared) {
+        Fingerprint last = written.get(address.text());
+        if (last == null) {
+            return Direction.UNKNOWN;
+        }
+        boolean railwayAsWritten = railway != null && last.matches(railway);
+        boolean specAsWritten = declared != null && last.matches(declared);
+        if (railwayAsWritten && !specAsWritten) {
+            return Direction.SPEC_CHANGED;
+        }
+        if (specAsWritten && !railwayAsWritten) {
+            return Direction.RAILWAY_CHANGED;
+        }
+        return railwayAsWritten ? Direction.UNKNOWN : Direction.BOTH_CHANGED;
+    }
+
+    /** Settings the spec leaves alone on a declared instance, set on Railway to other than the default. */
+    private void undeclaredSettings(LiveProject project) {
+        for (EnvironmentSpec env : spec.environments()) {
+            LiveEnvironment liveEnv = project.environment(env.name()).orElse(null);
+            if (liveEnv == null) {
+                continue;
+            }
+            for (ServiceInstanceSpec instance : env.services().values()) {
+                LiveService service = project.service(instance.service()).orElse(null);
+                LiveServiceInstance liveInstance = service == null ? null : liveEnv.instance(service.id()).orElse(null);
+                if (!instance.enabled() || liveInstance == null) {
+                    continue;
+                }
+                liveInstance.settings().forEach((key, value) -> {
+                    if (instance.settings().containsKey(key) || RailwayDefaults.isDefault(key, value)) {
+                        return;
+                    }
+                    Address address = Address.setting(env.name(), instance.service(), key);
+                    Object fallback = RailwayDefaults.of(key);
+                    findings.add(new DriftFinding(address, Side.ONLY_ON_RAILWAY,
+                            direction(address, Values.canonical(value), null), value, null, false,
+                            fallback == null ? null : "Railway's default is " + fallback));
+                });
+            }
+        }
+    }
+
+    private void undeclaredUsageLimit() {
+        LiveWorkspace workspace = live.workspace();
+        if (spec.billing().usageLimit() != null || workspace == null || !workspace.billingReadable()
+                || workspace.usageLimit() == null) {
+            return;
+        }
+        findings.add(new DriftFinding(Address.usageLimit(), Side.ONLY_ON_RAILWAY, Direction.UNKNOWN,
+                new UsageLimitValue(workspace.usageLimit().softLimitDollars(), workspace.usageLimit().hardLimitDollars()),
+                null, false, "workspace-wide; billing.usageLimit is not in the YAML"));
+    }
+
+    private List<String> environmentOrder(LiveProject project) {
+        List<String> order = new ArrayList<>(spec.environments().stream().map(EnvironmentSpec::name).toList());
+        if (project != null) {
+            project.environments().stream().map(LiveEnvironment::name).filter(n -> !order.contains(n)).forEach(order::add);
+        }
+        return order;
+    }
+
+    /** Project and services first, then each environment in order, then the usage limit. */
+    private static int rank(Address address, List<String> order) {
+        return switch (address.kind()) {
+            case PROJECT, SERVICE, VOLUME -> 0;
+            case USAGE_LIMIT -> Integer.MAX_VALUE;
+            default -> 1 + order.indexOf(address.environment()) * 2 + (address.kind() == Address.Kind.ENVIRONMENT ? 0 : 1);
+        };
+    }
+}
