@@ -34,7 +34,7 @@ import picocli.CommandLine.Mixin;
         footerHeading = "%nExamples:%n",
         footer = {
             "  tlctl billing check --sandbox",
-            "  tlctl billing check --json > billing.json             # every check, passed or not",
+            "  tlctl billing check --json > billing.json # every check, passed or not",
             "  tlctl billing check --output markdown >> \"$GITHUB_STEP_SUMMARY\"",
         })
 final class BillingCheckCommand extends BaseCommand implements Callable<Integer> {

@@ -35,9 +35,9 @@ import picocli.CommandLine.Mixin;
         footerHeading = "%nExamples:%n",
         footer = {
             "  tlctl billing --sandbox",
-            "  tlctl billing --json > billing.json                   # formatVersion 1, kind billing; see README",
+            "  tlctl billing --json > billing.json       # kind billing, see README",
             "  tlctl billing --output markdown >> \"$GITHUB_STEP_SUMMARY\"",
-            "  tlctl billing check                                   # CI: exit 3 when a check fails",
+            "  tlctl billing check                       # CI: exit 3 when a check fails",
         })
 final class BillingCommand extends BaseCommand implements Callable<Integer> {
 
