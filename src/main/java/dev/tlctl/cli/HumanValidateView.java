@@ -1,5 +1,7 @@
 package dev.tlctl.cli;
 
+import dev.tlctl.audit.Money;
+import dev.tlctl.spec.BillingSpec;
 import dev.tlctl.spec.BillingSpec.UsageLimitSpec;
 import dev.tlctl.spec.EnvironmentSpec;
 import dev.tlctl.spec.ServiceInstanceSpec;
@@ -37,6 +39,9 @@ final class HumanValidateView implements ValidateView {
                 : "soft $" + limit.softLimitDollars() + " (email alert)"
                         + (limit.hardLimitDollars() == null ? ", no hard limit" : ", hard $" + limit.hardLimitDollars() + " (stops services)")
                         + "; workspace-wide on Railway"));
+        for (BillingSpec.GuardSpec guard : spec.billing().guards().values()) {
+            out.println("Guards       " + guard.environment() + ": " + guard(guard));
+        }
         out.println();
         out.println(style.bold("Services"));
         for (ServiceSpec service : spec.services()) {
@@ -62,6 +67,27 @@ final class HumanValidateView implements ValidateView {
                 printVariables(instance.service(), instance.variables());
             }
         }
+    }
+
+    /** "at most 1 replica, sleeping when idle, 1 vCPU and 1 GB per replica, $30 a month". */
+    private static String guard(BillingSpec.GuardSpec g) {
+        List<String> parts = new ArrayList<>();
+        if (g.maxReplicas() != null) {
+            parts.add("at most " + g.maxReplicas() + (g.maxReplicas() == 1 ? " replica" : " replicas") + " per service");
+        }
+        if (g.sleepApplication()) {
+            parts.add("services sleep when idle");
+        }
+        if (g.maxVCPUs() != null) {
+            parts.add("at most " + Money.number(g.maxVCPUs()) + " vCPU per replica");
+        }
+        if (g.maxMemoryGB() != null) {
+            parts.add("at most " + Money.number(g.maxMemoryGB()) + " GB per replica");
+        }
+        if (g.monthlyBudgetDollars() != null) {
+            parts.add("at most " + Money.plain(g.monthlyBudgetDollars()) + " a month");
+        }
+        return parts.isEmpty() ? "none" : String.join(", ", parts);
     }
 
     private void printVariables(String scope, Map<String, VariableSpec> variables) {

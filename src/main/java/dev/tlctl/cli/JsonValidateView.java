@@ -1,5 +1,6 @@
 package dev.tlctl.cli;
 
+import dev.tlctl.spec.BillingSpec;
 import dev.tlctl.spec.BillingSpec.UsageLimitSpec;
 import dev.tlctl.spec.EnvironmentSpec;
 import dev.tlctl.spec.ServiceInstanceSpec;
@@ -38,7 +39,11 @@ final class JsonValidateView implements ValidateView {
     /** A variable: {@code value} null when sensitive; {@code reference} the template it is read from. */
     record Variable(String name, boolean sensitive, boolean sealed, String value, String reference) {}
 
-    record Billing(UsageLimit usageLimit) {}
+    record Billing(UsageLimit usageLimit, int warnAtPercent, BillingSpec.PricesSpec prices, List<Guard> guards) {}
+
+    /** An environment's billing guards; a bound null (or sleepApplication false) is not guarded. */
+    record Guard(String environment, Integer maxReplicas, boolean sleepApplication, Double maxVCPUs, Double maxMemoryGB,
+            Double monthlyBudgetDollars) {}
 
     record UsageLimit(int softLimitDollars, Integer hardLimitDollars, String scope) {}
 
@@ -50,7 +55,10 @@ final class JsonValidateView implements ValidateView {
                 spec.services().stream().map(s -> new Service(s.name(), s.enabledAnywhere())).toList(),
                 spec.environments().stream().map(JsonValidateView::environment).toList(),
                 new Billing(limit == null ? null
-                        : new UsageLimit(limit.softLimitDollars(), limit.hardLimitDollars(), "workspace")),
+                        : new UsageLimit(limit.softLimitDollars(), limit.hardLimitDollars(), "workspace"),
+                        spec.billing().warnAtPercent(), spec.billing().prices(),
+                        spec.billing().guards().values().stream().map(g -> new Guard(g.environment(), g.maxReplicas(),
+                                g.sleepApplication(), g.maxVCPUs(), g.maxMemoryGB(), g.monthlyBudgetDollars())).toList()),
                 Diagnostics.json(spec.warnings()))));
     }
 

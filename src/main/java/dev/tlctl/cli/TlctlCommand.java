@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             "  tlctl validate --env-file environments/sandbox.env",
             "  tlctl plan --detailed-exitcode              # against Railway: RAILWAY_API_TOKEN or RAILWAY_TOKEN",
             "  tlctl apply --env staging --yes --json      # CI: provision staging",
+            "  tlctl billing check                         # CI: exit 3 when spend or a guard needs attention",
             "",
             "Exit codes: 0 success, 1 error, 2 changes or drift, 3 check failed, 64 usage, 65 invalid spec.",
             "Colour is used on a terminal only; --no-color or NO_COLOR turn it off.",
@@ -48,6 +49,7 @@ public final class TlctlCommand implements Runnable {
         all.put("init", InitCommand::new);
         all.put("drift", DriftCommand::new);
         all.put("vars", VarsCommand::new);
+        all.put("billing", BillingCommand::new);
         all.put("completion", CompletionCommand::new);
         all.put("sandbox", SandboxCommand::new);
         return java.util.Collections.unmodifiableMap(all);

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tlctl.live.LiveEnvironment;
 import dev.tlctl.live.LiveService;
+import dev.tlctl.live.LiveUsage;
 import dev.tlctl.live.LiveUsageLimit;
 import dev.tlctl.live.LiveVolume;
 import dev.tlctl.live.LiveWorkspace;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,6 +80,40 @@ final class LiveMapper {
                         limit.path("isOverLimit").asBoolean(false));
         return new LiveWorkspace(text(workspace, "id"), text(workspace, "name"), text(customer, "id"), true,
                 usageLimit, customer.path("currentUsage").asDouble(0));
+    }
+
+    /**
+     * The project's usage from a ReadProject answer read with {@code $usage}: {@code usage} and
+     * {@code estimatedUsage} at the root, the billing period under the customer. Measurements tlctl
+     * does not price are left out.
+     */
+    static LiveUsage usage(JsonNode data, JsonNode billingPeriod) {
+        List<LiveUsage.Figure> figures = new ArrayList<>();
+        for (JsonNode node : data.path("usage")) {
+            LiveUsage.Measurement measurement = measurement(node.path("measurement").asText());
+            if (measurement != null) {
+                figures.add(new LiveUsage.Figure(measurement, text(node.path("tags"), "environmentId"),
+                        text(node.path("tags"), "serviceId"), node.path("value").asDouble(0)));
+            }
+        }
+        List<LiveUsage.Estimate> estimates = new ArrayList<>();
+        for (JsonNode node : data.path("estimatedUsage")) {
+            LiveUsage.Measurement measurement = measurement(node.path("measurement").asText());
+            if (measurement != null) {
+                estimates.add(new LiveUsage.Estimate(measurement, node.path("estimatedValue").asDouble(0)));
+            }
+        }
+        return new LiveUsage(Instant.parse(billingPeriod.path("start").asText()),
+                Instant.parse(billingPeriod.path("end").asText()), figures, estimates);
+    }
+
+    private static LiveUsage.Measurement measurement(String name) {
+        for (LiveUsage.Measurement m : LiveUsage.Measurement.values()) {
+            if (m.name().equals(name)) {
+                return m;
+            }
+        }
+        return null;
     }
 
     /** A workspace whose billing this token may not read. */

@@ -5,6 +5,7 @@ import dev.tlctl.live.LiveEnvironment;
 import dev.tlctl.live.LiveProject;
 import dev.tlctl.live.LiveService;
 import dev.tlctl.live.LiveState;
+import dev.tlctl.live.LiveUsage;
 import dev.tlctl.live.LiveWorkspace;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,15 +30,24 @@ final class ProjectReader {
     }
 
     ReadResult read(ReadTarget target) {
+        return read(target, false);
+    }
+
+    /**
+     * Reads the project; with {@code usage}, in the same request as the project, its usage this
+     * billing period and the period (null in the result when the token may not read billing, or
+     * the project does not exist). A project token never reads usage.
+     */
+    ReadResult read(ReadTarget target, boolean usage) {
         Credentials credentials = transport.config().credentials();
         if (credentials != null && credentials.isProjectToken()) {
             return readWithProjectToken(target);
         }
         boolean stale = false;
         if (target.projectId() != null) {
-            LiveState state = readById(target.projectId(), target.projectName(), true);
-            if (state != null) {
-                return new ReadResult(state, false, null);
+            ReadResult found = readById(target.projectId(), target.projectName(), true, usage);
+            if (found != null) {
+                return found;
             }
             if (target.idOrigin() != null) {
                 throw new LookupException("Railway knows no project " + target.projectName() + " with id "
@@ -53,8 +63,8 @@ final class ProjectReader {
         if (id == null) {
             return new ReadResult(new LiveState(billing(workspace.id(), workspace.name()), null), stale, null);
         }
-        LiveState state = readById(id, target.projectName(), false);
-        return new ReadResult(state, stale, null);
+        ReadResult found = readById(id, target.projectName(), false, usage);
+        return new ReadResult(found.state(), stale, null, found.usage());
     }
 
     /** Reads a project known to exist, by id (for recovering from a lost create). */
@@ -79,17 +89,25 @@ final class ProjectReader {
     }
 
     /**
-     * Reads the project by id; null when it does not exist, is deleted or (for a cached id) has
-     * another name, so that the caller falls back to finding it by name.
+     * Reads the project by id (with {@code usage}, its usage too); null when it does not exist, is
+     * deleted or (for a cached id) has another name, so that the caller falls back to finding it
+     * by name.
      */
-    private LiveState readById(String id, String expectedName, boolean mayBeStale) {
+    private ReadResult readById(String id, String expectedName, boolean mayBeStale, boolean usage) {
         JsonNode project;
         LiveWorkspace workspace;
+        LiveUsage used = null;
         try {
-            JsonNode data = transport.execute(Documents.request("ReadProject", "read project " + expectedName,
-                    Map.of("id", id, "billing", true), true));
+            // Without usage the variables are what they always were: $usage defaults to false.
+            Map<String, Object> variables = usage ? Map.of("id", id, "billing", true, "usage", true)
+                    : Map.of("id", id, "billing", true);
+            JsonNode data = transport.execute(Documents.request("ReadProject", "read project " + expectedName
+                    + (usage ? " and its usage" : ""), variables, true));
             project = data.path("project");
             workspace = LiveMapper.workspace(project.path("workspace"));
+            if (usage) {
+                used = LiveMapper.usage(data, project.path("workspace").path("customer").path("billingPeriod"));
+            }
         } catch (RailwayException e) {
             if (mayBeStale && isMissing(e)) {
                 return null;
@@ -97,7 +115,7 @@ final class ProjectReader {
             if (e.kind() != RailwayException.Kind.AUTH) {
                 throw e;
             }
-            // The project may be readable while the workspace's billing is not.
+            // The project may be readable while the workspace's billing (and usage) is not.
             JsonNode data = transport.execute(Documents.request("ReadProject", "read project " + expectedName,
                     Map.of("id", id, "billing", false), true));
             project = data.path("project");
@@ -107,7 +125,7 @@ final class ProjectReader {
                 || (mayBeStale && !project.path("name").asText().equals(expectedName))) {
             return null;
         }
-        return new LiveState(workspace, mapProject(project, id));
+        return new ReadResult(new LiveState(workspace, mapProject(project, id)), false, null, used);
     }
 
     private static boolean isMissing(RailwayException e) {

@@ -50,6 +50,15 @@ public final class RailwayClient implements ProjectWrites, AutoCloseable {
         return reader.read(target);
     }
 
+    /**
+     * Finds and reads the project and, in the same request, its usage this billing period
+     * ({@link ReadResult#usage()}: null when the token may not read billing or the project does
+     * not exist); as many requests as {@link #read}.
+     */
+    public ReadResult readWithUsage(ReadTarget target) {
+        return reader.read(target, true);
+    }
+
     /** The current {@code configEtag} of each environment, by id, in one request. */
     @Override
     public Map<String, String> readEtags(List<String> environmentIds) {

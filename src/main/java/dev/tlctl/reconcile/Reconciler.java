@@ -3,6 +3,7 @@ package dev.tlctl.reconcile;
 import dev.tlctl.apply.ApplyResult;
 import dev.tlctl.apply.Applier;
 import dev.tlctl.apply.StagedPolicy;
+import dev.tlctl.audit.BillingAudit;
 import dev.tlctl.audit.Comparison;
 import dev.tlctl.audit.Drift;
 import dev.tlctl.audit.DriftReport;
@@ -35,6 +36,7 @@ import dev.tlctl.spec.EnvironmentSpec;
 import dev.tlctl.spec.Spec;
 import dev.tlctl.spec.SpecException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -45,7 +47,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The workflow of one run against one Railway endpoint: read, plan, apply, init. It holds the
+ * The workflow of one run against one Railway endpoint: read, plan, apply, init, billing. It holds the
  * rules around them, so that any front end gets them alike:
  * <ul>
  *   <li>scope: a run covers the environments asked for (all by default), and resolves only their
@@ -254,6 +256,11 @@ public final class Reconciler implements AutoCloseable {
 
     /** Reads the live project, remembering the id it was found under. */
     private ReadResult read(Target target) {
+        return read(target, false);
+    }
+
+    /** Reads the live project (with {@code usage}, its usage in the same request), remembering its id. */
+    private ReadResult read(Target target, boolean usage) {
         String workspace = target.workspace() != null ? target.workspace() : declared.project().workspace();
         String name = declared.project().name();
         String id;
@@ -268,11 +275,48 @@ public final class Reconciler implements AutoCloseable {
             id = records.projectId(endpoint.key(), workspace, name);
             origin = null;
         }
-        ReadResult read = client.read(new ReadTarget(name, id, workspace, origin));
+        ReadTarget which = new ReadTarget(name, id, workspace, origin);
+        ReadResult read = usage ? client.readWithUsage(which) : client.read(which);
         LiveProject found = read.state().project();
         records.rememberProject(endpoint.key(), workspace, name, found == null ? null : found.id());
         records.save();
         return read;
+    }
+
+    // ---- billing --------------------------------------------------------------------------
+
+    /**
+     * Reads the workspace's billing and the project's usage this period (one request with the
+     * project's id known, as a plan's read), and audits them: spend against the usage limit,
+     * estimates and projections, the checks of {@code billing check}. Writes nothing. A project
+     * token cannot read billing; neither can a token Railway refuses it to.
+     */
+    public BillingResult billing(BillingRequest request) {
+        String name = declared.project().name();
+        if (endpoint.credentials() != null && endpoint.credentials().isProjectToken()) {
+            throw new ReconcileException(Kind.REFUSED, "a project token cannot read billing or usage",
+                    "RAILWAY_TOKEN is a project token: it reaches one environment of one project, and Railway answers"
+                            + " a workspace's billing (usage limit, current usage) and usage only to account and workspace"
+                            + " tokens. Unset RAILWAY_TOKEN and set RAILWAY_API_TOKEN to an account or workspace token.");
+        }
+        ReadResult read = read(request.target(), true);
+        LiveState live = read.state();
+        if (live.project() == null) {
+            throw new ReconcileException(Kind.REFUSED, "project " + name + " does not exist on Railway yet",
+                    "tlctl billing reports a project's usage; create it with tlctl apply, then run billing again.");
+        }
+        LiveWorkspace workspace = live.workspace();
+        if (workspace == null || !workspace.billingReadable() || read.usage() == null) {
+            String which = workspace == null || workspace.name() == null ? "the project's workspace"
+                    : "workspace " + workspace.name();
+            throw new ReconcileException(Kind.REFUSED, "this token cannot read the billing of " + which,
+                    "Railway refused the workspace's billing (customer, usage limit) or the project's usage to this"
+                            + " token. Use an account token of a member who sees the workspace's billing, or a workspace"
+                            + " token of that workspace.");
+        }
+        Instant now = effects.clock().instant();
+        return new BillingResult(declared, live, read.usage(),
+                BillingAudit.report(declared, workspace, live.project(), read.usage(), now), endpoint.key(), now);
     }
 
     // ---- apply ----------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 package dev.tlctl.reconcile;
 
+import dev.tlctl.audit.Guards;
+import dev.tlctl.spec.Diagnostic;
 import dev.tlctl.spec.DotEnv;
 import dev.tlctl.spec.Spec;
 import dev.tlctl.spec.SpecInputs;
@@ -18,7 +20,8 @@ import java.util.Set;
  * beside the spec; a reference with no value there gets an invented one (with a warning), and
  * {@code ${file:...}} is not read, so that no real secret reaches the sandbox's state on disk. The
  * sandbox file is never read otherwise. {@code ${file:...}} reads files inside the spec's folder,
- * and those of {@code allowedFiles}.
+ * and those of {@code allowedFiles}. The spec's warnings include the billing guards its declared
+ * settings break.
  *
  * @param file the spec file
  * @param envFiles dotenv files, later ones winning
@@ -57,7 +60,20 @@ public record SpecSource(Path file, List<Path> envFiles, Map<String, String> env
                 values.putAll(DotEnv.read(fake));
             }
         }
-        return SpecLoader.load(file, new SpecInputs(values, scope, Set.copyOf(allowedFiles), sandboxValues));
+        Spec spec = SpecLoader.load(file, new SpecInputs(values, scope, Set.copyOf(allowedFiles), sandboxValues));
+        return spec.withWarnings(guardWarnings(spec));
+    }
+
+    /**
+     * The billing guards the declared settings break, as warnings where the setting is written
+     * (or the guard, when the setting is not): what {@code validate} and {@code plan} show, and
+     * {@code --strict} refuses.
+     */
+    static List<Diagnostic> guardWarnings(Spec spec) {
+        return Guards.declared(spec).stream().filter(c -> !c.passed())
+                .map(c -> Diagnostic.warning(c.location() != null ? c.location() : spec.project().location(),
+                        "billing guard: " + c.what(), c.todoSentence()))
+                .toList();
     }
 
     /** {@code environments/sandbox.env} beside the spec. */

@@ -9,16 +9,25 @@ import java.util.SortedMap;
  * <p>Settings are keyed by {@link Settings} names (such as {@code deploy.startCommand}); only
  * the settings the spec writes are present, so an absent key means "not managed by tlctl".
  * Values are {@code String}, {@code Long}, {@code Double}, {@code Boolean} or {@code List<String>}.
+ *
+ * @param settingLocations where each setting is written (the base file or an overlay), by key
  */
 public record ServiceInstanceSpec(
         String service,
         boolean enabled,
         SortedMap<String, Object> settings,
         Map<String, VariableSpec> variables,
-        Location location) {
+        Location location,
+        Map<String, Location> settingLocations) {
 
     public ServiceInstanceSpec {
         settings = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(settings));
         variables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
+        settingLocations = Map.copyOf(settingLocations);
+    }
+
+    /** Where a setting is written, or the service's own key when the spec does not write it. */
+    public Location locationOf(String setting) {
+        return settingLocations.getOrDefault(setting, location);
     }
 }

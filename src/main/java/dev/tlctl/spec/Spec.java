@@ -38,6 +38,22 @@ public record Spec(
         return environments.get(0);
     }
 
+    /**
+     * This spec with more warnings (found by checks beyond the reader's, such as the billing
+     * guards), all in file, line and column order.
+     */
+    public Spec withWarnings(List<Diagnostic> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<Diagnostic> all = new java.util.ArrayList<>(warnings);
+        all.addAll(more);
+        all.sort(java.util.Comparator.comparing((Diagnostic d) -> d.location().file())
+                .thenComparingInt(d -> d.location().line())
+                .thenComparingInt(d -> d.location().column()));
+        return new Spec(file, project, services, environments, billing, drift, all);
+    }
+
     /** This spec restricted to the named environments (for {@code --env}), in spec order. */
     public Spec onlyEnvironments(java.util.Collection<String> names) {
         return new Spec(file, project, services,

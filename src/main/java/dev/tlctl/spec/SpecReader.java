@@ -1,6 +1,5 @@
 package dev.tlctl.spec;
 
-import dev.tlctl.spec.BillingSpec.UsageLimitSpec;
 import dev.tlctl.spec.YNode.Entry;
 import dev.tlctl.spec.YNode.YMap;
 import java.util.ArrayList;
@@ -24,8 +23,6 @@ final class SpecReader {
     static final List<String> ENVIRONMENT_KEYS = List.of("from");
     static final List<String> SERVICE_KEYS = List.of("enabled", "source", "build", "deploy", "variables");
     static final List<String> SECTIONS = List.of("source", "build", "deploy");
-    static final List<String> BILLING_KEYS = List.of("usageLimit");
-    static final List<String> USAGE_LIMIT_KEYS = List.of("softLimitDollars", "hardLimitDollars");
     static final int FORMAT_VERSION = 1;
 
     /** An overlay file as read: its label for messages and its root (null when empty). */
@@ -131,7 +128,7 @@ final class SpecReader {
             services.add(new ServiceSpec(entry.key(), baseEnabled.getOrDefault(entry.key(), true),
                     enabledAnywhere.getOrDefault(entry.key(), false), entry.keyLocation()));
         }
-        BillingSpec billing = readBilling(top.get("billing"));
+        BillingSpec billing = new BillingReader(r).read(top.get("billing"), environmentNodes.keySet());
         variables.references().report(problems);
         if (!problems.hasErrors()) {
             RailwayRules.check(environments, overlayLabels(overlays), problems);
@@ -373,7 +370,8 @@ final class SpecReader {
         SettingRules.check(settings, where, problems);
         Map<String, VariableSpec> vars = e.containsKey("variables")
                 ? variables.readAll(e.get("variables").value(), resolve) : Map.of();
-        return new ServiceInstanceSpec(declared.key(), enabled == null || enabled, settings, vars, declared.keyLocation());
+        return new ServiceInstanceSpec(declared.key(), enabled == null || enabled, settings, vars, declared.keyLocation(),
+                where);
     }
 
     private void readSettings(String prefix, Entry entry, Map<String, Object> settings, Map<String, Location> where) {
@@ -409,52 +407,5 @@ final class SpecReader {
             problems.error(where.get(Settings.SOURCE_BRANCH), "source.branch needs source.repo",
                     "A branch belongs to a repository; add source.repo: owner/name.");
         }
-    }
-
-    private BillingSpec readBilling(Entry entry) {
-        if (entry == null) {
-            return new BillingSpec(null);
-        }
-        YMap billing = r.map(entry.value(), "a mapping with usageLimit", true);
-        if (billing == null) {
-            return new BillingSpec(null);
-        }
-        r.checkKeys(billing, BILLING_KEYS);
-        Entry limit = billing.entries().get("usageLimit");
-        if (limit == null) {
-            return new BillingSpec(null);
-        }
-        YMap map = r.map(limit.value(), "a mapping with softLimitDollars and hardLimitDollars", false);
-        if (map == null) {
-            return new BillingSpec(null);
-        }
-        r.checkKeys(map, USAGE_LIMIT_KEYS);
-        Entry softEntry = map.entries().get("softLimitDollars");
-        Entry hardEntry = map.entries().get("hardLimitDollars");
-        if (softEntry == null) {
-            problems.error(limit.keyLocation(), "usageLimit needs softLimitDollars",
-                    "softLimitDollars is the amount in whole dollars at which Railway emails an alert (0 for none).");
-            return new BillingSpec(null);
-        }
-        Long soft = r.integer(softEntry.value());
-        Long hard = hardEntry == null ? null : r.integer(hardEntry.value());
-        boolean ok = soft != null && (hardEntry == null || hard != null);
-        if (soft != null && soft != 0 && (soft < UsageLimits.MIN_SOFT || soft > UsageLimits.MAX)) {
-            problems.error(softEntry.value().location(), "softLimitDollars must be 0 or between "
-                    + UsageLimits.MIN_SOFT + " and " + UsageLimits.MAX, "Railway's rule: found " + soft + ".");
-            ok = false;
-        }
-        if (hard != null && (hard < UsageLimits.MIN_HARD || hard > UsageLimits.MAX)) {
-            problems.error(hardEntry.value().location(), "hardLimitDollars must be between "
-                    + UsageLimits.MIN_HARD + " and " + UsageLimits.MAX, "Railway's rule: found " + hard + ".");
-            ok = false;
-        }
-        if (ok && hard != null && hard < soft) {
-            problems.error(hardEntry.value().location(), "hardLimitDollars must be at least softLimitDollars",
-                    "The hard limit (" + hard + ") stops services; the soft limit (" + soft + ") only alerts, so it comes first.");
-            ok = false;
-        }
-        return new BillingSpec(ok ? new UsageLimitSpec(soft.intValue(), hard == null ? null : hard.intValue(),
-                limit.keyLocation()) : null);
     }
 }

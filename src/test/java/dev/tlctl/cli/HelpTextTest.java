@@ -18,8 +18,8 @@ class HelpTextTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "validate", "plan", "apply", "init", "drift", "vars", "vars list", "completion", "sandbox",
-        "sandbox serve", "sandbox token"})
+    @ValueSource(strings = {"", "validate", "plan", "apply", "init", "drift", "vars", "vars list", "billing", "billing check",
+        "completion", "sandbox", "sandbox serve", "sandbox token"})
     void helpHasExamplesAndExitCodes(String command) {
         String[] args = (command.isEmpty() ? "--help" : command + " --help").split(" ");
         Tlctl.Run run = Tlctl.in(dir).env(Map.of()).run(args);

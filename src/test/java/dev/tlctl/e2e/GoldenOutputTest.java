@@ -7,7 +7,7 @@ import dev.tlctl.testing.Golden;
 import org.junit.jupiter.api.Test;
 
 /**
- * The human and JSON output of validate, plan and apply on the repository's spec, against golden
+ * The human and JSON output of validate, plan, apply and billing on the repository's spec, against golden
  * files: what a user and a pipeline see, exactly. The sandbox's ids, the clock and the request
  * counts are deterministic in a {@link World}; ports and folders are normalised.
  */
@@ -47,6 +47,21 @@ class GoldenOutputTest extends E2eTest {
         Golden.assertMatches("plan-change.txt", both(w.tlctl("plan", "--show-values")), w.dir);
         Golden.assertMatches("apply-change.jsonl", both(w.tlctl("apply", "--yes", "--json")), w.dir);
         Golden.assertMatches("plan-unmanaged.txt", both(w.tlctl("plan")), w.dir);
+    }
+
+    @Test
+    void billing() {
+        World w = world();
+        assertEquals(0, w.tlctl("apply", "--yes").code());
+        w.sandbox.setUsage(World.PROJECT, "production", "engine-api", "CPU_USAGE", 30_000);
+        w.sandbox.setUsage(World.PROJECT, "production", "engine-api", "MEMORY_USAGE_GB", 40_000);
+        w.sandbox.setUsage(World.PROJECT, "staging", "engine-api", "CPU_USAGE", 2_500);
+        w.sandbox.setUsage(World.PROJECT, "staging", "engine-api", "NETWORK_TX_GB", 12);
+        w.sandbox.setCurrentUsage(26.40);
+        Golden.assertMatches("billing.txt", both(w.tlctl("billing")), w.dir);
+        Golden.assertMatches("billing-check.txt", both(w.tlctl("billing", "check")), w.dir);
+        Golden.assertMatches("billing.json", both(w.tlctl("billing", "--json")), w.dir);
+        Golden.assertMatches("billing.md", both(w.tlctl("billing", "--output", "markdown")), w.dir);
     }
 
     @Test

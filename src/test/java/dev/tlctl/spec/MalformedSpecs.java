@@ -117,6 +117,7 @@ public final class MalformedSpecs {
         m.overlays();
         m.environments();
         m.usageLimits();
+        m.billing();
         m.settings();
         m.structure();
         return List.copyOf(m.cases);
@@ -552,6 +553,64 @@ public final class MalformedSpecs {
         add("negative soft limit, fractional hard limit", limits("-1", "10.5"),
                 err(Y, 7, 23, "billing.usageLimit.softLimitDollars", "softLimitDollars must be 0 or between 5 and 500000"),
                 err(Y, 8, 23, "billing.usageLimit.hardLimitDollars", "expected an integer, found a number (10.5)"));
+    }
+
+    private void billing() {
+        details(add("unknown billing key", withStaging("""
+                billing:
+                  warnAtPercnt: 80
+                """), err(Y, 8, 3, "billing.warnAtPercnt", "unknown key \"warnAtPercnt\"")),
+                "Did you mean \"warnAtPercent\"? Known keys here: usageLimit, warnAtPercent, prices, guards.");
+        details(add("warnAtPercent out of range", withStaging("""
+                billing:
+                  warnAtPercent: 150
+                """), err(Y, 8, 18, "billing.warnAtPercent", "warnAtPercent must be between 1 and 100")),
+                "It is the share of the soft limit that spent or projected spend may reach before `tlctl billing check`"
+                        + " fails; found 150.");
+        add("warnAtPercent not an integer", withStaging("""
+                billing:
+                  warnAtPercent: 0.5
+                """), err(Y, 8, 18, "billing.warnAtPercent", "expected an integer, found a number (0.5)"));
+        details(add("prices", withStaging("""
+                billing:
+                  prices:
+                    vCPUMonthDollars: -1
+                    memoryGbMonthDollars: 10
+                    diskGBMonthDollars: cheap
+                """),
+                err(Y, 9, 23, "billing.prices.vCPUMonthDollars", "must be at least 0, found a number (-1)"),
+                err(Y, 10, 5, "billing.prices.memoryGbMonthDollars", "unknown key \"memoryGbMonthDollars\""),
+                err(Y, 11, 25, "billing.prices.diskGBMonthDollars", "expected a number, found a string")),
+                null, "Did you mean \"memoryGBMonthDollars\"? Known keys here: vCPUMonthDollars, memoryGBMonthDollars,"
+                        + " diskGBMonthDollars, networkEgressGBDollars.");
+        details(add("guards", withStaging("""
+                billing:
+                  guards:
+                    stagin:
+                      maxReplicas: 1
+                    staging:
+                      maxReplica: 1
+                      maxVCPUs: 0
+                      maxMemoryGB: -1
+                      sleepApplication: maybe
+                      monthlyBudgetDollars: -5
+                    production:
+                      maxReplicas: 0
+                """),
+                err(Y, 9, 5, "billing.guards.stagin", "unknown environment \"stagin\" in billing.guards"),
+                err(Y, 12, 7, "billing.guards.staging.maxReplica", "unknown key \"maxReplica\""),
+                err(Y, 13, 17, "billing.guards.staging.maxVCPUs", "must be more than 0, found a number (0)"),
+                err(Y, 14, 20, "billing.guards.staging.maxMemoryGB", "must be more than 0, found a number (-1)"),
+                err(Y, 15, 25, "billing.guards.staging.sleepApplication", "expected true or false, found a string"),
+                err(Y, 16, 29, "billing.guards.staging.monthlyBudgetDollars", "must be at least 0, found a number (-5)"),
+                err(Y, 18, 20, "billing.guards.production.maxReplicas", "must be at least 1, found 0")),
+                "Did you mean \"staging\"? Guards apply to the environments the spec declares: production, staging.",
+                "Did you mean \"maxReplicas\"? Known keys here: maxReplicas, sleepApplication, maxVCPUs, maxMemoryGB,"
+                        + " monthlyBudgetDollars.");
+        add("guards not a mapping", withStaging("""
+                billing:
+                  guards: [staging]
+                """), err(Y, 8, 11, "billing.guards", "expected a mapping of environment names, found a list"));
     }
 
     private void settings() {

@@ -393,7 +393,77 @@ class SpecLoaderTest {
 
     @Test
     void noBillingMeansNotManaged() {
-        assertNull(load(MalformedSpecs.shared("A: a\n")).valid().billing().usageLimit());
+        BillingSpec billing = load(MalformedSpecs.shared("A: a\n")).valid().billing();
+        assertNull(billing.usageLimit());
+        assertEquals(75, billing.warnAtPercent());
+        assertEquals(BillingSpec.PricesSpec.NONE, billing.prices());
+        assertTrue(billing.guards().isEmpty());
+    }
+
+    @Test
+    void billingReadsItsThresholdPricesAndGuards() {
+        Spec spec = load(MalformedSpecs.withStaging("""
+                billing:
+                  warnAtPercent: 60
+                  prices: {vCPUMonthDollars: 25, networkEgressGBDollars: 0.1}
+                  guards:
+                    staging:
+                      maxReplicas: 1
+                      sleepApplication: true
+                      maxVCPUs: 0.5
+                      maxMemoryGB: 1
+                      monthlyBudgetDollars: 12.5
+                    production: {}
+                """)).valid();
+        BillingSpec billing = spec.billing();
+        assertEquals(60, billing.warnAtPercent());
+        assertEquals(new BillingSpec.PricesSpec(25.0, null, null, 0.1), billing.prices());
+        BillingSpec.GuardSpec staging = billing.guard("staging").orElseThrow();
+        assertEquals(1, staging.maxReplicas());
+        assertTrue(staging.sleepApplication());
+        assertEquals(0.5, staging.maxVCPUs());
+        assertEquals(1.0, staging.maxMemoryGB());
+        assertEquals(12.5, staging.monthlyBudgetDollars());
+        assertEquals("tl-engine.yaml:12:20 (billing.guards.staging.maxReplicas)",
+                relative(staging.locationOf("maxReplicas")));
+        assertEquals("tl-engine.yaml:11:5 (billing.guards.staging)", relative(staging.locationOf("nothing")));
+        BillingSpec.GuardSpec production = billing.guard("production").orElseThrow();
+        assertNull(production.maxReplicas());
+        assertFalse(production.sleepApplication());
+        assertNull(production.monthlyBudgetDollars());
+    }
+
+    @Test
+    void aServiceKnowsWhereEachSettingIsWritten() {
+        Spec spec = load(MalformedSpecs.withStaging("""
+                services:
+                  api:
+                    deploy:
+                      numReplicas: 2
+                      limits: {vCPUs: 2}
+                """).overlay("staging", """
+                services:
+                  api:
+                    deploy:
+                      numReplicas: 1
+                """)).valid();
+        assertEquals("tl-engine.yaml:10:20 (services.api.deploy.numReplicas)",
+                relative(service(spec, "production", "api").locationOf(Settings.DEPLOY_NUM_REPLICAS)));
+        assertEquals("environments/staging.yaml:4:20 (services.api.deploy.numReplicas)",
+                relative(service(spec, "staging", "api").locationOf(Settings.DEPLOY_NUM_REPLICAS)));
+        assertEquals("tl-engine.yaml:11:23 (services.api.deploy.limits.vCPUs)",
+                relative(service(spec, "staging", "api").locationOf(Settings.DEPLOY_LIMITS_VCPUS)));
+        assertEquals("tl-engine.yaml:8:3 (services.api)",
+                relative(service(spec, "staging", "api").locationOf(Settings.DEPLOY_SLEEP_APPLICATION)),
+                "a setting not written: the service's key");
+    }
+
+    /** A location with the fixture's folder taken off the file name. */
+    private static String relative(Location l) {
+        String file = l.file();
+        int at = file.indexOf("/spec");
+        String name = at < 0 ? file : file.substring(file.indexOf('/', at + 1) + 1);
+        return new Location(name, l.path(), l.line(), l.column()).toString();
     }
 
     @Test

@@ -45,7 +45,7 @@ public final class Golden {
         }
         out = out.replace("\"" + dev.tlctl.reconcile.Version.current() + "\"", "\"<version>\"");
         // Times and durations: how often the clock is read is not part of the output's contract.
-        out = out.replaceAll("(\"createdAt\" ?: ?)\"[^\"]*\"", "$1\"<time>\"");
+        out = out.replaceAll("(\"(?:createdAt|asOf)\" ?: ?)\"[^\"]*\"", "$1\"<time>\"");
         out = out.replaceAll("(\"durationMs\" ?: ?)\\d+", "$1<ms>");
         out = out.replaceAll("\\d+\\.\\d\\ds\\b", "<s>");
         return out.replaceAll("http://127\\.0\\.0\\.1:\\d+", "http://127.0.0.1:<port>");

@@ -1,0 +1,24 @@
+package dev.tlctl.cli;
+
+import dev.tlctl.reconcile.BillingResult;
+
+/**
+ * What {@code billing} and {@code billing check} show: the report, or the checks, for people, as
+ * one JSON document, or as Markdown; chosen once per run.
+ */
+interface BillingView {
+    /** {@code tlctl billing}: spend, projections and limits, top spenders first; failing checks in brief. */
+    void report(BillingResult result);
+
+    /** {@code tlctl billing check}: one line per failing check, then a summary. */
+    void check(BillingResult result);
+
+    static BillingView of(BaseCommand command, OutputOptions.Format format) {
+        CliContext context = command.context();
+        return switch (format) {
+            case JSON -> new JsonBillingView(context.out());
+            case MARKDOWN -> new MarkdownBillingView(context.out());
+            case HUMAN -> new HumanBillingView(context.out(), command.style());
+        };
+    }
+}
