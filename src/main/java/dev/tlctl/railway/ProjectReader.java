@@ -109,16 +109,24 @@ final class ProjectReader {
                 used = LiveMapper.usage(data, project.path("workspace").path("customer").path("billingPeriod"));
             }
         } catch (RailwayException e) {
-            if (mayBeStale && isMissing(e)) {
-                return null;
-            }
             if (e.kind() != RailwayException.Kind.AUTH) {
+                if (mayBeStale && isMissing(e)) {
+                    return null;
+                }
                 throw e;
             }
-            // The project may be readable while the workspace's billing (and usage) is not.
-            JsonNode data = transport.execute(Documents.request("ReadProject", "read project " + expectedName,
-                    Map.of("id", id, "billing", false), true));
-            project = data.path("project");
+            // The project may be readable while the workspace's billing (and usage) is not: only if
+            // the project alone is refused too is a cached id stale.
+            try {
+                JsonNode data = transport.execute(Documents.request("ReadProject", "read project " + expectedName,
+                        Map.of("id", id, "billing", false), true));
+                project = data.path("project");
+            } catch (RailwayException again) {
+                if (mayBeStale && isMissing(again)) {
+                    return null;
+                }
+                throw again;
+            }
             workspace = LiveMapper.workspaceWithoutBilling(LiveMapper.text(project, "workspaceId"), null);
         }
         if (project.isMissingNode() || project.isNull() || !project.path("deletedAt").isNull()

@@ -2,26 +2,14 @@ package dev.tlctl.reconcile;
 
 import dev.tlctl.apply.ApplyResult;
 import dev.tlctl.apply.Applier;
-import dev.tlctl.apply.StagedPolicy;
-import dev.tlctl.audit.BillingAudit;
 import dev.tlctl.audit.Comparison;
-import dev.tlctl.audit.Drift;
-import dev.tlctl.audit.DriftReport;
-import dev.tlctl.audit.EnvironmentComparison;
-import dev.tlctl.audit.VariableListing;
-import dev.tlctl.live.LiveEnvironment;
 import dev.tlctl.live.LiveProject;
-import dev.tlctl.live.LiveService;
 import dev.tlctl.live.LiveState;
 import dev.tlctl.live.LiveWorkspace;
-import dev.tlctl.plan.Action;
-import dev.tlctl.plan.Change;
-import dev.tlctl.plan.Origin;
 import dev.tlctl.plan.Plan;
 import dev.tlctl.plan.PlanOptions;
 import dev.tlctl.plan.Planner;
 import dev.tlctl.plan.ReadBack;
-import dev.tlctl.plan.Values;
 import dev.tlctl.railway.ClientConfig;
 import dev.tlctl.railway.ProjectWrites;
 import dev.tlctl.railway.RailwayClient;
@@ -30,18 +18,14 @@ import dev.tlctl.railway.RateLimitStatus;
 import dev.tlctl.railway.ReadResult;
 import dev.tlctl.railway.ReadTarget;
 import dev.tlctl.reconcile.ReconcileException.Kind;
-import dev.tlctl.secret.Fingerprint;
 import dev.tlctl.spec.Diagnostic;
 import dev.tlctl.spec.EnvironmentSpec;
 import dev.tlctl.spec.Spec;
 import dev.tlctl.spec.SpecException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -68,6 +52,7 @@ public final class Reconciler implements AutoCloseable {
     private final Effects effects;
     private final Spec declared;
     private final RailwayClient client;
+    private final Audits audits;
 
     private Reconciler(SpecSource source, Endpoint endpoint, LocalRecords records, Effects effects, Spec declared,
             RailwayClient client) {
@@ -77,6 +62,7 @@ public final class Reconciler implements AutoCloseable {
         this.effects = effects;
         this.declared = declared;
         this.client = client;
+        this.audits = new Audits(this, declared, endpoint, records, effects.clock());
     }
 
     /**
@@ -120,7 +106,7 @@ public final class Reconciler implements AutoCloseable {
     }
 
     /** @param audit for drift: a missing project is a finding, whatever environments are asked for */
-    private PlanResult plan(PlanRequest request, boolean audit) {
+    PlanResult plan(PlanRequest request, boolean audit) {
         List<String> all = declared.environments().stream().map(EnvironmentSpec::name).toList();
         List<String> selected = checkEnvironments(request.target());
         List<String> covered = selected.isEmpty() ? all : inSpecOrder(all, selected);
@@ -162,66 +148,26 @@ public final class Reconciler implements AutoCloseable {
                 effects.clock().instant());
     }
 
-    // ---- audits ---------------------------------------------------------------------------
+    // ---- audits (see Audits) ------------------------------------------------------------------
 
-    /**
-     * The spec against Railway in the request's environments: one read (the plan's, with
-     * pruning), compared with what tlctl last wrote to tell which side moved. Writes nothing.
-     */
+    /** The spec against Railway in the request's environments, from one read; writes nothing. */
     public DriftResult drift(Target target, boolean strict) {
-        PlanResult planned = plan(new PlanRequest(target, true, strict), true);
-        String projectId = planned.live().project() == null ? null : planned.live().project().id();
-        DriftReport report = Drift.of(planned.spec(), planned.live(), planned.plan(),
-                records.written(endpoint.key(), projectId));
-        return new DriftResult(planned, report);
+        return audits.drift(target, strict);
     }
 
-    /**
-     * Two live environments side by side, from one read. Any two environments of the project,
-     * declared in the spec or not; no secret of the spec is resolved.
-     */
+    /** Two live environments side by side, from one read; no secret of the spec is resolved. */
     public Comparison compare(Target target, String left, String right) {
-        if (left.equals(right)) {
-            throw new ReconcileException(Kind.USAGE, "--compare needs two different environments, not " + left + " twice",
-                    "For example: tlctl drift --compare production staging");
-        }
-        LiveProject project = readExisting(target, "compare environments");
-        return EnvironmentComparison.of(declared, project, liveEnvironment(project, left), liveEnvironment(project, right));
+        return audits.compare(target, left, right);
     }
 
     /** The live variables of one environment (and one service, when given) with their origin, from one read. */
     public VariableList variables(Target target, String environment, String service) {
-        LiveProject project = readExisting(target, "list variables");
-        LiveEnvironment env = liveEnvironment(project, environment);
-        if (service != null && project.service(service).isEmpty()) {
-            throw new ReconcileException(Kind.USAGE, "no service \"" + service + "\" in project " + project.name(),
-                    "Its services: " + String.join(", ", project.services().stream().map(LiveService::name).sorted()
-                            .toList()) + ".");
-        }
-        return new VariableList(project.name(), environment, service,
-                VariableListing.of(declared, project, env, service));
+        return audits.variables(target, environment, service);
     }
 
-    /** Reads the project, which must exist and be readable whole (not through a project token). */
-    private LiveProject readExisting(Target target, String what) {
-        ReadResult read = read(target);
-        if (read.tokenEnvironment() != null) {
-            throw new ReconcileException(Kind.USAGE, "a project token reaches only environment " + read.tokenEnvironment(),
-                    "To " + what + ", use an account or workspace token (RAILWAY_API_TOKEN).");
-        }
-        LiveProject project = read.state().project();
-        if (project == null) {
-            throw new ReconcileException(Kind.REFUSED, "project " + declared.project().name() + " does not exist on Railway",
-                    "Create it with tlctl init, or tlctl apply. Nothing to " + what + ".");
-        }
-        return project;
-    }
-
-    private static LiveEnvironment liveEnvironment(LiveProject project, String name) {
-        return project.environment(name).orElseThrow(() -> new ReconcileException(Kind.USAGE,
-                "no environment \"" + name + "\" in project " + project.name() + " on Railway",
-                "Its environments: " + String.join(", ", project.environments().stream().map(LiveEnvironment::name)
-                        .toList()) + "."));
+    /** The workspace's billing and the project's usage this period, from one read, audited; writes nothing. */
+    public BillingResult billing(BillingRequest request) {
+        return audits.billing(request);
     }
 
     /** Saves {@code planned} for {@code apply PLANFILE}: mode 0600, no value in it, bound to this checkout's key. */
@@ -255,12 +201,12 @@ public final class Reconciler implements AutoCloseable {
     }
 
     /** Reads the live project, remembering the id it was found under. */
-    private ReadResult read(Target target) {
+    ReadResult read(Target target) {
         return read(target, false);
     }
 
     /** Reads the live project (with {@code usage}, its usage in the same request), remembering its id. */
-    private ReadResult read(Target target, boolean usage) {
+    ReadResult read(Target target, boolean usage) {
         String workspace = target.workspace() != null ? target.workspace() : declared.project().workspace();
         String name = declared.project().name();
         String id;
@@ -283,42 +229,6 @@ public final class Reconciler implements AutoCloseable {
         return read;
     }
 
-    // ---- billing --------------------------------------------------------------------------
-
-    /**
-     * Reads the workspace's billing and the project's usage this period (one request with the
-     * project's id known, as a plan's read), and audits them: spend against the usage limit,
-     * estimates and projections, the checks of {@code billing check}. Writes nothing. A project
-     * token cannot read billing; neither can a token Railway refuses it to.
-     */
-    public BillingResult billing(BillingRequest request) {
-        String name = declared.project().name();
-        if (endpoint.credentials() != null && endpoint.credentials().isProjectToken()) {
-            throw new ReconcileException(Kind.REFUSED, "a project token cannot read billing or usage",
-                    "RAILWAY_TOKEN is a project token: it reaches one environment of one project, and Railway answers"
-                            + " a workspace's billing (usage limit, current usage) and usage only to account and workspace"
-                            + " tokens. Unset RAILWAY_TOKEN and set RAILWAY_API_TOKEN to an account or workspace token.");
-        }
-        ReadResult read = read(request.target(), true);
-        LiveState live = read.state();
-        if (live.project() == null) {
-            throw new ReconcileException(Kind.REFUSED, "project " + name + " does not exist on Railway yet",
-                    "tlctl billing reports a project's usage; create it with tlctl apply, then run billing again.");
-        }
-        LiveWorkspace workspace = live.workspace();
-        if (workspace == null || !workspace.billingReadable() || read.usage() == null) {
-            String which = workspace == null || workspace.name() == null ? "the project's workspace"
-                    : "workspace " + workspace.name();
-            throw new ReconcileException(Kind.REFUSED, "this token cannot read the billing of " + which,
-                    "Railway refused the workspace's billing (customer, usage limit) or the project's usage to this"
-                            + " token. Use an account token of a member who sees the workspace's billing, or a workspace"
-                            + " token of that workspace.");
-        }
-        Instant now = effects.clock().instant();
-        return new BillingResult(declared, live, read.usage(),
-                BillingAudit.report(declared, workspace, live.project(), read.usage(), now), endpoint.key(), now);
-    }
-
     // ---- apply ----------------------------------------------------------------------------
 
     /**
@@ -333,14 +243,16 @@ public final class Reconciler implements AutoCloseable {
         if (plan.isEmpty()) {
             return new ApplyOutcome(planned, ApplyOutcome.Status.NOTHING_TO_DO, null, List.of());
         }
-        checkAllowed(plan, request.allowDestructive());
-        checkStaged(plan, request.staged());
+        ApplyChecks.allowed(plan, request.allowDestructive(), endpoint.credentials());
+        ApplyChecks.staged(plan, request.staged());
         if (!observer.approve(plan)) {
             return new ApplyOutcome(planned, ApplyOutcome.Status.CANCELLED, null, List.of());
         }
         ApplyResult result = new Applier(writes(), observer, effects.clock(), request.staged())
-                .apply(plan, commitMessage(plan));
-        remember(planned, result);
+                .apply(plan, ApplyChecks.commitMessage(plan));
+        if (result.projectId() != null) {
+            WrittenValues.remember(records, endpoint.key(), declared.project(), result);
+        }
         if (!result.succeeded()) {
             return new ApplyOutcome(planned, ApplyOutcome.Status.FAILED, result, List.of());
         }
@@ -393,85 +305,6 @@ public final class Reconciler implements AutoCloseable {
                     + " with its key in TLCTL_PLAN_KEY).");
         }
         return fresh;
-    }
-
-    /**
-     * Refuses to write where changes are staged in Railway, unless told what to do with them:
-     * Railway does not say what a commit does to a staged patch, so tlctl does not guess.
-     */
-    private static void checkStaged(Plan plan, StagedPolicy policy) {
-        if (policy != StagedPolicy.REFUSE) {
-            return;
-        }
-        List<String> staged = plan.target().environments().stream()
-                .filter(t -> t.stagedChanges() > 0 && plan.changesIn(t.name()).stream().anyMatch(c -> c.origin() == Origin.TLCTL))
-                .map(t -> t.name() + " (" + t.stagedChanges() + ")").toList();
-        if (!staged.isEmpty()) {
-            throw new ReconcileException(Kind.USAGE, "changes are staged in Railway where this apply writes: "
-                    + String.join(", ", staged), "Someone staged changes in Railway's dashboard (or with another tool)"
-                    + " and has not committed them. Railway does not say what a commit does to them, so tlctl does not"
-                    + " guess. Pass --include-staged to commit them together with tlctl's changes (as the dashboard's"
-                    + " Deploy button would), or --discard-staged to drop them first. Nothing was changed.");
-        }
-    }
-
-    /** Refuses, before anything is written, what the request or the token may not do. */
-    private void checkAllowed(Plan plan, boolean allowDestructive) {
-        if (plan.hasDeletions() && !allowDestructive) {
-            throw new ReconcileException(Kind.USAGE, "the plan deletes " + plan.destructiveCount()
-                    + " thing(s); pass --confirm-destructive to allow it", "Nothing was changed.");
-        }
-        if (endpoint.credentials() == null || !endpoint.credentials().isProjectToken()) {
-            return;
-        }
-        List<String> refused = plan.changes().stream()
-                .filter(c -> c instanceof Change.Project || c instanceof Change.Service || c instanceof Change.Environment
-                        || c instanceof Change.UsageLimit)
-                .map(c -> c.address().text()).toList();
-        if (!refused.isEmpty()) {
-            throw new ReconcileException(Kind.REFUSED, "a project token cannot make these changes: " + String.join(", ", refused),
-                    "RAILWAY_TOKEN is a project token: it reaches one environment of one project and cannot create"
-                            + " projects, services or environments, or set usage limits. Use an account or workspace"
-                            + " token (RAILWAY_API_TOKEN). Nothing was changed.");
-        }
-    }
-
-    private static String commitMessage(Plan plan) {
-        return "tlctl apply: " + plan.count(Action.CREATE) + " to create, " + plan.count(Action.UPDATE) + " to update, "
-                + plan.count(Action.DELETE) + " to delete";
-    }
-
-    /**
-     * Keeps a salted fingerprint of every variable and setting value tlctl wrote (what {@code drift}
-     * tells directions from, and the only way to compare a sealed value), forgets those it deleted,
-     * and keeps the project's id.
-     */
-    private void remember(PlanResult planned, ApplyResult result) {
-        String projectId = result.projectId();
-        if (projectId == null) {
-            return;
-        }
-        String key = endpoint.key();
-        Map<String, Fingerprint> written = new LinkedHashMap<>();
-        List<String> forgotten = new ArrayList<>();
-        for (Change change : result.applied()) {
-            if (change.origin() != Origin.TLCTL) {
-                continue;
-            }
-            String address = change.address().text();
-            if (change instanceof Change.Variable v && v.after() != null) {
-                written.put(address, v.after().fingerprint(Fingerprint.newSalt()));
-            } else if (change instanceof Change.Setting s && s.after() != null) {
-                written.put(address, Fingerprint.of(Values.canonical(s.after()), Fingerprint.newSalt()));
-            } else if (change.action() == Action.DELETE && (change instanceof Change.Variable
-                    || change instanceof Change.Setting || change instanceof Change.Instance
-                    || change instanceof Change.Environment)) {
-                forgotten.add(address);
-            }
-        }
-        records.rememberWritten(key, projectId, written, forgotten);
-        records.rememberProject(key, declared.project().workspace(), declared.project().name(), projectId);
-        records.save();
     }
 
     // ---- init -----------------------------------------------------------------------------

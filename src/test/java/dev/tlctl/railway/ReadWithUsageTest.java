@@ -110,4 +110,16 @@ class ReadWithUsageTest {
         assertFalse(read.state().workspace().billingReadable());
         assertNull(read.usage());
     }
+
+    @Test
+    void aCachedIdWhoseBillingIsRefusedIsStillTheProject() {
+        server.enqueue(ok("{\"errors\":[{\"message\":\"Not Authorized\"}],\"data\":null}"));
+        server.enqueue(ok("{\"data\":{\"project\":{" + PROJECT + "}}}"));
+
+        ReadResult read = client.read(new ReadTarget("tl-engine", "prj-1", null, null)); // a remembered id
+
+        assertEquals(2, server.getRequestCount(), "refused with billing, read without: not a stale id");
+        assertEquals("prj-1", read.state().project().id());
+        assertFalse(read.state().workspace().billingReadable());
+    }
 }

@@ -1,0 +1,133 @@
+package dev.tlctl.reconcile;
+
+import dev.tlctl.audit.BillingAudit;
+import dev.tlctl.audit.Comparison;
+import dev.tlctl.audit.Drift;
+import dev.tlctl.audit.DriftReport;
+import dev.tlctl.audit.EnvironmentComparison;
+import dev.tlctl.audit.VariableListing;
+import dev.tlctl.live.LiveEnvironment;
+import dev.tlctl.live.LiveProject;
+import dev.tlctl.live.LiveService;
+import dev.tlctl.live.LiveState;
+import dev.tlctl.live.LiveWorkspace;
+import dev.tlctl.railway.ReadResult;
+import dev.tlctl.reconcile.ReconcileException.Kind;
+import dev.tlctl.spec.Spec;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The read-only workflows of a {@link Reconciler}: drift, the comparison of two environments, the
+ * variable listing and billing. Each is one read (the plan's, or the project with its usage) and a
+ * pure audit of it; none writes to Railway.
+ */
+final class Audits {
+    private final Reconciler owner;
+    private final Spec declared;
+    private final Endpoint endpoint;
+    private final LocalRecords records;
+    private final Clock clock;
+
+    Audits(Reconciler owner, Spec declared, Endpoint endpoint, LocalRecords records, Clock clock) {
+        this.owner = owner;
+        this.declared = declared;
+        this.endpoint = endpoint;
+        this.records = records;
+        this.clock = clock;
+    }
+
+    /**
+     * The spec against Railway in the request's environments: one read (the plan's, with
+     * pruning), compared with what tlctl last wrote to tell which side moved. Writes nothing.
+     */
+    DriftResult drift(Target target, boolean strict) {
+        PlanResult planned = owner.plan(new PlanRequest(target, true, strict), true);
+        String projectId = planned.live().project() == null ? null : planned.live().project().id();
+        DriftReport report = Drift.of(planned.spec(), planned.live(), planned.plan(),
+                records.written(endpoint.key(), projectId));
+        return new DriftResult(planned, report);
+    }
+
+    /**
+     * Two live environments side by side, from one read. Any two environments of the project,
+     * declared in the spec or not; no secret of the spec is resolved.
+     */
+    Comparison compare(Target target, String left, String right) {
+        if (left.equals(right)) {
+            throw new ReconcileException(Kind.USAGE, "--compare needs two different environments, not " + left + " twice",
+                    "For example: tlctl drift --compare production staging");
+        }
+        LiveProject project = readExisting(target, "compare environments");
+        return EnvironmentComparison.of(declared, project, liveEnvironment(project, left), liveEnvironment(project, right));
+    }
+
+    /** The live variables of one environment (and one service, when given) with their origin, from one read. */
+    VariableList variables(Target target, String environment, String service) {
+        LiveProject project = readExisting(target, "list variables");
+        LiveEnvironment env = liveEnvironment(project, environment);
+        if (service != null && project.service(service).isEmpty()) {
+            throw new ReconcileException(Kind.USAGE, "no service \"" + service + "\" in project " + project.name(),
+                    "Its services: " + String.join(", ", project.services().stream().map(LiveService::name).sorted()
+                            .toList()) + ".");
+        }
+        return new VariableList(project.name(), environment, service,
+                VariableListing.of(declared, project, env, service));
+    }
+
+    /** Reads the project, which must exist and be readable whole (not through a project token). */
+    private LiveProject readExisting(Target target, String what) {
+        ReadResult read = owner.read(target);
+        if (read.tokenEnvironment() != null) {
+            throw new ReconcileException(Kind.USAGE, "a project token reaches only environment " + read.tokenEnvironment(),
+                    "To " + what + ", use an account or workspace token (RAILWAY_API_TOKEN).");
+        }
+        LiveProject project = read.state().project();
+        if (project == null) {
+            throw new ReconcileException(Kind.REFUSED, "project " + declared.project().name() + " does not exist on Railway",
+                    "Create it with tlctl init, or tlctl apply. Nothing to " + what + ".");
+        }
+        return project;
+    }
+
+    private static LiveEnvironment liveEnvironment(LiveProject project, String name) {
+        return project.environment(name).orElseThrow(() -> new ReconcileException(Kind.USAGE,
+                "no environment \"" + name + "\" in project " + project.name() + " on Railway",
+                "Its environments: " + String.join(", ", project.environments().stream().map(LiveEnvironment::name)
+                        .toList()) + "."));
+    }
+
+    /**
+     * Reads the workspace's billing and the project's usage this period (one request with the
+     * project's id known, as a plan's read), and audits them: spend against the usage limit,
+     * estimates and projections, the checks of {@code billing check}. Writes nothing. A project
+     * token cannot read billing; neither can a token Railway refuses it to.
+     */
+    BillingResult billing(BillingRequest request) {
+        String name = declared.project().name();
+        if (endpoint.credentials() != null && endpoint.credentials().isProjectToken()) {
+            throw new ReconcileException(Kind.REFUSED, "a project token cannot read billing or usage",
+                    "RAILWAY_TOKEN is a project token: it reaches one environment of one project, and Railway answers"
+                            + " a workspace's billing (usage limit, current usage) and usage only to account and workspace"
+                            + " tokens. Unset RAILWAY_TOKEN and set RAILWAY_API_TOKEN to an account or workspace token.");
+        }
+        ReadResult read = owner.read(request.target(), true);
+        LiveState live = read.state();
+        if (live.project() == null) {
+            throw new ReconcileException(Kind.REFUSED, "project " + name + " does not exist on Railway yet",
+                    "tlctl billing reports a project's usage; create it with tlctl apply, then run billing again.");
+        }
+        LiveWorkspace workspace = live.workspace();
+        if (workspace == null || !workspace.billingReadable() || read.usage() == null) {
+            String which = workspace == null || workspace.name() == null ? "the project's workspace"
+                    : "workspace " + workspace.name();
+            throw new ReconcileException(Kind.REFUSED, "this token cannot read the billing of " + which,
+                    "Railway refused the workspace's billing (customer, usage limit) or the project's usage to this"
+                            + " token. Use an account token of a member who sees the workspace's billing, or a workspace"
+                            + " token of that workspace.");
+        }
+        Instant now = clock.instant();
+        return new BillingResult(declared, live, read.usage(),
+                BillingAudit.report(declared, workspace, live.project(), read.usage(), now), endpoint.key(), now);
+    }
+}
