@@ -7,7 +7,7 @@ import dev.tlctl.testing.Golden;
 import org.junit.jupiter.api.Test;
 
 /**
- * The human and JSON output of validate, plan, apply and billing on the repository's spec, against golden
+ * The human and JSON output of validate, plan, apply, drift, vars and billing on the repository's spec, against golden
  * files: what a user and a pipeline see, exactly. The sandbox's ids, the clock and the request
  * counts are deterministic in a {@link World}; ports and folders are normalised.
  */
@@ -62,6 +62,26 @@ class GoldenOutputTest extends E2eTest {
         Golden.assertMatches("billing-check.txt", both(w.tlctl("billing", "check")), w.dir);
         Golden.assertMatches("billing.json", both(w.tlctl("billing", "--json")), w.dir);
         Golden.assertMatches("billing.md", both(w.tlctl("billing", "--output", "markdown")), w.dir);
+    }
+
+    @Test
+    void driftCompareAndVariables() {
+        World w = world();
+        assertEquals(0, w.tlctl("apply", "--yes").code());
+        String productionDb = dev.tlctl.spec.DotEnv.read(w.dir.resolve(World.ENV_FILE)).get("PRODUCTION_DATABASE_URL");
+        w.upsertVariable("staging", "engine-api", "ENVIRONMENT", "production");
+        w.upsertVariable("staging", null, "DATABASE_URL", productionDb);
+        w.upsertVariable("production", "engine-api", "FEATURE_SEARCH", "on");
+        w.patch("production", java.util.Map.of("services", java.util.Map.of(w.serviceId("engine-api"),
+                java.util.Map.of("deploy", java.util.Map.of("preDeployCommand", java.util.List.of("python -m engine.migrate"))))));
+        w.edit("environments/staging.yaml", s -> s.replace("GUNICORN_WORKERS: \"1\"", "GUNICORN_WORKERS: \"2\""));
+        Golden.assertMatches("drift.txt", both(w.tlctl("drift")), w.dir);
+        Golden.assertMatches("drift.json", both(w.tlctl("drift", "--json")), w.dir);
+        Golden.assertMatches("drift.md", both(w.tlctl("drift", "--output", "markdown")), w.dir);
+        Golden.assertMatches("drift-compare.txt", both(w.tlctl("drift", "--compare", "production", "staging")), w.dir);
+        Golden.assertMatches("drift-compare.json", both(w.tlctl("drift", "--compare", "production", "staging", "--json",
+                "--undeclared-only")), w.dir);
+        Golden.assertMatches("vars-list.txt", both(w.tlctl("vars", "list", "--env", "staging", "--show-values")), w.dir);
     }
 
     @Test
