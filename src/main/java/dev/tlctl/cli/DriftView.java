@@ -57,7 +57,7 @@ final class DriftView {
             out.println("Drift in project " + report.project() + scope + ": Railway and the spec differ.");
             for (Map.Entry<String, Map<String, List<DriftFinding>>> group : groups(report).entrySet()) {
                 out.println();
-                out.println("  " + style.bold(group.getKey()));
+                out.println("  " + style.bold(Table.escapeControls(group.getKey())));
                 boolean first = true;
                 for (Map.Entry<String, List<DriftFinding>> table : group.getValue().entrySet()) {
                     if (!first) {
@@ -66,7 +66,7 @@ final class DriftView {
                     first = false;
                     String indent = "    ";
                     if (!table.getKey().isEmpty()) {
-                        out.println("    " + table.getKey());
+                        out.println("    " + Table.escapeControls(table.getKey()));
                         indent = "      ";
                     }
                     Table rows = new Table("WHAT", "RAILWAY", "YAML", "FINDING");
