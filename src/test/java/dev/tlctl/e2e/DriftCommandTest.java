@@ -117,6 +117,18 @@ class DriftCommandTest extends E2eTest {
     }
 
     @Test
+    void valuesFromRailwayNeverReachTheTerminalAsControlCharacters() {
+        World w = applied();
+        w.upsertVariable("production", "engine-api", "BANNER", "\u001b]0;owned\u0007\u001b[2Jline\nbreak");
+        Run run = w.tlctl("drift", "--show-values");
+        assertEquals(2, run.code(), run::toString);
+        assertFalse(run.out().chars().anyMatch(c -> c == 0x1b || c == 0x07), "no escape or bell: " + run);
+        assertTrue(run.out().contains("\\u001b]0;owned\\u0007\\u001b[2Jline\\u000abreak"), run::toString);
+        Run vars = w.tlctl("vars", "list", "--env", "production", "--show-values", "--output", "markdown");
+        assertFalse(vars.out().chars().anyMatch(c -> c == 0x1b || c == 0x07), vars::toString);
+    }
+
+    @Test
     void aServiceVariableShadowingTheSharedOneIsDrift() {
         World w = applied();
         w.upsertVariable("staging", "engine-api", "ENVIRONMENT", "production");
