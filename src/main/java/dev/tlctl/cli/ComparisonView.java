@@ -52,7 +52,7 @@ final class ComparisonView {
         if (!shown.notes().isEmpty()) {
             out.println();
             out.println("Notes:");
-            shown.notes().forEach(n -> out.println("  - " + Table.escapeControls(n)));
+            shown.notes().forEach(n -> out.println("  - " + Printable.of(n)));
         }
         out.println();
         out.println(summary(all, undeclaredOnly));
@@ -69,7 +69,7 @@ final class ComparisonView {
                 k -> new ArrayList<>()).add(d));
         for (Map.Entry<String, List<Difference>> group : byService.entrySet()) {
             out.println();
-            out.println("  " + style.bold(Table.escapeControls(group.getKey())));
+            out.println("  " + style.bold(Printable.of(group.getKey())));
             Table table = new Table("WHAT", c.left().toUpperCase(Locale.ROOT), c.right().toUpperCase(Locale.ROOT), "FINDING");
             group.getValue().forEach(d -> table.row(what(d), left(d), right(d), finding(d, c)));
             table.print(out, "    ", style);

@@ -57,7 +57,7 @@ final class DriftView {
             out.println("Drift in project " + report.project() + scope + ": Railway and the spec differ.");
             for (Map.Entry<String, Map<String, List<DriftFinding>>> group : groups(report).entrySet()) {
                 out.println();
-                out.println("  " + style.bold(Table.escapeControls(group.getKey())));
+                out.println("  " + style.bold(Printable.of(group.getKey())));
                 boolean first = true;
                 for (Map.Entry<String, List<DriftFinding>> table : group.getValue().entrySet()) {
                     if (!first) {
@@ -66,7 +66,7 @@ final class DriftView {
                     first = false;
                     String indent = "    ";
                     if (!table.getKey().isEmpty()) {
-                        out.println("    " + Table.escapeControls(table.getKey()));
+                        out.println("    " + Printable.of(table.getKey()));
                         indent = "      ";
                     }
                     Table rows = new Table("WHAT", "RAILWAY", "YAML", "FINDING");
@@ -78,7 +78,7 @@ final class DriftView {
         if (!report.notes().isEmpty()) {
             out.println();
             out.println("Notes:");
-            report.notes().forEach(n -> out.println("  - " + Table.escapeControls(n)));
+            report.notes().forEach(n -> out.println("  - " + Printable.of(n)));
         }
         if (report.drifted() || report.ignored() > 0) {
             out.println();

@@ -27,7 +27,7 @@ final class HumanBillingView implements BillingView {
     @Override
     public void report(BillingResult result) {
         BillingReport r = result.report();
-        out.println("Billing of " + Table.escapeControls(BillingTable.title(result)));
+        out.println("Billing of " + Printable.of(BillingTable.title(result)));
         out.println(BillingTable.period(r));
         out.println(BillingTable.limits(r));
         out.println();
@@ -41,7 +41,7 @@ final class HumanBillingView implements BillingView {
         } else {
             out.println(style.red(failed.size() + " of " + r.checks().size() + " checks fail")
                     + " (tlctl billing check exits 3):");
-            failed.forEach(c -> out.println("  - " + Table.escapeControls(c.line())));
+            failed.forEach(c -> out.println("  - " + Printable.of(c.line())));
         }
     }
 
@@ -49,7 +49,7 @@ final class HumanBillingView implements BillingView {
     public void check(BillingResult result) {
         BillingReport r = result.report();
         List<Check> failed = r.failures();
-        failed.forEach(c -> out.println(style.red("FAIL") + " " + Table.escapeControls(c.line())));
+        failed.forEach(c -> out.println(style.red("FAIL") + " " + Printable.of(c.line())));
         if (failed.isEmpty()) {
             out.println(style.green("Billing check passed: " + r.checks().size() + " checks.") + " "
                     + BillingTable.spendSummary(r));
@@ -64,7 +64,7 @@ final class HumanBillingView implements BillingView {
      * come from Railway: control characters are shown escaped, never sent to the terminal.
      */
     private void table(List<Row> rows) {
-        int label = rows.stream().mapToInt(r -> 2 * r.depth() + Table.escapeControls(r.label()).length()).max().orElse(0);
+        int label = rows.stream().mapToInt(r -> 2 * r.depth() + Printable.of(r.label()).length()).max().orElse(0);
         int[] widths = new int[BillingTable.HEADERS.size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = BillingTable.HEADERS.get(i).length();
@@ -81,7 +81,7 @@ final class HumanBillingView implements BillingView {
         }
         out.println(style.bold(header.toString().stripTrailing()));
         for (Row r : rows) {
-            StringBuilder line = new StringBuilder(pad("  ".repeat(r.depth()) + Table.escapeControls(r.label()), label));
+            StringBuilder line = new StringBuilder(pad("  ".repeat(r.depth()) + Printable.of(r.label()), label));
             List<String> cells = cells(r);
             for (int i = 0; i < widths.length; i++) {
                 line.append("  ").append(left(cells.get(i), widths[i]));

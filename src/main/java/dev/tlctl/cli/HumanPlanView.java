@@ -60,13 +60,13 @@ final class HumanPlanView implements PlanView {
             out.println();
             out.println("On Railway but not in the spec (left alone; --prune deletes them, never volumes):");
             for (Unmanaged u : unmanaged) {
-                out.println("    " + u.address().text() + style.dim("  (" + u.note() + ")"));
+                out.println("    " + Printable.of(u.address().text()) + style.dim("  (" + Printable.of(u.note()) + ")"));
             }
         }
         if (!plan.notes().isEmpty()) {
             out.println();
             out.println("Notes:");
-            plan.notes().forEach(n -> out.println("  - " + n));
+            plan.notes().forEach(n -> out.println("  - " + Printable.of(n)));
         }
         out.println();
         out.println(summary(plan));
@@ -130,13 +130,13 @@ final class HumanPlanView implements PlanView {
             case UPDATE -> style.yellow("~");
             case DELETE -> style.red("-");
         };
-        String text = symbol + " " + change.address().text() + values(change);
+        String text = symbol + " " + Printable.of(change.address().text() + values(change));
         List<String> remarks = new ArrayList<>();
         if (change.origin() == Origin.RAILWAY) {
             remarks.add("by Railway");
         }
         if (change.note() != null) {
-            remarks.add(change.note());
+            remarks.add(Printable.of(change.note()));
         }
         if (!remarks.isEmpty()) {
             text += style.dim("  (" + String.join(": ", remarks) + ")");

@@ -45,7 +45,7 @@ final class Table {
         rows.forEach(r -> {
             List<String> cells = new ArrayList<>();
             for (int i = 0; i < r.size(); i++) {
-                cells.add(i == r.size() - 1 ? escapeControls(r.get(i)) : forPeople(r.get(i)));
+                cells.add(i == r.size() - 1 ? Printable.of(r.get(i)) : forPeople(r.get(i)));
             }
             shown.add(cells);
         });
@@ -90,32 +90,15 @@ final class Table {
 
     /** Escapes what would break a Markdown table or inject markup; code spans keep values literal. */
     static String markdownCell(String cell) {
-        String safe = escapeControls(cell).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
+        String safe = Printable.of(cell).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
                 .replace(">", "&gt;").replace("`", "\\`").replace("*", "\\*").replace("_", "\\_")
                 .replace("[", "\\[").replace("]", "\\]");
         return safe;
     }
 
     private static String forPeople(String cell) {
-        String safe = escapeControls(cell);
+        String safe = Printable.of(cell);
         return safe.length() > WIDTH ? safe.substring(0, WIDTH - 1) + "…" : safe;
-    }
-
-    /** Control characters (escape sequences, newlines) as visible {@code \\uXXXX}. */
-    static String escapeControls(String text) {
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                if (out == null) {
-                    out = new StringBuilder(text.substring(0, i));
-                }
-                out.append(String.format("\\u%04x", (int) c));
-            } else if (out != null) {
-                out.append(c);
-            }
-        }
-        return out == null ? text : out.toString();
     }
 
     private static String pad(String cell, int width) {

@@ -50,7 +50,7 @@ final class VariablesView {
                 k -> new ArrayList<>()).add(v));
         for (Map.Entry<String, List<ListedVariable>> group : groups.entrySet()) {
             out.println();
-            out.println("  " + style.bold(Table.escapeControls(group.getKey())));
+            out.println("  " + style.bold(Printable.of(group.getKey())));
             Table table = new Table("NAME", "ORIGIN", "VALUE");
             group.getValue().forEach(v -> table.row(v.name(), origin(v), v.shown(showValues)));
             table.print(out, "    ", style);

@@ -126,6 +126,11 @@ class DriftCommandTest extends E2eTest {
         assertTrue(run.out().contains("\\u001b]0;owned\\u0007\\u001b[2Jline\\u000abreak"), run::toString);
         Run vars = w.tlctl("vars", "list", "--env", "production", "--show-values", "--output", "markdown");
         assertFalse(vars.out().chars().anyMatch(c -> c == 0x1b || c == 0x07), vars::toString);
+        w.upsertVariable("production", "engine-api", "GUNICORN_WORKERS", "\u001b[2J4");
+        Run plan = w.tlctl("plan", "--show-values");
+        assertTrue(plan.out().contains("production/engine-api/variable/GUNICORN_WORKERS: \"\\u001b[2J4\" -> \"4\""),
+                plan::toString);
+        assertFalse(plan.all().chars().anyMatch(c -> c == 0x1b || c == 0x07), "plan escapes them too: " + plan);
     }
 
     @Test
