@@ -366,9 +366,7 @@ public final class Planner {
         if (variable.value() == null) {
             return false;
         }
-        String text = variable.value().reveal();
-        return shared.stream().anyMatch(name ->
-                java.util.regex.Pattern.compile("\\$\\{\\{\\s*shared\\." + name + "\\s*}}").matcher(text).find());
+        return VariableSpec.sharedReferencesIn(variable.value().reveal()).stream().anyMatch(shared::contains);
     }
 
     /**

@@ -26,8 +26,15 @@ public record VariableSpec(
 
     /** The shared variables this value reads through Railway references ({@code ${{shared.NAME}}}). */
     public Set<String> sharedReferences() {
+        return sharedReferencesIn(railwayText());
+    }
+
+    /**
+     * The shared variables a value as Railway holds it reads ({@code ${{shared.NAME}}}, spaces
+     * allowed inside the braces); for a live value as for a declared one.
+     */
+    public static Set<String> sharedReferencesIn(String text) {
         Set<String> names = new TreeSet<>();
-        String text = railwayText();
         if (text != null) {
             Matcher m = SHARED_REFERENCE.matcher(text);
             while (m.find()) {
