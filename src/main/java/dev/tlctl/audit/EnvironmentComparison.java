@@ -100,7 +100,7 @@ public final class EnvironmentComparison {
         for (String key : keys) {
             Object x = a.settings().get(key);
             Object y = b.settings().get(key);
-            if (Values.same(effective(key, x), effective(key, y))) {
+            if (Values.same(RailwayDefaults.effective(key, x), RailwayDefaults.effective(key, y))) {
                 continue;
             }
             Object declaredX = declaredSetting(left, service, key);
@@ -111,13 +111,6 @@ public final class EnvironmentComparison {
                     Address.setting(left.name(), service, key).text(), Address.setting(right.name(), service, key).text(),
                     x, y, false, declared, null));
         }
-    }
-
-    private static Object effective(String key, Object value) {
-        if (value == null || value instanceof String s && s.isEmpty() || value instanceof List<?> l && l.isEmpty()) {
-            return RailwayDefaults.of(key);
-        }
-        return value;
     }
 
     // ---- variables --------------------------------------------------------------------------

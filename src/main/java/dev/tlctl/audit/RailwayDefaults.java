@@ -26,14 +26,21 @@ final class RailwayDefaults {
 
     /** Whether {@code value} of setting {@code key} is what Railway has when nobody set it. */
     static boolean isDefault(String key, Object value) {
-        if (value == null || Settings.DEPLOY_REGION.equals(key)) {
-            return true;
-        }
-        if (value instanceof String text && text.isEmpty() || value instanceof List<?> list && list.isEmpty()) {
+        if (unset(value) || Settings.DEPLOY_REGION.equals(key)) {
             return true;
         }
         Object fallback = DEFAULTS.get(key);
         return fallback != null && Values.same(fallback, value);
+    }
+
+    /** What a setting amounts to on Railway: its value, or Railway's default when unset (null when it has none). */
+    static Object effective(String key, Object value) {
+        return unset(value) ? DEFAULTS.get(key) : value;
+    }
+
+    /** No value, an empty string or an empty list: Railway reads each as not set. */
+    private static boolean unset(Object value) {
+        return value == null || value instanceof String text && text.isEmpty() || value instanceof List<?> list && list.isEmpty();
     }
 
     /** Railway's default for {@code key}, or null when it has none tlctl knows. */
