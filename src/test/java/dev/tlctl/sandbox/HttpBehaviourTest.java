@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tlctl.testing.TickingClock;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** HTTP behaviour: malformed requests, the stats and reset endpoints. */
 class HttpBehaviourTest extends SandboxTestBase {
     static final Instant START = Instant.parse("2026-03-10T12:00:00.250Z");
-    FakeClock clock = new FakeClock(START);
+    TickingClock clock = TickingClock.still(START);
 
     @Override
     SandboxConfig config() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlctl.testing.TickingClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Railway's rate limits, per token, per hour and per second, on an injected clock. */
 class RateLimitTest extends SandboxTestBase {
     static final Instant START = Instant.parse("2026-03-10T12:00:00.250Z");
-    FakeClock clock = new FakeClock(START);
+    TickingClock clock = TickingClock.still(START);
 
     @Override
     SandboxConfig config() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tlctl.testing.TickingClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class UsageTest extends SandboxTestBase {
     static final Instant OCT_1 = Instant.parse("2026-10-01T00:00:00Z");
     static final double DELTA = 1e-9;
 
-    final FakeClock clock = new FakeClock(NOW);
+    final TickingClock clock = TickingClock.still(NOW);
     Project a;
     Project b;
     String staging;
