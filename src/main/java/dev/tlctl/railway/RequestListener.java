@@ -18,4 +18,12 @@ public interface RequestListener {
 
     /** Attempt {@code attempt} failed for {@code reason}; the next one follows after {@code wait}. */
     default void onRetry(GraphQLRequest request, int attempt, Duration wait, String reason) {}
+
+    /**
+     * The client is about to wait {@code wait} for a reason other than a failed attempt: a
+     * creation quota, an object Railway has not made visible yet, a change set still applying.
+     * {@code subject} names what is waited for (an address or operation), {@code reason} says why
+     * in a few words; neither holds a value or a token. Called before the wait, every time.
+     */
+    default void onWait(String subject, String reason, Duration wait) {}
 }
