@@ -1,10 +1,11 @@
 package dev.tlctl.railway;
 
-import dev.tlctl.railway.GraphQLTokenizer.Kind;
-import dev.tlctl.railway.GraphQLTokenizer.Token;
-import dev.tlctl.railway.OperationDocument.RootField;
-import dev.tlctl.railway.OperationDocument.Type;
-import dev.tlctl.railway.OperationDocument.VariableDefinition;
+import dev.tlctl.railway.GraphQLRequest.OperationType;
+import graphql.language.AstPrinter;
+import graphql.language.Field;
+import graphql.language.OperationDefinition;
+import graphql.language.SelectionSet;
+import graphql.language.VariableDefinition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,16 +18,18 @@ import java.util.Objects;
  * fields under its alias and its variables renamed {@code <alias>_<name>}, so that independent
  * calls share one HTTP request. Two {@code ServiceCreate} parts {@code s0} and {@code s1} become
  * {@code mutation Batch($s0_input: ServiceCreateInput!, $s1_input: ServiceCreateInput!) { s0:
- * serviceCreate(input: $s0_input) { id name } s1: serviceCreate(input: $s1_input) { id name } }}.
- * A part with one root field answers under {@code <alias>}; one with several under
- * {@code <alias>_<field>}. Mutation parts run in the order they were added (GraphQL runs root
- * mutation fields serially).
+ * serviceCreate(input: $s0_input) { id name } s1: serviceCreate(input: $s1_input) { id name } }}
+ * (sent as graphql-java prints it, compact). A part with one root field answers under
+ * {@code <alias>}; one with several under {@code <alias>_<field>}. Mutation parts run in the order
+ * they were added (GraphQL runs root mutation fields serially). Parts are parsed with
+ * graphql-java's parser ({@link ParsedOperation}) and the batch printed with its
+ * {@code AstPrinter}: only an apply that batches loads them, never a plan.
  */
 public final class BatchComposer {
     private final String operationName;
     private final List<Part> parts = new ArrayList<>();
 
-    private record Part(String alias, OperationDocument document, Map<String, Object> variables) {}
+    private record Part(String alias, ParsedOperation operation, Map<String, Object> variables) {}
 
     /** A composer whose document is named {@code Batch}. */
     public BatchComposer() {
@@ -55,22 +58,18 @@ public final class BatchComposer {
                 throw new IllegalArgumentException("The batch already has a part with alias " + alias + ".");
             }
         }
-        OperationDocument parsed = OperationDocument.parse(document, "of part " + alias);
-        if (parsed.type() == Type.SUBSCRIPTION) {
-            throw new IllegalArgumentException(
-                    "Part " + alias + " (" + parsed.label() + ") is a subscription; only queries or mutations can be batched.");
-        }
-        if (!parts.isEmpty() && parts.get(0).document().type() != parsed.type()) {
+        ParsedOperation parsed = ParsedOperation.of(document, "of part " + alias);
+        if (!parts.isEmpty() && parts.get(0).operation().type() != parsed.type()) {
             Part first = parts.get(0);
             throw new IllegalArgumentException("A batch cannot mix queries and mutations: part " + alias + " ("
-                    + parsed.label() + ") is a " + parsed.type().keyword() + ", part " + first.alias() + " ("
-                    + first.document().label() + ") a " + first.document().type().keyword() + ".");
+                    + label(parsed, alias) + ") is a " + parsed.type().keyword() + ", part " + first.alias() + " ("
+                    + label(first.operation(), first.alias()) + ") a " + first.operation().type().keyword() + ".");
         }
         Map<String, Object> values = new LinkedHashMap<>();
         if (variables != null) {
             for (Map.Entry<String, ?> entry : variables.entrySet()) {
                 if (!parsed.declares(entry.getKey())) {
-                    throw new IllegalArgumentException("Part " + alias + " (" + parsed.label() + ") has a value for $"
+                    throw new IllegalArgumentException("Part " + alias + " (" + label(parsed, alias) + ") has a value for $"
                             + entry.getKey() + ", which its document does not declare.");
                 }
                 values.put(entry.getKey(), entry.getValue());
@@ -86,42 +85,42 @@ public final class BatchComposer {
             throw new IllegalStateException("A batch needs at least one part.");
         }
         Map<String, String> owners = new HashMap<>(); // composed name -> what it came from, to catch clashes
-        List<String> definitions = new ArrayList<>();
-        List<String> selections = new ArrayList<>();
+        List<VariableDefinition> definitions = new ArrayList<>();
+        List<Field> selections = new ArrayList<>();
         Map<String, Object> variables = new LinkedHashMap<>();
         Map<String, Map<String, String>> keys = new LinkedHashMap<>();
         List<String> fieldNames = new ArrayList<>();
         for (Part part : parts) {
             String alias = part.alias();
-            for (VariableDefinition definition : part.document().variables()) {
-                String renamed = alias + "_" + definition.name();
-                claim(owners, "$" + renamed, "$" + definition.name() + " of part " + alias);
-                definitions.add("$" + renamed + ": " + render(definition.rest()));
-                if (part.variables().containsKey(definition.name())) {
-                    variables.put(renamed, part.variables().get(definition.name()));
+            for (VariableDefinition definition : part.operation().variables()) {
+                String renamed = alias + "_" + definition.getName();
+                claim(owners, "$" + renamed, "$" + definition.getName() + " of part " + alias);
+                definitions.add(definition.transform(b -> b.name(renamed)));
+                if (part.variables().containsKey(definition.getName())) {
+                    variables.put(renamed, part.variables().get(definition.getName()));
                 }
             }
-            List<RootField> fields = part.document().fields();
+            List<Field> fields = part.operation().fields();
             Map<String, String> partKeys = new LinkedHashMap<>();
-            for (RootField field : fields) {
-                String key = fields.size() == 1 ? alias : alias + "_" + field.responseKey();
-                claim(owners, key, "field " + field.responseKey() + " of part " + alias);
-                partKeys.put(field.responseKey(), key);
-                fieldNames.add(field.fieldName());
-                selections.add(key + ": " + render(renameVariables(field.tokens(), alias)));
+            for (Field field : fields) {
+                String key = fields.size() == 1 ? alias : alias + "_" + field.getResultKey();
+                claim(owners, key, "field " + field.getResultKey() + " of part " + alias);
+                partKeys.put(field.getResultKey(), key);
+                fieldNames.add(field.getName());
+                selections.add(ParsedOperation.renameVariables(field, name -> alias + "_" + name)
+                        .transform(b -> b.alias(key)));
             }
             keys.put(alias, partKeys);
         }
-        StringBuilder text = new StringBuilder(parts.get(0).document().type().keyword()).append(' ').append(operationName);
-        if (!definitions.isEmpty()) {
-            text.append('(').append(String.join(", ", definitions)).append(')');
-        }
-        text.append(" { ").append(String.join(" ", selections)).append(" }");
-        return new DocumentBatch(
-                text.toString(),
-                variables,
-                keys,
-                parts.get(0).document().type() == Type.MUTATION,
+        OperationType type = parts.get(0).operation().type();
+        OperationDefinition composed = OperationDefinition.newOperationDefinition()
+                .operation(type == OperationType.MUTATION
+                        ? OperationDefinition.Operation.MUTATION : OperationDefinition.Operation.QUERY)
+                .name(operationName)
+                .variableDefinitions(definitions)
+                .selectionSet(SelectionSet.newSelectionSet(selections).build())
+                .build();
+        return new DocumentBatch(AstPrinter.printAstCompact(composed), operationName, type, variables, keys,
                 DocumentBatch.label(fieldNames));
     }
 
@@ -133,41 +132,9 @@ public final class BatchComposer {
         }
     }
 
-    private static List<Token> renameVariables(List<Token> tokens, String alias) {
-        List<Token> out = new ArrayList<>(tokens.size());
-        for (int i = 0; i < tokens.size(); i++) {
-            Token t = tokens.get(i);
-            out.add(t);
-            if (t.is("$") && i + 1 < tokens.size()) {
-                Token name = tokens.get(++i);
-                out.add(new Token(Kind.NAME, alias + "_" + name.text(), name.line(), name.column()));
-            }
-        }
-        return out;
-    }
-
-    /** Prints tokens on one line with the usual spacing; strings keep their exact source text. */
-    static String render(List<Token> tokens) {
-        StringBuilder out = new StringBuilder();
-        Token previous = null;
-        for (Token t : tokens) {
-            if (previous != null && spaceBetween(previous, t)) {
-                out.append(' ');
-            }
-            out.append(t.text());
-            previous = t;
-        }
-        return out.toString();
-    }
-
-    private static boolean spaceBetween(Token previous, Token next) {
-        if (next.kind() == Kind.COMMA || next.is(")") || next.is("]") || next.is(":") || next.is("!")) {
-            return false;
-        }
-        if (next.is("(") && previous.kind() == Kind.NAME) {
-            return false;
-        }
-        return !(previous.is("(") || previous.is("[") || previous.is("$") || previous.is("@"));
+    /** The operation's name for messages, else the part's. */
+    private static String label(ParsedOperation operation, String alias) {
+        return operation.name() != null ? operation.name() : "of part " + alias;
     }
 
     private static String requireName(String name, String what) {

@@ -3,6 +3,7 @@ package dev.tlctl.railway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tlctl.railway.GraphQLRequest.OperationType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,18 +16,21 @@ import java.util.Map;
  */
 public final class DocumentBatch {
     private final String document;
+    private final String operationName;
+    private final OperationType type;
     private final Map<String, Object> variables;
     private final Map<String, Map<String, String>> keys;
-    private final boolean mutation;
     private final String operation;
 
-    DocumentBatch(String document, Map<String, Object> variables, Map<String, Map<String, String>> keys, boolean mutation, String operation) {
+    DocumentBatch(String document, String operationName, OperationType type, Map<String, Object> variables,
+            Map<String, Map<String, String>> keys, String operation) {
         this.document = document;
+        this.operationName = operationName;
+        this.type = type;
         this.variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
         Map<String, Map<String, String>> copy = new LinkedHashMap<>();
         keys.forEach((alias, fields) -> copy.put(alias, Collections.unmodifiableMap(new LinkedHashMap<>(fields))));
         this.keys = Collections.unmodifiableMap(copy);
-        this.mutation = mutation;
         this.operation = operation;
     }
 
@@ -46,7 +50,7 @@ public final class DocumentBatch {
     }
 
     public boolean isMutation() {
-        return mutation;
+        return type == OperationType.MUTATION;
     }
 
     /** The root fields it calls, for messages: {@code serviceCreate x2, environmentCreate}. */
@@ -56,7 +60,7 @@ public final class DocumentBatch {
 
     /** A request for this batch; {@code retrySafe} only when every part is a read or idempotent. */
     public GraphQLRequest request(String action, boolean retrySafe) {
-        return new GraphQLRequest(operation, action, document, variables, retrySafe);
+        return new GraphQLRequest(operation, action, document, operationName, type, variables, retrySafe);
     }
 
     /**

@@ -98,12 +98,9 @@ public final class RailwayTransport implements AutoCloseable {
         if (config.credentials() != null) {
             secrets.add(config.credentials().token().reveal());
         }
-        OperationDocument.Header header = OperationDocument.header(request.document());
-        String operationName = header == null ? null : header.name();
-        byte[] body = serialize(request, operationName, secrets);
+        byte[] body = serialize(request, secrets);
         Redactor redactor = new Redactor(secrets);
-        // Unknown documents count as writes: "outcome unknown" is the careful answer.
-        boolean write = header == null || header.type() != OperationDocument.Type.QUERY;
+        boolean write = request.mutation();
         RetryPolicy policy = config.retryPolicy();
         Duration waited = Duration.ZERO;
         for (int attempt = 1; ; attempt++) {
@@ -217,12 +214,12 @@ public final class RailwayTransport implements AutoCloseable {
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
-    private byte[] serialize(GraphQLRequest request, String operationName, Collection<String> secrets) {
+    private byte[] serialize(GraphQLRequest request, Collection<String> secrets) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", request.document());
         body.put("variables", request.variables());
-        if (operationName != null) {
-            body.put("operationName", operationName);
+        if (request.operationName() != null) {
+            body.put("operationName", request.operationName());
         }
         try {
             return mapper.writer().withAttribute(SECRETS_ATTRIBUTE, secrets).writeValueAsBytes(body);

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Every GraphQL document sent to a sandbox during a test (by tlctl's client, and by the tests'
  * own direct queries), validated after the test against Railway's full schema: the test fails
- * naming each document that does not validate. Without {@code -Drailway.schema} the check is
- * skipped; with it set to a missing file, it fails.
+ * naming each document that does not validate. Without the schema (see {@link RailwaySchema}) the
+ * check is skipped; with {@code -Drailway.schema} set to a missing file, it fails.
  */
 public final class RecordedDocuments implements AfterEachCallback {
     private static final Set<String> pending = new LinkedHashSet<>();

@@ -2,7 +2,6 @@ package dev.tlctl.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tlctl.testing.RailwaySchema;
 import java.util.List;
@@ -21,7 +20,7 @@ class RecordedDocumentsTest extends E2eTest {
         assertTrue(w.recorder.documents().stream().anyMatch(d -> d.contains("query MyWorkspaces")),
                 w.recorder.documents()::toString);
 
-        assumeTrue(RailwaySchema.schemaPath().isPresent(), "-Drailway.schema is not set");
+        RailwaySchema.requirePath();
         Map<String, List<String>> invalid = RecordedDocuments.invalid(List.of(
                 "query E2eGood { me { id } }",
                 "query E2eBad($id: String!) { environment(id: $id) { id configEtagg } }"));

@@ -457,6 +457,22 @@ class RailwayTransportTest {
     }
 
     @Test
+    void theRequestsTypeNotItsTextDecidesWhetherALostAnswerLeavesTheOutcomeUnknown() throws Exception {
+        // Built as a write although its text reads as a query: the transport never reads the document.
+        GraphQLRequest write = GraphQLRequest.idempotentWrite("environment", "touch environment staging", READ,
+                Map.of("id", "env-1"));
+        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+        ClientConfig config = config(bearer()).withTimeouts(Duration.ofMillis(300), Duration.ofSeconds(2));
+        RailwayException e;
+        try (RailwayTransport transport = new RailwayTransport(config)) {
+            e = assertThrows(RailwayException.class, () -> transport.execute(write));
+        }
+        assertTrue(e.outcomeUnknown());
+        JsonNode body = JSON.readTree(take().getBody().utf8());
+        assertTrue(body.path("operationName").isMissingNode(), "a request without a name sends none: " + body);
+    }
+
+    @Test
     void aConnectionThatNeverOpenedIsRetriedEvenForACreate() throws IOException {
         int port;
         try (MockWebServer closed = new MockWebServer()) {
@@ -573,7 +589,8 @@ class RailwayTransportTest {
     }
 
     private static GraphQLRequest read() {
-        return GraphQLRequest.read("environment", "read the config etag of environment staging", READ, Map.of("id", "env-1"));
+        return new GraphQLRequest("environment", "read the config etag of environment staging", READ, "EnvironmentEtag",
+                GraphQLRequest.OperationType.QUERY, Map.of("id", "env-1"), true);
     }
 
     private static GraphQLRequest create() {
