@@ -156,17 +156,12 @@ public final class Drift {
         String railway = v.before() == null ? null : v.before().reveal();
         String declared = v.after() == null ? null : v.after().reveal();
         DriftFinding finding = new DriftFinding(address, side(v.action()), direction(address, railway, declared),
-                v.before(), v.after(), v.action() == Action.DELETE ? looksSecret(v) : v.sensitive(), null);
+                v.before(), v.after(), v.sensitive(), null);
         if (v.action() == Action.UPDATE && v.after() != null && v.after().equals(v.before())) {
             return finding.withDetail("the YAML seals it; on Railway it is not sealed");
         }
         String shadows = shadowing(address, v.before());
         return shadows == null ? finding : finding.withDetail(shadows);
-    }
-
-    /** An undeclared variable's value is not in the spec, so whether it is a secret comes from its name and value. */
-    private static boolean looksSecret(Change.Variable v) {
-        return v.before() == null || dev.tlctl.spec.VariableSpec.looksSecret(v.name(), v.before().reveal());
     }
 
     /** A service variable holding its own value where the environment shares one of the same name. */

@@ -8,6 +8,7 @@ import dev.tlctl.live.LiveService;
 import dev.tlctl.live.LiveServiceInstance;
 import dev.tlctl.live.LiveVariable;
 import dev.tlctl.plan.Address;
+import dev.tlctl.plan.Sensitivity;
 import dev.tlctl.plan.Values;
 import dev.tlctl.secret.Fingerprint;
 import dev.tlctl.secret.Secret;
@@ -126,11 +127,11 @@ public final class EnvironmentComparison {
             VariableSpec declaredX = declaredVariable(left, service, name);
             VariableSpec declaredY = declaredVariable(right, service, name);
             if (x == null || y == null) {
-                LiveVariable present = x == null ? y : x;
                 boolean declared = x == null ? declaredY != null && declaredX == null : declaredX != null && declaredY == null;
                 differences.add(new Difference(x == null ? Type.ONLY_RIGHT : Type.ONLY_LEFT, Subject.VARIABLE, service, name,
                         leftAddress, rightAddress, x == null ? null : x.value(), y == null ? null : y.value(),
-                        sensitive(present, declaredX, declaredY), declared, null));
+                        x == null ? sensitive(right, y, declaredY, declaredX) : sensitive(left, x, declaredX, declaredY),
+                        declared, null));
                 continue;
             }
             if (x.sealed() || y.sealed()) {
@@ -149,7 +150,7 @@ public final class EnvironmentComparison {
             String textY = declaredText(declaredY);
             boolean declared = textX != null && textY != null && !textX.equals(textY);
             differences.add(new Difference(Type.DIFFERENT, Subject.VARIABLE, service, name, leftAddress, rightAddress,
-                    x.value(), y.value(), sensitive(x, declaredX, declaredY) || sensitive(y, declaredX, declaredY),
+                    x.value(), y.value(), sensitive(left, x, declaredX, declaredY) || sensitive(right, y, declaredY, declaredX),
                     declared, null));
         }
     }
@@ -176,7 +177,7 @@ public final class EnvironmentComparison {
                 String address = Address.variable(env.name(), service.name(), variable.name()).text();
                 differences.add(new Difference(Type.SHADOWS, Subject.VARIABLE, service.name(), variable.name(),
                         isLeft ? address : null, isLeft ? null : address, isLeft ? variable.value() : null,
-                        isLeft ? null : variable.value(), sensitive(variable, declared, null),
+                        isLeft ? null : variable.value(), sensitive(env, variable, declared, null),
                         text != null && !References.isSharedReference(text, variable.name()),
                         "in " + env.name() + ", shadows the shared " + variable.name() + " with a value of its own (not ${{shared."
                                 + variable.name() + "}})"));
@@ -211,22 +212,22 @@ public final class EnvironmentComparison {
         Map<String, Secret> out = new LinkedHashMap<>();
         for (LiveService service : project.services()) {
             env.instance(service.id()).ifPresent(instance -> instance.variables().values().forEach(v -> {
-                if (secretValue(v, declaredVariable(env, service.name(), v.name()))) {
+                if (secretValue(env, v, declaredVariable(env, service.name(), v.name()))) {
                     out.put(Address.variable(env.name(), service.name(), v.name()).text(), v.value());
                 }
             }));
         }
         env.sharedVariables().values().forEach(v -> {
-            if (secretValue(v, declaredVariable(env, null, v.name()))) {
+            if (secretValue(env, v, declaredVariable(env, null, v.name()))) {
                 out.put(Address.variable(env.name(), null, v.name()).text(), v.value());
             }
         });
         return out;
     }
 
-    private static boolean secretValue(LiveVariable v, VariableSpec declared) {
+    private boolean secretValue(LiveEnvironment env, LiveVariable v, VariableSpec declared) {
         return v.readable() && !v.value().isEmpty() && !References.hasReference(v.value().reveal())
-                && sensitive(v, declared, null);
+                && sensitive(env, v, declared, null);
     }
 
     private Address parse(LiveEnvironment env, String address) {
@@ -245,9 +246,10 @@ public final class EnvironmentComparison {
 
     // ---- the spec's side --------------------------------------------------------------------
 
-    private static boolean sensitive(LiveVariable v, VariableSpec a, VariableSpec b) {
-        return a != null && a.sensitive() || b != null && b.sensitive() || v.sealed()
-                || VariableSpec.looksSecret(v.name(), v.readable() ? v.value().reveal() : null);
+    /** A variable of {@code env} (declared there as {@code here}; {@code there} in the other environment). */
+    private boolean sensitive(LiveEnvironment env, LiveVariable v, VariableSpec here, VariableSpec there) {
+        return Sensitivity.in(declaredEnvironment(env), env, project).variable(v.name(), here, v)
+                || there != null && there.sensitive();
     }
 
     private EnvironmentSpec declaredEnvironment(LiveEnvironment env) {

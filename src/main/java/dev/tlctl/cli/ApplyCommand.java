@@ -96,8 +96,8 @@ final class ApplyCommand extends BaseCommand implements Callable<Integer> {
         StagedPolicy staged = includeStaged ? StagedPolicy.INCLUDE : discardStaged ? StagedPolicy.DISCARD : StagedPolicy.REFUSE;
         long start = context.clock().millis();
         HumanApplyView human = new HumanApplyView(context.out(), context.err(), style(), context.interactive(),
-                flags.showValues);
-        ApplyView view = flags.json ? new JsonApplyView(context.out(), human, flags.showValues) : human;
+                flags.showValues());
+        ApplyView view = flags.json ? new JsonApplyView(context.out(), human, flags.showValues()) : human;
         try (Core core = open()) {
             ApplyRequest request = new ApplyRequest(target.target(), flags.prune, flags.strict,
                     planFile == null ? null : relative(planFile), confirmDestructive, staged);

@@ -1,18 +1,16 @@
 package dev.tlctl.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.tlctl.audit.Comparison;
 import dev.tlctl.audit.Difference;
 import dev.tlctl.audit.DriftFinding;
 import dev.tlctl.audit.DriftReport;
 import dev.tlctl.audit.ListedVariable;
 import dev.tlctl.plan.Address;
-import dev.tlctl.plan.UsageLimitValue;
 import dev.tlctl.reconcile.DriftResult;
 import dev.tlctl.reconcile.VariableList;
 import dev.tlctl.reconcile.Version;
-import dev.tlctl.secret.Secret;
+import dev.tlctl.secret.Shown;
 import java.util.List;
 import java.util.Locale;
 
@@ -92,31 +90,15 @@ final class AuditDocuments {
     }
 
     private static VariableEntry variable(ListedVariable v, boolean showValues) {
-        String value = switch (v.form()) {
-            case SEALED, UNREADABLE -> null;
-            case REFERENCE -> v.sensitive() ? null : v.value().reveal();
-            case VALUE -> v.sensitive() || !showValues ? null : v.value().reveal();
-        };
+        Shown shown = Shows.listed(v, showValues);
+        String value = shown.isText() ? shown.text() : null;
         return new VariableEntry(v.service(), v.name(), v.declared() ? "declared" : "railway", lower(v.form()),
                 v.sensitive(), value);
     }
 
     /** A value for JSON: a secret or a hidden variable is null; settings and usage limits as themselves. */
     static JsonNode value(Object value, boolean sensitive, boolean showValues) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Secret secret) {
-            return sensitive || !showValues ? null : JsonNodeFactory.instance.textNode(secret.reveal());
-        }
-        if (sensitive) {
-            return null;
-        }
-        if (value instanceof UsageLimitValue limit) {
-            return PlanDocument.limit(limit);
-        }
-        JsonNode node = Json.MAPPER.valueToTree(value);
-        return node == null || node.isNull() ? null : node;
+        return Shows.json(Shows.value(value, sensitive, showValues));
     }
 
     private static String lower(Enum<?> value) {

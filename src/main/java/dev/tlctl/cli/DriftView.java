@@ -133,17 +133,17 @@ final class DriftView {
     }
 
     private String railway(DriftFinding f) {
-        return value(f.railwayShown(showValues), f.side() != Side.ONLY_IN_SPEC, f);
+        return value(Shows.value(f.railway(), f.sensitive(), showValues), f.side() != Side.ONLY_IN_SPEC, f);
     }
 
     private String spec(DriftFinding f) {
-        return value(f.specShown(showValues), f.side() != Side.ONLY_ON_RAILWAY, f);
+        return value(Shows.value(f.spec(), f.sensitive(), showValues), f.side() != Side.ONLY_ON_RAILWAY, f);
     }
 
     /** A side's value; for what has no value (a service, an instance), whether it exists there. */
-    private static String value(String shown, boolean present, DriftFinding f) {
-        if (shown != null) {
-            return shown;
+    private static String value(dev.tlctl.secret.Shown shown, boolean present, DriftFinding f) {
+        if (!shown.isNone()) {
+            return shown.text();
         }
         if (!present) {
             return "-";

@@ -7,6 +7,7 @@ import dev.tlctl.plan.Origin;
 import dev.tlctl.plan.Plan;
 import dev.tlctl.plan.Unmanaged;
 import dev.tlctl.reconcile.PlanResult;
+import dev.tlctl.secret.Secret;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +19,8 @@ import java.util.Map;
  * grouped by environment with the deployments each commit causes, what Railway does on its own as a
  * consequence marked as such, then what is unmanaged, notes, and a summary line. The spec's
  * warnings go to stderr. Secret values are never shown: a secret reads "(sensitive)" and a changed
- * one "(sensitive, changed)"; other variable values only with {@code --show-values}; settings always.
+ * one "(sensitive, changed)"; other variable values are shown unless {@code --hide-values}; settings
+ * always (every value through {@link Shows}: a credential is masked whatever is declared).
  */
 final class HumanPlanView implements PlanView {
     /** The group of workspace-wide changes: a key no environment can have (names hold no control character). */
@@ -150,9 +152,9 @@ final class HumanPlanView implements PlanView {
         }
         if (change instanceof Change.Setting s) {
             return switch (s.action()) {
-                case CREATE -> " = " + show(s.after());
-                case UPDATE -> ": " + show(s.before()) + " -> " + show(s.after());
-                case DELETE -> s.before() == null ? "" : " (was " + show(s.before()) + ")";
+                case CREATE -> " = " + setting(s.after());
+                case UPDATE -> ": " + setting(s.before()) + " -> " + setting(s.after());
+                case DELETE -> s.before() == null ? "" : " (was " + setting(s.before()) + ")";
             };
         }
         if (change instanceof Change.UsageLimit u) {
@@ -172,24 +174,21 @@ final class HumanPlanView implements PlanView {
                 return v.action() == Action.UPDATE ? " (value changed)" : "";
             }
             return switch (v.action()) {
-                case CREATE -> " = " + quoted(v.after().reveal());
-                case UPDATE -> ": " + (v.before() == null ? "(unknown)" : quoted(v.before().reveal())) + " -> "
-                        + quoted(v.after().reveal());
-                case DELETE -> v.before() == null ? "" : " (was " + quoted(v.before().reveal()) + ")";
+                case CREATE -> " = " + variable(v.after());
+                case UPDATE -> ": " + (v.before() == null ? "(unknown)" : variable(v.before())) + " -> " + variable(v.after());
+                case DELETE -> v.before() == null ? "" : " (was " + variable(v.before()) + ")";
             };
         }
         return "";
     }
 
-    /** A setting value for display; settings are never secret. */
-    private static String show(Object value) {
-        if (value == null) {
-            return "(none)";
-        }
-        return value instanceof String s ? quoted(s) : value.toString();
+    /** A setting value for display; masked when its content is a credential. */
+    private static String setting(Object value) {
+        return Shows.quoted(Shows.value(value, false, true));
     }
 
-    private static String quoted(String s) {
-        return "\"" + s + "\"";
+    /** A non-secret variable's value, asked for; still masked when its content is a credential. */
+    private static String variable(Secret value) {
+        return Shows.quoted(Shows.value(value, false, true));
     }
 }

@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
             "Reads the live project and shows what `tlctl apply` would change to make it match the spec:"
                     + " + create, ~ update, - delete, with addresses such as staging/engine-api/variable/DEBUG,"
                     + " what Railway does on its own as a consequence (marked \"by Railway\"), and which service"
-                    + " instances each environment's commit deploys. Secrets always read (sensitive) or (sensitive,"
-                    + " changed). Nothing is deleted without --prune; what Railway has beyond the spec is listed as"
+                    + " instances each environment's commit deploys. Values are shown (--hide-values hides them);"
+                    + " secrets, by the spec or by their content (a URL with a password, a token), always read"
+                    + " (sensitive) or (sensitive, changed). Nothing is deleted without --prune; what Railway has beyond the spec is listed as"
                     + " unmanaged. The whole project is read in one request when its id is known, two when it is found"
                     + " by name. With --env, only those environments are planned and only their secrets are needed.",
         },
@@ -38,6 +39,7 @@ import picocli.CommandLine.Option;
             "  tlctl plan --sandbox",
             "  tlctl plan --env staging --detailed-exitcode     # CI: exit 2 when staging differs",
             "  tlctl plan --json > plan.json                   # formatVersion 1, see README",
+            "  tlctl plan --hide-values                        # values read (value changed)",
             "  tlctl plan --out .tlctl/staging.tlplan --env staging && tlctl apply .tlctl/staging.tlplan",
         })
 final class PlanCommand extends BaseCommand implements Callable<Integer> {

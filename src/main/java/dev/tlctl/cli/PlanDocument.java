@@ -20,8 +20,8 @@ import java.util.Map;
 
 /**
  * The public plan document: what {@code plan --json} prints and {@code apply --json} sends as its
- * first event, {@code formatVersion} 1. Secret values are never in it; other variable values only
- * with {@code --show-values}. (A plan saved with {@code --out} is another format, for tlctl only.)
+ * first event, {@code formatVersion} 1. Secret values are never in it; other variable values unless
+ * {@code --hide-values}. (A plan saved with {@code --out} is another format, for tlctl only.)
  */
 record PlanDocument(
         int formatVersion,
@@ -92,8 +92,8 @@ record PlanDocument(
         JsonNode after = null;
         boolean sealed = false;
         if (c instanceof Change.Setting s) {
-            before = Json.MAPPER.valueToTree(s.before());
-            after = Json.MAPPER.valueToTree(s.after());
+            before = Shows.json(Shows.value(s.before(), false, true));
+            after = Shows.json(Shows.value(s.after(), false, true));
         } else if (c instanceof Change.UsageLimit u) {
             before = limit(u.before());
             after = limit(u.after());
@@ -101,10 +101,8 @@ record PlanDocument(
             after = JsonNodeFactory.instance.textNode(p.name());
         } else if (c instanceof Change.Variable v) {
             sealed = v.sealed();
-            if (showValues && !v.sensitive()) {
-                before = v.before() == null ? null : JsonNodeFactory.instance.textNode(v.before().reveal());
-                after = v.after() == null ? null : JsonNodeFactory.instance.textNode(v.after().reveal());
-            }
+            before = Shows.json(Shows.value(v.before(), v.sensitive(), showValues));
+            after = Shows.json(Shows.value(v.after(), v.sensitive(), showValues));
         }
         return new ChangeEntry(a.text(), lower(a.kind()), a.environment(), a.service(), a.name(), lower(c.action()),
                 lower(c.origin()), c.sensitive(), sealed, c.note(), nullIfNull(before), nullIfNull(after));

@@ -191,6 +191,7 @@ public final class Planner {
     }
 
     private void planEnvironment(EnvironmentSpec env, LiveEnvironment liveEnv, LiveProject project) {
+        Sensitivity sensitivity = Sensitivity.in(env, liveEnv, project);
         for (ServiceInstanceSpec instance : env.services().values()) {
             String service = instance.service();
             if (newServices.contains(service)) {
@@ -220,9 +221,9 @@ public final class Planner {
                 continue;
             }
             planSettings(env.name(), instance, liveInstance);
-            planVariables(env.name(), service, instance.variables(), liveInstance.variables());
+            planVariables(env.name(), service, instance.variables(), liveInstance.variables(), sensitivity);
         }
-        planVariables(env.name(), null, env.sharedVariables(), liveEnv.sharedVariables());
+        planVariables(env.name(), null, env.sharedVariables(), liveEnv.sharedVariables(), sensitivity);
     }
 
     /** New services reach live environments outside the run's scope too: shown, left in place. */
@@ -260,14 +261,16 @@ public final class Planner {
         }
     }
 
-    private void planVariables(String env, String service, Map<String, VariableSpec> desired, Map<String, LiveVariable> current) {
+    private void planVariables(String env, String service, Map<String, VariableSpec> desired, Map<String, LiveVariable> current,
+            Sensitivity sensitivity) {
         for (VariableSpec variable : desired.values()) {
             LiveVariable existing = current.get(variable.name());
             if (existing == null) {
                 changes.add(create(env, service, variable));
                 continue;
             }
-            Change change = compareVariable(env, service, variable, existing);
+            Change change = compareVariable(env, service, variable, existing,
+                    sensitivity.variable(variable.name(), variable, existing));
             if (change != null) {
                 changes.add(change);
             }
@@ -275,12 +278,13 @@ public final class Planner {
         for (LiveVariable variable : current.values()) {
             if (!desired.containsKey(variable.name())) {
                 addUnmanaged(new Change.Variable(Action.DELETE, env, service, variable.name(), variable.value(), null,
-                        true, variable.sealed(), null), "not in the spec");
+                        Sensitivity.of(variable), variable.sealed(), null), "not in the spec");
             }
         }
     }
 
-    private Change compareVariable(String env, String service, VariableSpec variable, LiveVariable existing) {
+    private Change compareVariable(String env, String service, VariableSpec variable, LiveVariable existing,
+            boolean sensitive) {
         Address address = Address.variable(env, service, variable.name());
         if (existing.sealed()) {
             if (!variable.sealed()) {
@@ -306,7 +310,7 @@ public final class Planner {
         if (existing.value().equals(variable.value())) {
             return null;
         }
-        Change.Variable change = update(env, service, variable, existing.value(), variable.sensitive());
+        Change.Variable change = update(env, service, variable, existing.value(), sensitive);
         // allowEmpty: an empty value replaces a live one: say it in words, a mask would hide it.
         return variable.value().reveal().isBlank() && !existing.value().reveal().isBlank()
                 ? change.withNote("empties it: Railway has a value, the spec an empty one") : change;

@@ -1,6 +1,7 @@
 package dev.tlctl.spec;
 
 import dev.tlctl.secret.Secret;
+import dev.tlctl.secret.SecretText;
 import dev.tlctl.spec.YNode.Entry;
 import dev.tlctl.spec.YNode.Kind;
 import dev.tlctl.spec.YNode.YMap;
@@ -118,9 +119,9 @@ final class VariableReader {
                     + " value is meant, write " + name + ": {value: \"" + template.replace("\"", "\\\"") + "\", allowEmpty: true}.");
             return null;
         }
-        boolean sensitive = !Boolean.FALSE.equals(marked)
-                && (fromReference || Boolean.TRUE.equals(marked) || sealed
-                        || SecretRules.nameLooksSecret(name) || (value != null && SecretRules.hasUrlPassword(value)));
+        // secret: false overrules a name, never a value's content: a credential is a secret whatever is declared.
+        boolean sensitive = value != null && SecretText.looksSecret(value) || !Boolean.FALSE.equals(marked)
+                && (fromReference || Boolean.TRUE.equals(marked) || sealed || SecretRules.nameLooksSecret(name));
         return new VariableSpec(name, value == null ? null : Secret.of(value), fromReference ? template : null,
                 sensitive, sealed, location);
     }
@@ -130,8 +131,9 @@ final class VariableReader {
             boolean fromReference, Location location) {
         String reason;
         String notSecret = " If it is not a secret, write " + name + ": {value: ..., secret: false}.";
-        if (SecretRules.hasUrlPassword(SecretRules.literalPart(template))) {
-            reason = "it holds a URL with a password";
+        String format = SecretText.formatReason(SecretRules.literalPart(template));
+        if (format != null) {
+            reason = "it holds " + format;
         } else if (fromReference || !SecretRules.hasLiteralText(template)) {
             return false;
         } else if (sealed) {

@@ -23,6 +23,15 @@ public record VariableSpec(
         String name, Secret value, String template, boolean sensitive, boolean sealed, Location location) {
     private static final Pattern SHARED_REFERENCE = Pattern.compile(
             "\\$\\{\\{\\s{0,16}shared\\.([A-Za-z_][A-Za-z0-9_]{0,255})\\s{0,16}}}");
+    private static final Pattern RAILWAY_REFERENCE = Pattern.compile(
+            "\\$\\{\\{\\s{0,16}([^.{}]{1,255})\\.([A-Za-z_][A-Za-z0-9_]{0,255})\\s{0,16}}}");
+
+    /** A Railway reference in a value: {@code ${{shared.NAME}}} ({@code namespace} "shared") or {@code ${{SERVICE.NAME}}}. */
+    public record RailwayReference(String namespace, String name) {
+        public boolean shared() {
+            return namespace.equals("shared");
+        }
+    }
 
     /** The shared variables this value reads through Railway references ({@code ${{shared.NAME}}}). */
     public Set<String> sharedReferences() {
@@ -44,13 +53,30 @@ public record VariableSpec(
         return names;
     }
 
+    /** Every Railway reference in a value as Railway holds it ({@code ${{shared.X}}}, {@code ${{Postgres.X}}}). */
+    public static java.util.List<RailwayReference> railwayReferencesIn(String text) {
+        java.util.List<RailwayReference> out = new java.util.ArrayList<>();
+        if (text != null) {
+            Matcher m = RAILWAY_REFERENCE.matcher(text);
+            while (m.find()) {
+                out.add(new RailwayReference(m.group(1).strip(), m.group(2)));
+            }
+        }
+        return out;
+    }
+
+    /** The Railway references the value holds (what Railway renders per environment). */
+    public java.util.List<RailwayReference> railwayReferences() {
+        return railwayReferencesIn(railwayText());
+    }
+
     /**
      * Whether a variable the spec does not declare is a secret by its name ({@code *_TOKEN},
-     * {@code *PASSWORD*}...) or its value (a URL with a password): the rule the spec applies to its
-     * own, for live variables an audit finds.
+     * {@code *PASSWORD*}...) or its value's content (see {@link dev.tlctl.secret.SecretText}): the rule
+     * the spec applies to its own, for live variables an audit finds.
      */
     public static boolean looksSecret(String name, String value) {
-        return SecretRules.nameLooksSecret(name) || value != null && SecretRules.hasUrlPassword(value);
+        return dev.tlctl.secret.SecretText.looksSecret(name, value);
     }
 
     /** Whether the value is known (its references were resolved). */

@@ -162,8 +162,8 @@ class AuditTest {
         DriftFinding unknown = drift(spec, project, Map.of()).findings().get(0);
         assertEquals(Direction.UNKNOWN, unknown.direction());
         assertEquals("differs", unknown.explanation());
-        assertEquals("(hidden)", unknown.railwayShown(false));
-        assertEquals("7", unknown.railwayShown(true));
+        assertEquals("(hidden)", Values.shown(unknown.railway(), unknown.sensitive(), false).text());
+        assertEquals("7", Values.shown(unknown.railway(), unknown.sensitive(), true).text());
     }
 
     @Test
@@ -214,7 +214,7 @@ class AuditTest {
         DriftFinding stripe = report.findings().get(0);
         assertEquals("production/variable/STRIPE_SECRET", stripe.address().text());
         assertTrue(stripe.sensitive(), "a secret by its name");
-        assertEquals(Secret.MASK, stripe.railwayShown(true));
+        assertEquals(Secret.MASK, Values.shown(stripe.railway(), stripe.sensitive(), true).text());
     }
 
     @Test

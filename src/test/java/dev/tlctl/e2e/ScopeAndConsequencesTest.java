@@ -37,7 +37,7 @@ class ScopeAndConsequencesTest extends E2eTest {
 
         Run plan = w.run(stagingJob(w), false, "", "plan", "--env", "staging", "--detailed-exitcode");
         assertEquals(2, plan.code(), plan::toString);
-        assertTrue(plan.out().contains("~ staging/engine-api/variable/GUNICORN_WORKERS (value changed)"), plan::toString);
+        assertTrue(plan.out().contains("~ staging/engine-api/variable/GUNICORN_WORKERS: \"1\" -> \"2\""), plan::toString);
         Run apply = w.run(stagingJob(w), false, "", "apply", "--env", "staging", "--yes");
         assertEquals(0, apply.code(), apply::toString);
 
