@@ -11,11 +11,12 @@ import dev.tlctl.live.LiveWorkspace;
 import dev.tlctl.plan.Action;
 import dev.tlctl.plan.Address;
 import dev.tlctl.plan.Change;
+import dev.tlctl.plan.History;
 import dev.tlctl.plan.Origin;
 import dev.tlctl.plan.Plan;
 import dev.tlctl.plan.UsageLimitValue;
 import dev.tlctl.plan.Values;
-import dev.tlctl.secret.Fingerprint;
+import dev.tlctl.secret.Witness;
 import dev.tlctl.secret.Secret;
 import dev.tlctl.spec.EnvironmentSpec;
 import dev.tlctl.spec.ServiceInstanceSpec;
@@ -41,22 +42,27 @@ public final class Drift {
     private final Spec spec;
     private final LiveState live;
     private final Plan plan;
-    private final Map<String, Fingerprint> written;
+    private final History history;
     private final List<DriftFinding> findings = new ArrayList<>();
 
-    private Drift(Spec spec, LiveState live, Plan plan, Map<String, Fingerprint> written) {
+    private Drift(Spec spec, LiveState live, Plan plan, History history) {
         this.spec = spec;
         this.live = live;
         this.plan = plan;
-        this.written = written;
+        this.history = history;
     }
 
     /**
      * @param plan made from {@code spec} and {@code live} with pruning
-     * @param written by address, the fingerprint of the value tlctl last wrote there
+     * @param history what tlctl last wrote at each address
      */
-    public static DriftReport of(Spec spec, LiveState live, Plan plan, Map<String, Fingerprint> written) {
-        return new Drift(spec, live, plan, written).run();
+    public static DriftReport of(Spec spec, LiveState live, Plan plan, History history) {
+        return new Drift(spec, live, plan, history).run();
+    }
+
+    /** The same, with what tlctl last wrote by address text. */
+    public static DriftReport of(Spec spec, LiveState live, Plan plan, Map<String, ? extends Witness> written) {
+        return of(spec, live, plan, History.of(written));
     }
 
     private DriftReport run() {
@@ -149,7 +155,7 @@ public final class Drift {
         Address address = v.address();
         if (v.action() == Action.UPDATE && v.before() == null) {
             // Sealed on Railway: the plan found the spec's value is not what tlctl last wrote.
-            Fingerprint last = written.get(address.text());
+            Witness last = history.written(address);
             return new DriftFinding(address, Side.DIFFERENT, last == null ? Direction.UNKNOWN : Direction.SPEC_CHANGED,
                     null, v.after(), true, "sealed on Railway: compared with what tlctl last wrote there");
         }
@@ -179,7 +185,7 @@ public final class Drift {
 
     /** Which side moved since tlctl wrote {@code address}; values are compared in memory only. */
     private Direction direction(Address address, String railway, String declared) {
-        Fingerprint last = written.get(address.text());
+        Witness last = history.written(address);
         if (last == null) {
             return Direction.UNKNOWN;
         }

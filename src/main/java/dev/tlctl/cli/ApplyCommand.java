@@ -85,10 +85,6 @@ final class ApplyCommand extends BaseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = context();
-        if (planFile != null && (flags.prune || !target.environments.isEmpty())) {
-            throw new CliException(ExitCodes.USAGE, "--prune and --env come from the saved plan",
-                    "A saved plan carries the options it was made with; make a new plan to change them.");
-        }
         if (includeStaged && discardStaged) {
             throw new CliException(ExitCodes.USAGE, "--include-staged and --discard-staged exclude each other",
                     "Choose what to do with changes staged in Railway: commit them with tlctl's, or drop them.");
@@ -99,8 +95,8 @@ final class ApplyCommand extends BaseCommand implements Callable<Integer> {
                 flags.showValues());
         ApplyView view = flags.json ? new JsonApplyView(context.out(), human, flags.showValues()) : human;
         try (Core core = open()) {
-            ApplyRequest request = new ApplyRequest(target.target(), flags.prune, flags.strict,
-                    planFile == null ? null : relative(planFile), confirmDestructive, staged);
+            ApplyRequest request = new ApplyRequest(target.target(), flags.prune, flags.strict, flags.replaced(),
+                    planFile == null ? null : relative(planFile), confirmDestructive, !yes && context.stdinTerminal(), staged);
             ApplyOutcome outcome = core.reconciler().apply(request, new ApplyObserver() {
                 @Override
                 public void planned(PlanResult plan) {
@@ -140,7 +136,7 @@ final class ApplyCommand extends BaseCommand implements Callable<Integer> {
             return true;
         }
         CliContext context = context();
-        if (!context.interactive()) {
+        if (!context.stdinTerminal()) {
             throw new CliException(ExitCodes.USAGE, "apply needs --yes when there is no terminal",
                     "Review the plan above, then run again with --yes. Nothing was changed.");
         }

@@ -61,7 +61,8 @@ final class PlanCommand extends BaseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Core core = open()) {
-            PlanResult result = core.reconciler().plan(new PlanRequest(target.target(), flags.prune, flags.strict));
+            PlanResult result = core.reconciler().plan(new PlanRequest(target.target(), flags.prune, flags.strict,
+                    flags.replaced()));
             PlanView.of(this, flags).render(result);
             if (out != null) {
                 Path file = relative(out);

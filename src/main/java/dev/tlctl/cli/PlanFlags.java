@@ -29,4 +29,13 @@ final class PlanFlags {
 
     @Option(names = "--json", description = "Machine output on stdout (plan: one document; apply: JSON Lines events).")
     boolean json;
+
+    @Option(names = "--replace", paramLabel = "ADDRESS", description = "Write this variable or setting even if Railway"
+            + " seems to hold it already (repeatable), such as a sealed value tlctl has no record of:"
+            + " --replace staging/engine-api/variable/API_TOKEN.")
+    java.util.List<String> replace = new java.util.ArrayList<>();
+
+    java.util.Set<String> replaced() {
+        return new java.util.LinkedHashSet<>(replace);
+    }
 }

@@ -33,11 +33,26 @@ final class ApplyChecks {
         }
     }
 
-    /** Refuses, before anything is written, what the request or the token may not do. */
-    static void allowed(Plan plan, boolean allowDestructive, Credentials credentials) {
-        if (plan.hasDeletions() && !allowDestructive) {
-            throw new ReconcileException(Kind.USAGE, "the plan deletes " + plan.destructiveCount()
-                    + " thing(s); pass --confirm-destructive to allow it", "Nothing was changed.");
+    /**
+     * Refuses, before anything is written, what the request or the token may not do. Deleting what
+     * tlctl created and the spec dropped (a variable, an instance) needs nothing more than the
+     * apply; deleting a service or an environment needs {@code --confirm-destructive} unless a
+     * person approves at a terminal; deleting what someone else made ({@code --prune}) always does.
+     */
+    static void allowed(Plan plan, boolean allowDestructive, boolean askedAtTerminal, Credentials credentials) {
+        if (!allowDestructive) {
+            List<String> refused = plan.changes().stream().filter(Change::destructive)
+                    .filter(c -> !plan.isOwned(c) || (c instanceof Change.Service || c instanceof Change.Environment)
+                            && !askedAtTerminal)
+                    .map(c -> c.address().text()).toList();
+            if (!refused.isEmpty()) {
+                throw new ReconcileException(Kind.USAGE, "the plan deletes " + String.join(", ", refused)
+                        + "; pass --confirm-destructive to allow it", (plan.changes().stream().anyMatch(c -> c.destructive()
+                        && plan.isOwned(c) && (c instanceof Change.Service || c instanceof Change.Environment))
+                        ? "tlctl created them and the spec no longer declares them, but deleting a service or an"
+                                + " environment is approved explicitly: --confirm-destructive, or at a terminal without"
+                                + " --yes. " : "") + "Nothing was changed.");
+            }
         }
         if (credentials == null || !credentials.isProjectToken()) {
             return;

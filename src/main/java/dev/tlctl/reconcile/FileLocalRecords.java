@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tlctl.secret.Fingerprint;
+import dev.tlctl.secret.RecordKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -45,8 +46,11 @@ public final class FileLocalRecords implements LocalRecords {
     private static final int FORMAT_VERSION = 1;
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    private static final String RECORD_KEYS = "recordKeys";
+
     private final Path dir;
     private final String keyOverride;
+    private final String recordKeySource;
     private ObjectNode root;
     private final List<Consumer<ObjectNode>> pending = new ArrayList<>();
 
@@ -56,15 +60,24 @@ public final class FileLocalRecords implements LocalRecords {
      *     applying a plan made on another machine; null to use {@code plan.key}
      */
     public FileLocalRecords(Path dir, String keyOverride) {
+        this(dir, keyOverride, null);
+    }
+
+    /**
+     * @param recordKeySource the record key text from the environment ({@code TLCTL_RECORD_KEY}); null
+     *     for the default
+     */
+    public FileLocalRecords(Path dir, String keyOverride, String recordKeySource) {
         this.dir = dir;
         this.keyOverride = keyOverride == null || keyOverride.isEmpty() ? null : keyOverride;
+        this.recordKeySource = recordKeySource == null || recordKeySource.isEmpty() ? null : recordKeySource;
         this.root = read(dir.resolve(STATE));
     }
 
     /** The records beside a spec file. */
-    public static FileLocalRecords beside(Path specFile, String keyOverride) {
+    public static FileLocalRecords beside(Path specFile, String keyOverride, String recordKeySource) {
         Path parent = specFile.toAbsolutePath().getParent();
-        return new FileLocalRecords(parent.resolve(DIR), keyOverride);
+        return new FileLocalRecords(parent.resolve(DIR), keyOverride, recordKeySource);
     }
 
     private static ObjectNode read(Path file) {
@@ -125,6 +138,7 @@ public final class FileLocalRecords implements LocalRecords {
                 // The project is gone (or was another): what tlctl wrote to it means nothing any more.
                 object(at, WRITTEN).remove(stale);
                 object(at, LEGACY_SEALED).remove(stale);
+                object(at, RECORD_KEYS).remove(stale);
             }
         });
     }
@@ -184,6 +198,36 @@ public final class FileLocalRecords implements LocalRecords {
             }
         }
         return false;
+    }
+
+    @Override
+    public RecordKey recordKey(String endpoint, String projectId) {
+        JsonNode cached = root.path("endpoints").path(endpoint).path(RECORD_KEYS).path(projectId);
+        byte[] key = null;
+        byte[] binding = null;
+        try {
+            if (cached.path("key").isTextual() && cached.path("binding").isTextual()) {
+                key = Base64.getDecoder().decode(cached.path("key").asText());
+                binding = Base64.getDecoder().decode(cached.path("binding").asText());
+            }
+        } catch (IllegalArgumentException e) {
+            key = null; // a damaged cache entry: derive again
+        }
+        return RecordKey.cached(recordKeySource, projectId, key, binding);
+    }
+
+    @Override
+    public void rememberRecordKey(String endpoint, String projectId, RecordKey key) {
+        if (!key.derivedHere()) {
+            return;
+        }
+        String derived = Base64.getEncoder().encodeToString(key.derived());
+        String binding = Base64.getEncoder().encodeToString(key.binding());
+        change(r -> {
+            ObjectNode entry = object(object(endpoint(r, endpoint), RECORD_KEYS), projectId);
+            entry.put("key", derived);
+            entry.put("binding", binding);
+        });
     }
 
     @Override

@@ -21,6 +21,24 @@ import java.util.regex.Pattern;
  */
 public record VariableSpec(
         String name, Secret value, String template, boolean sensitive, boolean sealed, Location location) {
+    /**
+     * The shared variable where tlctl keeps its record of an environment on Railway
+     * ({@code TLCTL_RECORD}, continued in {@code TLCTL_RECORD_2}, {@code _3}... when long): reserved,
+     * a spec may not declare it.
+     */
+    public static final String RECORD = "TLCTL_RECORD";
+
+    /** Whether {@code name} is reserved for tlctl's record: {@code TLCTL_RECORD} or {@code TLCTL_RECORD_<n>}. */
+    public static boolean reserved(String name) {
+        if (name.equals(RECORD)) {
+            return true;
+        }
+        if (!name.startsWith(RECORD + "_") || name.length() == RECORD.length() + 1) {
+            return false;
+        }
+        return name.substring(RECORD.length() + 1).chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
     private static final Pattern SHARED_REFERENCE = Pattern.compile(
             "\\$\\{\\{\\s{0,16}shared\\.([A-Za-z_][A-Za-z0-9_]{0,255})\\s{0,16}}}");
     private static final Pattern RAILWAY_REFERENCE = Pattern.compile(

@@ -76,10 +76,16 @@ class ScopeAndConsequencesTest extends E2eTest {
         assertTrue(w.config("production").path("services").path(worker).isObject(), "Railway did as the plan said");
         assertEquals(0, w.stats().deploymentsFor("production", "engine-worker"), "an empty instance deploys nothing");
 
-        // Now production's plan shows it as what it is: a disabled service that runs there.
+        // Now production's plan shows it as what it is: an instance tlctl's service made there, which the spec
+        // disables: tlctl created it, so the next apply without --env deletes it.
         Run full = w.tlctl("plan");
-        assertTrue(full.out().contains("production/engine-worker  (disabled in the spec for production)"), full::toString);
-        assertTrue(full.out().startsWith("No changes to make"), "the headline does not claim a perfect match: " + full);
+        assertTrue(full.out().contains("- production/engine-worker  (created by tlctl; disabled in the spec for"
+                + " production)"), full::toString);
+        assertTrue(full.out().contains("Plan: 0 to create, 0 to update, 1 to delete."), full::toString);
+        Run cleanup = w.tlctl("apply", "--yes");
+        assertEquals(0, cleanup.code(), cleanup::toString);
+        assertFalse(w.config("production").path("services").has(worker), "deleted in production");
+        assertTrue(w.config("staging").path("services").has(worker), "kept in staging");
     }
 
     @Test
