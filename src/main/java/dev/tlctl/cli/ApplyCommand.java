@@ -31,8 +31,14 @@ import picocli.CommandLine.Parameters;
                     + " once, so a service deploys at most once per apply.",
             "",
             "With PLANFILE, carries out a plan saved by `tlctl plan --out` only if planning again now gives the"
-                    + " very same plan (same ids, changes and values, and no environment changed on Railway since). If"
-                    + " it fails part way, it says what was applied; running it again converges.",
+                    + " very same plan (same ids, changes and values, and no environment changed on Railway since); a"
+                    + " plan applied already says so and names its changes. If it fails part way, it says what was"
+                    + " applied; running it again converges.",
+            "",
+            "Afterwards tlctl records, in each environment it wrote, what it wrote and created (the shared variable"
+                    + " TLCTL_RECORD: fingerprints, never values), so that every checkout knows it. What tlctl created"
+                    + " and the spec no longer declares is deleted (a service or an environment only with"
+                    + " --confirm-destructive, or when you answer at a terminal); what others added, only with --prune.",
             "",
             "Retries: reads and repeatable writes are retried on HTTP 429 (after Retry-After), 5xx and dropped"
                     + " connections, up to 5 attempts and 120 s of waiting per request. A create whose answer is lost is"
@@ -44,7 +50,8 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {
             "0:applied, or nothing to do",
             "1:error (Railway API, network, I/O; a stale or tampered saved plan; a concurrent change; cancelled)",
-            "64:usage error (such as no --yes without a terminal, deletions without --confirm-destructive, or changes"
+            "64:usage error (such as no --yes without a terminal, deleting a service, an environment or what --prune"
+                    + " found without --confirm-destructive, an unknown --replace address, or changes"
                     + " staged in Railway without --include-staged or --discard-staged)",
             "65:the spec is invalid",
         },
@@ -53,6 +60,7 @@ import picocli.CommandLine.Parameters;
             "  tlctl apply --sandbox --yes                      # provision the sandbox",
             "  tlctl apply --env staging --yes --json           # CI: JSON Lines events on stdout",
             "  tlctl apply --prune --confirm-destructive        # also delete what the spec does not declare",
+            "  tlctl apply --replace staging/engine-api/variable/API_TOKEN --yes  # write it again",
             "  tlctl apply --env staging --include-staged --yes # commit the dashboard's staged changes too",
             "  tlctl plan --out .tlctl/release.tlplan && tlctl apply .tlctl/release.tlplan --yes",
         })
@@ -67,7 +75,8 @@ final class ApplyCommand extends BaseCommand implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "Apply without asking (needed without a terminal).")
     boolean yes;
 
-    @Option(names = "--confirm-destructive", description = "Allow the plan to delete anything (needed with deletions, even with --yes).")
+    @Option(names = "--confirm-destructive", description = "Allow the plan to delete services and environments, and what"
+            + " --prune found (needed even with --yes; at a terminal, answering yes covers what tlctl created).")
     boolean confirmDestructive;
 
     @Option(names = "--include-staged", description = "Where changes are staged in Railway (the dashboard's"

@@ -74,15 +74,25 @@ final class HumanPlanView implements PlanView {
         out.println(summary(plan));
     }
 
-    /** "No changes" only when it is true; otherwise what still differs. */
+    /** "No changes" only when it is true; otherwise what still differs, or what tlctl cannot know. */
     private String headline(Plan plan, String project, String where) {
-        if (plan.unmanaged().isEmpty()) {
+        if (plan.unmanaged().isEmpty() && plan.uncompared().isEmpty()) {
             return style.green("No changes.") + " Railway matches the spec for project " + project + where + ".";
         }
-        long prunable = plan.unmanaged().stream().filter(Unmanaged::prunable).count();
-        return style.green("No changes to make") + " to project " + project + where + ", but Railway holds "
-                + plan.unmanaged().size() + (plan.unmanaged().size() == 1 ? " thing" : " things")
-                + " the spec does not manage (below" + (prunable > 0 ? "; --prune deletes " + prunable : "") + ").";
+        List<String> buts = new ArrayList<>();
+        if (!plan.unmanaged().isEmpty()) {
+            long prunable = plan.unmanaged().stream().filter(Unmanaged::prunable).count();
+            buts.add("Railway holds " + plan.unmanaged().size() + (plan.unmanaged().size() == 1 ? " thing" : " things")
+                    + " the spec does not manage (below" + (prunable > 0 ? "; --prune deletes " + prunable : "") + ")");
+        }
+        int n = plan.uncompared().size();
+        if (n > 0) {
+            buts.add(n + (n == 1 ? " sealed value cannot be compared (tlctl has no record of writing it)"
+                    : " sealed values cannot be compared (tlctl has no record of writing them)")
+                    + ": tlctl apply --replace ADDRESS writes " + (n == 1 ? "it" : "them"));
+        }
+        return style.green("No changes to make") + " to project " + project + where + ", but " + String.join("; and ", buts)
+                + ".";
     }
 
     /**

@@ -32,7 +32,8 @@ final class JsonApplyView implements ApplyView {
 
     record ResultEvent(int formatVersion, String event, String status, boolean succeeded, String projectId, long created,
             long updated, long deleted, int steps, int requests, long durationMs, String failedStep, String error,
-            List<String> notAttempted, List<String> conflicts) {}
+            List<String> notAttempted, List<String> conflicts, List<String> recorded, String recordProblem,
+            List<String> alreadyApplied) {}
 
     @Override
     public void planned(PlanResult plan) {
@@ -69,6 +70,8 @@ final class JsonApplyView implements ApplyView {
     public void outcome(ApplyOutcome outcome, int requests, long millis) {
         if (outcome.status() != ApplyOutcome.Status.APPLIED) {
             human.outcome(outcome, requests, millis);
+        } else {
+            human.records(outcome);
         }
         ApplyResult result = outcome.result();
         String status = outcome.status().name().toLowerCase(java.util.Locale.ROOT);
@@ -82,6 +85,6 @@ final class JsonApplyView implements ApplyView {
                 failed ? result.failed().title() : null,
                 failed ? HumanApplyView.describe(result.error()) : null,
                 failed ? result.notAttempted().stream().map(Step::title).toList() : null,
-                outcome.conflicts())));
+                outcome.conflicts(), outcome.recorded(), outcome.recordProblem(), outcome.alreadyApplied())));
     }
 }

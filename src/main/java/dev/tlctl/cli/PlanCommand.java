@@ -22,9 +22,11 @@ import picocli.CommandLine.Option;
                     + " what Railway does on its own as a consequence (marked \"by Railway\"), and which service"
                     + " instances each environment's commit deploys. Values are shown (--hide-values hides them);"
                     + " secrets, by the spec or by their content (a URL with a password, a token), always read"
-                    + " (sensitive) or (sensitive, changed). Nothing is deleted without --prune; what Railway has beyond the spec is listed as"
-                    + " unmanaged. The whole project is read in one request when its id is known, two when it is found"
-                    + " by name. With --env, only those environments are planned and only their secrets are needed.",
+                    + " (sensitive) or (sensitive, changed). What tlctl created and the spec dropped is deleted; what"
+                    + " others added is listed as unmanaged (--prune deletes it). The whole project is read in one request"
+                    + " when its id is known, two when it is found by name; tlctl's records come in the same read. With"
+                    + " --env, only those environments are planned, only their secrets are needed, and nothing"
+                    + " workspace-wide (the usage limit) is planned.",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

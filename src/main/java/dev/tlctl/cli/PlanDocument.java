@@ -37,6 +37,7 @@ record PlanDocument(
         List<UnmanagedEntry> unmanaged,
         List<DeployEntry> deploys,
         List<String> notes,
+        List<String> uncompared,
         List<Diagnostics.Entry> warnings,
         Summary summary) {
 
@@ -48,9 +49,13 @@ record PlanDocument(
     record Environment(String name, String id, String configEtag, boolean exists, boolean fork,
             @JsonProperty("default") boolean isDefault) {}
 
-    /** One change; {@code origin} is "tlctl" (sent) or "railway" (a consequence Railway makes). */
+    /**
+     * One change; {@code origin} is "tlctl" (sent) or "railway" (a consequence Railway makes);
+     * {@code createdByTlctl} marks a deletion of something tlctl created that the spec dropped.
+     */
     record ChangeEntry(String address, String kind, String environment, String service, String name, String action,
-            String origin, boolean sensitive, boolean sealed, String note, JsonNode before, JsonNode after) {}
+            String origin, boolean sensitive, boolean sealed, boolean createdByTlctl, String note, JsonNode before,
+            JsonNode after) {}
 
     record UnmanagedEntry(String address, String kind, String environment, String service, String name, String note,
             boolean prunable) {}
@@ -69,10 +74,11 @@ record PlanDocument(
                 new Project(t.projectName(), t.projectId(), t.workspaceId(), t.workspaceName(), t.customerId()),
                 t.environments().stream().map(PlanDocument::environment).toList(),
                 t.serviceIds(),
-                plan.changes().stream().map(c -> change(c, showValues)).toList(),
+                plan.changes().stream().map(c -> change(c, plan.isOwned(c), showValues)).toList(),
                 plan.unmanaged().stream().map(PlanDocument::unmanaged).toList(),
                 plan.deploys().stream().map(d -> new DeployEntry(d.environment(), d.services())).toList(),
                 plan.notes(),
+                plan.uncompared(),
                 Diagnostics.json(result.warnings()),
                 new Summary(plan.count(Action.CREATE), plan.count(Action.UPDATE), plan.count(Action.DELETE),
                         plan.consequences()));
@@ -86,7 +92,7 @@ record PlanDocument(
         return value.name().toLowerCase(Locale.ROOT);
     }
 
-    private static ChangeEntry change(Change c, boolean showValues) {
+    private static ChangeEntry change(Change c, boolean owned, boolean showValues) {
         Address a = c.address();
         JsonNode before = null;
         JsonNode after = null;
@@ -105,7 +111,7 @@ record PlanDocument(
             after = Shows.json(Shows.value(v.after(), v.sensitive(), showValues));
         }
         return new ChangeEntry(a.text(), lower(a.kind()), a.environment(), a.service(), a.name(), lower(c.action()),
-                lower(c.origin()), c.sensitive(), sealed, c.note(), nullIfNull(before), nullIfNull(after));
+                lower(c.origin()), c.sensitive(), sealed, owned, c.note(), nullIfNull(before), nullIfNull(after));
     }
 
     private static JsonNode nullIfNull(JsonNode node) {
