@@ -53,14 +53,17 @@ import picocli.CommandLine.Parameters;
             "64:usage error (such as no --yes without a terminal, deleting a service, an environment or what --prune"
                     + " found without --confirm-destructive, an unknown --replace address, or changes"
                     + " staged in Railway without --include-staged or --discard-staged)",
-            "65:the spec is invalid",
+            "65:the spec is invalid, or is not valid YAML",
+            "66:the spec file or an env file cannot be read",
+            "77:no Railway token, a malformed one, or one Railway refuses",
+            "78:a value the spec references ($${env:...}, $${file:...}) is not set",
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  tlctl apply --sandbox --yes                      # provision the sandbox",
             "  tlctl apply --env staging --yes --json           # CI: JSON Lines events on stdout",
             "  tlctl apply --prune --confirm-destructive        # also delete what the spec does not declare",
-            "  tlctl apply --replace staging/engine-api/variable/API_TOKEN --yes  # write it again",
+            "  tlctl apply --replace staging/variable/API_KEY --yes  # write it again",
             "  tlctl apply --env staging --include-staged --yes # commit the dashboard's staged changes too",
             "  tlctl plan --out .tlctl/release.tlplan && tlctl apply .tlctl/release.tlplan --yes",
         })
@@ -103,6 +106,9 @@ final class ApplyCommand extends BaseCommand implements Callable<Integer> {
         HumanApplyView human = new HumanApplyView(context.out(), context.err(), style(), context.interactive(),
                 flags.showValues());
         ApplyView view = flags.json ? new JsonApplyView(context.out(), human, flags.showValues()) : human;
+        if (view instanceof JsonApplyView json) {
+            waits().also(json::waited);
+        }
         try (Core core = open()) {
             ApplyRequest request = new ApplyRequest(target.target(), flags.prune, flags.strict, flags.replaced(),
                     planFile == null ? null : relative(planFile), confirmDestructive, !yes && context.stdinTerminal(), staged);

@@ -48,9 +48,19 @@ abstract class BaseCommand {
         return new SpecSource(specFile(), envFiles, context().env(), root().sandbox, allowed);
     }
 
+    private WaitReport waits;
+
+    /** What reports waits of this command on stderr (and to whatever else is told). */
+    WaitReport waits() {
+        if (waits == null) {
+            waits = new WaitReport(context().err(), context().requests());
+        }
+        return waits;
+    }
+
     Effects effects() {
         CliContext context = context();
-        return new Effects(context.clock(), context.sleeper(), context.requests());
+        return new Effects(context.clock(), context.sleeper(), waits());
     }
 
     /** Loads the spec's structure and connects: exit 65 for an invalid spec comes before any request. */

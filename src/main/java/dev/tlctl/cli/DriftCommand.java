@@ -38,7 +38,10 @@ import picocli.CommandLine.Option;
             "1:error (Railway API, network, I/O)",
             "2:drift found (--compare: an undeclared difference or a risk)",
             "64:usage error",
-            "65:the spec is invalid (with --strict: or breaks a Railway rule)",
+            "65:the spec is invalid or not valid YAML (with --strict: or breaks a Railway rule)",
+            "66:the spec file or an env file cannot be read",
+            "77:no Railway token, a malformed one, or one Railway refuses",
+            "78:a value the spec references ($${env:...}, $${file:...}) is not set (--compare needs none)",
         },
         footerHeading = "%nExamples:%n",
         footer = {

@@ -7,7 +7,7 @@ import dev.tlctl.spec.EnvironmentSpec;
 import dev.tlctl.spec.ServiceInstanceSpec;
 import dev.tlctl.spec.ServiceSpec;
 import dev.tlctl.spec.Spec;
-import dev.tlctl.spec.SpecException;
+import dev.tlctl.spec.Diagnostic;
 import dev.tlctl.spec.VariableSpec;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -27,8 +27,9 @@ final class HumanValidateView implements ValidateView {
     }
 
     @Override
-    public void valid(Spec spec) {
+    public void valid(Spec spec, List<Diagnostic> notes) {
         Diagnostics.print(err, style, spec.warnings());
+        Diagnostics.print(err, style, notes);
         out.println(style.green(spec.file() + " is valid."));
         out.println();
         out.println("Project      " + spec.project().name()
@@ -105,8 +106,9 @@ final class HumanValidateView implements ValidateView {
     }
 
     @Override
-    public void invalid(String file, SpecException problems) {
-        Diagnostics.printSummary(err, style, file, problems.diagnostics());
+    public void invalid(String file, List<Diagnostic> problems, List<Diagnostic> notes) {
+        Diagnostics.print(err, style, notes);
+        Diagnostics.printSummary(err, style, file, problems);
     }
 
     private static String pad(String s, int width) {

@@ -45,6 +45,8 @@ public final class FileLocalRecords implements LocalRecords {
     private static final String LEGACY_SEALED = "sealed";
     private static final int FORMAT_VERSION = 1;
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final java.util.concurrent.ConcurrentMap<Path, Object> MONITORS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final String RECORD_KEYS = "recordKeys";
 
@@ -289,6 +291,15 @@ public final class FileLocalRecords implements LocalRecords {
         if (pending.isEmpty()) {
             return true;
         }
+        // A file lock keeps other processes out; two runs in one process (a test, a server) need a monitor too,
+        // since the JVM refuses a second lock on a file it already holds (OverlappingFileLockException).
+        Object monitor = MONITORS.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> new Object());
+        synchronized (monitor) {
+            return saveLocked();
+        }
+    }
+
+    private boolean saveLocked() {
         try {
             Files.createDirectories(dir);
             try (FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);

@@ -285,7 +285,8 @@ public final class Reconciler implements AutoCloseable {
         }
         if (!result.succeeded()) {
             // What the steps done wrote is recorded too, as far as it can be; the apply failed either way.
-            Recorder.Written recorded = recorder.write(result0, planned.records(), result, null);
+            Recorder.Written recorded = result.done().isEmpty() ? Recorder.Written.NOTHING
+                    : recorder.write(result0, planned.records(), result, null);
             return new ApplyOutcome(result0, ApplyOutcome.Status.FAILED, result, List.of(), recorded.environments(),
                     recorded.problem(), List.of());
         }

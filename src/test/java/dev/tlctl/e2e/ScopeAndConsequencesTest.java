@@ -42,7 +42,7 @@ class ScopeAndConsequencesTest extends E2eTest {
         assertEquals(0, apply.code(), apply::toString);
 
         Run everything = w.run(stagingJob(w), false, "", "plan");
-        assertEquals(65, everything.code(), "without --env, production's secrets are needed: " + everything);
+        assertEquals(78, everything.code(), "without --env, production's secrets are needed: " + everything);
         assertTrue(everything.err().contains("${env:PRODUCTION_DATABASE_URL}"), everything::toString);
         assertEquals(0, everything.requests(), "refused before asking Railway anything");
     }
