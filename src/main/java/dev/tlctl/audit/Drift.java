@@ -43,10 +43,12 @@ public final class Drift {
     private final LiveState live;
     private final Plan plan;
     private final History history;
+    private final Spec declared;
     private final List<DriftFinding> findings = new ArrayList<>();
 
-    private Drift(Spec spec, LiveState live, Plan plan, History history) {
+    private Drift(Spec spec, Spec declared, LiveState live, Plan plan, History history) {
         this.spec = spec;
+        this.declared = declared;
         this.live = live;
         this.plan = plan;
         this.history = history;
@@ -57,7 +59,15 @@ public final class Drift {
      * @param history what tlctl last wrote at each address
      */
     public static DriftReport of(Spec spec, LiveState live, Plan plan, History history) {
-        return new Drift(spec, live, plan, history).run();
+        return new Drift(spec, spec, live, plan, history).run();
+    }
+
+    /**
+     * @param declared the spec as declared, every environment (for whether a secret shared by two
+     *     environments is the spec's intent); {@code spec} may be narrowed to the run's
+     */
+    public static DriftReport of(Spec spec, Spec declared, LiveState live, Plan plan, History history) {
+        return new Drift(spec, declared, live, plan, history).run();
     }
 
     /** The same, with what tlctl last wrote by address text. */
@@ -84,7 +94,35 @@ public final class Drift {
                 .thenComparing(f -> f.address().service() == null ? "\uffff" : f.address().service())
                 .thenComparingInt(f -> f.address().kind().ordinal())
                 .thenComparing(f -> f.address().name() == null ? "" : f.address().name()));
-        return new DriftReport(spec.project().name(), environments, sorted, before - kept.size(), plan.notes());
+        List<DriftReport.Risk> risks = project == null ? List.of() : risks(project, environments).stream()
+                .filter(r -> !spec.drift().ignores(r.address())).toList();
+        return new DriftReport(spec.project().name(), environments, sorted, before - kept.size(), plan.notes(), risks);
+    }
+
+    /**
+     * Every secret of an environment of the run equal to one of another live environment, each pair
+     * of environments once, unless the spec declares the same source for both.
+     */
+    private List<DriftReport.Risk> risks(LiveProject project, List<String> covered) {
+        List<DriftReport.Risk> out = new ArrayList<>();
+        for (String name : covered) {
+            LiveEnvironment env = project.environment(name).orElse(null);
+            if (env == null) {
+                continue;
+            }
+            for (LiveEnvironment other : project.environments()) {
+                boolean otherCovered = covered.contains(other.name());
+                if (other.name().equals(name) || otherCovered && covered.indexOf(other.name()) > covered.indexOf(name)) {
+                    continue; // a pair of the run's environments is looked at once, from the later one
+                }
+                for (SameSecrets.Match m : SameSecrets.between(declared, project, other, env)) {
+                    if (!m.declared()) {
+                        out.add(new DriftReport.Risk(m.right().text(), m.left().text()));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** What an apply with pruning would change is drift, minus Railway's consequences and what a missing parent covers. */

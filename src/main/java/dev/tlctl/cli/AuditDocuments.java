@@ -23,8 +23,11 @@ final class AuditDocuments {
     private AuditDocuments() {}
 
     record DriftDocument(int formatVersion, String kind, String tlctl, String createdAt, String endpoint, Project project,
-            List<String> environments, boolean drifted, List<Finding> findings, List<String> notes,
+            List<String> environments, boolean drifted, List<Finding> findings, List<RiskEntry> risks, List<String> notes,
             List<Diagnostics.Entry> warnings, DriftSummary summary) {}
+
+    /** A secret of {@code address} with the same value as {@code otherAddress}'s, in another environment. */
+    record RiskEntry(String address, String otherAddress, String detail) {}
 
     record Project(String name, String id) {}
 
@@ -32,7 +35,7 @@ final class AuditDocuments {
     record Finding(String address, String kind, String environment, String service, String name, String side,
             String direction, String explanation, String detail, boolean sensitive, JsonNode railway, JsonNode spec) {}
 
-    record DriftSummary(int findings, long onlyOnRailway, long onlyInSpec, long different, int ignored) {}
+    record DriftSummary(int findings, long onlyOnRailway, long onlyInSpec, long different, int ignored, int risks) {}
 
     record ComparisonDocument(int formatVersion, String kind, String tlctl, String project, String left, String right,
             List<DifferenceEntry> differences, List<String> notes, ComparisonSummary summary) {}
@@ -56,11 +59,12 @@ final class AuditDocuments {
         return new DriftDocument(Json.FORMAT_VERSION, "drift", Version.current(), result.planned().createdAt().toString(),
                 result.planned().endpoint(), new Project(report.project(), project == null ? null : project.id()),
                 report.environments(), report.drifted(),
-                report.findings().stream().map(f -> finding(f, showValues)).toList(), report.notes(),
+                report.findings().stream().map(f -> finding(f, showValues)).toList(),
+                report.risks().stream().map(r -> new RiskEntry(r.address(), r.other(), r.detail())).toList(), report.notes(),
                 Diagnostics.json(result.planned().warnings()),
                 new DriftSummary(report.findings().size(), report.count(DriftFinding.Side.ONLY_ON_RAILWAY),
                         report.count(DriftFinding.Side.ONLY_IN_SPEC), report.count(DriftFinding.Side.DIFFERENT),
-                        report.ignored()));
+                        report.ignored(), report.risks().size()));
     }
 
     private static Finding finding(DriftFinding f, boolean showValues) {

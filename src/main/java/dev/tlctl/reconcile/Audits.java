@@ -45,11 +45,11 @@ final class Audits {
     DriftResult drift(Target target, boolean strict) {
         Reconciler.Planned planned = owner.plan(new PlanRequest(target, true, strict), true);
         PlanResult result = planned.result();
-        DriftReport report = Drift.of(result.spec(), result.live(), result.plan(), planned.records());
+        DriftReport report = Drift.of(result.spec(), declared, result.live(), result.plan(), planned.records());
         List<String> notes = new ArrayList<>(report.notes());
         planned.records().notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
         return new DriftResult(result, new DriftReport(report.project(), report.environments(), report.findings(),
-                report.ignored(), notes));
+                report.ignored(), notes, report.risks()));
     }
 
     /**
@@ -61,13 +61,15 @@ final class Audits {
             throw new ReconcileException(Kind.USAGE, "--compare needs two different environments, not " + left + " twice",
                     "For example: tlctl drift --compare production staging");
         }
-        LiveProject project = readExisting(target, "compare environments");
-        return EnvironmentComparison.of(declared, project, liveEnvironment(project, left), liveEnvironment(project, right));
+        Reconciler.Read read = readExisting(target, "compare environments");
+        LiveProject project = read.result().state().project();
+        return EnvironmentComparison.of(declared, project, liveEnvironment(project, left), liveEnvironment(project, right),
+                read.records());
     }
 
     /** The live variables of one environment (and one service, when given) with their origin, from one read. */
     VariableList variables(Target target, String environment, String service) {
-        LiveProject project = readExisting(target, "list variables");
+        LiveProject project = readExisting(target, "list variables").result().state().project();
         LiveEnvironment env = liveEnvironment(project, environment);
         if (service != null && project.service(service).isEmpty()) {
             throw new ReconcileException(Kind.USAGE, "no service \"" + service + "\" in project " + project.name(),
@@ -79,8 +81,9 @@ final class Audits {
     }
 
     /** Reads the project, which must exist and be readable whole (not through a project token). */
-    private LiveProject readExisting(Target target, String what) {
-        ReadResult read = owner.read(target).result();
+    private Reconciler.Read readExisting(Target target, String what) {
+        Reconciler.Read whole = owner.read(target);
+        ReadResult read = whole.result();
         if (read.tokenEnvironment() != null) {
             throw new ReconcileException(Kind.USAGE, "a project token reaches only environment " + read.tokenEnvironment(),
                     "To " + what + ", use an account or workspace token (RAILWAY_API_TOKEN).");
@@ -90,7 +93,7 @@ final class Audits {
             throw new ReconcileException(Kind.REFUSED, "project " + declared.project().name() + " does not exist on Railway",
                     "Create it with tlctl init, or tlctl apply. Nothing to " + what + ".");
         }
-        return project;
+        return whole;
     }
 
     private static LiveEnvironment liveEnvironment(LiveProject project, String name) {
