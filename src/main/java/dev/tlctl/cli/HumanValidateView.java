@@ -94,7 +94,8 @@ final class HumanValidateView implements ValidateView {
     private void printVariables(String scope, Map<String, VariableSpec> variables) {
         int width = variables.keySet().stream().mapToInt(String::length).max().orElse(0);
         for (VariableSpec v : variables.values()) {
-            String value = v.display();
+            // Resolved values go through the one display decision; an unresolved one shows where it comes from.
+            String value = v.resolved() ? Shows.value(v.value(), v.sensitive(), true).text() : "(not read)";
             if (v.template() != null) {
                 value += "  " + style.dim("from " + v.template());
             }

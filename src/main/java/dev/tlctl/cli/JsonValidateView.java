@@ -5,6 +5,7 @@ import dev.tlctl.spec.BillingSpec.UsageLimitSpec;
 import dev.tlctl.spec.EnvironmentSpec;
 import dev.tlctl.spec.ServiceInstanceSpec;
 import dev.tlctl.spec.Spec;
+import dev.tlctl.secret.Shown;
 import dev.tlctl.spec.Diagnostic;
 import dev.tlctl.spec.VariableSpec;
 import java.io.PrintStream;
@@ -76,8 +77,10 @@ final class JsonValidateView implements ValidateView {
     }
 
     private static List<Variable> variables(Map<String, VariableSpec> variables) {
-        return variables.values().stream().map(v -> new Variable(v.name(), v.sensitive(), v.sealed(),
-                v.sensitive() || !v.resolved() ? null : v.value().reveal(), v.template())).toList();
+        return variables.values().stream().map(v -> {
+            Shown shown = Shows.value(v.value(), v.sensitive(), true);
+            return new Variable(v.name(), v.sensitive(), v.sealed(), shown.isText() ? shown.text() : null, v.template());
+        }).toList();
     }
 
     @Override

@@ -102,12 +102,12 @@ public record VariableSpec(
         return value != null;
     }
 
-    /** The value for display: masked when sensitive, the template when unresolved. */
+    /** The value for display (see {@link dev.tlctl.secret.Shown}): masked when a secret, the template when unresolved. */
     public String display() {
-        if (sensitive) {
-            return Secret.MASK;
+        if (value == null) {
+            return sensitive ? Secret.MASK : template;
         }
-        return value == null ? template : value.reveal();
+        return dev.tlctl.secret.Shown.of(value, sensitive, true).text();
     }
 
     /**
