@@ -16,6 +16,7 @@ import dev.tlctl.plan.Origin;
 import dev.tlctl.plan.Plan;
 import dev.tlctl.plan.UsageLimitValue;
 import dev.tlctl.plan.Values;
+import dev.tlctl.secret.Fingerprint;
 import dev.tlctl.secret.Witness;
 import dev.tlctl.secret.Secret;
 import dev.tlctl.spec.EnvironmentSpec;
@@ -105,6 +106,10 @@ public final class Drift {
      */
     private List<DriftReport.Risk> risks(LiveProject project, List<String> covered) {
         List<DriftReport.Risk> out = new ArrayList<>();
+        byte[] key = Fingerprint.newSalt();
+        Map<String, SameSecrets.Index> indexes = new java.util.HashMap<>();
+        java.util.function.Function<LiveEnvironment, SameSecrets.Index> index =
+                e -> indexes.computeIfAbsent(e.name(), n -> SameSecrets.index(declared, project, e, key));
         for (String name : covered) {
             LiveEnvironment env = project.environment(name).orElse(null);
             if (env == null) {
@@ -115,7 +120,7 @@ public final class Drift {
                 if (other.name().equals(name) || otherCovered && covered.indexOf(other.name()) > covered.indexOf(name)) {
                     continue; // a pair of the run's environments is looked at once, from the later one
                 }
-                for (SameSecrets.Match m : SameSecrets.between(declared, project, other, env)) {
+                for (SameSecrets.Match m : SameSecrets.between(declared, index.apply(other), index.apply(env))) {
                     if (!m.declared()) {
                         out.add(new DriftReport.Risk(m.right().text(), m.left().text()));
                     }

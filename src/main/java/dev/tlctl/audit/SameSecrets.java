@@ -36,19 +36,44 @@ final class SameSecrets {
 
     private SameSecrets() {}
 
+    /**
+     * An environment's secrets by the fingerprint of their value under a key of the caller's (one
+     * per run, never stored): found once per environment however many others it is compared with.
+     */
+    static final class Index {
+        private final String environment;
+        private final Map<Fingerprint, List<Address>> byValue = new LinkedHashMap<>();
+
+        private Index(String environment) {
+            this.environment = environment;
+        }
+    }
+
+    /** @param spec the spec as declared (every environment, references unresolved) */
+    static Index index(Spec spec, LiveProject project, LiveEnvironment env, byte[] key) {
+        Index index = new Index(env.name());
+        secrets(spec, project, env).forEach((address, value) ->
+                index.byValue.computeIfAbsent(Fingerprint.of(value.reveal(), key), k -> new ArrayList<>()).add(address));
+        return index;
+    }
+
     /** @param spec the spec as declared (every environment, references unresolved) */
     static List<Match> between(Spec spec, LiveProject project, LiveEnvironment left, LiveEnvironment right) {
         byte[] key = Fingerprint.newSalt();
-        Map<Fingerprint, List<Address>> byValue = new LinkedHashMap<>();
-        secrets(spec, project, left).forEach((address, value) ->
-                byValue.computeIfAbsent(Fingerprint.of(value.reveal(), key), k -> new ArrayList<>()).add(address));
+        return between(spec, index(spec, project, left, key), index(spec, project, right, key));
+    }
+
+    /** Every secret of {@code right} equal to one of {@code left} (both indexed under one key). */
+    static List<Match> between(Spec spec, Index left, Index right) {
         List<Match> out = new ArrayList<>();
-        secrets(spec, project, right).forEach((address, value) -> {
-            for (Address other : byValue.getOrDefault(Fingerprint.of(value.reveal(), key), List.of())) {
-                String leftText = text(variable(spec, left.name(), other.service(), other.name()));
-                boolean declared = leftText != null
-                        && leftText.equals(text(variable(spec, right.name(), address.service(), address.name())));
-                out.add(new Match(other, address, declared));
+        right.byValue.forEach((fingerprint, addresses) -> {
+            for (Address address : addresses) {
+                for (Address other : left.byValue.getOrDefault(fingerprint, List.of())) {
+                    String leftText = text(variable(spec, left.environment, other.service(), other.name()));
+                    boolean declared = leftText != null
+                            && leftText.equals(text(variable(spec, right.environment, address.service(), address.name())));
+                    out.add(new Match(other, address, declared));
+                }
             }
         });
         return out;

@@ -288,8 +288,7 @@ public final class Planner {
                 changes.add(create(env, service, variable));
                 continue;
             }
-            Change change = compareVariable(env, service, variable, existing,
-                    sensitivity.variable(variable.name(), variable, existing));
+            Change change = compareVariable(env, service, variable, existing, sensitivity);
             if (change != null) {
                 changes.add(change);
             }
@@ -303,8 +302,9 @@ public final class Planner {
         }
     }
 
+    /** The change a variable needs, if any; whether it is a secret is decided only for a change (values can be many). */
     private Change compareVariable(String env, String service, VariableSpec variable, LiveVariable existing,
-            boolean sensitive) {
+            Sensitivity sensitivity) {
         Address address = Address.variable(env, service, variable.name());
         boolean replaced = options.replace().contains(address.text());
         if (existing.sealed()) {
@@ -332,8 +332,12 @@ public final class Planner {
             notes.add(address + " cannot be read with this token, so it is not compared.");
             return null;
         }
+        if (existing.value().equals(variable.value()) && !replaced) {
+            return null;
+        }
+        boolean sensitive = sensitivity.variable(variable.name(), variable, existing);
         if (existing.value().equals(variable.value())) {
-            return replaced ? update(env, service, variable, existing.value(), sensitive).withNote(REPLACED) : null;
+            return update(env, service, variable, existing.value(), sensitive).withNote(REPLACED);
         }
         Change.Variable change = update(env, service, variable, existing.value(), sensitive);
         // allowEmpty: an empty value replaces a live one: say it in words, a mask would hide it.

@@ -166,43 +166,6 @@ public final class FileLocalRecords implements LocalRecords {
     }
 
     @Override
-    public void rememberWritten(String endpoint, String projectId, Map<String, Fingerprint> written,
-            java.util.Collection<String> forgotten) {
-        if (written.isEmpty() && forgotten.isEmpty()) {
-            return;
-        }
-        Map<String, String> texts = new LinkedHashMap<>();
-        written.forEach((address, fingerprint) -> texts.put(address, fingerprint.text()));
-        java.util.Set<String> gone = new java.util.HashSet<>(forgotten);
-        change(r -> {
-            if (!gone.isEmpty()) {
-                for (String field : List.of(LEGACY_SEALED, WRITTEN)) {
-                    ObjectNode project = object(object(endpoint(r, endpoint), field), projectId);
-                    List<String> drop = new ArrayList<>();
-                    project.fieldNames().forEachRemaining(name -> {
-                        if (under(name, gone)) {
-                            drop.add(name);
-                        }
-                    });
-                    project.remove(drop);
-                }
-            }
-            ObjectNode project = object(object(endpoint(r, endpoint), WRITTEN), projectId);
-            texts.forEach(project::put);
-        });
-    }
-
-    /** Whether {@code address} is one of {@code prefixes} or under one (each parent tried: linear in its depth). */
-    private static boolean under(String address, java.util.Set<String> prefixes) {
-        for (int slash = address.length(); slash > 0; slash = address.lastIndexOf('/', slash - 1)) {
-            if (prefixes.contains(address.substring(0, slash))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    @Override
     public RecordKey recordKey(String endpoint, String projectId) {
         JsonNode cached = root.path("endpoints").path(endpoint).path(RECORD_KEYS).path(projectId);
         byte[] key = null;

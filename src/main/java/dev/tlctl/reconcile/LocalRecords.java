@@ -21,7 +21,10 @@ public interface LocalRecords {
     /** Remembers a project id; null forgets it. */
     void rememberProject(String endpoint, String workspace, String name, String id);
 
-    /** The fingerprints earlier versions kept of the values tlctl wrote to a project, by variable or setting address. */
+    /**
+     * The fingerprints versions before shared records kept of the values tlctl wrote to a project, by
+     * variable or setting address: read (where an environment has no record yet), never written.
+     */
     Map<String, Fingerprint> written(String endpoint, String projectId);
 
     /**
@@ -32,15 +35,6 @@ public interface LocalRecords {
 
     /** Caches a key derived in this run (only its derivation and a binding, never the key text). */
     void rememberRecordKey(String endpoint, String projectId, RecordKey key);
-
-    /**
-     * Remembers what one apply wrote: the fingerprint of each value written, by address; and
-     * forgets what it deleted: each of {@code forgotten} and everything under it (a deleted
-     * variable, or {@code staging/engine-api} for a removed instance). One change, whatever the
-     * number of addresses (an apply may write tens of thousands).
-     */
-    void rememberWritten(String endpoint, String projectId, Map<String, Fingerprint> written,
-            java.util.Collection<String> forgotten);
 
     /**
      * The key that fingerprints variable values in saved plans, made on first use. It never

@@ -47,6 +47,8 @@ final class RecordUpdate {
     private final LiveProject after;
     private final RecordKey key;
     private final Map<String, Change> applied = new LinkedHashMap<>();
+    /** By environment, its instances by service name: looked up once per value, so found once. */
+    private final Map<String, Map<String, LiveServiceInstance>> instances = new LinkedHashMap<>();
 
     private RecordUpdate(PlanResult planned, SharedRecords records, ApplyResult result, LiveProject after, RecordKey key) {
         this.planned = planned;
@@ -265,9 +267,14 @@ final class RecordUpdate {
     }
 
     private LiveServiceInstance instance(LiveEnvironment now, String service) {
-        LiveProject project = project();
-        return project == null ? null
-                : project.service(service).flatMap(s -> now.instance(s.id())).orElse(null);
+        return instances.computeIfAbsent(now.name(), name -> {
+            Map<String, LiveServiceInstance> byName = new LinkedHashMap<>();
+            LiveProject project = project();
+            if (project != null) {
+                project.services().forEach(s -> now.instance(s.id()).ifPresent(i -> byName.put(s.name(), i)));
+            }
+            return byName;
+        }).get(service);
     }
 
     /** The patch that writes {@code record} in place of what the environment holds. */

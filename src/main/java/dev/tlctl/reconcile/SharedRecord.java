@@ -172,7 +172,7 @@ record SharedRecord(String environmentId, boolean environmentCreated, byte[] che
     }
 
     private static byte[] deflate(byte[] bytes) {
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
         try {
             deflater.setInput(bytes);
             deflater.finish();

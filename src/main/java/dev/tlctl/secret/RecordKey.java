@@ -45,7 +45,7 @@ public final class RecordKey {
     private final String salt;
     private byte[] key;
     private boolean fromCache;
-    private final Map<String, byte[]> scopes = new HashMap<>();
+    private final Map<String, Mac> scopes = new HashMap<>();
 
     private RecordKey(String source, String salt) {
         this.source = source;
@@ -113,12 +113,12 @@ public final class RecordKey {
     }
 
     /** A short value that tells whether a record of {@code scope} was written with this key. */
-    public byte[] check(String scope) {
+    public synchronized byte[] check(String scope) {
         return Arrays.copyOf(hmac(scope(scope), "key-check"), FINGERPRINT_BYTES);
     }
 
     /** The fingerprint of {@code value} at {@code address} in {@code scope}. */
-    public byte[] fingerprint(String scope, String address, String value) {
+    public synchronized byte[] fingerprint(String scope, String address, String value) {
         return Arrays.copyOf(hmac(scope(scope), "value", address, value), FINGERPRINT_BYTES);
     }
 
@@ -128,8 +128,9 @@ public final class RecordKey {
         return value -> MessageDigest.isEqual(fingerprint(scope, address, value), copy);
     }
 
-    private synchronized byte[] scope(String scope) {
-        return scopes.computeIfAbsent(scope, s -> hmac(derived(), "scope", s));
+    /** The scope's subkey, as a ready Mac (one per scope: making a Mac costs more than using it). */
+    private Mac scope(String scope) {
+        return scopes.computeIfAbsent(scope, s -> mac(hmac(mac(derived()), "scope", s)));
     }
 
     private static byte[] pbkdf2(String source, String salt) {
@@ -146,16 +147,24 @@ public final class RecordKey {
         }
     }
 
-    /** HMAC-SHA256 of the parts, each followed by a zero byte (so that no two lists of parts collide). */
+    /** HMAC-SHA256 of the parts under {@code mac}'s key, each followed by a zero byte (no two lists of parts collide). */
+    private static byte[] hmac(Mac mac, String... parts) {
+        for (String part : parts) {
+            mac.update(part.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+        }
+        return mac.doFinal();
+    }
+
     private static byte[] hmac(byte[] key, String... parts) {
+        return hmac(mac(key), parts);
+    }
+
+    private static Mac mac(byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            for (String part : parts) {
-                mac.update(part.getBytes(StandardCharsets.UTF_8));
-                mac.update((byte) 0);
-            }
-            return mac.doFinal();
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }

@@ -2,6 +2,7 @@ package dev.tlctl.secret;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -13,27 +14,24 @@ import java.util.regex.Pattern;
  * of the text matched: a reason names only the kind of credential.
  */
 public final class SecretText {
-    /** {@code *_TOKEN}, {@code *_SECRET}, {@code *_KEY}, {@code *PASSWORD*} (and the bare words). */
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?:^|.*_)(?:TOKEN|SECRET|KEY)$|.*PASSWORD.*|.*PASSWD.*", Pattern.CASE_INSENSITIVE);
+    /** What each group of {@link #FORMATS} is called in a message, in group order. */
+    private static final List<String> FORMAT_REASONS = List.of("a GitHub token", "an API key (sk-...)", "a Stripe key",
+            "a Slack token", "an AWS access key", "a JSON Web Token", "a private key",
+            "a URL with a credential in its query");
 
-    /** A known credential format and what it is called in a message. */
-    private record Format(String reason, Pattern pattern) {}
-
-    // Each pattern starts with a literal or a word boundary and has no nested quantifier: find()
-    // rejects most positions at once, so a scan stays linear in practice.
-    private static final List<Format> FORMATS = List.of(
-            new Format("a GitHub token", Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})")),
-            new Format("an API key (sk-...)", Pattern.compile("\\bsk-[A-Za-z0-9_-]{20,}")),
-            new Format("a Stripe key", Pattern.compile("\\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}|\\bwhsec_[A-Za-z0-9]{16,}")),
-            new Format("a Slack token", Pattern.compile(
-                    "\\bxox[abposr]-[A-Za-z0-9-]{10,}|\\bxapp-[A-Za-z0-9-]{10,}|hooks\\.slack\\.com/services/[A-Za-z0-9]{6,}")),
-            new Format("an AWS access key", Pattern.compile("\\b(?:AKIA|ASIA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\\b")),
-            new Format("a JSON Web Token", Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}")),
-            new Format("a private key", Pattern.compile("-----BEGIN [A-Z ]{0,40}PRIVATE KEY(?: BLOCK)?-----")),
-            new Format("a URL with a credential in its query", Pattern.compile(
-                    "[?&](?:api[_-]?key|access[_-]?token|auth[_-]?token|token|secret|password|passwd|sig|signature|apikey)"
-                            + "=[^&\\s#]{8,}", Pattern.CASE_INSENSITIVE)));
+    // One pass over the text for every format (a matcher per format cost more than the scan). Each
+    // alternative starts with a literal or a word boundary and has no nested quantifier, so find()
+    // rejects most positions at once and a scan stays linear in practice.
+    private static final Pattern FORMATS = Pattern.compile(String.join("|",
+            "(\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,}))",
+            "(\\bsk-[A-Za-z0-9_-]{20,})",
+            "(\\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}|\\bwhsec_[A-Za-z0-9]{16,})",
+            "(\\bxox[abposr]-[A-Za-z0-9-]{10,}|\\bxapp-[A-Za-z0-9-]{10,}|hooks\\.slack\\.com/services/[A-Za-z0-9]{6,})",
+            "(\\b(?:AKIA|ASIA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\\b)",
+            "(\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,})",
+            "(-----BEGIN [A-Z ]{0,40}PRIVATE KEY(?: BLOCK)?-----)",
+            "([?&](?i:api[_-]?key|access[_-]?token|auth[_-]?token|token|secret|password|passwd|sig|signature|apikey)"
+                    + "=[^&\\s#]{8,})"));
 
     /** A run of characters that may form a token: letters, digits and base64/URL-safe punctuation. */
     private static final int MIN_TOKEN = 24;
@@ -44,7 +42,23 @@ public final class SecretText {
 
     /** Whether a variable's name says it holds a secret ({@code *_TOKEN}, {@code *PASSWORD*}...). */
     public static boolean nameLooksSecret(String name) {
-        return name != null && SECRET_NAME.matcher(name.toUpperCase(Locale.ROOT)).matches();
+        if (name == null) {
+            return false;
+        }
+        String upper = name.toUpperCase(Locale.ROOT);
+        return endsWithWord(upper, "TOKEN") || endsWithWord(upper, "SECRET") || endsWithWord(upper, "KEY")
+                || upper.contains("PASSWORD") || upper.contains("PASSWD");
+    }
+
+    /** {@code WORD} or {@code ..._WORD}. */
+    private static boolean endsWithWord(String name, String word) {
+        int at = name.length() - word.length();
+        return name.endsWith(word) && (at == 0 || name.charAt(at - 1) == '_');
+    }
+
+    /** Whether {@code text} is a long random-looking string (or holds one); see {@link #reason}. */
+    public static boolean looksRandom(String text) {
+        return text != null && text.length() >= MIN_TOKEN && highEntropy(text);
     }
 
     /** Whether {@code text} holds a secret by its content; see {@link #reason}. */
@@ -62,11 +76,8 @@ public final class SecretText {
      * when its content says nothing; never any part of the text itself.
      */
     public static String reason(String text) {
-        if (text == null || text.length() < 8) {
-            return null;
-        }
         String format = formatReason(text);
-        if (format != null) {
+        if (format != null || text == null) {
             return format;
         }
         return highEntropy(text) ? "a long random-looking string" : null;
@@ -81,9 +92,13 @@ public final class SecretText {
         if (url != null) {
             return url;
         }
-        for (Format f : FORMATS) {
-            if (f.pattern().matcher(text).find()) {
-                return f.reason();
+        Matcher m = FORMATS.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        for (int group = 1; group <= FORMAT_REASONS.size(); group++) {
+            if (m.group(group) != null) {
+                return FORMAT_REASONS.get(group - 1);
             }
         }
         return null;

@@ -20,18 +20,10 @@ final class SecretRules {
         return SecretText.nameLooksSecret(name);
     }
 
-    /** Whether {@code text} holds a URL whose user-info carries a password; see {@link SecretText}. */
-    static boolean hasUrlPassword(String text) {
-        return SecretText.hasUrlPassword(text);
-    }
 
-    /** The text with every reference replaced by a marker that no credential pattern matches. */
+    /** The text with every reference replaced by a marker ({@code \u0001}) that no credential pattern matches. */
     static String literalPart(String template) {
         return ANY_REFERENCE.matcher(template).replaceAll("\u0001");
     }
 
-    /** Whether the literal text (references removed) holds anything at all. */
-    static boolean hasLiteralText(String template) {
-        return !literalPart(template).replace("\u0001", "").isBlank();
-    }
 }

@@ -104,7 +104,11 @@ final class VariableReader {
         String template = scalar.text();
         Location location = scalar.location();
         boolean fromReference = References.containsReference(template);
-        if (!Boolean.FALSE.equals(marked) && plaintextCredential(name, template, marked, sealed, fromReference, location)) {
+        // The literal text (references removed) and what credential format it holds, found once: values can be many.
+        String literal = template.contains("${") ? SecretRules.literalPart(template) : template;
+        String format = SecretText.formatReason(literal);
+        if (!Boolean.FALSE.equals(marked)
+                && plaintextCredential(name, literal, format, marked, sealed, fromReference, location)) {
             return null;
         }
         References.Resolved resolved = references.resolve(template, location, problems, resolve);
@@ -120,21 +124,25 @@ final class VariableReader {
             return null;
         }
         // secret: false overrules a name, never a value's content: a credential is a secret whatever is declared.
-        boolean sensitive = value != null && SecretText.looksSecret(value) || !Boolean.FALSE.equals(marked)
+        boolean content = value != null && (value.equals(literal) ? format != null || SecretText.looksRandom(value)
+                : SecretText.looksSecret(value));
+        boolean sensitive = content || !Boolean.FALSE.equals(marked)
                 && (fromReference || Boolean.TRUE.equals(marked) || sealed || SecretRules.nameLooksSecret(name));
         return new VariableSpec(name, value == null ? null : Secret.of(value), fromReference ? template : null,
                 sensitive, sealed, location);
     }
 
-    /** Reports and returns true when {@code template} writes a credential in plain text. */
-    private boolean plaintextCredential(String name, String template, Boolean marked, boolean sealed,
+    /**
+     * Reports and returns true when the literal text of a value (references removed) writes a
+     * credential in plain text; {@code format} is the credential format it holds, or null.
+     */
+    private boolean plaintextCredential(String name, String literal, String format, Boolean marked, boolean sealed,
             boolean fromReference, Location location) {
         String reason;
         String notSecret = " If it is not a secret, write " + name + ": {value: ..., secret: false}.";
-        String format = SecretText.formatReason(SecretRules.literalPart(template));
         if (format != null) {
             reason = "it holds " + format;
-        } else if (fromReference || !SecretRules.hasLiteralText(template)) {
+        } else if (fromReference || literal.replace("\u0001", "").isBlank()) {
             return false;
         } else if (sealed) {
             reason = "it is sealed";

@@ -88,15 +88,6 @@ public record VariableSpec(
         return railwayReferencesIn(railwayText());
     }
 
-    /**
-     * Whether a variable the spec does not declare is a secret by its name ({@code *_TOKEN},
-     * {@code *PASSWORD*}...) or its value's content (see {@link dev.tlctl.secret.SecretText}): the rule
-     * the spec applies to its own, for live variables an audit finds.
-     */
-    public static boolean looksSecret(String name, String value) {
-        return dev.tlctl.secret.SecretText.looksSecret(name, value);
-    }
-
     /** Whether the value is known (its references were resolved). */
     public boolean resolved() {
         return value != null;

@@ -93,12 +93,17 @@ final class World implements AutoCloseable {
     }
 
     static void copySpec(Path dir) {
+        copySpec(REPOSITORY, dir);
+    }
+
+    /** The spec files of {@code from} (the YAML file and {@code environments/}) into {@code to}. */
+    private static void copySpec(Path from, Path to) {
         try {
-            Files.createDirectories(dir.resolve("environments"));
-            Files.copy(REPOSITORY.resolve("tl-engine.yaml"), dir.resolve("tl-engine.yaml"));
-            try (Stream<Path> files = Files.list(REPOSITORY.resolve("environments"))) {
+            Files.createDirectories(to.resolve("environments"));
+            Files.copy(from.resolve("tl-engine.yaml"), to.resolve("tl-engine.yaml"));
+            try (Stream<Path> files = Files.list(from.resolve("environments"))) {
                 for (Path f : files.toList()) {
-                    Files.copy(f, dir.resolve("environments").resolve(f.getFileName()));
+                    Files.copy(f, to.resolve("environments").resolve(f.getFileName()));
                 }
             }
         } catch (IOException e) {
@@ -162,17 +167,7 @@ final class World implements AutoCloseable {
      */
     Path freshCopy(String folder) {
         Path copy = dir.resolve(folder);
-        try {
-            Files.createDirectories(copy.resolve("environments"));
-            Files.copy(dir.resolve("tl-engine.yaml"), copy.resolve("tl-engine.yaml"));
-            try (Stream<Path> files = Files.list(dir.resolve("environments"))) {
-                for (Path f : files.toList()) {
-                    Files.copy(f, copy.resolve("environments").resolve(f.getFileName()));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        copySpec(dir, copy);
         return copy;
     }
 
