@@ -32,7 +32,9 @@ import java.util.TreeMap;
  * What each environment of a run should record after an apply (or a run with nothing to apply),
  * and the patch that writes it where it is not what Railway holds already. A value is recorded
  * when tlctl wrote it in this apply (and, where the apply was read back, Railway holds it), or
- * when Railway already held the spec's value; one tlctl could not check keeps what the record said.
+ * when Railway held the spec's value where the record had nothing; a value the plan did not
+ * change keeps what the record said (so that an apply costs one HMAC per value it writes, not per
+ * value it manages).
  * What tlctl created (the environment, services, instances, variables) stays recorded while it
  * exists. Environments where changes are staged in Railway and this apply wrote nothing are left
  * alone: a commit there could commit what someone staged.
@@ -157,7 +159,7 @@ final class RecordUpdate {
     }
 
     private Map<String, SharedRecord.Value> values(EnvironmentSpec spec, LiveEnvironment now, SharedRecord old, boolean oldKey) {
-        Map<String, SharedRecord.Value> out = new TreeMap<>();
+        Map<String, SharedRecord.Value> out = new java.util.HashMap<>();
         Map<String, Change> planned = new LinkedHashMap<>();
         this.planned.plan().changesIn(spec.name()).stream().filter(c -> c.origin() == Origin.TLCTL)
                 .forEach(c -> planned.put(c.address().text(), c));
@@ -169,11 +171,15 @@ final class RecordUpdate {
             Change change = planned.get(address.text());
             boolean created = address.isVariable() && (was != null && was.created()
                     || change != null && change.action() == Action.CREATE && isApplied(change));
+            byte[] kept = was != null && oldKey ? was.fingerprint() : new byte[0];
             byte[] fingerprint;
-            if (change != null ? isApplied(change) && holds(now, address, text) : confirmed(now, address, text)) {
-                fingerprint = key.fingerprint(now.id(), relative, text);
+            if (change != null) {
+                fingerprint = isApplied(change) && holds(now, address, text) ? key.fingerprint(now.id(), relative, text) : kept;
+            } else if (kept.length > 0) {
+                // Unchanged since the record was written: its fingerprint stands (values can be many; no HMAC each).
+                fingerprint = kept;
             } else {
-                fingerprint = was != null && oldKey ? was.fingerprint() : new byte[0];
+                fingerprint = confirmed(now, address, text) ? key.fingerprint(now.id(), relative, text) : kept;
             }
             if (fingerprint.length > 0 || created) {
                 out.put(relative, new SharedRecord.Value(fingerprint, created));

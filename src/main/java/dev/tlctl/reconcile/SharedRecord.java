@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -66,7 +67,8 @@ record SharedRecord(String environmentId, boolean environmentCreated, byte[] che
         check = check.clone();
         services = Collections.unmodifiableMap(new TreeMap<>(services));
         instances = Collections.unmodifiableMap(new TreeMap<>(instances));
-        values = Collections.unmodifiableMap(new TreeMap<>(values));
+        // A hash map: a record may hold tens of thousands of values, looked up one by one; encode() sorts them.
+        values = Collections.unmodifiableMap(new HashMap<>(values));
     }
 
     /** The name of the {@code index}th variable of a record, from 1: {@code TLCTL_RECORD}, {@code TLCTL_RECORD_2}... */
@@ -81,8 +83,8 @@ record SharedRecord(String environmentId, boolean environmentCreated, byte[] che
         payload.append("check\t").append(b64(check)).append('\n');
         services.forEach((name, id) -> payload.append("service\t").append(name).append('\t').append(id).append('\n'));
         instances.forEach((name, id) -> payload.append("instance\t").append(name).append('\t').append(id).append('\n'));
-        values.forEach((address, v) -> payload.append("value\t").append(address).append('\t').append(b64(v.fingerprint()))
-                .append('\t').append(v.created() ? 1 : 0).append('\n'));
+        new TreeMap<>(values).forEach((address, v) -> payload.append("value\t").append(address).append('\t')
+                .append(b64(v.fingerprint())).append('\t').append(v.created() ? 1 : 0).append('\n'));
         String text = PREFIX + b64(deflate(payload.toString().getBytes(StandardCharsets.UTF_8)));
         List<String> chunks = new ArrayList<>();
         for (int at = 0; at < text.length(); at += CHUNK) {
@@ -116,7 +118,7 @@ record SharedRecord(String environmentId, boolean environmentCreated, byte[] che
         byte[] check = null;
         Map<String, String> services = new TreeMap<>();
         Map<String, String> instances = new TreeMap<>();
-        Map<String, Value> values = new TreeMap<>();
+        Map<String, Value> values = new HashMap<>();
         for (int i = 1; i < lines.length; i++) {
             if (lines[i].isEmpty()) {
                 continue;
