@@ -18,7 +18,6 @@ import dev.tlctl.spec.VariableSpec;
 import dev.tlctl.secret.Witness;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 

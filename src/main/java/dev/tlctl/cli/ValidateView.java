@@ -1,10 +1,8 @@
 package dev.tlctl.cli;
 
 import dev.tlctl.spec.Diagnostic;
-import java.util.List;
-
 import dev.tlctl.spec.Spec;
-import dev.tlctl.spec.SpecException;
+import java.util.List;
 
 /**
  * What {@code validate} shows: a valid spec's summary, or every problem of an invalid one; and,

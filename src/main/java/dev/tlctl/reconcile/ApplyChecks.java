@@ -41,17 +41,15 @@ final class ApplyChecks {
      */
     static void allowed(Plan plan, boolean allowDestructive, boolean askedAtTerminal, Credentials credentials) {
         if (!allowDestructive) {
-            List<String> refused = plan.changes().stream().filter(Change::destructive)
-                    .filter(c -> !plan.isOwned(c) || (c instanceof Change.Service || c instanceof Change.Environment)
-                            && !askedAtTerminal)
-                    .map(c -> c.address().text()).toList();
+            List<Change> refused = plan.changes().stream().filter(Change::destructive)
+                    .filter(c -> needsConsent(plan, c, askedAtTerminal)).toList();
             if (!refused.isEmpty()) {
-                throw new ReconcileException(Kind.USAGE, "the plan deletes " + String.join(", ", refused)
-                        + "; pass --confirm-destructive to allow it", (plan.changes().stream().anyMatch(c -> c.destructive()
-                        && plan.isOwned(c) && (c instanceof Change.Service || c instanceof Change.Environment))
-                        ? "tlctl created them and the spec no longer declares them, but deleting a service or an"
-                                + " environment is approved explicitly: --confirm-destructive, or at a terminal without"
-                                + " --yes. " : "") + "Nothing was changed.");
+                boolean tlctls = refused.stream().anyMatch(plan::isOwned);
+                throw new ReconcileException(Kind.USAGE, "the plan deletes " + String.join(", ",
+                        refused.stream().map(c -> c.address().text()).toList()) + "; pass --confirm-destructive to allow it",
+                        (tlctls ? "tlctl created them and the spec no longer declares them, but deleting a service or an"
+                                + " environment needs explicit consent: --confirm-destructive, or an answer at a terminal"
+                                + " without --yes. " : "") + "Nothing was changed.");
             }
         }
         if (credentials == null || !credentials.isProjectToken()) {
@@ -67,6 +65,17 @@ final class ApplyChecks {
                             + " projects, services or environments, or set usage limits. Use an account or workspace"
                             + " token (RAILWAY_API_TOKEN). Nothing was changed.");
         }
+    }
+
+    /**
+     * Whether deleting {@code c} needs --confirm-destructive: what --prune found, always; what tlctl
+     * created, only a service or an environment, and not when a person approves at a terminal.
+     */
+    private static boolean needsConsent(Plan plan, Change c, boolean askedAtTerminal) {
+        if (!plan.isOwned(c)) {
+            return true;
+        }
+        return (c instanceof Change.Service || c instanceof Change.Environment) && !askedAtTerminal;
     }
 
     /** The message of Railway's commits: what the apply does, counted. */
