@@ -43,14 +43,4 @@ public record Difference(Type type, Subject subject, String service, String name
     public boolean risk() {
         return type == Type.SAME_SECRET;
     }
-
-    /** The left value for display: masked unless {@code showValues} and not sensitive (settings always shown). */
-    public String leftShown(boolean showValues) {
-        return DriftFinding.shown(left, sensitive, showValues);
-    }
-
-    /** The right value for display; see {@link #leftShown}. */
-    public String rightShown(boolean showValues) {
-        return DriftFinding.shown(right, sensitive, showValues);
-    }
 }

@@ -11,11 +11,13 @@ import dev.tlctl.live.LiveWorkspace;
 import dev.tlctl.plan.Action;
 import dev.tlctl.plan.Address;
 import dev.tlctl.plan.Change;
+import dev.tlctl.plan.History;
 import dev.tlctl.plan.Origin;
 import dev.tlctl.plan.Plan;
 import dev.tlctl.plan.UsageLimitValue;
 import dev.tlctl.plan.Values;
 import dev.tlctl.secret.Fingerprint;
+import dev.tlctl.secret.Witness;
 import dev.tlctl.secret.Secret;
 import dev.tlctl.spec.EnvironmentSpec;
 import dev.tlctl.spec.ServiceInstanceSpec;
@@ -41,22 +43,37 @@ public final class Drift {
     private final Spec spec;
     private final LiveState live;
     private final Plan plan;
-    private final Map<String, Fingerprint> written;
+    private final History history;
+    private final Spec declared;
     private final List<DriftFinding> findings = new ArrayList<>();
 
-    private Drift(Spec spec, LiveState live, Plan plan, Map<String, Fingerprint> written) {
+    private Drift(Spec spec, Spec declared, LiveState live, Plan plan, History history) {
         this.spec = spec;
+        this.declared = declared;
         this.live = live;
         this.plan = plan;
-        this.written = written;
+        this.history = history;
     }
 
     /**
      * @param plan made from {@code spec} and {@code live} with pruning
-     * @param written by address, the fingerprint of the value tlctl last wrote there
+     * @param history what tlctl last wrote at each address
      */
-    public static DriftReport of(Spec spec, LiveState live, Plan plan, Map<String, Fingerprint> written) {
-        return new Drift(spec, live, plan, written).run();
+    public static DriftReport of(Spec spec, LiveState live, Plan plan, History history) {
+        return new Drift(spec, spec, live, plan, history).run();
+    }
+
+    /**
+     * @param declared the spec as declared, every environment (for whether a secret shared by two
+     *     environments is the spec's intent); {@code spec} may be narrowed to the run's
+     */
+    public static DriftReport of(Spec spec, Spec declared, LiveState live, Plan plan, History history) {
+        return new Drift(spec, declared, live, plan, history).run();
+    }
+
+    /** The same, with what tlctl last wrote by address text. */
+    public static DriftReport of(Spec spec, LiveState live, Plan plan, Map<String, ? extends Witness> written) {
+        return of(spec, live, plan, History.of(written));
     }
 
     private DriftReport run() {
@@ -78,7 +95,39 @@ public final class Drift {
                 .thenComparing(f -> f.address().service() == null ? "\uffff" : f.address().service())
                 .thenComparingInt(f -> f.address().kind().ordinal())
                 .thenComparing(f -> f.address().name() == null ? "" : f.address().name()));
-        return new DriftReport(spec.project().name(), environments, sorted, before - kept.size(), plan.notes());
+        List<DriftReport.Risk> risks = project == null ? List.of() : risks(project, environments).stream()
+                .filter(r -> !spec.drift().ignores(r.address())).toList();
+        return new DriftReport(spec.project().name(), environments, sorted, before - kept.size(), plan.notes(), risks);
+    }
+
+    /**
+     * Every secret of an environment of the run equal to one of another live environment, each pair
+     * of environments once, unless the spec declares the same source for both.
+     */
+    private List<DriftReport.Risk> risks(LiveProject project, List<String> covered) {
+        List<DriftReport.Risk> out = new ArrayList<>();
+        byte[] key = Fingerprint.newSalt();
+        Map<String, SameSecrets.Index> indexes = new java.util.HashMap<>();
+        java.util.function.Function<LiveEnvironment, SameSecrets.Index> index =
+                e -> indexes.computeIfAbsent(e.name(), n -> SameSecrets.index(declared, project, e, key));
+        for (String name : covered) {
+            LiveEnvironment env = project.environment(name).orElse(null);
+            if (env == null) {
+                continue;
+            }
+            for (LiveEnvironment other : project.environments()) {
+                boolean otherCovered = covered.contains(other.name());
+                if (other.name().equals(name) || otherCovered && covered.indexOf(other.name()) > covered.indexOf(name)) {
+                    continue; // a pair of the run's environments is looked at once, from the later one
+                }
+                for (SameSecrets.Match m : SameSecrets.between(declared, index.apply(other), index.apply(env))) {
+                    if (!m.declared()) {
+                        out.add(new DriftReport.Risk(m.right().text(), m.left().text()));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** What an apply with pruning would change is drift, minus Railway's consequences and what a missing parent covers. */
@@ -149,24 +198,19 @@ public final class Drift {
         Address address = v.address();
         if (v.action() == Action.UPDATE && v.before() == null) {
             // Sealed on Railway: the plan found the spec's value is not what tlctl last wrote.
-            Fingerprint last = written.get(address.text());
+            Witness last = history.written(address);
             return new DriftFinding(address, Side.DIFFERENT, last == null ? Direction.UNKNOWN : Direction.SPEC_CHANGED,
                     null, v.after(), true, "sealed on Railway: compared with what tlctl last wrote there");
         }
         String railway = v.before() == null ? null : v.before().reveal();
         String declared = v.after() == null ? null : v.after().reveal();
         DriftFinding finding = new DriftFinding(address, side(v.action()), direction(address, railway, declared),
-                v.before(), v.after(), v.action() == Action.DELETE ? looksSecret(v) : v.sensitive(), null);
+                v.before(), v.after(), v.sensitive(), null);
         if (v.action() == Action.UPDATE && v.after() != null && v.after().equals(v.before())) {
             return finding.withDetail("the YAML seals it; on Railway it is not sealed");
         }
         String shadows = shadowing(address, v.before());
         return shadows == null ? finding : finding.withDetail(shadows);
-    }
-
-    /** An undeclared variable's value is not in the spec, so whether it is a secret comes from its name and value. */
-    private static boolean looksSecret(Change.Variable v) {
-        return v.before() == null || dev.tlctl.spec.VariableSpec.looksSecret(v.name(), v.before().reveal());
     }
 
     /** A service variable holding its own value where the environment shares one of the same name. */
@@ -184,7 +228,7 @@ public final class Drift {
 
     /** Which side moved since tlctl wrote {@code address}; values are compared in memory only. */
     private Direction direction(Address address, String railway, String declared) {
-        Fingerprint last = written.get(address.text());
+        Witness last = history.written(address);
         if (last == null) {
             return Direction.UNKNOWN;
         }

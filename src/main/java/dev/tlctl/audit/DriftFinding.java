@@ -3,14 +3,13 @@ package dev.tlctl.audit;
 import dev.tlctl.plan.Address;
 import dev.tlctl.plan.UsageLimitValue;
 import dev.tlctl.secret.Secret;
-import java.util.List;
 import java.util.Objects;
 
 /**
  * One difference between the spec and Railway. Values are what each side holds: a {@link Secret}
- * for a variable (shown only by {@link #shown}, and never when {@code sensitive}), a setting's
- * value, a {@link UsageLimitValue}; null where that side has nothing (or Railway will not return
- * it: a sealed value).
+ * for a variable (never shown when {@code sensitive}; see {@link dev.tlctl.plan.Values#shown}), a
+ * setting's value, a {@link UsageLimitValue}; null where that side has nothing (or Railway will
+ * not return it: a sealed value).
  *
  * @param side which side has it
  * @param direction which side changed since tlctl last wrote it, when its records can tell
@@ -73,38 +72,5 @@ public record DriftFinding(
                 case RAILWAY_CHANGED, UNKNOWN -> "on Railway, not in the YAML";
             };
         };
-    }
-
-    /** Railway's value for display; see {@link #shown}. */
-    public String railwayShown(boolean showValues) {
-        return shown(railway, sensitive, showValues);
-    }
-
-    /** The spec's value for display; see {@link #shown}. */
-    public String specShown(boolean showValues) {
-        return shown(spec, sensitive, showValues);
-    }
-
-    /** What a variable value not asked for ({@code --show-values}) prints as. */
-    public static final String HIDDEN = "(hidden)";
-
-    /**
-     * A value as a view may print it: null for none; a secret masked always; another variable's
-     * value only with {@code showValues} (else {@link #HIDDEN}); a setting or usage limit as text.
-     */
-    public static String shown(Object value, boolean sensitive, boolean showValues) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Secret secret) {
-            return sensitive ? Secret.MASK : showValues ? secret.reveal() : HIDDEN;
-        }
-        if (sensitive) {
-            return Secret.MASK;
-        }
-        if (value instanceof List<?> list) {
-            return list.toString();
-        }
-        return dev.tlctl.plan.Values.canonical(value);
     }
 }

@@ -8,16 +8,16 @@ import dev.tlctl.live.LiveService;
 import dev.tlctl.live.LiveServiceInstance;
 import dev.tlctl.live.LiveVariable;
 import dev.tlctl.plan.Address;
+import dev.tlctl.plan.History;
+import dev.tlctl.plan.Sensitivity;
 import dev.tlctl.plan.Values;
-import dev.tlctl.secret.Fingerprint;
-import dev.tlctl.secret.Secret;
 import dev.tlctl.spec.EnvironmentSpec;
 import dev.tlctl.spec.ServiceInstanceSpec;
 import dev.tlctl.spec.Spec;
 import dev.tlctl.spec.VariableSpec;
+import dev.tlctl.secret.Witness;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,19 +40,29 @@ public final class EnvironmentComparison {
     private final LiveEnvironment right;
     private final List<Difference> differences = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
-    /** A key for this run only: fingerprints of secret values, never stored or shown. */
-    private final byte[] key = Fingerprint.newSalt();
+    private final History history;
 
-    private EnvironmentComparison(Spec spec, LiveProject project, LiveEnvironment left, LiveEnvironment right) {
+    private EnvironmentComparison(Spec spec, LiveProject project, LiveEnvironment left, LiveEnvironment right,
+            History history) {
         this.spec = spec;
+        this.history = history;
         this.project = project;
         this.left = left;
         this.right = right;
     }
 
-    /** Compares {@code left} with {@code right}, both environments of {@code project}. */
+    /** Compares {@code left} with {@code right}, both environments of {@code project}, with nothing recorded. */
     public static Comparison of(Spec spec, LiveProject project, LiveEnvironment left, LiveEnvironment right) {
-        return new EnvironmentComparison(spec, project, left, right).run();
+        return of(spec, project, left, right, History.NONE);
+    }
+
+    /**
+     * Compares {@code left} with {@code right}; {@code history} (tlctl's records) tells whether a value
+     * the spec reads from the environment is still the one tlctl wrote.
+     */
+    public static Comparison of(Spec spec, LiveProject project, LiveEnvironment left, LiveEnvironment right,
+            History history) {
+        return new EnvironmentComparison(spec, project, left, right, history).run();
     }
 
     private Comparison run() {
@@ -105,12 +115,16 @@ public final class EnvironmentComparison {
             }
             Object declaredX = declaredSetting(left, service, key);
             Object declaredY = declaredSetting(right, service, key);
-            boolean declared = !Values.same(declaredX, declaredY)
-                    && (declaredX == null || Values.same(declaredX, x)) && (declaredY == null || Values.same(declaredY, y));
+            // Declared only when each side holds what the spec says there (an undeclared side, Railway's default).
+            boolean declared = !Values.same(declaredX, declaredY) && holds(key, declaredX, x) && holds(key, declaredY, y);
             differences.add(new Difference(Type.DIFFERENT, Subject.SETTING, service, key,
                     Address.setting(left.name(), service, key).text(), Address.setting(right.name(), service, key).text(),
                     x, y, false, declared, null));
         }
+    }
+
+    private static boolean holds(String key, Object declared, Object live) {
+        return declared == null ? RailwayDefaults.isDefault(key, live) : Values.same(declared, live);
     }
 
     // ---- variables --------------------------------------------------------------------------
@@ -126,11 +140,12 @@ public final class EnvironmentComparison {
             VariableSpec declaredX = declaredVariable(left, service, name);
             VariableSpec declaredY = declaredVariable(right, service, name);
             if (x == null || y == null) {
-                LiveVariable present = x == null ? y : x;
-                boolean declared = x == null ? declaredY != null && declaredX == null : declaredX != null && declaredY == null;
+                boolean declared = x == null ? declaredY != null && declaredX == null && holds(right, service, y, declaredY)
+                        : declaredX != null && declaredY == null && holds(left, service, x, declaredX);
                 differences.add(new Difference(x == null ? Type.ONLY_RIGHT : Type.ONLY_LEFT, Subject.VARIABLE, service, name,
                         leftAddress, rightAddress, x == null ? null : x.value(), y == null ? null : y.value(),
-                        sensitive(present, declaredX, declaredY), declared, null));
+                        x == null ? sensitive(right, y, declaredY, declaredX) : sensitive(left, x, declaredX, declaredY),
+                        declared, null));
                 continue;
             }
             if (x.sealed() || y.sealed()) {
@@ -147,11 +162,33 @@ public final class EnvironmentComparison {
             }
             String textX = declaredText(declaredX);
             String textY = declaredText(declaredY);
-            boolean declared = textX != null && textY != null && !textX.equals(textY);
+            // Declared only when the spec declares the difference and both sides hold what it says: a hand edit is not.
+            boolean declared = textX != null && textY != null && !textX.equals(textY)
+                    && holds(left, service, x, declaredX) && holds(right, service, y, declaredY);
             differences.add(new Difference(Type.DIFFERENT, Subject.VARIABLE, service, name, leftAddress, rightAddress,
-                    x.value(), y.value(), sensitive(x, declaredX, declaredY) || sensitive(y, declaredX, declaredY),
+                    x.value(), y.value(), sensitive(left, x, declaredX, declaredY) || sensitive(right, y, declaredY, declaredX),
                     declared, null));
         }
+    }
+
+    /**
+     * Whether Railway holds what the spec declares for a variable: its literal value; for a value
+     * from {@code ${env:...}} or {@code ${file:...}} (not read here), what tlctl last wrote there, as
+     * its records say; a sealed one only by those records.
+     */
+    private boolean holds(LiveEnvironment env, String service, LiveVariable live, VariableSpec declared) {
+        if (declared == null || live == null) {
+            return false;
+        }
+        if (declared.value() != null && live.readable()) {
+            return live.value().equals(declared.value());
+        }
+        Witness written = history.written(Address.variable(env.name(), service, live.name()));
+        if (written == null || !live.readable() && !live.sealed()) {
+            return false;
+        }
+        // Sealed: Railway holds what tlctl wrote, unless someone wrote it since (the record cannot tell): trust it.
+        return live.sealed() || written.matches(live.value());
     }
 
     private static String label(String service, String name) {
@@ -176,82 +213,33 @@ public final class EnvironmentComparison {
                 String address = Address.variable(env.name(), service.name(), variable.name()).text();
                 differences.add(new Difference(Type.SHADOWS, Subject.VARIABLE, service.name(), variable.name(),
                         isLeft ? address : null, isLeft ? null : address, isLeft ? variable.value() : null,
-                        isLeft ? null : variable.value(), sensitive(variable, declared, null),
-                        text != null && !References.isSharedReference(text, variable.name()),
+                        isLeft ? null : variable.value(), sensitive(env, variable, declared, null),
+                        text != null && !References.isSharedReference(text, variable.name())
+                                && holds(env, service.name(), variable, declared),
                         "in " + env.name() + ", shadows the shared " + variable.name() + " with a value of its own (not ${{shared."
                                 + variable.name() + "}})"));
             }
         }
     }
 
-    /**
-     * Every secret of the right environment whose value equals a secret of the left one, at any
-     * address. Values holding Railway references are skipped: Railway renders them per environment.
-     */
+    /** Every secret of the right environment whose value equals a secret of the left one, at any address. */
     private void sameSecrets() {
-        Map<Fingerprint, List<String>> leftSecrets = new LinkedHashMap<>();
-        secrets(left).forEach((address, value) ->
-                leftSecrets.computeIfAbsent(Fingerprint.of(value.reveal(), key), k -> new ArrayList<>()).add(address));
-        secrets(right).forEach((address, value) -> {
-            for (String leftAddress : leftSecrets.getOrDefault(Fingerprint.of(value.reveal(), key), List.of())) {
-                Address r = parse(right, address);
-                VariableSpec declaredLeft = declaredAt(left, leftAddress);
-                VariableSpec declaredRight = declaredVariable(right, r.service(), r.name());
-                String textLeft = declaredText(declaredLeft);
-                boolean declared = textLeft != null && textLeft.equals(declaredText(declaredRight));
-                differences.add(new Difference(Type.SAME_SECRET, Subject.VARIABLE, r.service(), r.name(), leftAddress,
-                        address, null, null, true, declared, address + " holds the same secret value as " + leftAddress
-                                + (declared ? " (the spec declares the same source for both)" : "")));
-            }
-        });
-    }
-
-    /** The readable secret values of an environment, by address; those holding Railway references left out. */
-    private Map<String, Secret> secrets(LiveEnvironment env) {
-        Map<String, Secret> out = new LinkedHashMap<>();
-        for (LiveService service : project.services()) {
-            env.instance(service.id()).ifPresent(instance -> instance.variables().values().forEach(v -> {
-                if (secretValue(v, declaredVariable(env, service.name(), v.name()))) {
-                    out.put(Address.variable(env.name(), service.name(), v.name()).text(), v.value());
-                }
-            }));
+        for (SameSecrets.Match m : SameSecrets.between(spec, project, left, right)) {
+            differences.add(new Difference(Type.SAME_SECRET, Subject.VARIABLE, m.right().service(), m.right().name(),
+                    m.left().text(), m.right().text(), null, null, true, m.declared(), m.detail()));
         }
-        env.sharedVariables().values().forEach(v -> {
-            if (secretValue(v, declaredVariable(env, null, v.name()))) {
-                out.put(Address.variable(env.name(), null, v.name()).text(), v.value());
-            }
-        });
-        return out;
-    }
-
-    private static boolean secretValue(LiveVariable v, VariableSpec declared) {
-        return v.readable() && !v.value().isEmpty() && !References.hasReference(v.value().reveal())
-                && sensitive(v, declared, null);
-    }
-
-    private Address parse(LiveEnvironment env, String address) {
-        String rest = address.substring(env.name().length() + 1);
-        if (rest.startsWith("variable/")) {
-            return Address.variable(env.name(), null, rest.substring("variable/".length()));
-        }
-        int slash = rest.indexOf("/variable/");
-        return Address.variable(env.name(), rest.substring(0, slash), rest.substring(slash + "/variable/".length()));
-    }
-
-    private VariableSpec declaredAt(LiveEnvironment env, String address) {
-        Address a = parse(env, address);
-        return declaredVariable(env, a.service(), a.name());
     }
 
     // ---- the spec's side --------------------------------------------------------------------
 
-    private static boolean sensitive(LiveVariable v, VariableSpec a, VariableSpec b) {
-        return a != null && a.sensitive() || b != null && b.sensitive() || v.sealed()
-                || VariableSpec.looksSecret(v.name(), v.readable() ? v.value().reveal() : null);
+    /** A variable of {@code env} (declared there as {@code here}; {@code there} in the other environment). */
+    private boolean sensitive(LiveEnvironment env, LiveVariable v, VariableSpec here, VariableSpec there) {
+        return Sensitivity.in(declaredEnvironment(env), env, project).variable(v.name(), here, v)
+                || there != null && there.sensitive();
     }
 
     private EnvironmentSpec declaredEnvironment(LiveEnvironment env) {
-        return spec.environments().stream().filter(e -> e.name().equals(env.name())).findFirst().orElse(null);
+        return SameSecrets.environment(spec, env.name());
     }
 
     private boolean enabled(LiveEnvironment env, String service) {
@@ -266,22 +254,10 @@ public final class EnvironmentComparison {
     }
 
     private VariableSpec declaredVariable(LiveEnvironment env, String service, String name) {
-        EnvironmentSpec declared = declaredEnvironment(env);
-        if (declared == null) {
-            return null;
-        }
-        if (service == null) {
-            return declared.sharedVariables().get(name);
-        }
-        return declared.service(service).filter(ServiceInstanceSpec::enabled).map(i -> i.variables().get(name)).orElse(null);
+        return SameSecrets.variable(spec, env.name(), service, name);
     }
 
-    /** What the spec writes for a variable ({@code ${env:X}} unresolved), compared in memory, never shown. */
     private static String declaredText(VariableSpec v) {
-        if (v == null) {
-            return null;
-        }
-        return v.template() != null ? v.template() : v.value() == null ? null : v.value().reveal();
+        return SameSecrets.text(v);
     }
-
 }

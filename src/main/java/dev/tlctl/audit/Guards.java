@@ -39,7 +39,7 @@ public final class Guards {
             }
             for (ServiceInstanceSpec instance : env.services().values()) {
                 if (instance.enabled()) {
-                    out.addAll(service(guard, instance.service(), instance.settings(), false, instance::locationOf));
+                    out.addAll(service(guard, instance.service(), instance.settings(), false, null, instance::locationOf));
                 }
             }
             if (guard.monthlyBudgetDollars() != null) {
@@ -69,56 +69,80 @@ public final class Guards {
                 byName.put(project.services().stream().filter(s -> s.id().equals(instance.serviceId()))
                         .map(LiveService::name).findFirst().orElse(instance.serviceId()), instance);
             }
-            byName.forEach((name, instance) -> out.addAll(service(guard, name, instance.settings(), true, key -> null)));
+            EnvironmentSpec declared = spec.environment(guard.environment()).orElse(null);
+            byName.forEach((name, instance) -> out.addAll(service(guard, name, instance.settings(), true,
+                    declared == null ? null : declared.service(name).filter(ServiceInstanceSpec::enabled)
+                            .map(ServiceInstanceSpec::settings).orElse(null), key -> null)));
         }
         return out;
     }
 
+    /**
+     * The guard's checks of one service's settings: the spec's ({@code live} false) or Railway's.
+     * For Railway's, {@code declared} is what the spec declares for that service there (null when it
+     * does not): where the spec already satisfies a guard Railway breaks, the remedy is to apply the
+     * spec, not to edit it.
+     */
     private static List<Check> service(GuardSpec guard, String service, Map<String, Object> settings, boolean live,
-            Function<String, Location> where) {
+            Map<String, Object> declared, Function<String, Location> where) {
         String env = guard.environment();
         String subject = env + "/" + service;
         String verb = live ? "runs" : "declares";
         String onRailway = live ? " on Railway" : "";
         String apply = live ? " and run tlctl apply" : "";
+        String applyOnly = "run tlctl apply: the spec already declares ";
+        String where2 = " for " + service + " in " + env;
         List<Check> out = new ArrayList<>();
         if (guard.maxReplicas() != null) {
             long replicas = settings.get(Settings.DEPLOY_NUM_REPLICAS) instanceof Number n ? n.longValue() : 1;
             int max = guard.maxReplicas();
             String count = replicas + (replicas == 1 ? " replica" : " replicas");
+            Object wanted = declared == null ? null : declared.get(Settings.DEPLOY_NUM_REPLICAS);
+            String todo = wanted instanceof Number n && n.longValue() <= max
+                    ? applyOnly + Settings.DEPLOY_NUM_REPLICAS + " " + n.longValue() + where2
+                    : "set deploy.numReplicas to at most " + max + where2 + apply + ", or raise billing.guards." + env
+                            + ".maxReplicas";
             out.add(replicas <= max
                     ? Check.pass("guard_replicas", subject, subject + " " + verb + " " + count + " (at most " + max + ")",
                             (double) replicas, (double) max, "replicas")
                     : Check.fail("guard_replicas", subject, subject + " " + verb + " " + count + onRailway
-                            + ", more than the guard's maxReplicas " + max, "set deploy.numReplicas to at most " + max
-                            + " for " + service + " in " + env + apply + ", or raise billing.guards." + env + ".maxReplicas",
+                            + ", more than the guard's maxReplicas " + max, todo,
                             (double) replicas, (double) max, "replicas", where.apply(Settings.DEPLOY_NUM_REPLICAS)));
         }
         if (guard.sleepApplication() && !(settings.get(Settings.DEPLOY_CRON_SCHEDULE) instanceof String)) {
             boolean sleeps = Boolean.TRUE.equals(settings.get(Settings.DEPLOY_SLEEP_APPLICATION));
+            boolean declaredSleeps = declared != null && Boolean.TRUE.equals(declared.get(Settings.DEPLOY_SLEEP_APPLICATION));
             out.add(sleeps
                     ? Check.pass("guard_sleep", subject, subject + " sleeps when idle", null, null, null)
                     : Check.fail("guard_sleep", subject, subject + " does not sleep when idle" + onRailway
-                            + ", and the guard's sleepApplication requires it", "set deploy.sleepApplication: true for "
-                            + service + " in " + env + apply, null, null, null,
+                            + ", and the guard's sleepApplication requires it", declaredSleeps
+                            ? applyOnly + "deploy.sleepApplication: true" + where2
+                            : "set deploy.sleepApplication: true" + where2 + apply, null, null, null,
                             where.apply(Settings.DEPLOY_SLEEP_APPLICATION)));
         }
         if (guard.maxVCPUs() != null) {
             out.add(limit("guard_vcpus", guard.maxVCPUs(), settings.get(Settings.DEPLOY_LIMITS_VCPUS), "vCPUs",
-                    "vCPU", "maxVCPUs", Settings.DEPLOY_LIMITS_VCPUS, subject, service, env, verb, onRailway, apply, where));
+                    "vCPU", "maxVCPUs", Settings.DEPLOY_LIMITS_VCPUS, subject, service, env, verb, onRailway, apply,
+                    declared, where));
         }
         if (guard.maxMemoryGB() != null) {
             out.add(limit("guard_memory", guard.maxMemoryGB(), settings.get(Settings.DEPLOY_LIMITS_MEMORY_GB), "GB",
                     "memory", "maxMemoryGB", Settings.DEPLOY_LIMITS_MEMORY_GB, subject, service, env, verb, onRailway,
-                    apply, where));
+                    apply, declared, where));
         }
         return out;
     }
 
     private static Check limit(String id, double max, Object value, String unit, String noun, String guardKey,
             String setting, String subject, String service, String env, String verb, String onRailway, String apply,
-            Function<String, Location> where) {
-        String todo = "set " + setting + " to at most " + Money.number(max) + " for " + service + " in " + env + apply;
+            Map<String, Object> declared, Function<String, Location> where) {
+        Object wanted = declared == null ? null : declared.get(setting);
+        String todo = wanted instanceof Number n && n.doubleValue() <= max
+                ? "run tlctl apply: the spec already declares " + setting + " " + Money.number(n.doubleValue()) + " for "
+                        + service + " in " + env
+                : "set " + setting + " to at most " + Money.number(max) + " for " + service + " in " + env + apply;
+        String raise = wanted instanceof Number n && n.doubleValue() <= max ? "" : ", or raise billing.guards." + env + "."
+                + guardKey;
         if (!(value instanceof Number n)) {
             return Check.fail(id, subject, subject + " has no " + noun + " limit" + onRailway + " (the guard's "
                     + guardKey + " is " + Money.number(max) + "; without a limit a replica may use its plan's maximum, "
@@ -133,7 +157,7 @@ public final class Guards {
                         + Money.number(max) + ")", actual, max, unit)
                 : Check.fail(id, subject, subject + " " + verb + " " + amount + " per replica"
                         + onRailway + ", more than the guard's " + guardKey + " " + Money.number(max),
-                        todo + ", or raise billing.guards." + env + "." + guardKey, actual, max, unit, where.apply(setting));
+                        todo + raise, actual, max, unit, where.apply(setting));
     }
 
     /** A worst case: the dollars of a month at the declared limits, or why it cannot be known. */

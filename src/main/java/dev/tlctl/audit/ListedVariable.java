@@ -24,14 +24,4 @@ public record ListedVariable(String service, String name, boolean declared, Form
         /** This token may not read it. */
         UNREADABLE
     }
-
-    /** The value as a view may print it: secrets masked always, other values only with {@code showValues}; references always. */
-    public String shown(boolean showValues) {
-        return switch (form) {
-            case SEALED -> "(sealed)";
-            case UNREADABLE -> "(not readable with this token)";
-            case REFERENCE -> sensitive ? Secret.MASK : value.reveal();
-            case VALUE -> sensitive ? Secret.MASK : showValues ? value.reveal() : "(hidden; --show-values shows it)";
-        };
-    }
 }

@@ -6,6 +6,7 @@ import dev.tlctl.live.LiveProject;
 import dev.tlctl.live.LiveService;
 import dev.tlctl.live.LiveServiceInstance;
 import dev.tlctl.live.LiveVariable;
+import dev.tlctl.plan.Sensitivity;
 import dev.tlctl.spec.EnvironmentSpec;
 import dev.tlctl.spec.ServiceInstanceSpec;
 import dev.tlctl.spec.Spec;
@@ -18,7 +19,7 @@ import java.util.Map;
 /**
  * The live variables of one environment with their origin, as a pure function of the live
  * environment and the spec as declared (references unresolved): per service in name order, then
- * the shared ones. A variable is a secret when the spec says so, or by its name or value.
+ * the shared ones. Whether a variable is a secret is {@link Sensitivity}'s rule.
  */
 public final class VariableListing {
     private VariableListing() {}
@@ -28,6 +29,7 @@ public final class VariableListing {
         EnvironmentSpec declared = spec.environments().stream().filter(e -> e.name().equals(env.name())).findFirst()
                 .orElse(null);
         List<ListedVariable> out = new ArrayList<>();
+        Sensitivity sensitivity = Sensitivity.in(declared, env, project);
         for (LiveService s : project.services().stream().sorted(Comparator.comparing(LiveService::name)).toList()) {
             if (service != null && !service.equals(s.name())) {
                 continue;
@@ -38,20 +40,19 @@ public final class VariableListing {
             }
             Map<String, VariableSpec> declaredHere = declared == null ? Map.of() : declared.service(s.name())
                     .filter(ServiceInstanceSpec::enabled).map(ServiceInstanceSpec::variables).orElse(Map.of());
-            instance.variables().values().forEach(v -> out.add(listed(s.name(), v, declaredHere.get(v.name()))));
+            instance.variables().values().forEach(v -> out.add(listed(s.name(), v, declaredHere.get(v.name()), sensitivity)));
         }
         if (service == null) {
             Map<String, VariableSpec> shared = declared == null ? Map.of() : declared.sharedVariables();
-            env.sharedVariables().values().forEach(v -> out.add(listed(null, v, shared.get(v.name()))));
+            env.sharedVariables().values().forEach(v -> out.add(listed(null, v, shared.get(v.name()), sensitivity)));
         }
         return out;
     }
 
-    private static ListedVariable listed(String service, LiveVariable v, VariableSpec declared) {
+    private static ListedVariable listed(String service, LiveVariable v, VariableSpec declared, Sensitivity sensitivity) {
         Form form = v.sealed() ? Form.SEALED : !v.readable() ? Form.UNREADABLE
                 : References.hasReference(v.value().reveal()) ? Form.REFERENCE : Form.VALUE;
-        boolean sensitive = declared != null && declared.sensitive() || v.sealed()
-                || VariableSpec.looksSecret(v.name(), v.readable() ? v.value().reveal() : null);
-        return new ListedVariable(service, v.name(), declared != null, form, v.value(), sensitive);
+        return new ListedVariable(service, v.name(), declared != null, form, v.value(),
+                sensitivity.variable(v.name(), declared, v));
     }
 }

@@ -31,8 +31,14 @@ import picocli.CommandLine.Parameters;
                     + " once, so a service deploys at most once per apply.",
             "",
             "With PLANFILE, carries out a plan saved by `tlctl plan --out` only if planning again now gives the"
-                    + " very same plan (same ids, changes and values, and no environment changed on Railway since). If"
-                    + " it fails part way, it says what was applied; running it again converges.",
+                    + " very same plan (same ids, changes and values, and no environment changed on Railway since); a"
+                    + " plan applied already says so and names its changes. If it fails part way, it says what was"
+                    + " applied; running it again converges.",
+            "",
+            "Afterwards tlctl records, in each environment it wrote, what it wrote and created (the shared variable"
+                    + " TLCTL_RECORD: fingerprints, never values), so that every checkout knows it. What tlctl created"
+                    + " and the spec no longer declares is deleted (a service or an environment only with"
+                    + " --confirm-destructive, or when you answer at a terminal); what others added, only with --prune.",
             "",
             "Retries: reads and repeatable writes are retried on HTTP 429 (after Retry-After), 5xx and dropped"
                     + " connections, up to 5 attempts and 120 s of waiting per request. A create whose answer is lost is"
@@ -44,15 +50,20 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {
             "0:applied, or nothing to do",
             "1:error (Railway API, network, I/O; a stale or tampered saved plan; a concurrent change; cancelled)",
-            "64:usage error (such as no --yes without a terminal, deletions without --confirm-destructive, or changes"
+            "64:usage error (such as no --yes without a terminal, deleting a service, an environment or what --prune"
+                    + " found without --confirm-destructive, an unknown --replace address, or changes"
                     + " staged in Railway without --include-staged or --discard-staged)",
-            "65:the spec is invalid",
+            "65:the spec is invalid, or is not valid YAML",
+            "66:the spec file or an env file cannot be read",
+            "77:no Railway token, a malformed one, or one Railway refuses",
+            "78:a value the spec references ($${env:...}, $${file:...}) is not set",
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  tlctl apply --sandbox --yes                      # provision the sandbox",
             "  tlctl apply --env staging --yes --json           # CI: JSON Lines events on stdout",
             "  tlctl apply --prune --confirm-destructive        # also delete what the spec does not declare",
+            "  tlctl apply --replace staging/variable/API_KEY --yes  # write it again",
             "  tlctl apply --env staging --include-staged --yes # commit the dashboard's staged changes too",
             "  tlctl plan --out .tlctl/release.tlplan && tlctl apply .tlctl/release.tlplan --yes",
         })
@@ -67,7 +78,8 @@ final class ApplyCommand extends BaseCommand implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "Apply without asking (needed without a terminal).")
     boolean yes;
 
-    @Option(names = "--confirm-destructive", description = "Allow the plan to delete anything (needed with deletions, even with --yes).")
+    @Option(names = "--confirm-destructive", description = "Allow the plan to delete services and environments, and what"
+            + " --prune found (needed even with --yes; at a terminal, answering yes covers what tlctl created).")
     boolean confirmDestructive;
 
     @Option(names = "--include-staged", description = "Where changes are staged in Railway (the dashboard's"
@@ -85,10 +97,6 @@ final class ApplyCommand extends BaseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = context();
-        if (planFile != null && (flags.prune || !target.environments.isEmpty())) {
-            throw new CliException(ExitCodes.USAGE, "--prune and --env come from the saved plan",
-                    "A saved plan carries the options it was made with; make a new plan to change them.");
-        }
         if (includeStaged && discardStaged) {
             throw new CliException(ExitCodes.USAGE, "--include-staged and --discard-staged exclude each other",
                     "Choose what to do with changes staged in Railway: commit them with tlctl's, or drop them.");
@@ -96,11 +104,14 @@ final class ApplyCommand extends BaseCommand implements Callable<Integer> {
         StagedPolicy staged = includeStaged ? StagedPolicy.INCLUDE : discardStaged ? StagedPolicy.DISCARD : StagedPolicy.REFUSE;
         long start = context.clock().millis();
         HumanApplyView human = new HumanApplyView(context.out(), context.err(), style(), context.interactive(),
-                flags.showValues);
-        ApplyView view = flags.json ? new JsonApplyView(context.out(), human, flags.showValues) : human;
+                flags.showValues());
+        ApplyView view = flags.json ? new JsonApplyView(context.out(), human, flags.showValues()) : human;
+        if (view instanceof JsonApplyView json) {
+            waits().also(json::waited);
+        }
         try (Core core = open()) {
-            ApplyRequest request = new ApplyRequest(target.target(), flags.prune, flags.strict,
-                    planFile == null ? null : relative(planFile), confirmDestructive, staged);
+            ApplyRequest request = new ApplyRequest(target.target(), flags.prune, flags.strict, flags.replaced(),
+                    planFile == null ? null : relative(planFile), confirmDestructive, !yes && context.stdinTerminal(), staged);
             ApplyOutcome outcome = core.reconciler().apply(request, new ApplyObserver() {
                 @Override
                 public void planned(PlanResult plan) {
@@ -140,7 +151,7 @@ final class ApplyCommand extends BaseCommand implements Callable<Integer> {
             return true;
         }
         CliContext context = context();
-        if (!context.interactive()) {
+        if (!context.stdinTerminal()) {
             throw new CliException(ExitCodes.USAGE, "apply needs --yes when there is no terminal",
                     "Review the plan above, then run again with --yes. Nothing was changed.");
         }

@@ -1,18 +1,16 @@
 package dev.tlctl.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.tlctl.audit.Comparison;
 import dev.tlctl.audit.Difference;
 import dev.tlctl.audit.DriftFinding;
 import dev.tlctl.audit.DriftReport;
 import dev.tlctl.audit.ListedVariable;
 import dev.tlctl.plan.Address;
-import dev.tlctl.plan.UsageLimitValue;
 import dev.tlctl.reconcile.DriftResult;
 import dev.tlctl.reconcile.VariableList;
 import dev.tlctl.reconcile.Version;
-import dev.tlctl.secret.Secret;
+import dev.tlctl.secret.Shown;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,8 +23,11 @@ final class AuditDocuments {
     private AuditDocuments() {}
 
     record DriftDocument(int formatVersion, String kind, String tlctl, String createdAt, String endpoint, Project project,
-            List<String> environments, boolean drifted, List<Finding> findings, List<String> notes,
+            List<String> environments, boolean drifted, List<Finding> findings, List<RiskEntry> risks, List<String> notes,
             List<Diagnostics.Entry> warnings, DriftSummary summary) {}
+
+    /** A secret of {@code address} with the same value as {@code otherAddress}'s, in another environment. */
+    record RiskEntry(String address, String otherAddress, String detail) {}
 
     record Project(String name, String id) {}
 
@@ -34,7 +35,7 @@ final class AuditDocuments {
     record Finding(String address, String kind, String environment, String service, String name, String side,
             String direction, String explanation, String detail, boolean sensitive, JsonNode railway, JsonNode spec) {}
 
-    record DriftSummary(int findings, long onlyOnRailway, long onlyInSpec, long different, int ignored) {}
+    record DriftSummary(int findings, long onlyOnRailway, long onlyInSpec, long different, int ignored, int risks) {}
 
     record ComparisonDocument(int formatVersion, String kind, String tlctl, String project, String left, String right,
             List<DifferenceEntry> differences, List<String> notes, ComparisonSummary summary) {}
@@ -58,11 +59,12 @@ final class AuditDocuments {
         return new DriftDocument(Json.FORMAT_VERSION, "drift", Version.current(), result.planned().createdAt().toString(),
                 result.planned().endpoint(), new Project(report.project(), project == null ? null : project.id()),
                 report.environments(), report.drifted(),
-                report.findings().stream().map(f -> finding(f, showValues)).toList(), report.notes(),
+                report.findings().stream().map(f -> finding(f, showValues)).toList(),
+                report.risks().stream().map(r -> new RiskEntry(r.address(), r.other(), r.detail())).toList(), report.notes(),
                 Diagnostics.json(result.planned().warnings()),
                 new DriftSummary(report.findings().size(), report.count(DriftFinding.Side.ONLY_ON_RAILWAY),
                         report.count(DriftFinding.Side.ONLY_IN_SPEC), report.count(DriftFinding.Side.DIFFERENT),
-                        report.ignored()));
+                        report.ignored(), report.risks().size()));
     }
 
     private static Finding finding(DriftFinding f, boolean showValues) {
@@ -92,31 +94,15 @@ final class AuditDocuments {
     }
 
     private static VariableEntry variable(ListedVariable v, boolean showValues) {
-        String value = switch (v.form()) {
-            case SEALED, UNREADABLE -> null;
-            case REFERENCE -> v.sensitive() ? null : v.value().reveal();
-            case VALUE -> v.sensitive() || !showValues ? null : v.value().reveal();
-        };
+        Shown shown = Shows.listed(v, showValues);
+        String value = shown.isText() ? shown.text() : null;
         return new VariableEntry(v.service(), v.name(), v.declared() ? "declared" : "railway", lower(v.form()),
                 v.sensitive(), value);
     }
 
     /** A value for JSON: a secret or a hidden variable is null; settings and usage limits as themselves. */
     static JsonNode value(Object value, boolean sensitive, boolean showValues) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Secret secret) {
-            return sensitive || !showValues ? null : JsonNodeFactory.instance.textNode(secret.reveal());
-        }
-        if (sensitive) {
-            return null;
-        }
-        if (value instanceof UsageLimitValue limit) {
-            return PlanDocument.limit(limit);
-        }
-        JsonNode node = Json.MAPPER.valueToTree(value);
-        return node == null || node.isNull() ? null : node;
+        return Shows.json(Shows.value(value, sensitive, showValues));
     }
 
     private static String lower(Enum<?> value) {

@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
 abstract class BaseCommand {
     /** The variable holding a saved-plan key, for applying a plan made on another machine. */
     static final String PLAN_KEY_VARIABLE = "TLCTL_PLAN_KEY";
+    /** The variable holding the key text of tlctl's records on Railway (a documented default otherwise). */
+    static final String RECORD_KEY_VARIABLE = "TLCTL_RECORD_KEY";
 
     @Spec
     CommandSpec spec;
@@ -46,9 +48,19 @@ abstract class BaseCommand {
         return new SpecSource(specFile(), envFiles, context().env(), root().sandbox, allowed);
     }
 
+    private WaitReport waits;
+
+    /** What reports waits of this command on stderr (and to whatever else is told). */
+    WaitReport waits() {
+        if (waits == null) {
+            waits = new WaitReport(context().err(), context().requests());
+        }
+        return waits;
+    }
+
     Effects effects() {
         CliContext context = context();
-        return new Effects(context.clock(), context.sleeper(), context.requests());
+        return new Effects(context.clock(), context.sleeper(), waits());
     }
 
     /** Loads the spec's structure and connects: exit 65 for an invalid spec comes before any request. */
@@ -60,7 +72,8 @@ abstract class BaseCommand {
         Connection[] connection = new Connection[1];
         try {
             Reconciler reconciler = Reconciler.open(source,
-                    FileLocalRecords.beside(source.file(), context().getenv(PLAN_KEY_VARIABLE)), effects(),
+                    FileLocalRecords.beside(source.file(), context().getenv(PLAN_KEY_VARIABLE),
+                            context().getenv(RECORD_KEY_VARIABLE)), effects(),
                     () -> (connection[0] = Connection.open(root(), source.file())).endpoint());
             return new Core(reconciler, connection[0]);
         } catch (RuntimeException e) {

@@ -29,7 +29,9 @@ import picocli.CommandLine.Mixin;
             "1:error (Railway API, network; a project token, or a token that cannot read billing; no such project)",
             "3:a check failed",
             "64:usage error",
-            "65:the spec is invalid",
+            "65:the spec is invalid, or is not valid YAML",
+            "66:the spec file or an env file cannot be read",
+            "77:no Railway token, a malformed one, or one Railway refuses",
         },
         footerHeading = "%nExamples:%n",
         footer = {

@@ -2,7 +2,7 @@ package dev.tlctl.cli;
 
 import dev.tlctl.audit.Comparison;
 import dev.tlctl.audit.Difference;
-import dev.tlctl.secret.Secret;
+import dev.tlctl.secret.Shown;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -117,11 +117,12 @@ final class ComparisonView {
         if (d.subject() == Difference.Subject.INSTANCE) {
             return "exists";
         }
-        if (d.sensitive()) {
-            return Secret.MASK;
+        Shown shown = Shows.value(value, d.sensitive(), showValues);
+        if (shown.isNone()) {
+            // A risk holds no value at all, only that both sides hold the same secret.
+            return d.sensitive() ? Shown.MASKED.text() : "(not set)";
         }
-        String shown = dev.tlctl.audit.DriftFinding.shown(value, false, showValues);
-        return shown == null ? "(not set)" : shown;
+        return shown.text();
     }
 
     private static String finding(Difference d, Comparison c) {

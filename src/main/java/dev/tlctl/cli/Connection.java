@@ -58,14 +58,14 @@ final class Connection implements AutoCloseable {
         Credentials credentials;
         try {
             credentials = Credentials.fromEnvironment(context.env()).orElseThrow(() -> new CliException(
-                    ExitCodes.ERROR, "no Railway token",
+                    ExitCodes.NO_PERMISSION, "no Railway token",
                     "Set RAILWAY_API_TOKEN to an account or workspace token, or RAILWAY_TOKEN to a project token"
                             + " (one environment of one project). To try tlctl without Railway, add --sandbox."));
         } catch (IllegalArgumentException e) {
             // The message says what is wrong and where (never the token); the variable names it.
             String variable = context.getenv(Credentials.RAILWAY_TOKEN) != null ? Credentials.RAILWAY_TOKEN
                     : Credentials.RAILWAY_API_TOKEN;
-            throw new CliException(ExitCodes.USAGE, "the token in " + variable + " is malformed", e.getMessage()
+            throw new CliException(ExitCodes.NO_PERMISSION, "the token in " + variable + " is malformed", e.getMessage()
                     + ". Copy the token again from Railway's dashboard, without quotes or spaces.");
         }
         return new Connection(new Endpoint(uri, credentials, uri.toString()), null);

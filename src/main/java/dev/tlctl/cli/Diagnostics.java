@@ -15,10 +15,12 @@ final class Diagnostics {
     static void print(PrintStream err, Style style, List<Diagnostic> diagnostics) {
         for (Diagnostic d : diagnostics) {
             String text = d.format();
-            String marker = d.isError() ? ": error: " : ": warning: ";
+            String severity = d.severity().name().toLowerCase(Locale.ROOT);
+            String marker = ": " + severity + ": ";
             int at = text.indexOf(marker);
             if (at >= 0) {
-                String word = d.isError() ? style.red("error") : style.yellow("warning");
+                String word = d.isError() ? style.red(severity) : d.severity() == Diagnostic.Severity.WARNING
+                        ? style.yellow(severity) : style.dim(severity);
                 text = style.bold(text.substring(0, at)) + ": " + word + ": " + text.substring(at + marker.length());
             }
             err.println(text);
@@ -29,6 +31,20 @@ final class Diagnostics {
         print(err, style, diagnostics);
         long errors = diagnostics.stream().filter(Diagnostic::isError).count();
         err.println(style.red(file + " is invalid: " + errors + (errors == 1 ? " error" : " errors") + "."));
+    }
+
+    /** The one-line summary of an invalid spec, by what is wrong: each outcome reads differently. */
+    static String headline(dev.tlctl.spec.SpecException e) {
+        long errors = e.errors().size();
+        String count = errors + (errors == 1 ? " error" : " errors");
+        return switch (e.cause()) {
+            case NO_INPUT -> "the spec cannot be read: " + e.errors().stream().filter(d -> d.cause()
+                    == Diagnostic.Cause.NO_INPUT).findFirst().map(d -> d.location().file() + ": " + d.summary()).orElse("");
+            case SYNTAX -> "the spec is not valid YAML: " + count;
+            case MISSING_VALUE -> "values the spec references are not set (" + e.errors().get(0).summary()
+                    + "); the spec itself is valid";
+            case INVALID -> "the spec is invalid: " + count;
+        };
     }
 
     static List<Entry> json(List<Diagnostic> diagnostics) {

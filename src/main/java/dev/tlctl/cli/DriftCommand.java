@@ -22,9 +22,10 @@ import picocli.CommandLine.Option;
                     + " including settings the spec does not declare but Railway has set to a non-default value; services,"
                     + " instances and environments on one side only; the usage limit. Unlike plan, what the spec does not"
                     + " declare counts; list what is managed by hand in drift.ignore (address globs) in the spec. Each"
-                    + " finding says which side changed when tlctl can tell from what it last applied (fingerprints in"
-                    + " .tlctl/state.json): \"changed on Railway since tlctl last applied it\" or \"changed in the YAML"
-                    + " and not applied yet\"; otherwise \"differs\". Secrets are compared in memory and never shown.",
+                    + " finding says which side changed when tlctl can tell from what it last applied (its records on"
+                    + " Railway, read from any checkout): \"changed on Railway since tlctl last applied it\" or"
+                    + " \"changed in the YAML and not applied yet\"; otherwise \"differs\". Secrets are compared in"
+                    + " memory and never shown.",
             "",
             "With --compare LEFT RIGHT: two live environments side by side, from one request and without any secret"
                     + " of the spec: keys in one only, settings that differ, service variables that shadow a shared one,"
@@ -37,7 +38,10 @@ import picocli.CommandLine.Option;
             "1:error (Railway API, network, I/O)",
             "2:drift found (--compare: an undeclared difference or a risk)",
             "64:usage error",
-            "65:the spec is invalid (with --strict: or breaks a Railway rule)",
+            "65:the spec is invalid or not valid YAML (with --strict: or breaks a Railway rule)",
+            "66:the spec file or an env file cannot be read",
+            "77:no Railway token, a malformed one, or one Railway refuses",
+            "78:a value the spec references ($${env:...}, $${file:...}) is not set (--compare needs none)",
         },
         footerHeading = "%nExamples:%n",
         footer = {

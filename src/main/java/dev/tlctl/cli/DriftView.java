@@ -54,7 +54,8 @@ final class DriftView {
         if (!report.drifted()) {
             out.println(style.green("No drift.") + " Railway matches the spec for project " + report.project() + scope + ".");
         } else {
-            out.println("Drift in project " + report.project() + scope + ": Railway and the spec differ.");
+            out.println("Drift in project " + report.project() + scope + ": " + (report.findings().isEmpty()
+                    ? "Railway matches the spec, but an environment holds another's secret." : "Railway and the spec differ."));
             for (Map.Entry<String, Map<String, List<DriftFinding>>> group : groups(report).entrySet()) {
                 out.println();
                 out.println("  " + style.bold(Printable.of(group.getKey())));
@@ -75,6 +76,11 @@ final class DriftView {
                 }
             }
         }
+        if (!report.risks().isEmpty()) {
+            out.println();
+            out.println(style.red("Risks") + " (one environment reading another's resource):");
+            report.risks().forEach(r -> out.println("  RISK: " + Printable.of(r.detail())));
+        }
         if (!report.notes().isEmpty()) {
             out.println();
             out.println("Notes:");
@@ -94,6 +100,10 @@ final class DriftView {
             Table table = new Table("Address", "Railway", "YAML", "Finding");
             report.findings().forEach(f -> table.row(f.address().text(), railway(f), spec(f), finding(f)));
             out.print(table.markdown());
+            out.println();
+        }
+        report.risks().forEach(r -> out.println("- **RISK**: " + Table.markdownCell(r.detail())));
+        if (!report.risks().isEmpty()) {
             out.println();
         }
         report.notes().forEach(n -> out.println("> " + Table.markdownCell(n)));
@@ -133,17 +143,17 @@ final class DriftView {
     }
 
     private String railway(DriftFinding f) {
-        return value(f.railwayShown(showValues), f.side() != Side.ONLY_IN_SPEC, f);
+        return value(Shows.value(f.railway(), f.sensitive(), showValues), f.side() != Side.ONLY_IN_SPEC, f);
     }
 
     private String spec(DriftFinding f) {
-        return value(f.specShown(showValues), f.side() != Side.ONLY_ON_RAILWAY, f);
+        return value(Shows.value(f.spec(), f.sensitive(), showValues), f.side() != Side.ONLY_ON_RAILWAY, f);
     }
 
     /** A side's value; for what has no value (a service, an instance), whether it exists there. */
-    private static String value(String shown, boolean present, DriftFinding f) {
-        if (shown != null) {
-            return shown;
+    private static String value(dev.tlctl.secret.Shown shown, boolean present, DriftFinding f) {
+        if (!shown.isNone()) {
+            return shown.text();
         }
         if (!present) {
             return "-";
@@ -159,8 +169,12 @@ final class DriftView {
     private static String summary(DriftReport report) {
         int n = report.findings().size();
         String ignored = report.ignored() == 0 ? "" : "; " + report.ignored() + " ignored by drift.ignore";
+        int r = report.risks().size();
+        if (r > 0) {
+            ignored = "; " + r + (r == 1 ? " risk" : " risks") + ignored;
+        }
         if (n == 0) {
-            return "Drift: none" + ignored + ".";
+            return "Drift: " + (r == 0 ? "none" : "no differences") + ignored + ".";
         }
         return "Drift: " + n + (n == 1 ? " difference" : " differences") + " (" + report.count(Side.ONLY_ON_RAILWAY)
                 + " on Railway only, " + report.count(Side.ONLY_IN_SPEC) + " in the YAML only, "

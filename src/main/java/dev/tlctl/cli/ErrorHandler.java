@@ -41,7 +41,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         Failure failure = describe(ex);
         Style style = new Style(color.getAsBoolean());
         if (!failure.diagnostics().isEmpty()) {
-            Diagnostics.printSummary(err, style, "the spec", failure.diagnostics());
+            Diagnostics.print(err, style, failure.diagnostics());
+            err.println(style.red("Error: " + failure.summary() + "."));
         } else {
             if (failure.summary() != null && !failure.summary().isEmpty()) {
                 err.println("Error: " + failure.summary());
@@ -60,7 +61,13 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             ex.getCause().printStackTrace(err);
         }
         err.flush();
-        if (wantsJson(parseResult)) {
+        if (wantsJson(parseResult) && invoked(parseResult).equals("apply")) {
+            // apply --json is JSON Lines in every outcome: the error as an event, then the closing result.
+            out.println(Json.line(new JsonApplyView.ErrorEvent(Json.FORMAT_VERSION, "error", failure.exitCode(),
+                    failure.summary(), failure.detail(), Diagnostics.json(failure.diagnostics()))));
+            out.println(Json.line(JsonApplyView.ResultEvent.failedEarly(failure.summary())));
+            out.flush();
+        } else if (wantsJson(parseResult)) {
             out.println(Json.write(new ErrorDocument(Json.FORMAT_VERSION, "error", failure.exitCode(), failure.summary(),
                     failure.detail(), Diagnostics.json(failure.diagnostics()))));
             out.flush();
@@ -73,9 +80,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 
     static Failure describe(Throwable ex) {
         if (ex instanceof SpecException spec) {
-            long errors = spec.errors().size();
-            return new Failure(ExitCodes.SPEC_INVALID, "the spec is invalid: " + errors + (errors == 1 ? " error" : " errors"),
-                    null, spec.diagnostics(), false);
+            return new Failure(ExitCodes.of(spec), Diagnostics.headline(spec), null, spec.diagnostics(), false);
         }
         if (ex instanceof CliException cli) {
             return new Failure(cli.exitCode(), cli.getMessage(), cli.detail(), List.of(), false);
@@ -87,6 +92,12 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         if (ex instanceof ConcurrentChangeException) {
             return new Failure(ExitCodes.ERROR, ex.getMessage(),
                     "Someone else is changing the project; nothing was written. Run tlctl plan again.", List.of(), false);
+        }
+        if (ex instanceof RailwayException r && (r.kind() == RailwayException.Kind.AUTH
+                || r.kind() == RailwayException.Kind.TWO_FACTOR)) {
+            // The token is the problem, not the operation tlctl happened to send first: no operation named.
+            return new Failure(ExitCodes.NO_PERMISSION, "Railway refused the token" + (r.railwayMessage().isEmpty() ? ""
+                    : " (\"" + r.railwayMessage() + "\")"), r.hint(), List.of(), false);
         }
         if (ex instanceof RailwayException || ex instanceof dev.tlctl.railway.CreateGaveUpException
                 || ex instanceof dev.tlctl.apply.DuplicateProjectException) {
@@ -101,6 +112,15 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 
     static int exitCodeOf(Throwable t) {
         return describe(t).exitCode();
+    }
+
+    /** The name of the innermost command invoked ("apply", "list"), or "" for the root. */
+    private static String invoked(ParseResult parseResult) {
+        String name = "";
+        for (ParseResult p = parseResult; p != null; p = p.subcommand()) {
+            name = p.commandSpec().name();
+        }
+        return name;
     }
 
     /** Whether the command that failed was given --json (or --output json). */

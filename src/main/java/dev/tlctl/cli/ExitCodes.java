@@ -12,8 +12,23 @@ public final class ExitCodes {
     public static final int CHECK_FAILED = 3;
     /** A usage error: unknown option, bad argument. Not picocli's 2, which would read as "changes". */
     public static final int USAGE = 64;
-    /** The spec is invalid. */
+    /** The spec is invalid, or is not valid YAML (sysexits' EX_DATAERR). */
     public static final int SPEC_INVALID = 65;
+    /** The spec file (or an env file) is missing or cannot be read (EX_NOINPUT). */
+    public static final int NO_INPUT = 66;
+    /** No Railway token, a malformed one, or one Railway refuses (EX_NOPERM). */
+    public static final int NO_PERMISSION = 77;
+    /** A value the spec references ({@code ${env:...}}, {@code ${file:...}}) is not set (EX_CONFIG). */
+    public static final int MISSING_VALUE = 78;
 
     private ExitCodes() {}
+
+    /** The exit code of an invalid spec, by what is wrong with it. */
+    static int of(dev.tlctl.spec.SpecException e) {
+        return switch (e.cause()) {
+            case NO_INPUT -> NO_INPUT;
+            case MISSING_VALUE -> MISSING_VALUE;
+            case SYNTAX, INVALID -> SPEC_INVALID;
+        };
+    }
 }

@@ -59,7 +59,7 @@ final class HumanApplyView implements ApplyView {
     @Override
     public void outcome(ApplyOutcome outcome, int requests, long millis) {
         switch (outcome.status()) {
-            case NOTHING_TO_DO -> { }
+            case NOTHING_TO_DO -> alreadyApplied(outcome.alreadyApplied());
             case CANCELLED -> err.println("Apply cancelled; nothing was changed.");
             case APPLIED -> {
                 ApplyResult result = outcome.result();
@@ -69,6 +69,29 @@ final class HumanApplyView implements ApplyView {
             case FAILED -> failure(outcome.result());
             case CONFLICT -> conflict(outcome);
         }
+        records(outcome);
+    }
+
+    /** What became of tlctl's records on Railway (stderr). */
+    void records(ApplyOutcome outcome) {
+        if (outcome.recordProblem() != null) {
+            err.println(style.red("Error:") + " " + Printable.of(outcome.recordProblem()));
+            err.println("  What the apply wrote stands, but the next checkout cannot know it (sealed values, which side"
+                    + " moved, what tlctl created). Run `tlctl apply` again: it writes the record.");
+        } else if (!outcome.recorded().isEmpty()) {
+            err.println(style.dim("Recorded what tlctl applied in " + String.join(", ", outcome.recorded())
+                    + " (" + dev.tlctl.spec.VariableSpec.RECORD + " on Railway, read by every checkout)."));
+        }
+    }
+
+    /** A saved plan applied before: nothing to do, and every change it held in place. */
+    private void alreadyApplied(List<String> addresses) {
+        if (addresses.isEmpty()) {
+            return;
+        }
+        out.println("This plan was already applied: Railway holds every change it makes (" + addresses.size()
+                + (addresses.size() == 1 ? " change" : " changes") + "):");
+        addresses.forEach(a -> out.println("    " + Printable.of(a)));
     }
 
     private void conflict(ApplyOutcome outcome) {

@@ -7,6 +7,7 @@ import dev.tlctl.plan.Origin;
 import dev.tlctl.plan.Plan;
 import dev.tlctl.plan.Unmanaged;
 import dev.tlctl.reconcile.PlanResult;
+import dev.tlctl.secret.Secret;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +19,8 @@ import java.util.Map;
  * grouped by environment with the deployments each commit causes, what Railway does on its own as a
  * consequence marked as such, then what is unmanaged, notes, and a summary line. The spec's
  * warnings go to stderr. Secret values are never shown: a secret reads "(sensitive)" and a changed
- * one "(sensitive, changed)"; other variable values only with {@code --show-values}; settings always.
+ * one "(sensitive, changed)"; other variable values are shown unless {@code --hide-values}; settings
+ * always (every value through {@link Shows}: a credential is masked whatever is declared).
  */
 final class HumanPlanView implements PlanView {
     /** The group of workspace-wide changes: a key no environment can have (names hold no control character). */
@@ -72,15 +74,25 @@ final class HumanPlanView implements PlanView {
         out.println(summary(plan));
     }
 
-    /** "No changes" only when it is true; otherwise what still differs. */
+    /** "No changes" only when it is true; otherwise what still differs, or what tlctl cannot know. */
     private String headline(Plan plan, String project, String where) {
-        if (plan.unmanaged().isEmpty()) {
+        if (plan.unmanaged().isEmpty() && plan.uncompared().isEmpty()) {
             return style.green("No changes.") + " Railway matches the spec for project " + project + where + ".";
         }
-        long prunable = plan.unmanaged().stream().filter(Unmanaged::prunable).count();
-        return style.green("No changes to make") + " to project " + project + where + ", but Railway holds "
-                + plan.unmanaged().size() + (plan.unmanaged().size() == 1 ? " thing" : " things")
-                + " the spec does not manage (below" + (prunable > 0 ? "; --prune deletes " + prunable : "") + ").";
+        List<String> buts = new ArrayList<>();
+        if (!plan.unmanaged().isEmpty()) {
+            long prunable = plan.unmanaged().stream().filter(Unmanaged::prunable).count();
+            buts.add("Railway holds " + plan.unmanaged().size() + (plan.unmanaged().size() == 1 ? " thing" : " things")
+                    + " the spec does not manage (below" + (prunable > 0 ? "; --prune deletes " + prunable : "") + ")");
+        }
+        int n = plan.uncompared().size();
+        if (n > 0) {
+            buts.add(n + (n == 1 ? " sealed value cannot be compared (tlctl has no record of writing it)"
+                    : " sealed values cannot be compared (tlctl has no record of writing them)")
+                    + ": tlctl apply --replace ADDRESS writes " + (n == 1 ? "it" : "them"));
+        }
+        return style.green("No changes to make") + " to project " + project + where + ", but " + String.join("; and ", buts)
+                + ".";
     }
 
     /**
@@ -150,9 +162,9 @@ final class HumanPlanView implements PlanView {
         }
         if (change instanceof Change.Setting s) {
             return switch (s.action()) {
-                case CREATE -> " = " + show(s.after());
-                case UPDATE -> ": " + show(s.before()) + " -> " + show(s.after());
-                case DELETE -> s.before() == null ? "" : " (was " + show(s.before()) + ")";
+                case CREATE -> " = " + setting(s.after());
+                case UPDATE -> ": " + setting(s.before()) + " -> " + setting(s.after());
+                case DELETE -> s.before() == null ? "" : " (was " + setting(s.before()) + ")";
             };
         }
         if (change instanceof Change.UsageLimit u) {
@@ -172,24 +184,21 @@ final class HumanPlanView implements PlanView {
                 return v.action() == Action.UPDATE ? " (value changed)" : "";
             }
             return switch (v.action()) {
-                case CREATE -> " = " + quoted(v.after().reveal());
-                case UPDATE -> ": " + (v.before() == null ? "(unknown)" : quoted(v.before().reveal())) + " -> "
-                        + quoted(v.after().reveal());
-                case DELETE -> v.before() == null ? "" : " (was " + quoted(v.before().reveal()) + ")";
+                case CREATE -> " = " + variable(v.after());
+                case UPDATE -> ": " + (v.before() == null ? "(unknown)" : variable(v.before())) + " -> " + variable(v.after());
+                case DELETE -> v.before() == null ? "" : " (was " + variable(v.before()) + ")";
             };
         }
         return "";
     }
 
-    /** A setting value for display; settings are never secret. */
-    private static String show(Object value) {
-        if (value == null) {
-            return "(none)";
-        }
-        return value instanceof String s ? quoted(s) : value.toString();
+    /** A setting value for display; masked when its content is a credential. */
+    private static String setting(Object value) {
+        return Shows.quoted(Shows.value(value, false, true));
     }
 
-    private static String quoted(String s) {
-        return "\"" + s + "\"";
+    /** A non-secret variable's value, asked for; still masked when its content is a credential. */
+    private static String variable(Secret value) {
+        return Shows.quoted(Shows.value(value, false, true));
     }
 }

@@ -7,7 +7,7 @@ import dev.tlctl.spec.EnvironmentSpec;
 import dev.tlctl.spec.ServiceInstanceSpec;
 import dev.tlctl.spec.ServiceSpec;
 import dev.tlctl.spec.Spec;
-import dev.tlctl.spec.SpecException;
+import dev.tlctl.spec.Diagnostic;
 import dev.tlctl.spec.VariableSpec;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -27,8 +27,9 @@ final class HumanValidateView implements ValidateView {
     }
 
     @Override
-    public void valid(Spec spec) {
+    public void valid(Spec spec, List<Diagnostic> notes) {
         Diagnostics.print(err, style, spec.warnings());
+        Diagnostics.print(err, style, notes);
         out.println(style.green(spec.file() + " is valid."));
         out.println();
         out.println("Project      " + spec.project().name()
@@ -93,7 +94,8 @@ final class HumanValidateView implements ValidateView {
     private void printVariables(String scope, Map<String, VariableSpec> variables) {
         int width = variables.keySet().stream().mapToInt(String::length).max().orElse(0);
         for (VariableSpec v : variables.values()) {
-            String value = v.display();
+            // Resolved values go through the one display decision; an unresolved one shows where it comes from.
+            String value = v.resolved() ? Shows.value(v.value(), v.sensitive(), true).text() : "(not read)";
             if (v.template() != null) {
                 value += "  " + style.dim("from " + v.template());
             }
@@ -105,8 +107,9 @@ final class HumanValidateView implements ValidateView {
     }
 
     @Override
-    public void invalid(String file, SpecException problems) {
-        Diagnostics.printSummary(err, style, file, problems.diagnostics());
+    public void invalid(String file, List<Diagnostic> problems, List<Diagnostic> notes) {
+        Diagnostics.print(err, style, notes);
+        Diagnostics.printSummary(err, style, file, problems);
     }
 
     private static String pad(String s, int width) {

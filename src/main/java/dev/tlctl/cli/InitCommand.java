@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
                     + " variables are left to `tlctl apply`.",
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the project exists (found or created)", "1:error", "64:usage error", "65:the spec is invalid"},
+        exitCodeList = {"0:the project exists (found or created)", "1:error", "64:usage error",
+            "65:the spec is invalid, or is not valid YAML", "66:the spec file or an env file cannot be read",
+            "77:no Railway token, a malformed one, or one Railway refuses"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  tlctl init --sandbox",

@@ -30,9 +30,31 @@ final class JsonApplyView implements ApplyView {
     record StepEvent(int formatVersion, String event, String status, int number, int of, String title,
             List<String> changes, Long durationMs, String error) {}
 
+    /** The closing event; {@code requests} and {@code durationMs} are null when the run ended before counting. */
     record ResultEvent(int formatVersion, String event, String status, boolean succeeded, String projectId, long created,
-            long updated, long deleted, int steps, int requests, long durationMs, String failedStep, String error,
-            List<String> notAttempted, List<String> conflicts) {}
+            long updated, long deleted, int steps, Integer requests, Long durationMs, String failedStep, String error,
+            List<String> notAttempted, List<String> conflicts, List<String> recorded, String recordProblem,
+            List<String> alreadyApplied) {
+
+        /** The closing event of an apply that ended with an error before (or instead of) an outcome. */
+        static ResultEvent failedEarly(String error) {
+            return new ResultEvent(Json.FORMAT_VERSION, "result", "failed", false, null, 0, 0, 0, 0, null, null, null, error,
+                    null, List.of(), List.of(), null, List.of());
+        }
+    }
+
+    /** An error that ended the run: the error document's fields, as one event. */
+    record ErrorEvent(int formatVersion, String event, int exitCode, String summary, String detail,
+            List<Diagnostics.Entry> diagnostics) {}
+
+    /** A wait of a second or more: what waits, why, and for how long. */
+    record WaitEvent(int formatVersion, String event, String subject, String reason, long waitMs) {}
+
+    /** A wait of a second or more, as an event (the line on stderr is {@link WaitReport}'s). */
+    void waited(String subject, String reason, Duration wait) {
+        out.println(Json.line(new WaitEvent(Json.FORMAT_VERSION, "wait", subject, reason, wait.toMillis())));
+        out.flush();
+    }
 
     @Override
     public void planned(PlanResult plan) {
@@ -69,6 +91,8 @@ final class JsonApplyView implements ApplyView {
     public void outcome(ApplyOutcome outcome, int requests, long millis) {
         if (outcome.status() != ApplyOutcome.Status.APPLIED) {
             human.outcome(outcome, requests, millis);
+        } else {
+            human.records(outcome);
         }
         ApplyResult result = outcome.result();
         String status = outcome.status().name().toLowerCase(java.util.Locale.ROOT);
@@ -78,10 +102,10 @@ final class JsonApplyView implements ApplyView {
                 result == null ? 0 : HumanApplyView.count(result.applied(), Action.CREATE),
                 result == null ? 0 : HumanApplyView.count(result.applied(), Action.UPDATE),
                 result == null ? 0 : HumanApplyView.count(result.applied(), Action.DELETE),
-                result == null ? 0 : result.done().size(), requests, millis,
+                result == null ? 0 : result.done().size(), (Integer) requests, (Long) millis,
                 failed ? result.failed().title() : null,
                 failed ? HumanApplyView.describe(result.error()) : null,
                 failed ? result.notAttempted().stream().map(Step::title).toList() : null,
-                outcome.conflicts())));
+                outcome.conflicts(), outcome.recorded(), outcome.recordProblem(), outcome.alreadyApplied())));
     }
 }

@@ -5,7 +5,8 @@ import dev.tlctl.spec.BillingSpec.UsageLimitSpec;
 import dev.tlctl.spec.EnvironmentSpec;
 import dev.tlctl.spec.ServiceInstanceSpec;
 import dev.tlctl.spec.Spec;
-import dev.tlctl.spec.SpecException;
+import dev.tlctl.secret.Shown;
+import dev.tlctl.spec.Diagnostic;
 import dev.tlctl.spec.VariableSpec;
 import java.io.PrintStream;
 import java.util.List;
@@ -23,9 +24,11 @@ final class JsonValidateView implements ValidateView {
     }
 
     record Valid(int formatVersion, String kind, boolean valid, String file, Project project, List<Service> services,
-            List<Environment> environments, Billing billing, List<Diagnostics.Entry> warnings) {}
+            List<Environment> environments, Billing billing, List<Diagnostics.Entry> warnings,
+            List<Diagnostics.Entry> notes) {}
 
-    record Invalid(int formatVersion, String kind, boolean valid, String file, List<Diagnostics.Entry> diagnostics) {}
+    record Invalid(int formatVersion, String kind, boolean valid, String file, List<Diagnostics.Entry> diagnostics,
+            List<Diagnostics.Entry> notes) {}
 
     record Project(String name, String workspace, String id) {}
 
@@ -48,7 +51,7 @@ final class JsonValidateView implements ValidateView {
     record UsageLimit(int softLimitDollars, Integer hardLimitDollars, String scope) {}
 
     @Override
-    public void valid(Spec spec) {
+    public void valid(Spec spec, List<Diagnostic> notes) {
         UsageLimitSpec limit = spec.billing().usageLimit();
         out.println(Json.write(new Valid(Json.FORMAT_VERSION, "validate", true, spec.file().toString(),
                 new Project(spec.project().name(), spec.project().workspace(), spec.project().id()),
@@ -59,7 +62,7 @@ final class JsonValidateView implements ValidateView {
                         spec.billing().warnAtPercent(), spec.billing().prices(),
                         spec.billing().guards().values().stream().map(g -> new Guard(g.environment(), g.maxReplicas(),
                                 g.sleepApplication(), g.maxVCPUs(), g.maxMemoryGB(), g.monthlyBudgetDollars())).toList()),
-                Diagnostics.json(spec.warnings()))));
+                Diagnostics.json(spec.warnings()), Diagnostics.json(notes))));
     }
 
     private static Environment environment(EnvironmentSpec env) {
@@ -68,17 +71,21 @@ final class JsonValidateView implements ValidateView {
     }
 
     private static Instance instance(ServiceInstanceSpec instance) {
-        return new Instance(instance.service(), instance.enabled(), instance.settings(), variables(instance.variables()));
+        Map<String, Object> settings = new java.util.TreeMap<>();
+        instance.settings().forEach((key, value) -> settings.put(key, Shows.json(Shows.value(value, false, true))));
+        return new Instance(instance.service(), instance.enabled(), settings, variables(instance.variables()));
     }
 
     private static List<Variable> variables(Map<String, VariableSpec> variables) {
-        return variables.values().stream().map(v -> new Variable(v.name(), v.sensitive(), v.sealed(),
-                v.sensitive() || !v.resolved() ? null : v.value().reveal(), v.template())).toList();
+        return variables.values().stream().map(v -> {
+            Shown shown = Shows.value(v.value(), v.sensitive(), true);
+            return new Variable(v.name(), v.sensitive(), v.sealed(), shown.isText() ? shown.text() : null, v.template());
+        }).toList();
     }
 
     @Override
-    public void invalid(String file, SpecException problems) {
-        out.println(Json.write(new Invalid(Json.FORMAT_VERSION, "validate", false, file,
-                Diagnostics.json(problems.diagnostics()))));
+    public void invalid(String file, List<Diagnostic> problems, List<Diagnostic> notes) {
+        out.println(Json.write(new Invalid(Json.FORMAT_VERSION, "validate", false, file, Diagnostics.json(problems),
+                Diagnostics.json(notes))));
     }
 }

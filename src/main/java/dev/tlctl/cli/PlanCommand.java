@@ -4,6 +4,8 @@ import dev.tlctl.plan.Plan;
 import dev.tlctl.reconcile.PlanRequest;
 import dev.tlctl.reconcile.PlanResult;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,10 +22,13 @@ import picocli.CommandLine.Option;
             "Reads the live project and shows what `tlctl apply` would change to make it match the spec:"
                     + " + create, ~ update, - delete, with addresses such as staging/engine-api/variable/DEBUG,"
                     + " what Railway does on its own as a consequence (marked \"by Railway\"), and which service"
-                    + " instances each environment's commit deploys. Secrets always read (sensitive) or (sensitive,"
-                    + " changed). Nothing is deleted without --prune; what Railway has beyond the spec is listed as"
-                    + " unmanaged. The whole project is read in one request when its id is known, two when it is found"
-                    + " by name. With --env, only those environments are planned and only their secrets are needed.",
+                    + " instances each environment's commit deploys. Values are shown (--hide-values hides them);"
+                    + " secrets, by the spec or by their content (a URL with a password, a token), always read"
+                    + " (sensitive) or (sensitive, changed). What tlctl created and the spec dropped is deleted; what"
+                    + " others added is listed as unmanaged (--prune deletes it). The whole project is read in one request"
+                    + " when its id is known, two when it is found by name; tlctl's records come in the same read. With"
+                    + " --env, only those environments are planned, only their secrets are needed, and nothing"
+                    + " workspace-wide (the usage limit) is planned.",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -31,13 +36,17 @@ import picocli.CommandLine.Option;
             "1:error (Railway API, network, I/O)",
             "2:changes pending (only with --detailed-exitcode)",
             "64:usage error",
-            "65:the spec is invalid (with --strict: or breaks a Railway rule)",
+            "65:the spec is invalid or not valid YAML (with --strict: or breaks a Railway rule)",
+            "66:the spec file or an env file cannot be read",
+            "77:no Railway token, a malformed one, or one Railway refuses",
+            "78:a value the spec references ($${env:...}, $${file:...}) is not set",
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  tlctl plan --sandbox",
             "  tlctl plan --env staging --detailed-exitcode     # CI: exit 2 when staging differs",
             "  tlctl plan --json > plan.json                   # formatVersion 1, see README",
+            "  tlctl plan --hide-values                        # values read (value changed)",
             "  tlctl plan --out .tlctl/staging.tlplan --env staging && tlctl apply .tlctl/staging.tlplan",
         })
 final class PlanCommand extends BaseCommand implements Callable<Integer> {
@@ -56,15 +65,49 @@ final class PlanCommand extends BaseCommand implements Callable<Integer> {
                     + " .tlctl/plan.key). Apply carries it out only if planning again gives the very same plan.")
     Path out;
 
+    /** The command that applies the saved plan: the flags it was made with (where and with what), repeated. */
+    private String applyHint() {
+        List<String> words = new ArrayList<>(List.of("tlctl", "apply", out.toString()));
+        TlctlCommand root = root();
+        if (root.file != null) {
+            words.addAll(List.of("-f", root.file.toString()));
+        }
+        root.envFiles.forEach(f -> words.addAll(List.of("--env-file", f.toString())));
+        root.allowedFiles.forEach(f -> words.addAll(List.of("--allow-file", f.toString())));
+        if (root.sandbox) {
+            words.add("--sandbox");
+        }
+        if (root.sandboxState != null) {
+            words.addAll(List.of("--sandbox-state", root.sandboxState.toString()));
+        }
+        if (root.apiUrl != null) {
+            words.addAll(List.of("--api-url", root.apiUrl));
+        }
+        target.environments.forEach(e -> words.addAll(List.of("--env", e)));
+        if (target.project.projectId != null) {
+            words.addAll(List.of("--project", target.project.projectId));
+        }
+        if (target.project.workspace != null) {
+            words.addAll(List.of("--workspace", target.project.workspace));
+        }
+        return String.join(" ", words.stream().map(PlanCommand::quoted).toList());
+    }
+
+    /** A word as a POSIX shell reads it back. */
+    private static String quoted(String word) {
+        return word.matches("[A-Za-z0-9_./:=@%+,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+
     @Override
     public Integer call() {
         try (Core core = open()) {
-            PlanResult result = core.reconciler().plan(new PlanRequest(target.target(), flags.prune, flags.strict));
+            PlanResult result = core.reconciler().plan(new PlanRequest(target.target(), flags.prune, flags.strict,
+                    flags.replaced()));
             PlanView.of(this, flags).render(result);
             if (out != null) {
                 Path file = relative(out);
                 core.reconciler().save(result, target.environments, file);
-                context().err().println("Saved the plan to " + out + ". Apply it with: tlctl apply " + out);
+                context().err().println("Saved the plan to " + out + ". Apply it with: " + applyHint());
             }
             RequestReport.print(context().err(), core.reconciler());
             Plan plan = result.plan();

@@ -20,8 +20,8 @@ import java.util.Map;
 
 /**
  * The public plan document: what {@code plan --json} prints and {@code apply --json} sends as its
- * first event, {@code formatVersion} 1. Secret values are never in it; other variable values only
- * with {@code --show-values}. (A plan saved with {@code --out} is another format, for tlctl only.)
+ * first event, {@code formatVersion} 1. Secret values are never in it; other variable values unless
+ * {@code --hide-values}. (A plan saved with {@code --out} is another format, for tlctl only.)
  */
 record PlanDocument(
         int formatVersion,
@@ -37,6 +37,7 @@ record PlanDocument(
         List<UnmanagedEntry> unmanaged,
         List<DeployEntry> deploys,
         List<String> notes,
+        List<String> uncompared,
         List<Diagnostics.Entry> warnings,
         Summary summary) {
 
@@ -48,9 +49,13 @@ record PlanDocument(
     record Environment(String name, String id, String configEtag, boolean exists, boolean fork,
             @JsonProperty("default") boolean isDefault) {}
 
-    /** One change; {@code origin} is "tlctl" (sent) or "railway" (a consequence Railway makes). */
+    /**
+     * One change; {@code origin} is "tlctl" (sent) or "railway" (a consequence Railway makes);
+     * {@code createdByTlctl} marks a deletion of something tlctl created that the spec dropped.
+     */
     record ChangeEntry(String address, String kind, String environment, String service, String name, String action,
-            String origin, boolean sensitive, boolean sealed, String note, JsonNode before, JsonNode after) {}
+            String origin, boolean sensitive, boolean sealed, boolean createdByTlctl, String note, JsonNode before,
+            JsonNode after) {}
 
     record UnmanagedEntry(String address, String kind, String environment, String service, String name, String note,
             boolean prunable) {}
@@ -69,10 +74,11 @@ record PlanDocument(
                 new Project(t.projectName(), t.projectId(), t.workspaceId(), t.workspaceName(), t.customerId()),
                 t.environments().stream().map(PlanDocument::environment).toList(),
                 t.serviceIds(),
-                plan.changes().stream().map(c -> change(c, showValues)).toList(),
+                plan.changes().stream().map(c -> change(c, plan.isOwned(c), showValues)).toList(),
                 plan.unmanaged().stream().map(PlanDocument::unmanaged).toList(),
                 plan.deploys().stream().map(d -> new DeployEntry(d.environment(), d.services())).toList(),
                 plan.notes(),
+                plan.uncompared(),
                 Diagnostics.json(result.warnings()),
                 new Summary(plan.count(Action.CREATE), plan.count(Action.UPDATE), plan.count(Action.DELETE),
                         plan.consequences()));
@@ -86,14 +92,14 @@ record PlanDocument(
         return value.name().toLowerCase(Locale.ROOT);
     }
 
-    private static ChangeEntry change(Change c, boolean showValues) {
+    private static ChangeEntry change(Change c, boolean owned, boolean showValues) {
         Address a = c.address();
         JsonNode before = null;
         JsonNode after = null;
         boolean sealed = false;
         if (c instanceof Change.Setting s) {
-            before = Json.MAPPER.valueToTree(s.before());
-            after = Json.MAPPER.valueToTree(s.after());
+            before = Shows.json(Shows.value(s.before(), false, true));
+            after = Shows.json(Shows.value(s.after(), false, true));
         } else if (c instanceof Change.UsageLimit u) {
             before = limit(u.before());
             after = limit(u.after());
@@ -101,13 +107,11 @@ record PlanDocument(
             after = JsonNodeFactory.instance.textNode(p.name());
         } else if (c instanceof Change.Variable v) {
             sealed = v.sealed();
-            if (showValues && !v.sensitive()) {
-                before = v.before() == null ? null : JsonNodeFactory.instance.textNode(v.before().reveal());
-                after = v.after() == null ? null : JsonNodeFactory.instance.textNode(v.after().reveal());
-            }
+            before = Shows.json(Shows.value(v.before(), v.sensitive(), showValues));
+            after = Shows.json(Shows.value(v.after(), v.sensitive(), showValues));
         }
         return new ChangeEntry(a.text(), lower(a.kind()), a.environment(), a.service(), a.name(), lower(c.action()),
-                lower(c.origin()), c.sensitive(), sealed, c.note(), nullIfNull(before), nullIfNull(after));
+                lower(c.origin()), c.sensitive(), sealed, owned, c.note(), nullIfNull(before), nullIfNull(after));
     }
 
     private static JsonNode nullIfNull(JsonNode node) {

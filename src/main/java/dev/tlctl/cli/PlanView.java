@@ -8,7 +8,7 @@ interface PlanView {
 
     static PlanView of(BaseCommand command, PlanFlags flags) {
         CliContext context = command.context();
-        return flags.json ? new JsonPlanView(context.out(), flags.showValues)
-                : new HumanPlanView(context.out(), context.err(), command.style(), flags.showValues);
+        return flags.json ? new JsonPlanView(context.out(), flags.showValues())
+                : new HumanPlanView(context.out(), context.err(), command.style(), flags.showValues());
     }
 }

@@ -15,7 +15,7 @@ final class Prompt {
      * terminal, at end of input or on a read error, so that silence never means yes.
      */
     static boolean ask(CliContext context, String question, Set<String> accepted) {
-        if (!context.interactive()) {
+        if (!context.stdinTerminal()) {
             return false;
         }
         context.err().print(question);

@@ -88,11 +88,14 @@ final class Table {
         return line.append('\n').toString();
     }
 
-    /** Escapes what would break a Markdown table or inject markup; code spans keep values literal. */
+    /**
+     * Escapes what would break a Markdown table or inject markup, and neutralises {@code @name}
+     * mentions (a zero-width space after the {@code @}: a pull-request comment pings nobody).
+     */
     static String markdownCell(String cell) {
         String safe = Printable.of(cell).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
                 .replace(">", "&gt;").replace("`", "\\`").replace("*", "\\*").replace("_", "\\_")
-                .replace("[", "\\[").replace("]", "\\]");
+                .replace("[", "\\[").replace("]", "\\]").replace("@", "@&#8203;");
         return safe;
     }
 

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
             "  tlctl apply --env staging --yes --json      # CI: provision staging",
             "  tlctl billing check                         # CI: exit 3 when spend or a guard needs attention",
             "",
-            "Exit codes: 0 success, 1 error, 2 changes or drift, 3 check failed, 64 usage, 65 invalid spec.",
+            "Exit codes: 0 success, 1 error, 2 changes or drift, 3 check failed, 64 usage,",
+            "65 invalid spec, 66 no spec file, 77 token missing or refused, 78 a value not set.",
             "Colour is used on a terminal only; --no-color or NO_COLOR turn it off.",
         })
 public final class TlctlCommand implements Runnable {

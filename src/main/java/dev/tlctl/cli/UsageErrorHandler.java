@@ -10,7 +10,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Usage errors: one short message, suggestions for a mistyped option or command, exit 64; with
- * {@code --json} among the arguments, also the JSON error document on stdout.
+ * {@code --json} among the arguments, also the JSON error document on stdout (for {@code apply},
+ * whose output is JSON Lines, an {@code error} event and the closing {@code result}).
  */
 final class UsageErrorHandler implements IParameterExceptionHandler {
 
@@ -27,8 +28,16 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
         err.flush();
         if (Arrays.asList(args).contains("--json")) {
             PrintWriter out = cmd.getOut();
-            out.println(Json.write(new ErrorHandler.ErrorDocument(Json.FORMAT_VERSION, "error", ExitCodes.USAGE,
-                    ex.getMessage(), "Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.", List.of())));
+            String detail = "Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.";
+            if (cmd.getCommandSpec().name().equals("apply")) {
+                // apply --json is JSON Lines in every outcome: the error as an event, then the closing result.
+                out.println(Json.line(new JsonApplyView.ErrorEvent(Json.FORMAT_VERSION, "error", ExitCodes.USAGE,
+                        ex.getMessage(), detail, List.of())));
+                out.println(Json.line(JsonApplyView.ResultEvent.failedEarly(ex.getMessage())));
+            } else {
+                out.println(Json.write(new ErrorHandler.ErrorDocument(Json.FORMAT_VERSION, "error", ExitCodes.USAGE,
+                        ex.getMessage(), detail, List.of())));
+            }
             out.flush();
         }
         return ExitCodes.USAGE;

@@ -3,6 +3,7 @@ package dev.tlctl.cli;
 import dev.tlctl.spec.Diagnostic;
 import dev.tlctl.spec.Spec;
 import dev.tlctl.spec.SpecException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,16 +18,19 @@ import picocli.CommandLine.Option;
             "",
             "Reads tl-engine.yaml (or -f FILE) and environments/<name>.yaml and reports every problem at once,"
                     + " with file, line and YAML path: YAML syntax, unknown keys (with a did-you-mean), types,"
-                    + " duplicate keys, names, unresolved $${env:...} and $${file:...} references, secrets written"
-                    + " in plain text, usage-limit rules. It warns where the spec breaks one of Railway's rules"
+                    + " duplicate keys, names, $${file:...} references outside its folder, secrets written in plain"
+                    + " text, usage-limit rules. References whose values are not set (no --env-file, a CI job without"
+                    + " secrets) are listed as notes, not errors: validate checks the spec, not the environment. It warns where the spec breaks one of Railway's rules"
                     + " (a shared variable no service references, a reference to something that does not exist, a"
                     + " service variable hiding a shared one, an unknown region, limits beyond a plan's);"
                     + " --strict makes those warnings errors. A valid spec prints a summary; secret values are always"
                     + " masked.",
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the spec is valid", "64:usage error",
-            "65:the spec is invalid, or breaks a Railway rule with --strict (every problem is listed)"},
+        exitCodeList = {"0:the spec is valid (values it references that are not set are listed as notes)",
+            "64:usage error",
+            "65:the spec is invalid or not valid YAML, or breaks a Railway rule with --strict (every problem is listed)",
+            "66:the spec file or an env file cannot be read"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  tlctl validate --env-file environments/sandbox.env",
@@ -45,16 +49,30 @@ final class ValidateCommand extends BaseCommand implements Callable<Integer> {
     public Integer call() {
         ValidateView view = json ? new JsonValidateView(context().out())
                 : new HumanValidateView(context().out(), context().err(), style());
+        List<Diagnostic> notes = List.of();
         try {
-            Spec spec = specSource().load();
+            Spec spec;
+            try {
+                spec = specSource().load();
+            } catch (SpecException e) {
+                // Values the spec references are not validate's business: the structure and the rules are.
+                notes = e.diagnostics().stream().filter(d -> d.isError() && d.cause() == Diagnostic.Cause.MISSING_VALUE)
+                        .map(Diagnostic::asNote).toList();
+                List<Diagnostic> rest = e.diagnostics().stream()
+                        .filter(d -> !(d.isError() && d.cause() == Diagnostic.Cause.MISSING_VALUE)).toList();
+                if (notes.isEmpty() || rest.stream().anyMatch(Diagnostic::isError)) {
+                    throw new SpecException(rest.isEmpty() ? e.diagnostics() : rest);
+                }
+                spec = specSource().load(java.util.Set.of());
+            }
             if (strict && !spec.warnings().isEmpty()) {
                 throw new SpecException(spec.warnings().stream().map(Diagnostic::asError).toList());
             }
-            view.valid(spec);
+            view.valid(spec, notes);
             return ExitCodes.OK;
         } catch (SpecException e) {
-            view.invalid(specFile().toString(), e);
-            return ExitCodes.SPEC_INVALID;
+            view.invalid(specFile().toString(), e.diagnostics(), notes);
+            return ExitCodes.of(e);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.tlctl.cli;
 
 import dev.tlctl.audit.ListedVariable;
 import dev.tlctl.reconcile.VariableList;
+import dev.tlctl.secret.Shown;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ final class VariablesView {
                 out.println();
                 Table table = new Table("Service", "Name", "Origin", "Value");
                 list.variables().forEach(v -> table.row(v.service() == null ? "(shared)" : v.service(), v.name(),
-                        origin(v), v.shown(showValues)));
+                        origin(v), value(v)));
                 out.print(table.markdown());
                 out.println();
                 out.println("**" + summary(list) + "**");
@@ -52,11 +53,17 @@ final class VariablesView {
             out.println();
             out.println("  " + style.bold(Printable.of(group.getKey())));
             Table table = new Table("NAME", "ORIGIN", "VALUE");
-            group.getValue().forEach(v -> table.row(v.name(), origin(v), v.shown(showValues)));
+            group.getValue().forEach(v -> table.row(v.name(), origin(v), value(v)));
             table.print(out, "    ", style);
         }
         out.println();
         out.println(summary(list));
+    }
+
+    /** The value as shown; a value not asked for says how to ask. */
+    private String value(ListedVariable v) {
+        Shown shown = Shows.listed(v, showValues);
+        return shown.form() == Shown.Form.HIDDEN ? "(hidden; --show-values shows it)" : shown.text();
     }
 
     private static String origin(ListedVariable v) {

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {"  tlctl vars list --env staging --sandbox"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:error (Railway API, network, I/O)", "64:usage error", "65:the spec is invalid"})
+        exitCodeList = {"0:success", "1:error (Railway API, network, I/O)", "64:usage error",
+            "65:the spec is invalid, or is not valid YAML", "66:the spec file or an env file cannot be read", "77:no Railway token, a malformed one, or one Railway refuses"})
 final class VarsCommand extends BaseCommand implements Runnable {
     @Override
     public void run() {
@@ -41,7 +42,9 @@ final class VarsCommand extends BaseCommand implements Runnable {
                 "0:success",
                 "1:error (Railway API, network, I/O; the project does not exist)",
                 "64:usage error (an unknown environment or service)",
-                "65:the spec is invalid",
+                "65:the spec is invalid, or is not valid YAML",
+                "66:the spec file or an env file cannot be read",
+                "77:no Railway token, a malformed one, or one Railway refuses",
             },
             footerHeading = "%nExamples:%n",
             footer = {

@@ -1,13 +1,19 @@
 package dev.tlctl.plan;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A plan: the changes that make Railway match the spec, in the order they are shown (project,
  * services, then each environment in spec order, then the usage limit), including those Railway
  * makes as a consequence; what exists on Railway without being declared; notes for the reader; the
- * settings context the applier needs; and the deployments each environment's commit causes.
- * Plain data: no I/O, nothing to call.
+ * settings context the applier needs; the deployments each environment's commit causes; which
+ * deletions remove what tlctl itself created and the spec no longer declares; and the sealed values
+ * it cannot compare. Plain data: no I/O, nothing to call.
+ *
+ * @param owned the addresses of deletions of what tlctl created (deleted without {@code --prune})
+ * @param uncompared the addresses of sealed variables tlctl has no record of writing: whether the
+ *     spec's value is the one on Railway cannot be known ({@code --replace} writes them)
  */
 public record Plan(
         PlanTarget target,
@@ -15,7 +21,9 @@ public record Plan(
         List<Unmanaged> unmanaged,
         List<String> notes,
         List<InstancePlan> instances,
-        List<Deploys> deploys) {
+        List<Deploys> deploys,
+        Set<String> owned,
+        List<String> uncompared) {
 
     public Plan {
         changes = List.copyOf(changes);
@@ -23,6 +31,19 @@ public record Plan(
         notes = List.copyOf(notes);
         instances = List.copyOf(instances);
         deploys = List.copyOf(deploys);
+        owned = Set.copyOf(owned);
+        uncompared = List.copyOf(uncompared);
+    }
+
+    /** A plan that deletes nothing tlctl owns and compares every value. */
+    public Plan(PlanTarget target, List<Change> changes, List<Unmanaged> unmanaged, List<String> notes,
+            List<InstancePlan> instances, List<Deploys> deploys) {
+        this(target, changes, unmanaged, notes, instances, deploys, Set.of(), List.of());
+    }
+
+    /** Whether {@code change} deletes something tlctl created, rather than something pruned. */
+    public boolean isOwned(Change change) {
+        return change.action() == Action.DELETE && owned.contains(change.address().text());
     }
 
     /** Whether tlctl has nothing to send (changes Railway would make alone are never planned without one). */

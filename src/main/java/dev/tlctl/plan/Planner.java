@@ -9,8 +9,8 @@ import dev.tlctl.live.LiveUsageLimit;
 import dev.tlctl.live.LiveVariable;
 import dev.tlctl.live.LiveVolume;
 import dev.tlctl.live.LiveWorkspace;
-import dev.tlctl.secret.Fingerprint;
 import dev.tlctl.secret.Secret;
+import dev.tlctl.secret.Witness;
 import dev.tlctl.spec.BillingSpec.UsageLimitSpec;
 import dev.tlctl.spec.EnvironmentSpec;
 import dev.tlctl.spec.ServiceInstanceSpec;
@@ -48,12 +48,19 @@ public final class Planner {
     private final List<String> notes = new ArrayList<>();
     private final List<InstancePlan> instances = new ArrayList<>();
     private final Set<String> newServices = new LinkedHashSet<>();
+    /** Services tlctl created that the spec disables everywhere: deleted whole, so their instances are not. */
+    private final Set<String> retiredServices = new LinkedHashSet<>();
+    private final Set<String> owned = new LinkedHashSet<>();
+    private final List<String> uncompared = new ArrayList<>();
 
     private Planner(Spec spec, LiveState live, PlanOptions options) {
         this.spec = spec;
         this.live = live;
         this.options = options;
     }
+
+    /** The note of a change made because --replace named its address. */
+    static final String REPLACED = "written again: --replace";
 
     public static Plan plan(Spec spec, LiveState live, PlanOptions options) {
         return new Planner(spec, live, options).run();
@@ -96,7 +103,7 @@ public final class Planner {
                 workspace == null ? null : workspace.id(), workspace == null ? null : workspace.name(),
                 workspace == null || !workspace.billingReadable() ? null : workspace.customerId(),
                 targets, serviceIds, environmentIds);
-        return new Plan(target, changes, unmanaged, notes, instances, deploys(project));
+        return new Plan(target, changes, unmanaged, notes, instances, deploys(project), owned, uncompared);
     }
 
     /** Changes staged in Railway's dashboard are not tlctl's to commit or drop without being told. */
@@ -122,7 +129,12 @@ public final class Planner {
             LiveService existing = project == null ? null : project.service(service.name()).orElse(null);
             if (existing != null) {
                 ids.put(service.name(), existing.id());
-                if (!enabledInScope(service.name())) {
+                if (!enabledInScope(service.name()) && !options.partial()
+                        && options.history().created(Address.service(service.name()), existing.id())) {
+                    retiredServices.add(service.name());
+                    delete(new Change.Service(Action.DELETE, service.name(), null), "the spec disables it everywhere",
+                            true);
+                } else if (!enabledInScope(service.name())) {
                     notes.add("Service " + service.name() + " exists on Railway but the spec disables it in "
                             + (options.partial() ? "the environments of this run" : "every environment")
                             + ": tlctl leaves it alone.");
@@ -137,7 +149,9 @@ public final class Planner {
             for (LiveService service : project.services()) {
                 if (!declared.contains(service.name())) {
                     ids.put(service.name(), service.id());
-                    addUnmanaged(new Change.Service(Action.DELETE, service.name(), null), "not in the spec");
+                    // A service is project-wide: a run scoped to some environments deletes none.
+                    delete(new Change.Service(Action.DELETE, service.name(), null), "not in the spec",
+                            !options.partial() && options.history().created(Address.service(service.name()), service.id()));
                 }
             }
         }
@@ -191,6 +205,7 @@ public final class Planner {
     }
 
     private void planEnvironment(EnvironmentSpec env, LiveEnvironment liveEnv, LiveProject project) {
+        Sensitivity sensitivity = Sensitivity.in(env, liveEnv, project);
         for (ServiceInstanceSpec instance : env.services().values()) {
             String service = instance.service();
             if (newServices.contains(service)) {
@@ -207,8 +222,11 @@ public final class Planner {
             LiveService liveService = project.service(service).orElse(null);
             LiveServiceInstance liveInstance = liveService == null ? null : liveEnv.instance(liveService.id()).orElse(null);
             if (!instance.enabled()) {
-                if (liveInstance != null) {
-                    addUnmanaged(Change.Instance.delete(env.name(), service, true), "disabled in the spec for " + env.name());
+                if (liveInstance != null && !retiredServices.contains(service)) {
+                    boolean created = options.history().created(Address.instance(env.name(), service), liveService.id())
+                            || options.history().created(Address.service(service), liveService.id());
+                    delete(Change.Instance.delete(env.name(), service, true), "disabled in the spec for " + env.name(),
+                            created);
                 }
                 continue;
             }
@@ -220,9 +238,9 @@ public final class Planner {
                 continue;
             }
             planSettings(env.name(), instance, liveInstance);
-            planVariables(env.name(), service, instance.variables(), liveInstance.variables());
+            planVariables(env.name(), service, instance.variables(), liveInstance.variables(), sensitivity);
         }
-        planVariables(env.name(), null, env.sharedVariables(), liveEnv.sharedVariables());
+        planVariables(env.name(), null, env.sharedVariables(), liveEnv.sharedVariables(), sensitivity);
     }
 
     /** New services reach live environments outside the run's scope too: shown, left in place. */
@@ -247,11 +265,13 @@ public final class Planner {
         boolean changed = false;
         for (Map.Entry<String, Object> desired : instance.settings().entrySet()) {
             Object current = liveInstance.settings().get(desired.getKey());
-            if (Values.same(current, desired.getValue())) {
+            boolean replaced = options.replace().contains(Address.setting(env, instance.service(), desired.getKey()).text());
+            if (Values.same(current, desired.getValue()) && !replaced) {
                 continue;
             }
             changes.add(new Change.Setting(current == null ? Action.CREATE : Action.UPDATE, env, instance.service(),
-                    desired.getKey(), current, desired.getValue(), null));
+                    desired.getKey(), current, desired.getValue(),
+                    Values.same(current, desired.getValue()) ? REPLACED : null));
             changed = true;
         }
         if (changed) {
@@ -260,38 +280,47 @@ public final class Planner {
         }
     }
 
-    private void planVariables(String env, String service, Map<String, VariableSpec> desired, Map<String, LiveVariable> current) {
+    private void planVariables(String env, String service, Map<String, VariableSpec> desired, Map<String, LiveVariable> current,
+            Sensitivity sensitivity) {
         for (VariableSpec variable : desired.values()) {
             LiveVariable existing = current.get(variable.name());
             if (existing == null) {
                 changes.add(create(env, service, variable));
                 continue;
             }
-            Change change = compareVariable(env, service, variable, existing);
+            Change change = compareVariable(env, service, variable, existing, sensitivity);
             if (change != null) {
                 changes.add(change);
             }
         }
         for (LiveVariable variable : current.values()) {
             if (!desired.containsKey(variable.name())) {
-                addUnmanaged(new Change.Variable(Action.DELETE, env, service, variable.name(), variable.value(), null,
-                        true, variable.sealed(), null), "not in the spec");
+                delete(new Change.Variable(Action.DELETE, env, service, variable.name(), variable.value(), null,
+                        Sensitivity.of(variable), variable.sealed(), null), "not in the spec",
+                        options.history().created(Address.variable(env, service, variable.name()), null));
             }
         }
     }
 
-    private Change compareVariable(String env, String service, VariableSpec variable, LiveVariable existing) {
+    /** The change a variable needs, if any; whether it is a secret is decided only for a change (values can be many). */
+    private Change compareVariable(String env, String service, VariableSpec variable, LiveVariable existing,
+            Sensitivity sensitivity) {
         Address address = Address.variable(env, service, variable.name());
+        boolean replaced = options.replace().contains(address.text());
         if (existing.sealed()) {
             if (!variable.sealed()) {
                 notes.add(address + " is sealed on Railway: it cannot be read back or unsealed, so tlctl does not"
                         + " compare it. Mark it sealed: true in the spec, or delete it on Railway to manage it.");
                 return null;
             }
-            Fingerprint written = options.written().get(address.text());
+            if (replaced) {
+                return update(env, service, variable, null, true).withNote(REPLACED);
+            }
+            Witness written = options.history().written(address);
             if (written == null) {
+                uncompared.add(address.text());
                 notes.add(address + " is sealed and tlctl has no record of writing it here, so its value cannot be"
-                        + " compared; it is left as is.");
+                        + " compared; it is left as is. tlctl apply --replace " + address + " writes the spec's value.");
                 return null;
             }
             return written.matches(variable.value()) ? null : update(env, service, variable, null, true);
@@ -303,10 +332,14 @@ public final class Planner {
             notes.add(address + " cannot be read with this token, so it is not compared.");
             return null;
         }
-        if (existing.value().equals(variable.value())) {
+        if (existing.value().equals(variable.value()) && !replaced) {
             return null;
         }
-        Change.Variable change = update(env, service, variable, existing.value(), variable.sensitive());
+        boolean sensitive = sensitivity.variable(variable.name(), variable, existing);
+        if (existing.value().equals(variable.value())) {
+            return update(env, service, variable, existing.value(), sensitive).withNote(REPLACED);
+        }
+        Change.Variable change = update(env, service, variable, existing.value(), sensitive);
         // allowEmpty: an empty value replaces a live one: say it in words, a mask would hide it.
         return variable.value().reveal().isBlank() && !existing.value().reveal().isBlank()
                 ? change.withNote("empties it: Railway has a value, the spec an empty one") : change;
@@ -324,8 +357,22 @@ public final class Planner {
         Set<String> declared = spec.environments().stream().map(EnvironmentSpec::name).collect(Collectors.toSet());
         for (LiveEnvironment env : project.environments()) {
             if (!declared.contains(env.name())) {
-                addUnmanaged(new Change.Environment(Action.DELETE, env.name(), null), "not in the spec");
+                delete(new Change.Environment(Action.DELETE, env.name(), null), "not in the spec",
+                        options.history().created(Address.environment(env.name()), env.id()));
             }
+        }
+    }
+
+    /**
+     * Something on Railway the spec does not want: deleted when tlctl created it (and said so in the
+     * plan), else listed as unmanaged (deleted only with --prune).
+     */
+    private void delete(Change deletion, String why, boolean created) {
+        if (created) {
+            owned.add(deletion.address().text());
+            changes.add(deletion.withNote("created by tlctl; " + why));
+        } else {
+            addUnmanaged(deletion, why);
         }
     }
 
@@ -348,6 +395,14 @@ public final class Planner {
             notes.add("The usage limit is not planned: this token cannot read the workspace's billing"
                     + " (a project token reaches one environment only). Use an account or workspace token"
                     + " (RAILWAY_API_TOKEN) to manage it.");
+            return;
+        }
+        if (!options.workspaceWide()) {
+            LiveUsageLimit current = workspace.usageLimit();
+            if (current == null || !new UsageLimitValue(current.softLimitDollars(), current.hardLimitDollars()).equals(after)) {
+                notes.add("The usage limit is workspace-wide, so a run scoped to some environments (--env) neither"
+                        + " plans nor writes it; run without --env to manage it.");
+            }
             return;
         }
         LiveUsageLimit current = workspace.usageLimit();

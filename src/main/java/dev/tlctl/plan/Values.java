@@ -1,12 +1,26 @@
 package dev.tlctl.plan;
 
+import dev.tlctl.secret.Shown;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 
-/** Equality of setting values across the spec's and Railway's representations. */
+/** Equality of setting values across the spec's and Railway's representations, and how a result value is shown. */
 public final class Values {
     private Values() {}
+
+    /**
+     * How a value of a plan or an audit is shown (see {@link Shown}): a usage limit as its text
+     * with a JSON object; a variable's {@link dev.tlctl.secret.Secret} hidden unless
+     * {@code showValues}; a setting as itself; masked when {@code sensitive} or its content is a
+     * credential.
+     */
+    public static Shown shown(Object value, boolean sensitive, boolean showValues) {
+        if (value instanceof UsageLimitValue limit) {
+            return sensitive ? Shown.MASKED : Shown.text(limit.toString(), limit.json());
+        }
+        return Shown.of(value, sensitive, showValues);
+    }
 
     /**
      * One text per value, equal for values that are {@link #same}: numbers without trailing

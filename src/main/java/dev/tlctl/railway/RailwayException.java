@@ -45,6 +45,7 @@ public final class RailwayException extends RuntimeException {
     private final boolean outcomeUnknown;
     private final Long retryAfterSeconds;
     private final int attempts;
+    private final String hint;
     private final transient List<GraphQLError> errors;
     private final transient JsonNode partialData;
 
@@ -58,6 +59,7 @@ public final class RailwayException extends RuntimeException {
         this.outcomeUnknown = b.outcomeUnknown;
         this.retryAfterSeconds = b.retryAfterSeconds;
         this.attempts = b.attempts;
+        this.hint = b.hint;
         this.errors = List.copyOf(b.errors);
         this.partialData = b.partialData;
     }
@@ -74,6 +76,11 @@ public final class RailwayException extends RuntimeException {
     /** What tlctl was doing, such as "commit the config of environment staging". */
     public String action() {
         return action;
+    }
+
+    /** What to do, in full sentences (the end of the message); null when none. */
+    public String hint() {
+        return hint;
     }
 
     /** The HTTP status of the last answer, or 0 when none came. */

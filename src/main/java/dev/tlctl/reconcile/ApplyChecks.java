@@ -33,11 +33,24 @@ final class ApplyChecks {
         }
     }
 
-    /** Refuses, before anything is written, what the request or the token may not do. */
-    static void allowed(Plan plan, boolean allowDestructive, Credentials credentials) {
-        if (plan.hasDeletions() && !allowDestructive) {
-            throw new ReconcileException(Kind.USAGE, "the plan deletes " + plan.destructiveCount()
-                    + " thing(s); pass --confirm-destructive to allow it", "Nothing was changed.");
+    /**
+     * Refuses, before anything is written, what the request or the token may not do. Deleting what
+     * tlctl created and the spec dropped (a variable, an instance) needs nothing more than the
+     * apply; deleting a service or an environment needs {@code --confirm-destructive} unless a
+     * person approves at a terminal; deleting what someone else made ({@code --prune}) always does.
+     */
+    static void allowed(Plan plan, boolean allowDestructive, boolean askedAtTerminal, Credentials credentials) {
+        if (!allowDestructive) {
+            List<Change> refused = plan.changes().stream().filter(Change::destructive)
+                    .filter(c -> needsConsent(plan, c, askedAtTerminal)).toList();
+            if (!refused.isEmpty()) {
+                boolean tlctls = refused.stream().anyMatch(plan::isOwned);
+                throw new ReconcileException(Kind.USAGE, "the plan deletes " + String.join(", ",
+                        refused.stream().map(c -> c.address().text()).toList()) + "; pass --confirm-destructive to allow it",
+                        (tlctls ? "tlctl created them and the spec no longer declares them, but deleting a service or an"
+                                + " environment needs explicit consent: --confirm-destructive, or an answer at a terminal"
+                                + " without --yes. " : "") + "Nothing was changed.");
+            }
         }
         if (credentials == null || !credentials.isProjectToken()) {
             return;
@@ -52,6 +65,17 @@ final class ApplyChecks {
                             + " projects, services or environments, or set usage limits. Use an account or workspace"
                             + " token (RAILWAY_API_TOKEN). Nothing was changed.");
         }
+    }
+
+    /**
+     * Whether deleting {@code c} needs --confirm-destructive: what --prune found, always; what tlctl
+     * created, only a service or an environment, and not when a person approves at a terminal.
+     */
+    private static boolean needsConsent(Plan plan, Change c, boolean askedAtTerminal) {
+        if (!plan.isOwned(c)) {
+            return true;
+        }
+        return (c instanceof Change.Service || c instanceof Change.Environment) && !askedAtTerminal;
     }
 
     /** The message of Railway's commits: what the apply does, counted. */

@@ -2,18 +2,32 @@ package dev.tlctl.reconcile;
 
 import dev.tlctl.apply.StagedPolicy;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * A request to apply: plan now, or carry out a saved plan.
  *
- * @param savedPlan a plan saved by {@code plan --out}; null to plan now (then target and prune apply)
- * @param allowDestructive whether the plan may delete anything that exists
+ * @param savedPlan a plan saved by {@code plan --out}; null to plan now (then target, prune and
+ *     replace apply; with a saved plan they must be the plan's own or empty)
+ * @param allowDestructive whether the plan may delete anything that exists ({@code --confirm-destructive})
+ * @param askedAtTerminal whether a person at a terminal approves the plan after reading it (no
+ *     {@code --yes}): that approval covers deleting services and environments tlctl created
  * @param staged what to do with changes staged in Railway where the apply writes
  */
-public record ApplyRequest(Target target, boolean prune, boolean strict, Path savedPlan, boolean allowDestructive,
-        StagedPolicy staged) {
+public record ApplyRequest(Target target, boolean prune, boolean strict, Set<String> replace, Path savedPlan,
+        boolean allowDestructive, boolean askedAtTerminal, StagedPolicy staged) {
+
+    public ApplyRequest {
+        replace = replace == null ? Set.of() : Set.copyOf(replace);
+    }
+
+    /** Without --replace, approved by flags alone. */
+    public ApplyRequest(Target target, boolean prune, boolean strict, Path savedPlan, boolean allowDestructive,
+            StagedPolicy staged) {
+        this(target, prune, strict, Set.of(), savedPlan, allowDestructive, false, staged);
+    }
 
     PlanRequest planRequest() {
-        return new PlanRequest(target, prune, strict);
+        return new PlanRequest(target, prune, strict, replace);
     }
 }

@@ -16,6 +16,8 @@ import dev.tlctl.reconcile.ReconcileException.Kind;
 import dev.tlctl.spec.Spec;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The read-only workflows of a {@link Reconciler}: drift, the comparison of two environments, the
@@ -26,27 +28,28 @@ final class Audits {
     private final Reconciler owner;
     private final Spec declared;
     private final Endpoint endpoint;
-    private final LocalRecords records;
     private final Clock clock;
 
-    Audits(Reconciler owner, Spec declared, Endpoint endpoint, LocalRecords records, Clock clock) {
+    Audits(Reconciler owner, Spec declared, Endpoint endpoint, Clock clock) {
         this.owner = owner;
         this.declared = declared;
         this.endpoint = endpoint;
-        this.records = records;
         this.clock = clock;
     }
 
     /**
      * The spec against Railway in the request's environments: one read (the plan's, with
-     * pruning), compared with what tlctl last wrote to tell which side moved. Writes nothing.
+     * pruning), compared with what tlctl last wrote (its records on Railway) to tell which side
+     * moved. Writes nothing.
      */
     DriftResult drift(Target target, boolean strict) {
-        PlanResult planned = owner.plan(new PlanRequest(target, true, strict), true);
-        String projectId = planned.live().project() == null ? null : planned.live().project().id();
-        DriftReport report = Drift.of(planned.spec(), planned.live(), planned.plan(),
-                records.written(endpoint.key(), projectId));
-        return new DriftResult(planned, report);
+        Reconciler.Planned planned = owner.plan(new PlanRequest(target, true, strict), true);
+        PlanResult result = planned.result();
+        DriftReport report = Drift.of(result.spec(), declared, result.live(), result.plan(), planned.records());
+        List<String> notes = new ArrayList<>(report.notes());
+        planned.records().notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
+        return new DriftResult(result, new DriftReport(report.project(), report.environments(), report.findings(),
+                report.ignored(), notes, report.risks()));
     }
 
     /**
@@ -58,13 +61,15 @@ final class Audits {
             throw new ReconcileException(Kind.USAGE, "--compare needs two different environments, not " + left + " twice",
                     "For example: tlctl drift --compare production staging");
         }
-        LiveProject project = readExisting(target, "compare environments");
-        return EnvironmentComparison.of(declared, project, liveEnvironment(project, left), liveEnvironment(project, right));
+        Reconciler.Read read = readExisting(target, "compare environments");
+        LiveProject project = read.result().state().project();
+        return EnvironmentComparison.of(declared, project, liveEnvironment(project, left), liveEnvironment(project, right),
+                read.records());
     }
 
     /** The live variables of one environment (and one service, when given) with their origin, from one read. */
     VariableList variables(Target target, String environment, String service) {
-        LiveProject project = readExisting(target, "list variables");
+        LiveProject project = readExisting(target, "list variables").result().state().project();
         LiveEnvironment env = liveEnvironment(project, environment);
         if (service != null && project.service(service).isEmpty()) {
             throw new ReconcileException(Kind.USAGE, "no service \"" + service + "\" in project " + project.name(),
@@ -76,8 +81,9 @@ final class Audits {
     }
 
     /** Reads the project, which must exist and be readable whole (not through a project token). */
-    private LiveProject readExisting(Target target, String what) {
-        ReadResult read = owner.read(target);
+    private Reconciler.Read readExisting(Target target, String what) {
+        Reconciler.Read whole = owner.read(target);
+        ReadResult read = whole.result();
         if (read.tokenEnvironment() != null) {
             throw new ReconcileException(Kind.USAGE, "a project token reaches only environment " + read.tokenEnvironment(),
                     "To " + what + ", use an account or workspace token (RAILWAY_API_TOKEN).");
@@ -87,7 +93,7 @@ final class Audits {
             throw new ReconcileException(Kind.REFUSED, "project " + declared.project().name() + " does not exist on Railway",
                     "Create it with tlctl init, or tlctl apply. Nothing to " + what + ".");
         }
-        return project;
+        return whole;
     }
 
     private static LiveEnvironment liveEnvironment(LiveProject project, String name) {
@@ -111,7 +117,7 @@ final class Audits {
                             + " a workspace's billing (usage limit, current usage) and usage only to account and workspace"
                             + " tokens. Unset RAILWAY_TOKEN and set RAILWAY_API_TOKEN to an account or workspace token.");
         }
-        ReadResult read = owner.read(request.target(), true);
+        ReadResult read = owner.read(request.target(), true).result();
         LiveState live = read.state();
         if (live.project() == null) {
             throw new ReconcileException(Kind.REFUSED, "project " + name + " does not exist on Railway yet",

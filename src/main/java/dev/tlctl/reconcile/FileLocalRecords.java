@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tlctl.secret.Fingerprint;
+import dev.tlctl.secret.RecordKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -44,9 +45,14 @@ public final class FileLocalRecords implements LocalRecords {
     private static final String LEGACY_SEALED = "sealed";
     private static final int FORMAT_VERSION = 1;
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final java.util.concurrent.ConcurrentMap<Path, Object> MONITORS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final String RECORD_KEYS = "recordKeys";
 
     private final Path dir;
     private final String keyOverride;
+    private final String recordKeySource;
     private ObjectNode root;
     private final List<Consumer<ObjectNode>> pending = new ArrayList<>();
 
@@ -56,15 +62,24 @@ public final class FileLocalRecords implements LocalRecords {
      *     applying a plan made on another machine; null to use {@code plan.key}
      */
     public FileLocalRecords(Path dir, String keyOverride) {
+        this(dir, keyOverride, null);
+    }
+
+    /**
+     * @param recordKeySource the record key text from the environment ({@code TLCTL_RECORD_KEY}); null
+     *     for the default
+     */
+    public FileLocalRecords(Path dir, String keyOverride, String recordKeySource) {
         this.dir = dir;
         this.keyOverride = keyOverride == null || keyOverride.isEmpty() ? null : keyOverride;
+        this.recordKeySource = recordKeySource == null || recordKeySource.isEmpty() ? null : recordKeySource;
         this.root = read(dir.resolve(STATE));
     }
 
     /** The records beside a spec file. */
-    public static FileLocalRecords beside(Path specFile, String keyOverride) {
+    public static FileLocalRecords beside(Path specFile, String keyOverride, String recordKeySource) {
         Path parent = specFile.toAbsolutePath().getParent();
-        return new FileLocalRecords(parent.resolve(DIR), keyOverride);
+        return new FileLocalRecords(parent.resolve(DIR), keyOverride, recordKeySource);
     }
 
     private static ObjectNode read(Path file) {
@@ -125,6 +140,7 @@ public final class FileLocalRecords implements LocalRecords {
                 // The project is gone (or was another): what tlctl wrote to it means nothing any more.
                 object(at, WRITTEN).remove(stale);
                 object(at, LEGACY_SEALED).remove(stale);
+                object(at, RECORD_KEYS).remove(stale);
             }
         });
     }
@@ -150,40 +166,33 @@ public final class FileLocalRecords implements LocalRecords {
     }
 
     @Override
-    public void rememberWritten(String endpoint, String projectId, Map<String, Fingerprint> written,
-            java.util.Collection<String> forgotten) {
-        if (written.isEmpty() && forgotten.isEmpty()) {
-            return;
-        }
-        Map<String, String> texts = new LinkedHashMap<>();
-        written.forEach((address, fingerprint) -> texts.put(address, fingerprint.text()));
-        java.util.Set<String> gone = new java.util.HashSet<>(forgotten);
-        change(r -> {
-            if (!gone.isEmpty()) {
-                for (String field : List.of(LEGACY_SEALED, WRITTEN)) {
-                    ObjectNode project = object(object(endpoint(r, endpoint), field), projectId);
-                    List<String> drop = new ArrayList<>();
-                    project.fieldNames().forEachRemaining(name -> {
-                        if (under(name, gone)) {
-                            drop.add(name);
-                        }
-                    });
-                    project.remove(drop);
-                }
+    public RecordKey recordKey(String endpoint, String projectId) {
+        JsonNode cached = root.path("endpoints").path(endpoint).path(RECORD_KEYS).path(projectId);
+        byte[] key = null;
+        byte[] binding = null;
+        try {
+            if (cached.path("key").isTextual() && cached.path("binding").isTextual()) {
+                key = Base64.getDecoder().decode(cached.path("key").asText());
+                binding = Base64.getDecoder().decode(cached.path("binding").asText());
             }
-            ObjectNode project = object(object(endpoint(r, endpoint), WRITTEN), projectId);
-            texts.forEach(project::put);
-        });
+        } catch (IllegalArgumentException e) {
+            key = null; // a damaged cache entry: derive again
+        }
+        return RecordKey.cached(recordKeySource, projectId, key, binding);
     }
 
-    /** Whether {@code address} is one of {@code prefixes} or under one (each parent tried: linear in its depth). */
-    private static boolean under(String address, java.util.Set<String> prefixes) {
-        for (int slash = address.length(); slash > 0; slash = address.lastIndexOf('/', slash - 1)) {
-            if (prefixes.contains(address.substring(0, slash))) {
-                return true;
-            }
+    @Override
+    public void rememberRecordKey(String endpoint, String projectId, RecordKey key) {
+        if (!key.derivedHere()) {
+            return;
         }
-        return false;
+        String derived = Base64.getEncoder().encodeToString(key.derived());
+        String binding = Base64.getEncoder().encodeToString(key.binding());
+        change(r -> {
+            ObjectNode entry = object(object(endpoint(r, endpoint), RECORD_KEYS), projectId);
+            entry.put("key", derived);
+            entry.put("binding", binding);
+        });
     }
 
     @Override
@@ -245,6 +254,15 @@ public final class FileLocalRecords implements LocalRecords {
         if (pending.isEmpty()) {
             return true;
         }
+        // A file lock keeps other processes out; two runs in one process (a test, a server) need a monitor too,
+        // since the JVM refuses a second lock on a file it already holds (OverlappingFileLockException).
+        Object monitor = MONITORS.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> new Object());
+        synchronized (monitor) {
+            return saveLocked();
+        }
+    }
+
+    private boolean saveLocked() {
         try {
             Files.createDirectories(dir);
             try (FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);

@@ -1,14 +1,17 @@
 package dev.tlctl.reconcile;
 
 import dev.tlctl.secret.Fingerprint;
+import dev.tlctl.secret.RecordKey;
 import java.util.Map;
 
 /**
- * What tlctl remembers between runs, per API endpoint: the id of each project found by name (so
- * that the next read is one request; forgotten when stale), and a salted fingerprint of the value
- * tlctl last wrote to each variable and setting (a sealed variable can be compared only this way,
- * since Railway never returns it; {@code drift} tells from them which side changed). Never a token
- * or a secret value. {@link FileLocalRecords} keeps them in {@code .tlctl/state.json}; tests use a map.
+ * What this checkout remembers between runs, per API endpoint: a cache, never the truth. The id
+ * of each project found by name (so that the next read is one request; forgotten when stale), and
+ * the record key derived for each project (so that the slow derivation runs once per checkout).
+ * What tlctl wrote lives in its records on Railway ({@link SharedRecords}), which every checkout
+ * reads; the salted fingerprints versions before them kept here are still read where an
+ * environment has no record yet. Never a token or a secret value. {@link FileLocalRecords} keeps
+ * them in {@code .tlctl/state.json}.
  */
 public interface LocalRecords {
 
@@ -18,17 +21,20 @@ public interface LocalRecords {
     /** Remembers a project id; null forgets it. */
     void rememberProject(String endpoint, String workspace, String name, String id);
 
-    /** The fingerprints of the values tlctl last wrote to a project, by variable or setting address. */
+    /**
+     * The fingerprints versions before shared records kept of the values tlctl wrote to a project, by
+     * variable or setting address: read (where an environment has no record yet), never written.
+     */
     Map<String, Fingerprint> written(String endpoint, String projectId);
 
     /**
-     * Remembers what one apply wrote: the fingerprint of each value written, by address; and
-     * forgets what it deleted: each of {@code forgotten} and everything under it (a deleted
-     * variable, or {@code staging/engine-api} for a removed instance). One change, whatever the
-     * number of addresses (an apply may write tens of thousands).
+     * The record key of a project for this run: from {@code TLCTL_RECORD_KEY} (or the default),
+     * taking the derivation cached here when it belongs to that key, else deriving it when needed.
      */
-    void rememberWritten(String endpoint, String projectId, Map<String, Fingerprint> written,
-            java.util.Collection<String> forgotten);
+    RecordKey recordKey(String endpoint, String projectId);
+
+    /** Caches a key derived in this run (only its derivation and a binding, never the key text). */
+    void rememberRecordKey(String endpoint, String projectId, RecordKey key);
 
     /**
      * The key that fingerprints variable values in saved plans, made on first use. It never

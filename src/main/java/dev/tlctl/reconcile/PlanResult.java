@@ -6,6 +6,7 @@ import dev.tlctl.spec.Diagnostic;
 import dev.tlctl.spec.Spec;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A plan and what it was made from: the spec (its environments narrowed to the run's), what
@@ -14,6 +15,7 @@ import java.util.List;
  * @param environments the environments the run covers, in spec order
  * @param tokenEnvironment the one environment a project token reaches; null for other tokens
  * @param endpoint the key of the Railway endpoint it was made against
+ * @param replace the addresses written again whatever Railway holds ({@code --replace})
  */
 public record PlanResult(
         Spec spec,
@@ -24,10 +26,12 @@ public record PlanResult(
         boolean prune,
         String tokenEnvironment,
         String endpoint,
-        Instant createdAt) {
+        Instant createdAt,
+        Set<String> replace) {
 
     public PlanResult {
         warnings = List.copyOf(warnings);
         environments = List.copyOf(environments);
+        replace = replace == null ? Set.of() : Set.copyOf(replace);
     }
 }

@@ -53,6 +53,14 @@ public final class Reconciler implements AutoCloseable {
     private final Spec declared;
     private final RailwayClient client;
     private final Audits audits;
+    private final Recorder recorder;
+
+    /** A plan and the records it was made with (which an apply brings up to date). */
+    record Planned(PlanResult result, SharedRecords records, List<String> alreadyApplied) {
+        Planned(PlanResult result, SharedRecords records) {
+            this(result, records, List.of());
+        }
+    }
 
     private Reconciler(SpecSource source, Endpoint endpoint, LocalRecords records, Effects effects, Spec declared,
             RailwayClient client) {
@@ -62,7 +70,8 @@ public final class Reconciler implements AutoCloseable {
         this.effects = effects;
         this.declared = declared;
         this.client = client;
-        this.audits = new Audits(this, declared, endpoint, records, effects.clock());
+        this.audits = new Audits(this, declared, endpoint, effects.clock());
+        this.recorder = new Recorder(records, endpoint.key(), client);
     }
 
     /**
@@ -102,19 +111,19 @@ public final class Reconciler implements AutoCloseable {
 
     /** Reads the live project and plans the request; writes nothing to Railway. */
     public PlanResult plan(PlanRequest request) {
-        return plan(request, false);
+        return plan(request, false).result();
     }
 
     /** @param audit for drift: a missing project is a finding, whatever environments are asked for */
-    PlanResult plan(PlanRequest request, boolean audit) {
+    Planned plan(PlanRequest request, boolean audit) {
         List<String> all = declared.environments().stream().map(EnvironmentSpec::name).toList();
         List<String> selected = checkEnvironments(request.target());
         List<String> covered = selected.isEmpty() ? all : inSpecOrder(all, selected);
         boolean projectToken = endpoint.credentials() != null && endpoint.credentials().isProjectToken();
         // With any other token the scope is known now: an unresolved secret fails before any request.
         Spec resolved = projectToken ? null : load(covered, all, request.strict());
-        ReadResult read = read(request.target());
-        String only = read.tokenEnvironment();
+        Read read = read(request.target());
+        String only = read.result().tokenEnvironment();
         if (only != null) {
             if (!selected.isEmpty() && !List.of(only).containsAll(selected)) {
                 throw new ReconcileException(Kind.USAGE, "a project token reaches only environment " + only,
@@ -129,7 +138,7 @@ public final class Reconciler implements AutoCloseable {
             covered = List.of(only);
             resolved = load(covered, all, request.strict());
         }
-        LiveState live = read.state();
+        LiveState live = read.result().state();
         String defaultEnvironment = declared.defaultEnvironment().name();
         if (live.project() == null && !covered.contains(defaultEnvironment) && !audit) {
             // Railway creates a project with its default environment: planning it without that
@@ -141,11 +150,22 @@ public final class Reconciler implements AutoCloseable {
         }
         boolean partial = !covered.containsAll(all);
         Spec planned = partial ? resolved.onlyEnvironments(covered) : resolved;
-        String projectId = live.project() == null ? null : live.project().id();
-        Plan plan = Planner.plan(planned, live,
-                new PlanOptions(request.prune(), partial, records.written(endpoint.key(), projectId)));
-        return new PlanResult(planned, live, plan, resolved.warnings(), covered, request.prune(), only, endpoint.key(),
-                effects.clock().instant());
+        Replacements.check(request.replace(), planned);
+        // Workspace-wide things (the usage limit) only in a run that is not scoped to some environments.
+        boolean workspaceWide = request.target().environments().isEmpty() && only == null;
+        Plan plan = Planner.plan(planned, live, new PlanOptions(request.prune(), partial, read.records(),
+                request.replace(), workspaceWide));
+        plan = withNotes(plan, read.records().notes());
+        return new Planned(new PlanResult(planned, live, plan, resolved.warnings(), covered, request.prune(), only,
+                endpoint.key(), effects.clock().instant(), request.replace()), read.records());
+    }
+
+    /** The plan with notes added (what the records could not tell), each once. */
+    private static Plan withNotes(Plan plan, List<String> more) {
+        List<String> notes = new ArrayList<>(plan.notes());
+        more.stream().filter(n -> !notes.contains(n)).forEach(notes::add);
+        return new Plan(plan.target(), plan.changes(), plan.unmanaged(), notes, plan.instances(), plan.deploys(),
+                plan.owned(), plan.uncompared());
     }
 
     // ---- audits (see Audits) ------------------------------------------------------------------
@@ -173,7 +193,7 @@ public final class Reconciler implements AutoCloseable {
     /** Saves {@code planned} for {@code apply PLANFILE}: mode 0600, no value in it, bound to this checkout's key. */
     public void save(PlanResult planned, List<String> requestedEnvironments, Path file) {
         SavedPlanFile.write(file, SavedPlan.of(planned.plan(), planned.endpoint(), planned.prune(),
-                requestedEnvironments, planned.createdAt(), records.planKey()));
+                requestedEnvironments, planned.replace(), planned.createdAt(), records.planKey()));
     }
 
     private List<String> checkEnvironments(Target target) {
@@ -200,13 +220,16 @@ public final class Reconciler implements AutoCloseable {
         return spec;
     }
 
+    /** A read with tlctl's records taken out of the live state, and the records. */
+    record Read(ReadResult result, SharedRecords records) {}
+
     /** Reads the live project, remembering the id it was found under. */
-    ReadResult read(Target target) {
+    Read read(Target target) {
         return read(target, false);
     }
 
     /** Reads the live project (with {@code usage}, its usage in the same request), remembering its id. */
-    ReadResult read(Target target, boolean usage) {
+    Read read(Target target, boolean usage) {
         String workspace = target.workspace() != null ? target.workspace() : declared.project().workspace();
         String name = declared.project().name();
         String id;
@@ -226,7 +249,8 @@ public final class Reconciler implements AutoCloseable {
         LiveProject found = read.state().project();
         records.rememberProject(endpoint.key(), workspace, name, found == null ? null : found.id());
         records.save();
-        return read;
+        SharedRecords shared = recorder.read(read.state());
+        return new Read(new ReadResult(shared.stripped(), read.staleId(), read.tokenEnvironment(), read.usage()), shared);
     }
 
     // ---- apply ----------------------------------------------------------------------------
@@ -237,42 +261,57 @@ public final class Reconciler implements AutoCloseable {
      * what was done and not done; running again converges.
      */
     public ApplyOutcome apply(ApplyRequest request, ApplyObserver observer) {
-        PlanResult planned = request.savedPlan() == null ? plan(request.planRequest()) : fromSavedPlan(request);
-        observer.planned(planned);
-        Plan plan = planned.plan();
+        Planned planned = request.savedPlan() == null ? plan(request.planRequest(), false) : fromSavedPlan(request);
+        PlanResult result0 = planned.result();
+        observer.planned(result0);
+        Plan plan = result0.plan();
         if (plan.isEmpty()) {
-            return new ApplyOutcome(planned, ApplyOutcome.Status.NOTHING_TO_DO, null, List.of());
+            // Nothing to write, but a record may be missing (an older tlctl applied) or stale: it is written now.
+            Recorder.Written recorded = recorder.write(result0, planned.records(), null, null);
+            return new ApplyOutcome(result0, ApplyOutcome.Status.NOTHING_TO_DO, null, List.of(), recorded.environments(),
+                    recorded.problem(), planned.alreadyApplied());
         }
-        ApplyChecks.allowed(plan, request.allowDestructive(), endpoint.credentials());
+        ApplyChecks.allowed(plan, request.allowDestructive(), request.askedAtTerminal(), endpoint.credentials());
         ApplyChecks.staged(plan, request.staged());
         if (!observer.approve(plan)) {
-            return new ApplyOutcome(planned, ApplyOutcome.Status.CANCELLED, null, List.of());
+            return new ApplyOutcome(result0, ApplyOutcome.Status.CANCELLED, null, List.of());
         }
         ApplyResult result = new Applier(writes(), observer, effects.clock(), request.staged())
                 .apply(plan, ApplyChecks.commitMessage(plan));
         if (result.projectId() != null) {
-            WrittenValues.remember(records, endpoint.key(), declared.project(), result);
+            records.rememberProject(endpoint.key(), declared.project().workspace(), declared.project().name(),
+                    result.projectId());
+            records.save();
         }
         if (!result.succeeded()) {
-            return new ApplyOutcome(planned, ApplyOutcome.Status.FAILED, result, List.of());
+            // What the steps done wrote is recorded too, as far as it can be; the apply failed either way.
+            Recorder.Written recorded = result.done().isEmpty() ? Recorder.Written.NOTHING
+                    : recorder.write(result0, planned.records(), result, null);
+            return new ApplyOutcome(result0, ApplyOutcome.Status.FAILED, result, List.of(), recorded.environments(),
+                    recorded.problem(), List.of());
         }
-        List<String> conflicts = readBack(planned, result);
-        return new ApplyOutcome(planned, conflicts.isEmpty() ? ApplyOutcome.Status.APPLIED : ApplyOutcome.Status.CONFLICT,
-                result, conflicts);
+        ReadBackResult back = readBack(result0, result);
+        Recorder.Written recorded = recorder.write(result0, planned.records(), result, back.after());
+        return new ApplyOutcome(result0, back.conflicts().isEmpty() ? ApplyOutcome.Status.APPLIED
+                : ApplyOutcome.Status.CONFLICT, result, back.conflicts(), recorded.environments(), recorded.problem(),
+                List.of());
     }
+
+    /** The addresses read back that are not as expected, and the project read (records taken out); null when not read. */
+    private record ReadBackResult(List<String> conflicts, LiveProject after) {}
 
     /**
      * Reads back, in one request, the environments written by a patch (which Railway cannot
      * guard) and returns every address that is not what the plan read plus its changes.
      */
-    private List<String> readBack(PlanResult planned, ApplyResult result) {
+    private ReadBackResult readBack(PlanResult planned, ApplyResult result) {
         if ((result.unguarded().isEmpty() && result.withStagedChanges().isEmpty()) || result.projectId() == null) {
-            return List.of();
+            return new ReadBackResult(List.of(), null);
         }
-        LiveProject after = client.read(new ReadTarget(declared.project().name(), result.projectId(), null, null))
-                .state().project();
+        LiveState read = client.read(new ReadTarget(declared.project().name(), result.projectId(), null, null)).state();
+        LiveProject after = SharedRecords.read(read, () -> null, java.util.Map.of()).stripped().project();
         if (after == null) {
-            return List.of("project");
+            return new ReadBackResult(List.of("project"), null);
         }
         List<String> conflicts = new ArrayList<>();
         for (String environment : result.unguarded()) {
@@ -281,7 +320,7 @@ public final class Reconciler implements AutoCloseable {
         for (String environment : result.withStagedChanges()) {
             conflicts.addAll(ReadBack.ownDifferences(planned.plan(), environment, planned.live().project(), after));
         }
-        return conflicts;
+        return new ReadBackResult(conflicts, after);
     }
 
     /** The writes an apply sends (the client; a seam for tests of this class). */
@@ -289,29 +328,36 @@ public final class Reconciler implements AutoCloseable {
         return client;
     }
 
-    private PlanResult fromSavedPlan(ApplyRequest request) {
+    private Planned fromSavedPlan(ApplyRequest request) {
         SavedPlan saved = SavedPlanFile.read(request.savedPlan());
         if (!endpoint.key().equals(saved.endpoint())) {
             throw new ReconcileException(Kind.REFUSED, "the plan " + request.savedPlan() + " was made against another"
                     + " Railway endpoint", "This run talks to " + endpoint.key() + ". Make a new plan against it.");
         }
+        SavedPlanOptions.check(saved, request);
         Target target = new Target(saved.environments(), request.target().projectId(), request.target().workspace());
-        PlanResult fresh = plan(new PlanRequest(target, saved.prune(), request.strict()));
-        List<String> differences = saved.differences(fresh.plan(), records.planKey());
+        Planned planned = plan(new PlanRequest(target, saved.prune(), request.strict(), Set.copyOf(saved.replace())), false);
+        PlanResult fresh = planned.result();
+        byte[] key = records.planKey();
+        List<String> differences = saved.differences(fresh.plan(), key);
+        if (!differences.isEmpty() && fresh.plan().isEmpty() && !saved.addresses().isEmpty()
+                && saved.notInPlace(fresh.live().project(), key).isEmpty()) {
+            return new Planned(fresh, planned.records(), saved.addresses());
+        }
         if (!differences.isEmpty()) {
             throw new ReconcileException(Kind.REFUSED, "the saved plan " + request.savedPlan() + " is not what tlctl"
                     + " would do now", String.join("\n", differences) + "\nNothing was changed. Make a new plan: tlctl plan"
                     + " --out " + request.savedPlan() + " (a saved plan is applied from the checkout that made it, or"
                     + " with its key in TLCTL_PLAN_KEY).");
         }
-        return fresh;
+        return planned;
     }
 
     // ---- init -----------------------------------------------------------------------------
 
     /** Finds the project, or creates it with the spec's default environment; idempotent. */
     public InitResult init(Target target) {
-        ReadResult read = read(target);
+        ReadResult read = read(target).result();
         String name = declared.project().name();
         LiveProject project = read.state().project();
         if (project != null) {
@@ -348,6 +394,10 @@ public final class Reconciler implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
+        try {
+            recorder.remember();
+        } finally {
+            client.close();
+        }
     }
 }

@@ -27,6 +27,7 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * @param kind always {@link #KIND}
  * @param environments the environments the plan was made for (empty: all of the spec)
+ * @param replace the addresses it writes again whatever Railway holds ({@code --replace})
  * @param changes one canonical line per change, in plan order
  */
 public record SavedPlan(
@@ -37,6 +38,7 @@ public record SavedPlan(
         String endpoint,
         boolean prune,
         List<String> environments,
+        List<String> replace,
         String projectName,
         String projectId,
         List<SavedEnvironment> targets,
@@ -52,20 +54,22 @@ public record SavedPlan(
 
     public SavedPlan {
         environments = environments == null ? List.of() : List.copyOf(environments);
+        replace = replace == null ? List.of() : List.copyOf(replace);
         targets = targets == null ? List.of() : List.copyOf(targets);
         serviceIds = serviceIds == null ? Map.of() : Map.copyOf(serviceIds);
         environmentIds = environmentIds == null ? Map.of() : Map.copyOf(environmentIds);
         changes = changes == null ? List.of() : List.copyOf(changes);
     }
 
-    /** The saved form of a plan made for {@code environments} with {@code prune}. */
-    static SavedPlan of(Plan plan, String endpoint, boolean prune, List<String> environments, Instant createdAt, byte[] key) {
+    /** The saved form of a plan made for {@code environments} with {@code prune} and {@code replace}. */
+    static SavedPlan of(Plan plan, String endpoint, boolean prune, List<String> environments, java.util.Set<String> replace,
+            Instant createdAt, byte[] key) {
         List<SavedEnvironment> targets = new ArrayList<>();
         for (EnvironmentTarget t : plan.target().environments()) {
             targets.add(new SavedEnvironment(t.name(), t.id(), t.configEtag()));
         }
         return new SavedPlan(FORMAT_VERSION, KIND, Version.current(), createdAt.toString(), endpoint, prune, environments,
-                plan.target().projectName(), plan.target().projectId(), targets, plan.target().serviceIds(),
+                replace.stream().sorted().toList(), plan.target().projectName(), plan.target().projectId(), targets, plan.target().serviceIds(),
                 plan.target().environmentIds(), canonical(plan, key));
     }
 
@@ -151,6 +155,64 @@ public record SavedPlan(
             }
         }
         return out;
+    }
+
+    /** The address of every change tlctl sends in this plan, in plan order. */
+    List<String> addresses() {
+        List<String> out = new ArrayList<>();
+        for (String line : changes) {
+            String[] parts = line.split("\t");
+            if (parts.length >= 3 && parts[2].equals("by=tlctl")) {
+                out.add(address(line));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The addresses of this plan's changes that Railway does not hold as the plan would leave them
+     * ({@code live} as read now): a variable's value (compared by its keyed HMAC), a setting's, and
+     * whether what it creates or deletes exists. Empty when every change is in place, as after the
+     * plan was applied. A sealed value cannot be read back and counts as in place.
+     */
+    List<String> notInPlace(dev.tlctl.live.LiveProject live, byte[] key) {
+        List<String> out = new ArrayList<>();
+        LivePlaces places = LivePlaces.of(live);
+        for (String line : changes) {
+            String[] parts = line.split("\t");
+            if (parts.length < 3 || !parts[2].equals("by=tlctl")) {
+                continue;
+            }
+            String action = parts[0];
+            String address = parts[1];
+            String value = field(parts, "value=");
+            boolean present = places.exists(address);
+            boolean ok;
+            if (action.equals("delete")) {
+                ok = !present;
+            } else if (places.variables().containsKey(address) || value != null && value.startsWith("hmac-sha256:")) {
+                Secret held = places.variables().get(address);
+                ok = present && (held == null ? places.sealed().contains(address)
+                        : hmac(key, address, held).equals(value));
+            } else if (places.settings().containsKey(address)) {
+                ok = Objects.toString(places.settings().get(address)).equals(value);
+            } else {
+                ok = present || address.equals("usageLimit");
+            }
+            if (!ok) {
+                out.add(printable(address));
+            }
+        }
+        return out;
+    }
+
+    private static String field(String[] parts, String prefix) {
+        for (String part : parts) {
+            if (part.startsWith(prefix)) {
+                return part.substring(prefix.length());
+            }
+        }
+        return null;
     }
 
     /** Text from the file, which may have been edited: printable characters only, and not too much. */

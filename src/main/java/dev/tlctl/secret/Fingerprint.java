@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
  * fingerprints of the same value under different salts cannot be matched. The text form is
  * {@code hmac-sha256:<salt base64>:<hex>}.
  */
-public record Fingerprint(byte[] salt, byte[] hash) {
+public record Fingerprint(byte[] salt, byte[] hash) implements Witness {
     private static final String PREFIX = "hmac-sha256:";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -43,11 +43,13 @@ public record Fingerprint(byte[] salt, byte[] hash) {
     }
 
     /** Whether {@code value} has this fingerprint (same salt), compared in constant time. */
+    @Override
     public boolean matches(String value) {
         return MessageDigest.isEqual(hash, of(value, salt).hash);
     }
 
     /** Whether {@code secret} has this fingerprint. */
+    @Override
     public boolean matches(Secret secret) {
         return matches(secret.reveal());
     }

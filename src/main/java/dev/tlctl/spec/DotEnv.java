@@ -26,7 +26,8 @@ public final class DotEnv {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new SpecException(List.of(Diagnostic.error(Location.ofFile(label), "cannot read the env file",
+            throw new SpecException(List.of(Diagnostic.error(Diagnostic.Cause.NO_INPUT, Location.ofFile(label),
+                    "cannot read the env file",
                     e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()))));
         }
         Problems problems = new Problems();

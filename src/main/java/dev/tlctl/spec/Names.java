@@ -23,6 +23,12 @@ final class Names {
     }
 
     static boolean checkVariable(String name, Location location, Problems problems) {
+        if (VARIABLE.matcher(name).matches() && VariableSpec.reserved(name)) {
+            problems.error(location, "the variable name " + name + " is reserved for tlctl's record",
+                    "tlctl keeps its record of each environment in the shared variables " + VariableSpec.RECORD + " and "
+                            + VariableSpec.RECORD + "_2, _3...; choose another name.");
+            return false;
+        }
         if (VARIABLE.matcher(name).matches()) {
             return true;
         }

@@ -17,6 +17,10 @@ final class Problems {
         diagnostics.add(Diagnostic.error(location, summary, detail));
     }
 
+    void error(Diagnostic.Cause cause, Location location, String summary, String detail) {
+        diagnostics.add(Diagnostic.error(cause, location, summary, detail));
+    }
+
     void warning(Location location, String summary, String detail) {
         diagnostics.add(Diagnostic.warning(location, summary, detail));
     }

@@ -79,7 +79,8 @@ final class References {
             String kind = m.group(1);
             String arg = m.group(2).trim();
             if (!values) {
-                ok &= valid(kind, arg, whole, location, problems);
+                ok &= valid(kind, arg, whole, location, problems) && (kind.equals("env") || readable(arg, whole, location,
+                        problems) != null);
                 continue;
             }
             String value = kind.equals("env") ? env(arg, whole, location, problems) : file(arg, whole, location, problems);
@@ -134,14 +135,15 @@ final class References {
         }
     }
 
-    private String file(String pathText, String whole, Location location, Problems problems) {
+    /**
+     * The path a file reference names, when it may be read: inside the spec's folder (links
+     * followed) or allowed by {@code --allow-file}; else reports why and returns null. A property of
+     * the spec, checked in every mode, whether the file is read or not.
+     */
+    private Path readable(String pathText, String whole, Location location, Problems problems) {
         if (pathText.isEmpty()) {
             problems.error(location, "invalid reference " + whole, "A file reference is ${file:PATH}.");
             return null;
-        }
-        if (invent) {
-            inventedAt(location, whole);
-            return "sandbox-fake-file";
         }
         Path path;
         try {
@@ -152,6 +154,18 @@ final class References {
         }
         if (!allowedFiles.contains(path) && !inside(path, whole, location, problems)) {
             return null;
+        }
+        return path;
+    }
+
+    private String file(String pathText, String whole, Location location, Problems problems) {
+        Path path = readable(pathText, whole, location, problems);
+        if (path == null) {
+            return null;
+        }
+        if (invent) {
+            inventedAt(location, whole);
+            return "sandbox-fake-file";
         }
         try {
             if (!Files.isRegularFile(path)) {
@@ -225,7 +239,7 @@ final class References {
             }
         }
         detail.append("Export the variables, pass --env-file FILE (KEY=value lines), or create the files.");
-        problems.error(sorted.get(0).location().withPath(""),
+        problems.error(Diagnostic.Cause.MISSING_VALUE, sorted.get(0).location().withPath(""),
                 seen.size() + (seen.size() == 1 ? " reference cannot" : " references cannot") + " be resolved",
                 detail.toString());
     }

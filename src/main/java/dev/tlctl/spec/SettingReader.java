@@ -68,10 +68,11 @@ final class SettingReader {
         }
     }
 
-    /** The value in quotes, shortened; a URL carrying a password is not shown. */
+    /** The value in quotes, shortened; a credential (a URL carrying a password, a token) is not shown. */
     private static String quoted(String value) {
-        if (SecretRules.hasUrlPassword(value)) {
-            return "a URL with a password (not shown; never write credentials in the spec)";
+        String secret = dev.tlctl.secret.SecretText.reason(value);
+        if (secret != null) {
+            return secret + " (not shown; never write credentials in the spec)";
         }
         return "\"" + shorten(value) + "\"";
     }

@@ -21,4 +21,21 @@ public final class SpecException extends RuntimeException {
     public List<Diagnostic> errors() {
         return diagnostics.stream().filter(Diagnostic::isError).collect(Collectors.toList());
     }
+
+    /**
+     * The outcome the errors lead to: no input (a file missing or unreadable) first, then broken
+     * YAML, then missing values when they are the only errors, else an invalid spec.
+     */
+    public Diagnostic.Cause cause() {
+        List<Diagnostic> errors = errors();
+        for (Diagnostic.Cause first : List.of(Diagnostic.Cause.NO_INPUT, Diagnostic.Cause.SYNTAX)) {
+            if (errors.stream().anyMatch(d -> d.cause() == first)) {
+                return first;
+            }
+        }
+        if (!errors.isEmpty() && errors.stream().allMatch(d -> d.cause() == Diagnostic.Cause.MISSING_VALUE)) {
+            return Diagnostic.Cause.MISSING_VALUE;
+        }
+        return Diagnostic.Cause.INVALID;
+    }
 }

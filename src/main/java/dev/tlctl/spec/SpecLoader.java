@@ -48,7 +48,7 @@ public final class SpecLoader {
         String label = file.toString();
         Problems problems = new Problems();
         if (!Files.isRegularFile(file)) {
-            problems.error(Location.ofFile(label), "no spec file here",
+            problems.error(Diagnostic.Cause.NO_INPUT, Location.ofFile(label), "no spec file here",
                     "Run tlctl in the folder that holds " + DEFAULT_FILE + ", or pass -f FILE.");
             problems.throwIfErrors();
         }

@@ -1,6 +1,7 @@
 package dev.tlctl.spec;
 
 import dev.tlctl.secret.Secret;
+import dev.tlctl.secret.SecretText;
 import dev.tlctl.spec.YNode.Entry;
 import dev.tlctl.spec.YNode.Kind;
 import dev.tlctl.spec.YNode.YMap;
@@ -103,7 +104,11 @@ final class VariableReader {
         String template = scalar.text();
         Location location = scalar.location();
         boolean fromReference = References.containsReference(template);
-        if (!Boolean.FALSE.equals(marked) && plaintextCredential(name, template, marked, sealed, fromReference, location)) {
+        // The literal text (references removed) and what credential format it holds, found once: values can be many.
+        String literal = template.contains("${") ? SecretRules.literalPart(template) : template;
+        String format = SecretText.formatReason(literal);
+        if (!Boolean.FALSE.equals(marked)
+                && plaintextCredential(name, literal, format, marked, sealed, fromReference, location)) {
             return null;
         }
         References.Resolved resolved = references.resolve(template, location, problems, resolve);
@@ -118,21 +123,26 @@ final class VariableReader {
                     + " value is meant, write " + name + ": {value: \"" + template.replace("\"", "\\\"") + "\", allowEmpty: true}.");
             return null;
         }
-        boolean sensitive = !Boolean.FALSE.equals(marked)
-                && (fromReference || Boolean.TRUE.equals(marked) || sealed
-                        || SecretRules.nameLooksSecret(name) || (value != null && SecretRules.hasUrlPassword(value)));
+        // secret: false overrules a name, never a value's content: a credential is a secret whatever is declared.
+        boolean content = value != null && (value.equals(literal) ? format != null || SecretText.looksRandom(value)
+                : SecretText.looksSecret(value));
+        boolean sensitive = content || !Boolean.FALSE.equals(marked)
+                && (fromReference || Boolean.TRUE.equals(marked) || sealed || SecretRules.nameLooksSecret(name));
         return new VariableSpec(name, value == null ? null : Secret.of(value), fromReference ? template : null,
                 sensitive, sealed, location);
     }
 
-    /** Reports and returns true when {@code template} writes a credential in plain text. */
-    private boolean plaintextCredential(String name, String template, Boolean marked, boolean sealed,
+    /**
+     * Reports and returns true when the literal text of a value (references removed) writes a
+     * credential in plain text; {@code format} is the credential format it holds, or null.
+     */
+    private boolean plaintextCredential(String name, String literal, String format, Boolean marked, boolean sealed,
             boolean fromReference, Location location) {
         String reason;
         String notSecret = " If it is not a secret, write " + name + ": {value: ..., secret: false}.";
-        if (SecretRules.hasUrlPassword(SecretRules.literalPart(template))) {
-            reason = "it holds a URL with a password";
-        } else if (fromReference || !SecretRules.hasLiteralText(template)) {
+        if (format != null) {
+            reason = "it holds " + format;
+        } else if (fromReference || literal.replace("\u0001", "").isBlank()) {
             return false;
         } else if (sealed) {
             reason = "it is sealed";

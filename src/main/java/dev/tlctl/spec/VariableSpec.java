@@ -21,8 +21,35 @@ import java.util.regex.Pattern;
  */
 public record VariableSpec(
         String name, Secret value, String template, boolean sensitive, boolean sealed, Location location) {
+    /**
+     * The shared variable where tlctl keeps its record of an environment on Railway
+     * ({@code TLCTL_RECORD}, continued in {@code TLCTL_RECORD_2}, {@code _3}... when long): reserved,
+     * a spec may not declare it.
+     */
+    public static final String RECORD = "TLCTL_RECORD";
+
+    /** Whether {@code name} is reserved for tlctl's record: {@code TLCTL_RECORD} or {@code TLCTL_RECORD_<n>}. */
+    public static boolean reserved(String name) {
+        if (name.equals(RECORD)) {
+            return true;
+        }
+        if (!name.startsWith(RECORD + "_") || name.length() == RECORD.length() + 1) {
+            return false;
+        }
+        return name.substring(RECORD.length() + 1).chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
     private static final Pattern SHARED_REFERENCE = Pattern.compile(
             "\\$\\{\\{\\s{0,16}shared\\.([A-Za-z_][A-Za-z0-9_]{0,255})\\s{0,16}}}");
+    private static final Pattern RAILWAY_REFERENCE = Pattern.compile(
+            "\\$\\{\\{\\s{0,16}([^.{}]{1,255})\\.([A-Za-z_][A-Za-z0-9_]{0,255})\\s{0,16}}}");
+
+    /** A Railway reference in a value: {@code ${{shared.NAME}}} ({@code namespace} "shared") or {@code ${{SERVICE.NAME}}}. */
+    public record RailwayReference(String namespace, String name) {
+        public boolean shared() {
+            return namespace.equals("shared");
+        }
+    }
 
     /** The shared variables this value reads through Railway references ({@code ${{shared.NAME}}}). */
     public Set<String> sharedReferences() {
@@ -44,13 +71,21 @@ public record VariableSpec(
         return names;
     }
 
-    /**
-     * Whether a variable the spec does not declare is a secret by its name ({@code *_TOKEN},
-     * {@code *PASSWORD*}...) or its value (a URL with a password): the rule the spec applies to its
-     * own, for live variables an audit finds.
-     */
-    public static boolean looksSecret(String name, String value) {
-        return SecretRules.nameLooksSecret(name) || value != null && SecretRules.hasUrlPassword(value);
+    /** Every Railway reference in a value as Railway holds it ({@code ${{shared.X}}}, {@code ${{Postgres.X}}}). */
+    public static java.util.List<RailwayReference> railwayReferencesIn(String text) {
+        java.util.List<RailwayReference> out = new java.util.ArrayList<>();
+        if (text != null) {
+            Matcher m = RAILWAY_REFERENCE.matcher(text);
+            while (m.find()) {
+                out.add(new RailwayReference(m.group(1).strip(), m.group(2)));
+            }
+        }
+        return out;
+    }
+
+    /** The Railway references the value holds (what Railway renders per environment). */
+    public java.util.List<RailwayReference> railwayReferences() {
+        return railwayReferencesIn(railwayText());
     }
 
     /** Whether the value is known (its references were resolved). */
@@ -58,12 +93,12 @@ public record VariableSpec(
         return value != null;
     }
 
-    /** The value for display: masked when sensitive, the template when unresolved. */
+    /** The value for display (see {@link dev.tlctl.secret.Shown}): masked when a secret, the template when unresolved. */
     public String display() {
-        if (sensitive) {
-            return Secret.MASK;
+        if (value == null) {
+            return sensitive ? Secret.MASK : template;
         }
-        return value == null ? template : value.reveal();
+        return dev.tlctl.secret.Shown.of(value, sensitive, true).text();
     }
 
     /**

@@ -90,7 +90,7 @@ final class YamlLoader {
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            problems.error(Location.ofFile(fileName), "cannot read the file",
+            problems.error(Diagnostic.Cause.NO_INPUT, Location.ofFile(fileName), "cannot read the file",
                     e.getClass().getSimpleName() + ": " + e.getMessage());
             return null;
         }
@@ -112,7 +112,7 @@ final class YamlLoader {
             }
             String before = new String(bytes, lineStart, in.position() - lineStart, StandardCharsets.UTF_8);
             int column = before.codePointCount(0, before.length()) + 1;
-            problems.error(new Location(fileName, "", line, column),
+            problems.error(Diagnostic.Cause.SYNTAX, new Location(fileName, "", line, column),
                     "the file is not valid UTF-8",
                     String.format("Byte 0x%02X cannot start or continue a UTF-8 character. Save the file as UTF-8 text.",
                             bytes[in.position()] & 0xff));
@@ -200,7 +200,7 @@ final class YamlLoader {
                     : "The parser stopped " + context
                             + (contextMark == null ? "" : " (started on line " + (contextMark.getLine() + 1) + ")") + ".";
         }
-        problems.error(at(mark, ""), "YAML syntax error: " + summary, detail);
+        problems.error(Diagnostic.Cause.SYNTAX, at(mark, ""), "YAML syntax error: " + summary, detail);
     }
 
     /** Where the second document starts: its {@code ---} line. */

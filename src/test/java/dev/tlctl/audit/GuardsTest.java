@@ -173,9 +173,10 @@ class GuardsTest {
         LiveProject project = new LiveProject("p", "tl-test", "w", List.of(production, staging),
                 List.of(new LiveService("s1", "api"), new LiveService("s9", "legacy")), List.of());
         assertEquals(List.of(
+                // The spec already keeps api to 1 replica in staging: Railway moved, so the remedy is to apply.
                 "guard_replicas staging/api @ - | staging/api runs 2 replicas on Railway, more than the guard's maxReplicas"
-                        + " 1; set deploy.numReplicas to at most 1 for api in staging and run tlctl apply, or raise"
-                        + " billing.guards.staging.maxReplicas",
+                        + " 1; run tlctl apply: the spec already declares deploy.numReplicas 1 for api in staging",
+                // legacy is not in the spec: it is the spec that must say.
                 "guard_sleep staging/legacy @ - | staging/legacy does not sleep when idle on Railway, and the guard's"
                         + " sleepApplication requires it; set deploy.sleepApplication: true for legacy in staging and run"
                         + " tlctl apply",

@@ -205,9 +205,10 @@ class BillingCheckTest extends E2eTest {
         Run check = w.tlctl("billing", "check", "--json");
         assertEquals(3, check.code(), check::toString);
         assertEquals(List.of("guard_sleep staging/engine-api"), failed(json(check)));
+        // The spec says it sleeps; Railway moved: apply the spec, do not edit it.
         assertTrue(json(check).path("checks").toString().contains("staging/engine-api does not sleep when idle on Railway,"
-                + " and the guard's sleepApplication requires it; set deploy.sleepApplication: true for engine-api in"
-                + " staging and run tlctl apply"));
+                + " and the guard's sleepApplication requires it; run tlctl apply: the spec already declares"
+                + " deploy.sleepApplication: true for engine-api in staging"), check::toString);
         assertEquals(2, w.tlctl("plan", "--detailed-exitcode").code(), "the plan puts it back");
     }
 

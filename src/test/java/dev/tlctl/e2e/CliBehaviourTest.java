@@ -134,19 +134,27 @@ class CliBehaviourTest extends E2eTest {
     }
 
     @Test
-    void showValuesRevealsPlainValuesAndNeverSecrets() {
+    void planShowsPlainValuesByDefaultAndNeverSecrets() {
         World w = world();
-        Run hidden = w.tlctl("plan");
+        Run hidden = w.tlctl("plan", "--hide-values");
         assertTrue(hidden.out().contains("  + production/engine-api/variable/GUNICORN_WORKERS\n"), hidden::toString);
-        Run shown = w.tlctl("plan", "--show-values");
+        Run both = w.tlctl("plan", "--hide-values", "--show-values");
+        assertEquals(64, both.code(), both::toString);
+        assertTrue(both.err().contains("Error: --hide-values and --show-values exclude each other"), both::toString);
+        assertEquals(w.tlctl("plan").out().replaceAll("\\d+\\.\\d+s", ""),
+                w.tlctl("plan", "--show-values").out().replaceAll("\\d+\\.\\d+s", ""),
+                "--show-values is still accepted, and changes nothing");
+        Run shown = w.tlctl("plan");
         assertTrue(shown.out().contains("+ production/engine-api/variable/GUNICORN_WORKERS = \"4\""), shown::toString);
         assertTrue(shown.out().contains("+ production/engine-api/variable/DATABASE_URL = \"${{shared.DATABASE_URL}}\""),
                 shown::toString);
         assertTrue(shown.out().contains("+ staging/variable/DEBUG = \"1\""), shown::toString);
         assertTrue(shown.out().contains("+ production/variable/DATABASE_URL (sensitive)\n"), shown::toString);
         assertTrue(shown.out().contains("+ staging/variable/AMQP_URL (sensitive)\n"), shown::toString);
-        Run json = w.tlctl("plan", "--show-values", "--json");
+        Run json = w.tlctl("plan", "--json");
         assertTrue(json.out().contains("\"${{shared.REDIS_URL}}\""), json::toString);
+        Run hiddenJson = w.tlctl("plan", "--json", "--hide-values");
+        assertFalse(hiddenJson.out().contains("\"${{shared.REDIS_URL}}\""), hiddenJson::toString);
     }
 
     @Test
@@ -158,7 +166,7 @@ class CliBehaviourTest extends E2eTest {
 
         Run staging = w.tlctl("plan", "--env", "staging", "--detailed-exitcode");
         assertEquals(2, staging.code(), staging::toString);
-        assertTrue(staging.out().contains("~ staging/engine-api/variable/MAX_REQUESTS (value changed)"), staging::toString);
+        assertTrue(staging.out().contains("~ staging/engine-api/variable/MAX_REQUESTS: \"1000\" -> \"2000\""), staging::toString);
         assertFalse(staging.out().contains("production"), staging::toString);
         assertTrue(staging.out().contains("Plan: 0 to create, 1 to update, 0 to delete."), staging::toString);
         Run unknown = w.tlctl("plan", "--env", "preview");
@@ -169,7 +177,7 @@ class CliBehaviourTest extends E2eTest {
         assertEquals(0, w.tlctl("plan", "--env", "staging", "--detailed-exitcode").code());
         Run rest = w.tlctl("plan", "--detailed-exitcode");
         assertEquals(2, rest.code(), rest::toString);
-        assertTrue(rest.out().contains("~ production/engine-api/variable/MAX_REQUESTS (value changed)"), rest::toString);
+        assertTrue(rest.out().contains("~ production/engine-api/variable/MAX_REQUESTS: \"10000\" -> \"20000\""), rest::toString);
         assertTrue(rest.out().contains("Plan: 0 to create, 1 to update, 0 to delete."), rest::toString);
     }
 

@@ -26,11 +26,11 @@ class DriftTest extends E2eTest {
         Run plan = w.tlctl("plan", "--detailed-exitcode");
         assertEquals(2, plan.code(), plan::toString);
         assertTrue(plan.out().contains("~ staging/variable/DATABASE_URL (sensitive, changed)"), plan::toString);
-        assertTrue(plan.out().contains("~ staging/engine-api/variable/GUNICORN_WORKERS (value changed)"), plan::toString);
+        assertTrue(plan.out().contains("~ staging/engine-api/variable/GUNICORN_WORKERS: \"7\" -> \"1\""), plan::toString);
         assertTrue(plan.out().contains("Plan: 0 to create, 2 to update, 0 to delete."), plan::toString);
-        Run shown = w.tlctl("plan", "--show-values");
-        assertTrue(shown.out().contains("~ staging/engine-api/variable/GUNICORN_WORKERS: \"7\" -> \"1\""), shown::toString);
-        assertTrue(shown.out().contains("~ staging/variable/DATABASE_URL (sensitive, changed)"), shown::toString);
+        Run hidden = w.tlctl("plan", "--hide-values");
+        assertTrue(hidden.out().contains("~ staging/engine-api/variable/GUNICORN_WORKERS (value changed)"), hidden::toString);
+        assertTrue(hidden.out().contains("~ staging/variable/DATABASE_URL (sensitive, changed)"), hidden::toString);
 
         Run apply = w.tlctl("apply", "--yes");
         assertEquals(0, apply.code(), apply::toString);

@@ -68,12 +68,12 @@ class InputSafetyTest extends E2eTest {
     }
 
     @Test
-    void aMalformedTokenIsAUsageErrorNamingTheVariableNotABug() {
+    void aMalformedTokenIsRefusedNamingTheVariableNotABug() {
         World w = world();
         for (String token : new String[] {"abc def", "abc\u0007", "tökén"}) {
             Map<String, String> env = Map.of("TLCTL_API_URL", w.sandbox.graphqlUrl().toString(), "RAILWAY_API_TOKEN", token);
             Run plan = w.run(env, false, "", World.withEnvFile("plan"));
-            assertEquals(64, plan.code(), plan::toString);
+            assertEquals(77, plan.code(), plan::toString);
             assertTrue(plan.err().contains("Error: the token in RAILWAY_API_TOKEN is malformed"), plan::toString);
             assertFalse(plan.err().contains("bug in tlctl") || plan.err().contains("Exception"), plan::toString);
             assertFalse(plan.all().contains(token), "the token is never shown");

@@ -37,12 +37,12 @@ class ScopeAndConsequencesTest extends E2eTest {
 
         Run plan = w.run(stagingJob(w), false, "", "plan", "--env", "staging", "--detailed-exitcode");
         assertEquals(2, plan.code(), plan::toString);
-        assertTrue(plan.out().contains("~ staging/engine-api/variable/GUNICORN_WORKERS (value changed)"), plan::toString);
+        assertTrue(plan.out().contains("~ staging/engine-api/variable/GUNICORN_WORKERS: \"1\" -> \"2\""), plan::toString);
         Run apply = w.run(stagingJob(w), false, "", "apply", "--env", "staging", "--yes");
         assertEquals(0, apply.code(), apply::toString);
 
         Run everything = w.run(stagingJob(w), false, "", "plan");
-        assertEquals(65, everything.code(), "without --env, production's secrets are needed: " + everything);
+        assertEquals(78, everything.code(), "without --env, production's secrets are needed: " + everything);
         assertTrue(everything.err().contains("${env:PRODUCTION_DATABASE_URL}"), everything::toString);
         assertEquals(0, everything.requests(), "refused before asking Railway anything");
     }
@@ -76,10 +76,16 @@ class ScopeAndConsequencesTest extends E2eTest {
         assertTrue(w.config("production").path("services").path(worker).isObject(), "Railway did as the plan said");
         assertEquals(0, w.stats().deploymentsFor("production", "engine-worker"), "an empty instance deploys nothing");
 
-        // Now production's plan shows it as what it is: a disabled service that runs there.
+        // Now production's plan shows it as what it is: an instance tlctl's service made there, which the spec
+        // disables: tlctl created it, so the next apply without --env deletes it.
         Run full = w.tlctl("plan");
-        assertTrue(full.out().contains("production/engine-worker  (disabled in the spec for production)"), full::toString);
-        assertTrue(full.out().startsWith("No changes to make"), "the headline does not claim a perfect match: " + full);
+        assertTrue(full.out().contains("- production/engine-worker  (created by tlctl; disabled in the spec for"
+                + " production)"), full::toString);
+        assertTrue(full.out().contains("Plan: 0 to create, 0 to update, 1 to delete."), full::toString);
+        Run cleanup = w.tlctl("apply", "--yes");
+        assertEquals(0, cleanup.code(), cleanup::toString);
+        assertFalse(w.config("production").path("services").has(worker), "deleted in production");
+        assertTrue(w.config("staging").path("services").has(worker), "kept in staging");
     }
 
     @Test

@@ -93,12 +93,17 @@ final class World implements AutoCloseable {
     }
 
     static void copySpec(Path dir) {
+        copySpec(REPOSITORY, dir);
+    }
+
+    /** The spec files of {@code from} (the YAML file and {@code environments/}) into {@code to}. */
+    private static void copySpec(Path from, Path to) {
         try {
-            Files.createDirectories(dir.resolve("environments"));
-            Files.copy(REPOSITORY.resolve("tl-engine.yaml"), dir.resolve("tl-engine.yaml"));
-            try (Stream<Path> files = Files.list(REPOSITORY.resolve("environments"))) {
+            Files.createDirectories(to.resolve("environments"));
+            Files.copy(from.resolve("tl-engine.yaml"), to.resolve("tl-engine.yaml"));
+            try (Stream<Path> files = Files.list(from.resolve("environments"))) {
                 for (Path f : files.toList()) {
-                    Files.copy(f, dir.resolve("environments").resolve(f.getFileName()));
+                    Files.copy(f, to.resolve("environments").resolve(f.getFileName()));
                 }
             }
         } catch (IOException e) {
@@ -153,7 +158,27 @@ final class World implements AutoCloseable {
 
     /** tlctl exactly as given, with this process environment, optionally at a terminal with this input. */
     Run run(Map<String, String> env, boolean terminal, String stdin, String... args) {
-        Tlctl tlctl = Tlctl.in(dir).env(env).listener(listener()).clock(clock).onSleep(clock::advance);
+        return runIn(dir, env, terminal, stdin, args);
+    }
+
+    /**
+     * A fresh copy of the spec folder as it is now (the YAML files and {@code environments/}, no
+     * {@code .tlctl/}): another checkout, such as a CI runner's.
+     */
+    Path freshCopy(String folder) {
+        Path copy = dir.resolve(folder);
+        copySpec(dir, copy);
+        return copy;
+    }
+
+    /** tlctl run from another folder (another checkout), with the account token and that folder's fake values. */
+    Run tlctlIn(Path folder, String... args) {
+        return runIn(folder, env(), false, "", withEnvFile(args));
+    }
+
+    /** tlctl run from {@code cwd}. */
+    Run runIn(Path cwd, Map<String, String> env, boolean terminal, String stdin, String... args) {
+        Tlctl tlctl = Tlctl.in(cwd).env(env).listener(listener()).clock(clock).onSleep(clock::advance);
         if (terminal) {
             tlctl.terminal(stdin);
         }
@@ -186,6 +211,12 @@ final class World implements AutoCloseable {
             public void onRetry(GraphQLRequest request, int attempt, Duration wait, String reason) {
                 recorder.onRetry(request, attempt, wait, reason);
                 hook.onRetry(request, attempt, wait, reason);
+            }
+
+            @Override
+            public void onWait(String subject, String reason, Duration wait) {
+                recorder.onWait(subject, reason, wait);
+                hook.onWait(subject, reason, wait);
             }
         };
     }

@@ -329,4 +329,95 @@ class PlannerTest {
         }
         return new LiveProject(project.id(), project.name(), project.workspaceId(), envs, project.services(), project.volumes());
     }
+
+    /** A history that knows only what tlctl created, by address text and id. */
+    private static History created(Map<String, String> addresses) {
+        return new History() {
+            @Override
+            public dev.tlctl.secret.Witness written(Address address) {
+                return null;
+            }
+
+            @Override
+            public boolean created(Address address, String id) {
+                return addresses.containsKey(address.text())
+                        && java.util.Objects.equals(addresses.get(address.text()), id == null ? "" : id);
+            }
+        };
+    }
+
+    private static LiveProject withVariable(LiveProject project, String env, String name, String value) {
+        List<LiveEnvironment> environments = new ArrayList<>();
+        for (LiveEnvironment e : project.environments()) {
+            if (e.name().equals(env)) {
+                Map<String, LiveServiceInstance> instances = new LinkedHashMap<>(e.instances());
+                LiveServiceInstance api = instances.get("svc-engine-api");
+                Map<String, LiveVariable> variables = new TreeMap<>(api.variables());
+                variables.put(name, new LiveVariable(name, Secret.of(value), false));
+                instances.put("svc-engine-api", new LiveServiceInstance(api.serviceId(), api.settings(), variables));
+                e = new LiveEnvironment(e.id(), e.name(), e.sourceEnvironmentId(), e.configEtag(), instances, e.sharedVariables());
+            }
+            environments.add(e);
+        }
+        return new LiveProject(project.id(), project.name(), project.workspaceId(), environments, project.services(),
+                project.volumes());
+    }
+
+    @Test
+    void whatTlctlCreatedIsDeletedAndWhatOthersAddedIsListed() throws IOException {
+        Spec spec = spec();
+        LiveProject project = withVariable(withVariable(applied(spec), "staging", "OLD_FLAG", "1"), "staging", "HAND", "2");
+        History history = created(Map.of("staging/engine-api/variable/OLD_FLAG", ""));
+        Plan plan = Planner.plan(spec, new LiveState(withLimit(25, 50), project),
+                new PlanOptions(false, false, history, java.util.Set.of(), true));
+        assertEquals(List.of("- staging/engine-api/variable/OLD_FLAG"), addresses(plan));
+        Change deletion = plan.changes().get(0);
+        assertEquals("created by tlctl; not in the spec", deletion.note());
+        assertTrue(plan.isOwned(deletion));
+        assertFalse(((Change.Variable) deletion).sensitive(), "a plain value keeps its classification");
+        assertEquals(List.of("staging/engine-api/variable/HAND"), plan.unmanaged().stream().map(u -> u.address().text()).toList());
+    }
+
+    @Test
+    void aServiceTlctlCreatedAndTheSpecDisablesEverywhereIsDeletedWhole() throws IOException {
+        Spec spec = spec();
+        LiveProject applied = applied(spec);
+        List<LiveService> services = new ArrayList<>(applied.services());
+        services.add(new LiveService("svc-engine-worker", "engine-worker"));
+        LiveProject project = new LiveProject(applied.id(), applied.name(), applied.workspaceId(), applied.environments(),
+                services, applied.volumes());
+        LiveState live = new LiveState(withLimit(25, 50), project);
+        History history = created(Map.of("project/service/engine-worker", "svc-engine-worker"));
+        assertEquals(List.of("- project/service/engine-worker"),
+                addresses(Planner.plan(spec, live, new PlanOptions(false, false, history, java.util.Set.of(), true))));
+        assertEquals(List.of(), addresses(Planner.plan(spec, live,
+                new PlanOptions(false, false, created(Map.of("project/service/engine-worker", "another-id")),
+                        java.util.Set.of(), true))), "a service of that name someone else made is not tlctl's");
+        assertEquals(List.of(), addresses(Planner.plan(spec, live, new PlanOptions(false, true, history, java.util.Set.of(),
+                true))), "a run scoped to some environments deletes nothing project-wide");
+    }
+
+    @Test
+    void replaceWritesAValueRailwayAlreadyHolds() throws IOException {
+        Spec spec = spec();
+        LiveState live = new LiveState(withLimit(25, 50), applied(spec));
+        Plan plan = Planner.plan(spec, live, new PlanOptions(false, false, History.NONE,
+                java.util.Set.of("staging/engine-api/variable/GUNICORN_WORKERS", "staging/engine-api/setting/deploy.numReplicas"),
+                true));
+        assertEquals(List.of("~ staging/engine-api/setting/deploy.numReplicas", "~ staging/engine-api/variable/GUNICORN_WORKERS"),
+                addresses(plan));
+        plan.changes().forEach(c -> assertEquals("written again: --replace", c.note()));
+    }
+
+    @Test
+    void aScopedRunNeitherPlansTheUsageLimitNorHidesThatItDiffers() throws IOException {
+        Spec spec = spec();
+        LiveState live = new LiveState(withLimit(100, 200), applied(spec));
+        Plan scoped = Planner.plan(spec, live, new PlanOptions(false, false, History.NONE, java.util.Set.of(), false));
+        assertTrue(scoped.isEmpty(), scoped.changes()::toString);
+        assertEquals(List.of("The usage limit is workspace-wide, so a run scoped to some environments (--env) neither plans"
+                + " nor writes it; run without --env to manage it."), scoped.notes());
+        Plan whole = Planner.plan(spec, live, PlanOptions.defaults());
+        assertEquals(List.of("~ usageLimit"), addresses(whole));
+    }
 }

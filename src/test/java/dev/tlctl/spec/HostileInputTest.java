@@ -52,15 +52,15 @@ class HostileInputTest {
 
     @Test
     void theLinearUrlCheckFindsWhatTheOldPatternFound() {
-        assertTrue(SecretRules.hasUrlPassword("postgresql://engine:pw@db:5432/x"));
-        assertTrue(SecretRules.hasUrlPassword("see redis://:pw@host and more"));
-        assertTrue(SecretRules.hasUrlPassword("a+b.c-d://u:p:q@h"));
-        assertTrue(SecretRules.hasUrlPassword("9x://u:p@h"), "the scheme starts at its first letter");
-        assertFalse(SecretRules.hasUrlPassword("postgresql://engine@db/x"), "a user without a password");
-        assertFalse(SecretRules.hasUrlPassword("postgresql://engine:@db/x"), "an empty password");
-        assertFalse(SecretRules.hasUrlPassword("https://host/path:x@y"), "the @ after a path is not user-info");
-        assertFalse(SecretRules.hasUrlPassword("123://u:p@h"), "a scheme has a letter");
-        assertFalse(SecretRules.hasUrlPassword("://u:p@h"));
-        assertFalse(SecretRules.hasUrlPassword("u:p@h"));
+        assertTrue(dev.tlctl.secret.SecretText.hasUrlPassword("postgresql://engine:pw@db:5432/x"));
+        assertTrue(dev.tlctl.secret.SecretText.hasUrlPassword("see redis://:pw@host and more"));
+        assertTrue(dev.tlctl.secret.SecretText.hasUrlPassword("a+b.c-d://u:p:q@h"));
+        assertTrue(dev.tlctl.secret.SecretText.hasUrlPassword("9x://u:p@h"), "the scheme starts at its first letter");
+        assertFalse(dev.tlctl.secret.SecretText.hasUrlPassword("postgresql://engine@db/x"), "a user without a password");
+        assertFalse(dev.tlctl.secret.SecretText.hasUrlPassword("postgresql://engine:@db/x"), "an empty password");
+        assertFalse(dev.tlctl.secret.SecretText.hasUrlPassword("https://host/path:x@y"), "the @ after a path is not user-info");
+        assertFalse(dev.tlctl.secret.SecretText.hasUrlPassword("123://u:p@h"), "a scheme has a letter");
+        assertFalse(dev.tlctl.secret.SecretText.hasUrlPassword("://u:p@h"));
+        assertFalse(dev.tlctl.secret.SecretText.hasUrlPassword("u:p@h"));
     }
 }

@@ -203,6 +203,30 @@ class SpecLoaderTest {
     }
 
     @Test
+    void aCredentialIsASecretByItsContentWhateverIsDeclared() {
+        Spec spec = load(MalformedSpecs.shared("""
+                PLAIN_REF: {value: "${env:FIXTURE_TOKEN}", secret: false}
+                """).env("FIXTURE_TOKEN", dev.tlctl.testing.FakeCredentials.GITHUB)).valid();
+        assertTrue(shared(spec, "production", "PLAIN_REF").sensitive(), "secret: false overrules a name, not a content");
+        Diagnostic d = assertError(load(MalformedSpecs.shared("""
+                HOOK: https://hooks.slack.com/services/T0000FAKE/B0000FAKE/FAKEfakeTESTtest0000
+                """)), "tl-engine.yaml", 6, "sharedVariables.HOOK", "a secret is written in plain text");
+        assertTrue(d.detail().startsWith("HOOK is a secret (it holds a Slack token), so its value must not live in the YAML."),
+                d.detail());
+        assertFalse(d.detail().contains("FAKEfake"), d.detail());
+    }
+
+    @Test
+    void tlctlsRecordNamesAreReserved() {
+        assertError(load(MalformedSpecs.shared("""
+                TLCTL_RECORD_2: "x"
+                """)), "tl-engine.yaml", 6, "sharedVariables.TLCTL_RECORD_2",
+                "the variable name TLCTL_RECORD_2 is reserved for tlctl's record");
+        assertFalse(dev.tlctl.spec.VariableSpec.reserved("TLCTL_RECORDS"));
+        assertFalse(dev.tlctl.spec.VariableSpec.reserved("TLCTL_RECORD_X"));
+    }
+
+    @Test
     void noSecretInAnyToString() {
         Spec spec = load(MalformedSpecs.shared("""
                 API_TOKEN: ${env:FIXTURE_TOKEN}

@@ -26,6 +26,7 @@ public final class Tlctl {
     private final Path cwd;
     private Map<String, String> env = Map.of();
     private boolean terminal;
+    private boolean stdinTerminal;
     private String stdin = "";
     private Clock clock = Clock.systemUTC();
     private RequestListener listener = RequestListener.NONE;
@@ -50,6 +51,14 @@ public final class Tlctl {
     /** At a terminal, with this typed on standard input. */
     public Tlctl terminal(String input) {
         this.terminal = true;
+        this.stdinTerminal = true;
+        this.stdin = input;
+        return this;
+    }
+
+    /** Standard input at a terminal with this typed, standard output a pipe: {@code tlctl apply | tee log}. */
+    public Tlctl stdinTerminal(String input) {
+        this.stdinTerminal = true;
         this.stdin = input;
         return this;
     }
@@ -97,7 +106,8 @@ public final class Tlctl {
         };
         CliContext context = new CliContext(env, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), terminal, cwd, clock, sleeper, listener);
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), terminal, stdinTerminal, cwd, clock,
+                sleeper, listener);
         int code = Main.run(context, args);
         return new Run(List.of(args), code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -1,0 +1,129 @@
+package dev.tlctl.audit;
+
+import dev.tlctl.live.LiveEnvironment;
+import dev.tlctl.live.LiveProject;
+import dev.tlctl.live.LiveService;
+import dev.tlctl.live.LiveVariable;
+import dev.tlctl.plan.Address;
+import dev.tlctl.plan.Sensitivity;
+import dev.tlctl.secret.Fingerprint;
+import dev.tlctl.secret.Secret;
+import dev.tlctl.spec.EnvironmentSpec;
+import dev.tlctl.spec.ServiceInstanceSpec;
+import dev.tlctl.spec.Spec;
+import dev.tlctl.spec.VariableSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Secrets one environment holds with the same value as another's, at any address: staging's
+ * database URL pointing at production's. Values are compared by keyed fingerprints under a key
+ * that dies with the call, never kept; values holding Railway references are skipped (Railway
+ * renders them per environment). A match is declared when the spec writes the same source for
+ * both (a value meant for every environment). {@code drift --compare} and {@code drift} report
+ * them as risks.
+ */
+final class SameSecrets {
+    /** One secret of {@code right} equal to one of {@code left}. */
+    record Match(Address left, Address right, boolean declared) {
+        String detail() {
+            return right.text() + " holds the same secret value as " + left.text()
+                    + (declared ? " (the spec declares the same source for both)" : "");
+        }
+    }
+
+    private SameSecrets() {}
+
+    /**
+     * An environment's secrets by the fingerprint of their value under a key of the caller's (one
+     * per run, never stored): found once per environment however many others it is compared with.
+     */
+    static final class Index {
+        private final String environment;
+        private final Map<Fingerprint, List<Address>> byValue = new LinkedHashMap<>();
+
+        private Index(String environment) {
+            this.environment = environment;
+        }
+    }
+
+    /** @param spec the spec as declared (every environment, references unresolved) */
+    static Index index(Spec spec, LiveProject project, LiveEnvironment env, byte[] key) {
+        Index index = new Index(env.name());
+        secrets(spec, project, env).forEach((address, value) ->
+                index.byValue.computeIfAbsent(Fingerprint.of(value.reveal(), key), k -> new ArrayList<>()).add(address));
+        return index;
+    }
+
+    /** @param spec the spec as declared (every environment, references unresolved) */
+    static List<Match> between(Spec spec, LiveProject project, LiveEnvironment left, LiveEnvironment right) {
+        byte[] key = Fingerprint.newSalt();
+        return between(spec, index(spec, project, left, key), index(spec, project, right, key));
+    }
+
+    /** Every secret of {@code right} equal to one of {@code left} (both indexed under one key). */
+    static List<Match> between(Spec spec, Index left, Index right) {
+        List<Match> out = new ArrayList<>();
+        right.byValue.forEach((fingerprint, addresses) -> {
+            for (Address address : addresses) {
+                for (Address other : left.byValue.getOrDefault(fingerprint, List.of())) {
+                    String leftText = text(variable(spec, left.environment, other.service(), other.name()));
+                    boolean declared = leftText != null
+                            && leftText.equals(text(variable(spec, right.environment, address.service(), address.name())));
+                    out.add(new Match(other, address, declared));
+                }
+            }
+        });
+        return out;
+    }
+
+    /** The readable secret values of an environment, by address. */
+    private static Map<Address, Secret> secrets(Spec spec, LiveProject project, LiveEnvironment env) {
+        Sensitivity sensitivity = Sensitivity.in(environment(spec, env.name()), env, project);
+        Map<Address, Secret> out = new LinkedHashMap<>();
+        for (LiveService service : project.services()) {
+            env.instance(service.id()).ifPresent(instance -> instance.variables().values().forEach(v -> {
+                if (secretValue(v, sensitivity.variable(v.name(), variable(spec, env.name(), service.name(), v.name()), v))) {
+                    out.put(Address.variable(env.name(), service.name(), v.name()), v.value());
+                }
+            }));
+        }
+        env.sharedVariables().values().forEach(v -> {
+            if (secretValue(v, sensitivity.variable(v.name(), variable(spec, env.name(), null, v.name()), v))) {
+                out.put(Address.variable(env.name(), null, v.name()), v.value());
+            }
+        });
+        return out;
+    }
+
+    private static boolean secretValue(LiveVariable v, boolean sensitive) {
+        return sensitive && v.readable() && !v.value().isEmpty() && !References.hasReference(v.value().reveal());
+    }
+
+    /** An environment as the spec declares it; null when it does not. */
+    static EnvironmentSpec environment(Spec spec, String env) {
+        return spec.environments().stream().filter(e -> e.name().equals(env)).findFirst().orElse(null);
+    }
+
+    /** A variable as the spec declares it in an environment (a shared one when {@code service} is null); null when it does not. */
+    static VariableSpec variable(Spec spec, String env, String service, String name) {
+        EnvironmentSpec declared = environment(spec, env);
+        if (declared == null) {
+            return null;
+        }
+        if (service == null) {
+            return declared.sharedVariables().get(name);
+        }
+        return declared.service(service).filter(ServiceInstanceSpec::enabled).map(i -> i.variables().get(name)).orElse(null);
+    }
+
+    /** What the spec writes for a variable ({@code ${env:X}} unresolved), compared in memory, never shown. */
+    static String text(VariableSpec v) {
+        if (v == null) {
+            return null;
+        }
+        return v.template() != null ? v.template() : v.value() == null ? null : v.value().reveal();
+    }
+}

@@ -1,0 +1,303 @@
+package dev.tlctl.reconcile;
+
+import dev.tlctl.apply.ApplyResult;
+import dev.tlctl.live.LiveEnvironment;
+import dev.tlctl.live.LiveProject;
+import dev.tlctl.live.LiveService;
+import dev.tlctl.live.LiveServiceInstance;
+import dev.tlctl.live.LiveVariable;
+import dev.tlctl.plan.Action;
+import dev.tlctl.plan.Address;
+import dev.tlctl.plan.Change;
+import dev.tlctl.plan.EnvironmentTarget;
+import dev.tlctl.plan.Origin;
+import dev.tlctl.plan.Plan;
+import dev.tlctl.plan.Values;
+import dev.tlctl.railway.EnvironmentPatch;
+import dev.tlctl.secret.RecordKey;
+import dev.tlctl.secret.Secret;
+import dev.tlctl.secret.Witness;
+import dev.tlctl.spec.EnvironmentSpec;
+import dev.tlctl.spec.ServiceInstanceSpec;
+import dev.tlctl.spec.VariableSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What each environment of a run should record after an apply (or a run with nothing to apply),
+ * and the patch that writes it where it is not what Railway holds already. A value is recorded
+ * when tlctl wrote it in this apply (and, where the apply was read back, Railway holds it), or
+ * when Railway held the spec's value where the record had nothing; a value the plan did not
+ * change keeps what the record said (so that an apply costs one HMAC per value it writes, not per
+ * value it manages).
+ * What tlctl created (the environment, services, instances, variables) stays recorded while it
+ * exists. Environments where changes are staged in Railway and this apply wrote nothing are left
+ * alone: a commit there could commit what someone staged.
+ */
+final class RecordUpdate {
+    /** One environment's new record and the patch that writes it. */
+    record Write(String environment, String environmentId, SharedRecord record, EnvironmentPatch patch) {}
+
+    private final PlanResult planned;
+    private final SharedRecords records;
+    private final ApplyResult result;
+    private final LiveProject after;
+    private final RecordKey key;
+    private final Map<String, Change> applied = new LinkedHashMap<>();
+    /** By environment, its instances by service name: looked up once per value, so found once. */
+    private final Map<String, Map<String, LiveServiceInstance>> instances = new LinkedHashMap<>();
+
+    private RecordUpdate(PlanResult planned, SharedRecords records, ApplyResult result, LiveProject after, RecordKey key) {
+        this.planned = planned;
+        this.records = records;
+        this.result = result;
+        this.after = after;
+        this.key = key;
+        if (result != null) {
+            result.applied().forEach(c -> applied.put(c.address().text(), c));
+        }
+    }
+
+    /**
+     * @param result what the apply did; null when there was nothing to apply
+     * @param after the project as read back after the apply (records taken out); null when not read
+     */
+    static List<Write> of(PlanResult planned, SharedRecords records, ApplyResult result, LiveProject after, RecordKey key) {
+        return new RecordUpdate(planned, records, result, after, key).writes();
+    }
+
+    private List<Write> writes() {
+        List<Write> out = new ArrayList<>();
+        Plan plan = planned.plan();
+        for (String name : planned.environments()) {
+            EnvironmentSpec spec = planned.spec().environment(name).orElse(null);
+            LiveEnvironment now = environment(name);
+            EnvironmentTarget target = plan.target().environment(name).orElse(null);
+            boolean wroteHere = applied.values().stream().anyMatch(c -> name.equals(c.address().environment()));
+            if (spec == null || now == null || target != null && target.stagedChanges() > 0 && !wroteHere) {
+                continue;
+            }
+            SharedRecord old = records.record(name);
+            boolean oldKey = old != null && records.keyMatches(name);
+            SharedRecord desired = new SharedRecord(now.id(), environmentCreated(name, old), key.check(now.id()),
+                    services(), instances(name, now, old), values(spec, now, old, oldKey));
+            if (old != null && oldKey && desired.equals(old)) {
+                continue;
+            }
+            out.add(new Write(name, now.id(), desired, patch(name, desired)));
+        }
+        return out;
+    }
+
+    /** The environment as it is now: read back after the apply, else as the plan read it. */
+    private LiveEnvironment environment(String name) {
+        if (after != null) {
+            return after.environment(name).orElse(null);
+        }
+        LiveProject before = planned.live().project();
+        return before == null ? null : before.environment(name).orElse(null);
+    }
+
+    private LiveProject project() {
+        return after != null ? after : planned.live().project();
+    }
+
+    private boolean isApplied(Change change) {
+        return applied.containsKey(change.address().text()) && change.origin() == applied.get(change.address().text()).origin();
+    }
+
+    private boolean environmentCreated(String name, SharedRecord old) {
+        if (old != null && old.environmentCreated()) {
+            return true;
+        }
+        return applied.values().stream().anyMatch(c -> c instanceof Change.Environment e && e.action() == Action.CREATE
+                && e.environment().equals(name) || c instanceof Change.Project p && p.defaultEnvironment().equals(name));
+    }
+
+    /** Services tlctl created that still exist with the same id, in every record (services are project-wide). */
+    private Map<String, String> services() {
+        Map<String, String> out = new TreeMap<>();
+        LiveProject project = project();
+        if (project == null) {
+            return out;
+        }
+        records.createdServices().forEach((name, id) -> {
+            if (project.service(name).map(LiveService::id).filter(id::equals).isPresent()) {
+                out.put(name, id);
+            }
+        });
+        for (Change c : applied.values()) {
+            if (c instanceof Change.Service s && s.action() == Action.CREATE) {
+                project.service(s.service()).ifPresent(live -> out.put(live.name(), live.id()));
+            }
+        }
+        return out;
+    }
+
+    private Map<String, String> instances(String env, LiveEnvironment now, SharedRecord old) {
+        Map<String, String> out = new TreeMap<>();
+        LiveProject project = project();
+        if (old != null) {
+            old.instances().forEach((service, id) -> {
+                if (now.instance(id).isPresent()) {
+                    out.put(service, id);
+                }
+            });
+        }
+        for (Change c : applied.values()) {
+            if (c instanceof Change.Instance i && i.action() == Action.CREATE && env.equals(i.environment())) {
+                project.service(i.service()).filter(s -> now.instance(s.id()).isPresent())
+                        .ifPresent(s -> out.put(s.name(), s.id()));
+            }
+        }
+        return out;
+    }
+
+    private Map<String, SharedRecord.Value> values(EnvironmentSpec spec, LiveEnvironment now, SharedRecord old, boolean oldKey) {
+        Map<String, SharedRecord.Value> out = new java.util.HashMap<>();
+        Map<String, Change> planned = new LinkedHashMap<>();
+        this.planned.plan().changesIn(spec.name()).stream().filter(c -> c.origin() == Origin.TLCTL)
+                .forEach(c -> planned.put(c.address().text(), c));
+        Set<String> declared = new LinkedHashSet<>();
+        declared(spec).forEach((address, text) -> {
+            declared.add(address.text());
+            String relative = SharedRecords.relative(address);
+            SharedRecord.Value was = old == null ? null : old.values().get(relative);
+            Change change = planned.get(address.text());
+            boolean created = address.isVariable() && (was != null && was.created()
+                    || change != null && change.action() == Action.CREATE && isApplied(change));
+            byte[] kept = was != null && oldKey ? was.fingerprint() : new byte[0];
+            byte[] fingerprint;
+            if (change != null) {
+                fingerprint = isApplied(change) && holds(now, address, text) ? key.fingerprint(now.id(), relative, text) : kept;
+            } else if (kept.length > 0) {
+                // Unchanged since the record was written: its fingerprint stands (values can be many; no HMAC each).
+                fingerprint = kept;
+            } else {
+                fingerprint = confirmed(now, address, text) ? key.fingerprint(now.id(), relative, text) : kept;
+            }
+            if (fingerprint.length > 0 || created) {
+                out.put(relative, new SharedRecord.Value(fingerprint, created));
+            }
+        });
+        if (old != null) {
+            // What tlctl created and the spec dropped stays recorded until it is gone (its deletion is planned).
+            old.values().forEach((relative, value) -> {
+                String address = spec.name() + "/" + relative;
+                Change gone = applied.get(address);
+                if (!declared.contains(address) && value.created() && !(gone != null && gone.action() == Action.DELETE)
+                        && exists(now, relative)) {
+                    out.put(relative, new SharedRecord.Value(oldKey ? value.fingerprint() : new byte[0], true));
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Every variable and setting the spec declares in the environment, with the text tlctl fingerprints. */
+    private static Map<Address, String> declared(EnvironmentSpec spec) {
+        Map<Address, String> out = new LinkedHashMap<>();
+        spec.sharedVariables().values().forEach(v -> put(out, Address.variable(spec.name(), null, v.name()), v));
+        for (ServiceInstanceSpec instance : spec.services().values()) {
+            if (!instance.enabled()) {
+                continue;
+            }
+            instance.settings().forEach((setting, value) ->
+                    out.put(Address.setting(spec.name(), instance.service(), setting), Values.canonical(value)));
+            instance.variables().values().forEach(v -> put(out, Address.variable(spec.name(), instance.service(), v.name()), v));
+        }
+        return out;
+    }
+
+    private static void put(Map<Address, String> out, Address address, VariableSpec v) {
+        if (v.value() != null) {
+            out.put(address, v.value().reveal());
+        }
+    }
+
+    /**
+     * After an apply read back, whether Railway holds what tlctl wrote; without a read-back (a
+     * change set, all or nothing), and for a sealed value (never read back), the write stands.
+     */
+    private boolean holds(LiveEnvironment now, Address address, String text) {
+        if (after == null) {
+            return true;
+        }
+        LiveVariable live = address.kind() == Address.Kind.SETTING ? null : variable(now, address);
+        return live != null && live.sealed() || confirmed(now, address, text);
+    }
+
+    /** Whether Railway holds the spec's value at the address, as far as it can be known. */
+    private boolean confirmed(LiveEnvironment now, Address address, String text) {
+        if (address.kind() == Address.Kind.SETTING) {
+            LiveServiceInstance instance = instance(now, address.service());
+            return instance != null && instance.settings().containsKey(address.name())
+                    && Values.canonical(instance.settings().get(address.name())).equals(text);
+        }
+        LiveVariable live = variable(now, address);
+        if (live == null) {
+            return false;
+        }
+        if (live.sealed()) {
+            // Never read back: only the record can say, and the plan found it matching (or it was written now).
+            Witness witness = records.written(address);
+            return witness != null && witness.matches(text);
+        }
+        return live.readable() && live.value().equals(Secret.of(text));
+    }
+
+    private boolean exists(LiveEnvironment now, String relative) {
+        Address address = parse(now.name(), relative);
+        return address != null && variable(now, address) != null;
+    }
+
+    private static Address parse(String env, String relative) {
+        if (relative.startsWith("variable/")) {
+            return Address.variable(env, null, relative.substring("variable/".length()));
+        }
+        int at = relative.indexOf("/variable/");
+        return at < 0 ? null : Address.variable(env, relative.substring(0, at), relative.substring(at + "/variable/".length()));
+    }
+
+    private LiveVariable variable(LiveEnvironment now, Address address) {
+        if (address.service() == null) {
+            return now.sharedVariables().get(address.name());
+        }
+        LiveServiceInstance instance = instance(now, address.service());
+        return instance == null ? null : instance.variables().get(address.name());
+    }
+
+    private LiveServiceInstance instance(LiveEnvironment now, String service) {
+        return instances.computeIfAbsent(now.name(), name -> {
+            Map<String, LiveServiceInstance> byName = new LinkedHashMap<>();
+            LiveProject project = project();
+            if (project != null) {
+                project.services().forEach(s -> now.instance(s.id()).ifPresent(i -> byName.put(s.name(), i)));
+            }
+            return byName;
+        }).get(service);
+    }
+
+    /** The patch that writes {@code record} in place of what the environment holds. */
+    private EnvironmentPatch patch(String env, SharedRecord record) {
+        EnvironmentPatch patch = new EnvironmentPatch();
+        List<String> chunks = record.encode();
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            String name = SharedRecord.variableName(i + 1);
+            names.add(name);
+            patch.setVariable(null, name, Secret.of(chunks.get(i)), false, false);
+        }
+        for (String held : records.variables(env)) {
+            if (!names.contains(held)) {
+                patch.deleteVariable(null, held);
+            }
+        }
+        return patch;
+    }
+}

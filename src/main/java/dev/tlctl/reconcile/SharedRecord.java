@@ -1,0 +1,232 @@
+package dev.tlctl.reconcile;
+
+import dev.tlctl.spec.VariableSpec;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/**
+ * tlctl's record of one environment, as kept on Railway in the shared variable
+ * {@value VariableSpec#RECORD} (continued in {@code TLCTL_RECORD_2}, {@code _3}... past
+ * {@value #CHUNK} characters), which no service references, so no service sees it. It holds no
+ * value: the environment's id (a copy found in another environment is not its record), whether
+ * tlctl created the environment, the services and instances it created, a key check, and per
+ * variable or setting address (relative to the environment) a keyed fingerprint of the value tlctl
+ * last wrote or found as the spec said, and whether tlctl created that variable.
+ *
+ * <p>Text form: {@code tlctl-record:1:} then the payload, deflated and in URL-safe base64. The
+ * payload is UTF-8 lines of tab-separated fields (names hold no control character):
+ * {@code tlctl-record 1}, {@code environment ID CREATED}, {@code check B64}, then
+ * {@code service NAME ID}, {@code instance SERVICE SERVICE_ID} and {@code value ADDRESS B64 CREATED}.
+ *
+ * @param services by name, the id of each service tlctl created
+ * @param instances by service name, the service id of each instance tlctl created here
+ * @param values by address relative to the environment ({@code engine-api/variable/DEBUG},
+ *     {@code variable/DEBUG}, {@code engine-api/setting/deploy.numReplicas})
+ */
+record SharedRecord(String environmentId, boolean environmentCreated, byte[] check, Map<String, String> services,
+        Map<String, String> instances, Map<String, Value> values) {
+
+    /** Characters per shared variable: far below any limit a variable value may have. */
+    static final int CHUNK = 30_000;
+    /** At most this many variables (so at most 3 MB of text): a longer record is refused, not written. */
+    static final int MAX_CHUNKS = 100;
+    private static final String PREFIX = "tlctl-record:1:";
+    private static final String HEADER = "tlctl-record\t1";
+
+    /** A value's fingerprint, and whether tlctl created the variable. */
+    record Value(byte[] fingerprint, boolean created) {
+        Value {
+            fingerprint = fingerprint.clone();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Value v && v.created == created && Arrays.equals(v.fingerprint, fingerprint);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(fingerprint) * 31 + Boolean.hashCode(created);
+        }
+    }
+
+    SharedRecord {
+        Objects.requireNonNull(environmentId, "environmentId");
+        check = check.clone();
+        services = Collections.unmodifiableMap(new TreeMap<>(services));
+        instances = Collections.unmodifiableMap(new TreeMap<>(instances));
+        // A hash map: a record may hold tens of thousands of values, looked up one by one; encode() sorts them.
+        values = Collections.unmodifiableMap(new HashMap<>(values));
+    }
+
+    /** The name of the {@code index}th variable of a record, from 1: {@code TLCTL_RECORD}, {@code TLCTL_RECORD_2}... */
+    static String variableName(int index) {
+        return index == 1 ? VariableSpec.RECORD : VariableSpec.RECORD + "_" + index;
+    }
+
+    /** The record as the values of its variables, in order (each at most {@link #CHUNK} characters). */
+    List<String> encode() {
+        StringBuilder payload = new StringBuilder(HEADER).append('\n');
+        payload.append("environment\t").append(environmentId).append('\t').append(environmentCreated ? 1 : 0).append('\n');
+        payload.append("check\t").append(b64(check)).append('\n');
+        services.forEach((name, id) -> payload.append("service\t").append(name).append('\t').append(id).append('\n'));
+        instances.forEach((name, id) -> payload.append("instance\t").append(name).append('\t').append(id).append('\n'));
+        new TreeMap<>(values).forEach((address, v) -> payload.append("value\t").append(address).append('\t')
+                .append(b64(v.fingerprint())).append('\t').append(v.created() ? 1 : 0).append('\n'));
+        String text = PREFIX + b64(deflate(payload.toString().getBytes(StandardCharsets.UTF_8)));
+        List<String> chunks = new ArrayList<>();
+        for (int at = 0; at < text.length(); at += CHUNK) {
+            chunks.add(text.substring(at, Math.min(text.length(), at + CHUNK)));
+        }
+        if (chunks.size() > MAX_CHUNKS) {
+            throw new IllegalStateException("tlctl's record of this environment would take " + chunks.size()
+                    + " variables, more than " + MAX_CHUNKS);
+        }
+        return chunks;
+    }
+
+    /** Reads a record from its variables' values in order; throws {@link IllegalArgumentException} saying what is wrong. */
+    static SharedRecord decode(List<String> chunks) {
+        String text = String.join("", chunks);
+        if (!text.startsWith(PREFIX)) {
+            throw new IllegalArgumentException("it does not start with " + PREFIX);
+        }
+        byte[] payload;
+        try {
+            payload = inflate(Base64.getUrlDecoder().decode(text.substring(PREFIX.length())));
+        } catch (IllegalArgumentException | DataFormatException e) {
+            throw new IllegalArgumentException("it is not a complete record (" + e.getClass().getSimpleName() + ")", e);
+        }
+        String[] lines = new String(payload, StandardCharsets.UTF_8).split("\n", -1);
+        if (lines.length < 3 || !lines[0].equals(HEADER)) {
+            throw new IllegalArgumentException("its header is not " + HEADER.replace('\t', ' '));
+        }
+        String environmentId = null;
+        boolean created = false;
+        byte[] check = null;
+        Map<String, String> services = new TreeMap<>();
+        Map<String, String> instances = new TreeMap<>();
+        Map<String, Value> values = new HashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].isEmpty()) {
+                continue;
+            }
+            String[] f = lines[i].split("\t", -1);
+            switch (f[0]) {
+                case "environment" -> {
+                    need(f, 3, i);
+                    environmentId = f[1];
+                    created = f[2].equals("1");
+                }
+                case "check" -> {
+                    need(f, 2, i);
+                    check = unb64(f[1], i);
+                }
+                case "service" -> {
+                    need(f, 3, i);
+                    services.put(f[1], f[2]);
+                }
+                case "instance" -> {
+                    need(f, 3, i);
+                    instances.put(f[1], f[2]);
+                }
+                case "value" -> {
+                    need(f, 4, i);
+                    values.put(f[1], new Value(unb64(f[2], i), f[3].equals("1")));
+                }
+                default -> { } // a later version's line: ignored
+            }
+        }
+        if (environmentId == null || check == null) {
+            throw new IllegalArgumentException("it names no environment or no key check");
+        }
+        return new SharedRecord(environmentId, created, check, services, instances, values);
+    }
+
+    private static void need(String[] fields, int count, int line) {
+        if (fields.length < count) {
+            throw new IllegalArgumentException("line " + (line + 1) + " has " + fields.length + " fields, not " + count);
+        }
+    }
+
+    private static String b64(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static byte[] unb64(String text, int line) {
+        try {
+            return Base64.getUrlDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("line " + (line + 1) + " holds no base64", e);
+        }
+    }
+
+    private static byte[] deflate(byte[] bytes) {
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        try {
+            deflater.setInput(bytes);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 64);
+            byte[] buffer = new byte[8192];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    /** Inflates at most {@link #MAX_CHUNKS} x {@link #CHUNK} x 16 bytes: a hostile record cannot exhaust memory. */
+    private static byte[] inflate(byte[] bytes) throws DataFormatException {
+        Inflater inflater = new Inflater(true);
+        try {
+            inflater.setInput(bytes);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length * 3 + 64);
+            byte[] buffer = new byte[8192];
+            long limit = (long) MAX_CHUNKS * CHUNK * 16;
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buffer);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new DataFormatException("the record ends early");
+                }
+                out.write(buffer, 0, n);
+                if (out.size() > limit) {
+                    throw new DataFormatException("the record is too large");
+                }
+            }
+            return out.toByteArray();
+        } finally {
+            inflater.end();
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SharedRecord r && r.environmentId.equals(environmentId)
+                && r.environmentCreated == environmentCreated && Arrays.equals(r.check, check)
+                && r.services.equals(services) && r.instances.equals(instances) && r.values.equals(values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(environmentId, environmentCreated, Arrays.hashCode(check), services, instances, values);
+    }
+
+    @Override
+    public String toString() {
+        return "SharedRecord(" + environmentId + ", " + values.size() + " values)";
+    }
+}
