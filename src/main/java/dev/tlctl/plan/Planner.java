@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  * for {@code serviceCreate}), in the run's scope or not, so each such instance is a change of
  * origin {@link Origin#RAILWAY}; where the spec does not want it and the environment is in scope,
  * tlctl removes it in the same commit. And it predicts which instances each environment's commit
- * redeploys ({@link Deploys}).
+ * redeploys ({@link DeployPrediction}).
  */
 public final class Planner {
     private final Spec spec;
@@ -96,7 +96,7 @@ public final class Planner {
                 workspace == null ? null : workspace.id(), workspace == null ? null : workspace.name(),
                 workspace == null || !workspace.billingReadable() ? null : workspace.customerId(),
                 targets, serviceIds, environmentIds);
-        return new Plan(target, changes, unmanaged, notes, instances, deploys(project));
+        return new Plan(target, changes, unmanaged, notes, instances, DeployPrediction.of(spec, project, changes));
     }
 
     /** Changes staged in Railway's dashboard are not tlctl's to commit or drop without being told. */
@@ -247,8 +247,8 @@ public final class Planner {
         boolean changed = false;
         for (Map.Entry<String, Object> desired : instance.settings().entrySet()) {
             Object current = liveInstance.settings().get(desired.getKey());
-            if (Values.same(current, desired.getValue())) {
-                continue;
+            if (Defaults.same(desired.getKey(), current, desired.getValue())) {
+                continue; // Railway's default and "not set" are the same (Defaults)
             }
             changes.add(new Change.Setting(current == null ? Action.CREATE : Action.UPDATE, env, instance.service(),
                     desired.getKey(), current, desired.getValue(), null));
@@ -360,67 +360,5 @@ public final class Planner {
                 changes.add(new Change.UsageLimit(Action.UPDATE, before, after, scope));
             }
         }
-    }
-
-    private static boolean readsAny(LiveVariable variable, Set<String> shared) {
-        if (variable.value() == null) {
-            return false;
-        }
-        return VariableSpec.sharedReferencesIn(variable.value().reveal()).stream().anyMatch(shared::contains);
-    }
-
-    /**
-     * Per environment of the run, the instances its commit deploys, by the rule Railway follows: an
-     * instance whose settings or variables change, and every instance referencing a shared
-     * variable that changes. An instance removed in the same commit deploys nothing.
-     */
-    private List<Deploys> deploys(LiveProject project) {
-        List<Deploys> out = new ArrayList<>();
-        for (EnvironmentSpec env : spec.environments()) {
-            Set<String> changedShared = new LinkedHashSet<>();
-            Set<String> touched = new LinkedHashSet<>();
-            Set<String> removed = new LinkedHashSet<>();
-            for (Change change : changes) {
-                if (!env.name().equals(change.address().environment())) {
-                    continue;
-                }
-                if (change instanceof Change.Variable v && v.shared()) {
-                    changedShared.add(v.name());
-                } else if (change instanceof Change.Variable v) {
-                    touched.add(v.service());
-                } else if (change instanceof Change.Setting s) {
-                    touched.add(s.service());
-                } else if (change instanceof Change.Instance i && i.action() == Action.DELETE) {
-                    removed.add(i.service());
-                }
-            }
-            List<String> services = new ArrayList<>();
-            for (ServiceInstanceSpec instance : env.services().values()) {
-                if (!instance.enabled() || removed.contains(instance.service())) {
-                    continue;
-                }
-                boolean readsChanged = instance.variables().values().stream()
-                        .anyMatch(v -> v.sharedReferences().stream().anyMatch(changedShared::contains));
-                if (touched.contains(instance.service()) || readsChanged) {
-                    services.add(instance.service());
-                }
-            }
-            // Instances the spec does not manage here redeploy too when they read a changed shared variable.
-            LiveEnvironment liveEnv = project == null ? null : project.environment(env.name()).orElse(null);
-            if (liveEnv != null && !changedShared.isEmpty()) {
-                for (LiveService service : project.services()) {
-                    ServiceInstanceSpec declared = env.services().get(service.name());
-                    LiveServiceInstance instance = liveEnv.instance(service.id()).orElse(null);
-                    if (instance != null && (declared == null || !declared.enabled()) && !removed.contains(service.name())
-                            && instance.variables().values().stream().anyMatch(v -> readsAny(v, changedShared))) {
-                        services.add(service.name());
-                    }
-                }
-            }
-            if (!services.isEmpty()) {
-                out.add(new Deploys(env.name(), services));
-            }
-        }
-        return out;
     }
 }

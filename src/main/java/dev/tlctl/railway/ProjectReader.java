@@ -8,25 +8,23 @@ import dev.tlctl.live.LiveState;
 import dev.tlctl.live.LiveUsage;
 import dev.tlctl.live.LiveWorkspace;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Finds the project and reads all of it in as few requests as the token allows: one with a known
  * project id; two by name with an account token (the user's workspaces and their projects, then
- * the project); three with a workspace token the first time ({@code me}, which fails for it; its
- * workspaces with their projects; the project). Pages past Railway's page size cost one request
- * per extra page.
+ * the project); four with a workspace token the first time ({@code me}, which fails for it; its
+ * workspaces; their projects; the project), see {@link WorkspaceFinder}. Pages past Railway's
+ * page size cost one request per extra page.
  */
 final class ProjectReader {
-    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
     private final RailwayTransport transport;
+    private final WorkspaceFinder workspaces;
 
     ProjectReader(RailwayTransport transport) {
         this.transport = transport;
+        this.workspaces = new WorkspaceFinder(transport);
     }
 
     ReadResult read(ReadTarget target) {
@@ -58,7 +56,7 @@ final class ProjectReader {
             }
             stale = true;
         }
-        Workspace workspace = resolveWorkspace(target);
+        WorkspaceFinder.Workspace workspace = workspaces.find(target.workspace(), target.projectName());
         String id = workspace.projectIdByName(target.projectName());
         if (id == null) {
             return new ReadResult(new LiveState(billing(workspace.id(), workspace.name()), null), stale, null);
@@ -180,106 +178,5 @@ final class ProjectReader {
         LiveWorkspace workspace = LiveMapper.workspaceWithoutBilling(LiveMapper.text(project, "workspaceId"), null);
         return new ReadResult(new LiveState(workspace, mapProject(project, id)), false,
                 scope.path("environment").path("name").asText());
-    }
-
-    /** A workspace and the ids of its projects by name (deleted ones left out). */
-    record Workspace(String id, String name, Map<String, List<String>> projects) {
-        String projectIdByName(String projectName) {
-            List<String> ids = projects.getOrDefault(projectName, List.of());
-            if (ids.size() > 1) {
-                throw new LookupException("workspace " + name + " has " + ids.size() + " projects named " + projectName,
-                        "Set project.id in the spec (or pass --project) to choose one of: " + String.join(", ", ids) + ".");
-            }
-            return ids.isEmpty() ? null : ids.get(0);
-        }
-    }
-
-    private Workspace resolveWorkspace(ReadTarget target) {
-        String wanted = target.workspace();
-        if (wanted != null && UUID.matcher(wanted).matches()) {
-            return workspaceProjects(wanted, null);
-        }
-        List<JsonNode> workspaces = new ArrayList<>();
-        JsonNode tokenProjects = null;
-        try {
-            JsonNode me = transport.execute(Documents.request("MyWorkspaces", "find project " + target.projectName(),
-                    Map.of(), true)).path("me");
-            me.path("workspaces").forEach(workspaces::add);
-        } catch (RailwayException e) {
-            if (e.kind() != RailwayException.Kind.AUTH) {
-                throw e;
-            }
-            // A workspace token: `me` fails; apiToken answers, with the token's projects in the same request.
-            JsonNode data = transport.execute(Documents.request("TokenWorkspaces", "find the token's workspaces",
-                    Map.of(), true));
-            data.path("apiToken").path("workspaces").forEach(workspaces::add);
-            tokenProjects = data.path("projects");
-        }
-        JsonNode chosen = choose(workspaces, wanted, target.projectName());
-        String id = chosen.path("id").asText();
-        String name = chosen.path("name").asText();
-        JsonNode projects = tokenProjects != null ? tokenProjects : chosen.path("projects");
-        if (projects.path("pageInfo").path("hasNextPage").asBoolean(false)) {
-            return workspaceProjects(id, name);
-        }
-        return new Workspace(id, name, tokenProjects != null ? projectsByName(tokenProjects, id) : projectsByName(projects));
-    }
-
-    private JsonNode choose(List<JsonNode> workspaces, String wanted, String projectName) {
-        List<String> names = workspaces.stream().map(w -> w.path("name").asText() + " (" + w.path("id").asText() + ")").toList();
-        if (wanted != null) {
-            for (JsonNode w : workspaces) {
-                if (wanted.equals(w.path("name").asText()) || wanted.equals(w.path("id").asText())) {
-                    return w;
-                }
-            }
-            throw new LookupException("this token reaches no workspace named " + wanted,
-                    "It reaches: " + String.join(", ", names) + ". Fix project.workspace in the spec or --workspace.");
-        }
-        if (workspaces.size() == 1) {
-            return workspaces.get(0);
-        }
-        if (workspaces.isEmpty()) {
-            throw new LookupException("this token reaches no workspace", "Check the token: an account or workspace token is needed to find project " + projectName + ".");
-        }
-        throw new LookupException("this token reaches " + workspaces.size() + " workspaces; which one holds " + projectName + "?",
-                "Set project.workspace in the spec, or pass --workspace, with one of: " + String.join(", ", names) + ".");
-    }
-
-    private Workspace workspaceProjects(String workspaceId, String name) {
-        Map<String, List<String>> projects = new HashMap<>();
-        String after = null;
-        String workspaceName = name;
-        do {
-            Map<String, Object> variables = new HashMap<>();
-            variables.put("workspaceId", workspaceId);
-            variables.put("after", after);
-            JsonNode workspace = transport.execute(Documents.request("WorkspaceProjects",
-                    "list the projects of workspace " + (name == null ? workspaceId : name), variables, true)).path("workspace");
-            workspaceName = workspace.path("name").asText(workspaceName);
-            projectsByName(workspace.path("projects")).forEach((k, v) -> projects.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
-            JsonNode page = workspace.path("projects").path("pageInfo");
-            after = page.path("hasNextPage").asBoolean(false) ? page.path("endCursor").asText() : null;
-        } while (after != null);
-        return new Workspace(workspaceId, workspaceName, projects);
-    }
-
-    private static Map<String, List<String>> projectsByName(JsonNode connection) {
-        return projectsByName(connection, null);
-    }
-
-    /** The projects of a connection by name; with {@code workspaceId}, only that workspace's. */
-    private static Map<String, List<String>> projectsByName(JsonNode connection, String workspaceId) {
-        Map<String, List<String>> out = new HashMap<>();
-        for (JsonNode edge : connection.path("edges")) {
-            JsonNode n = edge.path("node");
-            if (workspaceId != null && !workspaceId.equals(n.path("workspaceId").asText())) {
-                continue;
-            }
-            if (n.path("deletedAt").isNull() || n.path("deletedAt").isMissingNode()) {
-                out.computeIfAbsent(n.path("name").asText(), k -> new ArrayList<>()).add(n.path("id").asText());
-            }
-        }
-        return out;
     }
 }

@@ -262,26 +262,26 @@ public final class Reconciler implements AutoCloseable {
     }
 
     /**
-     * Reads back, in one request, the environments written by a patch (which Railway cannot
-     * guard) and returns every address that is not what the plan read plus its changes.
+     * Reads back the environments written by a patch (which Railway cannot guard) and returns every
+     * address that is not what the plan read plus its changes; one request, and a few more a
+     * moment apart only while something differs (Railway may not show a commit at once).
      */
     private List<String> readBack(PlanResult planned, ApplyResult result) {
         if ((result.unguarded().isEmpty() && result.withStagedChanges().isEmpty()) || result.projectId() == null) {
             return List.of();
         }
-        LiveProject after = client.read(new ReadTarget(declared.project().name(), result.projectId(), null, null))
-                .state().project();
-        if (after == null) {
-            return List.of("project");
-        }
-        List<String> conflicts = new ArrayList<>();
-        for (String environment : result.unguarded()) {
-            conflicts.addAll(ReadBack.differences(planned.plan(), environment, planned.live().project(), after));
-        }
-        for (String environment : result.withStagedChanges()) {
-            conflicts.addAll(ReadBack.ownDifferences(planned.plan(), environment, planned.live().project(), after));
-        }
-        return conflicts;
+        return client.readBack(declared.project().name(), result.projectId(), after -> {
+            List<String> conflicts = new ArrayList<>();
+            for (String environment : result.unguarded()) {
+                conflicts.addAll(ReadBack.differences(planned.plan(),
+                        planned.spec().environment(environment).orElseThrow(), planned.live().project(), after));
+            }
+            for (String environment : result.withStagedChanges()) {
+                conflicts.addAll(ReadBack.ownDifferences(planned.plan(),
+                        planned.spec().environment(environment).orElseThrow(), planned.live().project(), after));
+            }
+            return conflicts;
+        });
     }
 
     /** The writes an apply sends (the client; a seam for tests of this class). */
@@ -328,7 +328,7 @@ public final class Reconciler implements AutoCloseable {
         boolean made = true;
         if (workspaceId != null) {
             // Another run created it at the same moment: keep the oldest, delete the empty twin made here.
-            List<String> twins = client.projectsNamed(workspaceId, name);
+            List<String> twins = client.projectsNamed(workspaceId, name, id);
             if (!twins.isEmpty() && !twins.get(0).equals(id)) {
                 client.deleteProject(id, name);
                 id = twins.get(0);

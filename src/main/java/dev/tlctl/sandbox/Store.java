@@ -23,14 +23,16 @@ final class Store {
 
     private final ReentrantLock lock;
     private final Clock clock;
+    private final SandboxConfig.Timing timing;
     private final StateFile file;
     private State state;
     private boolean dirty;
 
-    private Store(State state, StateFile file, Clock clock) {
+    private Store(State state, StateFile file, Clock clock, SandboxConfig.Timing timing) {
         this.state = state;
         this.file = file;
         this.clock = clock;
+        this.timing = timing;
         this.lock = file == null ? new ReentrantLock() : FILE_LOCKS.computeIfAbsent(file.path(), p -> new ReentrantLock());
     }
 
@@ -40,8 +42,13 @@ final class Store {
      * that writes the file never reads half a change.
      */
     static Store open(java.nio.file.Path path, String token, long seed, Clock clock) throws IOException {
+        return open(path, token, seed, clock, SandboxConfig.Timing.railway());
+    }
+
+    static Store open(java.nio.file.Path path, String token, long seed, Clock clock, SandboxConfig.Timing timing)
+            throws IOException {
         StateFile file = path == null ? null : new StateFile(path);
-        Store store = new Store(null, file, clock);
+        Store store = new Store(null, file, clock, timing);
         try {
             store.transaction(() -> {
                 State loaded = null;
@@ -79,6 +86,9 @@ final class Store {
         try (StateFile.ProcessLock ignored = file != null && lock.getHoldCount() == 1 ? file.lockAcrossProcesses() : null) {
             refreshFromDisk();
             try {
+                if (state != null) {
+                    Consistency.materialise(this);
+                }
                 return work.get();
             } finally {
                 persistIfDirty();
@@ -137,6 +147,15 @@ final class Store {
 
     Clock clock() {
         return clock;
+    }
+
+    SandboxConfig.Timing timing() {
+        return timing;
+    }
+
+    /** Whether the instant (ISO text; null: long ago) has come on the sandbox's clock. */
+    boolean reached(String instant) {
+        return instant == null || !clock.instant().isBefore(java.time.Instant.parse(instant));
     }
 
     void markDirty() {
@@ -287,8 +306,15 @@ final class Store {
         dirty = true;
     }
 
-    /** Records one deployment (status SUCCESS) of the service's instance in the environment, reason "deploy". */
+    /**
+     * The deployment a change causes: one (status SUCCESS, reason "deploy") when the instance has
+     * a source to build; null, and nothing recorded, when it has none (a service without a source
+     * deploys nothing).
+     */
     State.DeploymentRec deploy(State.EnvironmentRec environment, String serviceId) {
+        if (!ServiceOps.hasSource(serviceConfig(environment, serviceId))) {
+            return null;
+        }
         return deploy(environment, serviceId, "deploy", null);
     }
 

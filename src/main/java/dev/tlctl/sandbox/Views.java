@@ -53,6 +53,60 @@ final class Views {
         return view;
     }
 
+    /**
+     * externalWorkspaces: "the workspaces the user doesn't belong to, but needs access (like when
+     * invited to a project)" (Railway's schema), each with only the projects the account was
+     * invited to; none for a workspace token (it has no user). With {@code projectId}, only the
+     * workspace of that project.
+     */
+    static List<Map<String, Object>> externalWorkspaces(Store store, Caller caller, String projectId) {
+        String userId = caller.token().userId;
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        if (caller.token().kind != State.TokenKind.ACCOUNT) {
+            return out;
+        }
+        for (State.WorkspaceRec workspace : store.state().workspaces) {
+            if (workspace.memberIds.contains(userId)) {
+                continue;
+            }
+            List<Map<String, Object>> projects = store.state().projects.stream()
+                    .filter(p -> p.workspaceId.equals(workspace.id) && p.deletedAt == null
+                            && p.invitedUserIds.contains(userId) && Consistency.listed(store, p)
+                            && (projectId == null || projectId.equals(p.id)))
+                    .map(Views::project).toList();
+            if (projects.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("id", workspace.id);
+            view.put("name", workspace.name);
+            view.put("plan", workspace.plan);
+            view.put("createdAt", workspace.createdAt);
+            view.put("projects", projects);
+            view.put("teamId", workspace.id);
+            view.put("customerId", workspace.customer == null ? null : workspace.customer.id);
+            view.put("customerState", "ACTIVE");
+            view.put("currentSessionHasAccess", true);
+            view.put("isTrialing", false);
+            view.put("preferredRegion", null);
+            view.put("avatar", null);
+            view.put("banReason", null);
+            view.put("discordRole", null);
+            view.put("supportTierOverride", null);
+            view.put("allowDeprecatedRegions", false);
+            view.put("has2FAEnforcement", false);
+            view.put("hasAutomaticDiagnosis", false);
+            view.put("hasBAA", false);
+            view.put("hasGuardrailsAccess", false);
+            view.put("hasRBAC", false);
+            view.put("hasSAML", false);
+            view.put("redactedDueTo2FAPending", false);
+            view.put("subscriptionPlanLimit", planLimit(workspace));
+            out.add(view);
+        }
+        return out;
+    }
+
     static Map<String, Object> apiTokenWorkspace(State.WorkspaceRec workspace) {
         return Map.of("id", workspace.id, "name", workspace.name);
     }
@@ -101,11 +155,31 @@ final class Views {
         view.put("createdAt", environment.createdAt);
         view.put("updatedAt", environment.updatedAt);
         view.put("deletedAt", environment.deletedAt);
-        // Only environments the caller can access are ever shown; no PR metadata, no canvas groups.
-        view.put("canAccess", true);
-        view.put("meta", null);
+        // canAccess and meta are wired (they depend on the caller and on the pull request); no canvas groups.
         view.put("canvasGroupRefs", Map.of());
         view.put("unmergedChangesCount", Staging.count(environment));
+        return view;
+    }
+
+    /**
+     * Environment.meta: for Railway's PR environment, the pull request it was made for (the
+     * fields Railway's CLI reads: {@code prNumber}, {@code branch}; railwayapp/cli src/iac/engine.rs);
+     * null for any other environment.
+     */
+    static Map<String, Object> environmentMeta(State.EnvironmentRec environment) {
+        State.PullRequestRec pr = environment.pullRequest;
+        if (pr == null) {
+            return null;
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("prNumber", pr.number);
+        view.put("branch", pr.branch);
+        view.put("baseBranch", pr.baseBranch);
+        view.put("prRepo", pr.repo);
+        view.put("prTitle", pr.title);
+        view.put("prCommentId", null);
+        view.put("latestSuccessfulGitHubDeploymentId", null);
+        view.put("skippedResourceIds", null);
         return view;
     }
 

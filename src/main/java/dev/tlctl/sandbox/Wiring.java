@@ -118,7 +118,8 @@ final class Wiring {
                 .dataFetcher("projects", nested((c, env) -> {
                     String workspaceId = sourceKey(env, "id");
                     List<State.ProjectRec> projects = c.state().projects.stream()
-                            .filter(p -> p.workspaceId.equals(workspaceId) && p.deletedAt == null).toList();
+                            .filter(p -> p.workspaceId.equals(workspaceId) && p.deletedAt == null)
+                            .filter(p -> Consistency.listed(c.store(), p)).toList();
                     return Connections.page(projects, Views::project, env);
                 }))
                 .build());
@@ -364,34 +365,37 @@ final class Wiring {
 
     private static TypeRuntimeWiring environmentType() {
         return TypeRuntimeWiring.newTypeWiring("Environment")
+                .dataFetcher("canAccess", nested((c, env) ->
+                        c.requireCaller().canAccess(c.state(), c.store().environmentAny(sourceKey(env, "id")))))
                 .dataFetcher("config", nested((c, env) -> {
                     boolean decrypt = Boolean.TRUE.equals(env.getArgument("decryptVariables"));
-                    State.EnvironmentRec environment = c.store().environmentAny(sourceKey(env, "id"));
+                    State.EnvironmentRec environment = opened(c, env);
                     return Json.toJava(Patches.masked(environment.config, decrypt));
                 }))
-                .dataFetcher("configEtag", nested((c, env) ->
-                        Patches.etag(c.store().environmentAny(sourceKey(env, "id")).config)))
+                .dataFetcher("configEtag", nested((c, env) -> Patches.etag(opened(c, env).config)))
+                .dataFetcher("meta", nested((c, env) -> Views.environmentMeta(
+                        c.store().environmentAny(sourceKey(env, "id")))))
                 .dataFetcher("sourceEnvironment", nested((c, env) -> {
                     State.EnvironmentRec environment = c.store().environmentAny(sourceKey(env, "id"));
                     State.EnvironmentRec source = c.store().environmentAny(environment.sourceEnvironmentId);
                     return source == null ? null : Views.environment(source);
                 }))
                 .dataFetcher("serviceInstances", nested((c, env) -> {
-                    State.EnvironmentRec environment = c.store().environmentAny(sourceKey(env, "id"));
+                    State.EnvironmentRec environment = opened(c, env);
                     List<String> serviceIds = c.store().instanceServiceIds(environment).stream()
                             .filter(id -> c.store().serviceAny(id) != null).toList();
                     return Connections.page(serviceIds, serviceId -> ConfigMapping.serviceInstance(environment,
                             c.store().serviceAny(serviceId), c.store().serviceConfig(environment, serviceId)), env);
                 }))
                 .dataFetcher("variables", nested((c, env) -> Connections.page(
-                        Variables.nodes(c.store(), c.store().environmentAny(sourceKey(env, "id"))), v -> v, env)))
+                        Variables.nodes(c.store(), opened(c, env)), v -> v, env)))
                 .dataFetcher("deployments", nested((c, env) -> {
-                    String environmentId = sourceKey(env, "id");
+                    String environmentId = opened(c, env).id;
                     return Connections.page(RootFetchers.newestFirst(c.state(), d -> d.environmentId.equals(environmentId)),
                             Views::deployment, env);
                 }))
                 .dataFetcher("deploymentTriggers", nested((c, env) -> {
-                    State.EnvironmentRec environment = c.store().environmentAny(sourceKey(env, "id"));
+                    State.EnvironmentRec environment = opened(c, env);
                     List<Map<String, Object>> triggers = new ArrayList<>();
                     for (String serviceId : c.store().instanceServiceIds(environment)) {
                         triggers.addAll(ConfigViews.deploymentTriggers(environment, serviceId,
@@ -400,8 +404,18 @@ final class Wiring {
                     return Connections.page(triggers, t -> t, env);
                 }))
                 .dataFetcher("volumeInstances", nested((c, env) -> Connections.page(
-                        ConfigViews.volumeInstances(c.store(), c.store().environmentAny(sourceKey(env, "id"))),
-                        v -> v, env)))
+                        ConfigViews.volumeInstances(c.store(), opened(c, env)), v -> v, env)))
                 .build();
+    }
+
+    /**
+     * The environment of an Environment view, when the caller may open its resources: a
+     * restricted one (environment RBAC) is "Not Authorized", and as these fields are non-null the
+     * refusal nulls whatever holds the environment, up to the whole answer.
+     */
+    private static State.EnvironmentRec opened(Context c, DataFetchingEnvironment env) {
+        State.EnvironmentRec environment = c.store().environmentAny(sourceKey(env, "id"));
+        c.requireCaller().requireAccess(c.state(), environment);
+        return environment;
     }
 }

@@ -86,7 +86,7 @@ final class World implements AutoCloseable {
             // Rate limits are not the point here: a generous budget keeps the suite fast.
             TickingClock clock = new TickingClock(java.time.Instant.parse("2026-11-30T08:00:00Z"));
             return new World(Sandbox.start(config.apply(SandboxConfig.defaults().withRateLimit(100_000, 10_000)
-                    .withClock(clock))), dir, clock);
+                    .withTiming(SandboxConfig.Timing.immediate()).withClock(clock))), dir, clock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
