@@ -175,6 +175,9 @@ public final class Applier {
                             List.of(c), () -> {
                                 ProjectWrites.CreatedProject created = client.createProject(p.name(),
                                         plan.target().workspaceId(), p.defaultEnvironment());
+                                if (created.byOther()) {
+                                    throw new DuplicateProjectException(p.name(), created.id());
+                                }
                                 keepOldestTwin(p.name(), created.id());
                                 projectId = created.id();
                                 if (created.defaultEnvironmentId() != null) {

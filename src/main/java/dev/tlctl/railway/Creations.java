@@ -69,22 +69,52 @@ final class Creations {
                 if (CreationQuota.refused(e) && attempt < CreationQuota.ATTEMPTS) {
                     waits.sleep("project " + name, "Railway creates one project per workspace every 30 s",
                             CreationQuota.after(e));
+                    // Someone created a project in this workspace a moment ago: another run, maybe of this
+                    // very spec. Look before creating a twin.
+                    LiveProject other = reader.read(ReadTarget.byName(name, workspaceId)).state().project();
+                    if (other != null) {
+                        LiveEnvironment env = defaultOf(other, defaultEnvironment);
+                        return new CreatedProject(other.id(), env == null ? null : env.name(),
+                                env == null ? null : env.id(), true);
+                    }
                     continue;
                 }
                 if (!e.outcomeUnknown()) {
                     throw e;
                 }
-                ReadResult found = reader.read(ReadTarget.byName(name, workspaceId));
-                LiveProject project = found.state().project();
+                LiveProject project = lookForLostProject(name, workspaceId);
                 if (project == null) {
                     budget.again("create project " + name, e);
                     continue;
                 }
-                LiveEnvironment env = project.environment(defaultEnvironment)
-                        .orElse(project.environments().isEmpty() ? null : project.environments().get(0));
+                LiveEnvironment env = defaultOf(project, defaultEnvironment);
                 return new CreatedProject(project.id(), env == null ? null : env.name(), env == null ? null : env.id());
             }
         }
+    }
+
+    /**
+     * After a project create whose answer was lost: the project, if it exists. Lists show a new
+     * project only a moment later, so the workspace's list is looked at until it shows one of that
+     * name, bounded by {@link Waits#VISIBILITY} (one request a look); without a workspace id, one
+     * read by name.
+     */
+    private LiveProject lookForLostProject(String name, String workspaceId) {
+        if (workspaceId == null) {
+            return reader.read(ReadTarget.byName(name, null)).state().project();
+        }
+        List<String> found = new ArrayList<>();
+        waits.until("project " + name, "Railway lists a new project a moment after creating it", Waits.VISIBILITY,
+                () -> {
+                    found.clear();
+                    found.addAll(projectsNamed(workspaceId, name));
+                    return !found.isEmpty();
+                });
+        return found.isEmpty() ? null : reader.readProjectById(found.get(0)).project();
+    }
+
+    private static LiveEnvironment defaultOf(LiveProject project, String name) {
+        return project.environment(name).orElse(project.environments().isEmpty() ? null : project.environments().get(0));
     }
 
     /** One request per environment, each spaced from this client's previous one by Railway's window. */

@@ -12,8 +12,16 @@ import java.util.Set;
  */
 public interface ProjectWrites {
 
-    /** A project just created: its id and its default environment's name and id. */
-    record CreatedProject(String id, String defaultEnvironment, String defaultEnvironmentId) {}
+    /**
+     * A project just created: its id and its default environment's name and id. {@code byOther}:
+     * Railway refused this create for its quota and the project exists now all the same: another
+     * run made it at the same moment, and this one made nothing.
+     */
+    record CreatedProject(String id, String defaultEnvironment, String defaultEnvironmentId, boolean byOther) {
+        public CreatedProject(String id, String defaultEnvironment, String defaultEnvironmentId) {
+            this(id, defaultEnvironment, defaultEnvironmentId, false);
+        }
+    }
 
     /** A usage-limit write: set (soft, hard) or remove. */
     record UsageLimitWrite(String customerId, Integer softLimitDollars, Integer hardLimitDollars, boolean remove) {}

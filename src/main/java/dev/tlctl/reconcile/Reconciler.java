@@ -325,8 +325,8 @@ public final class Reconciler implements AutoCloseable {
         String workspaceId = workspace == null ? null : workspace.id();
         ProjectWrites.CreatedProject created = client.createProject(name, workspaceId, declared.defaultEnvironment().name());
         String id = created.id();
-        boolean made = true;
-        if (workspaceId != null) {
+        boolean made = !created.byOther();
+        if (workspaceId != null && made) {
             // Another run created it at the same moment: keep the oldest, delete the empty twin made here.
             List<String> twins = client.projectsNamed(workspaceId, name, id);
             if (!twins.isEmpty() && !twins.get(0).equals(id)) {

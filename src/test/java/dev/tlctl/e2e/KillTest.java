@@ -58,6 +58,9 @@ class KillTest extends E2eTest {
         w.hook(RequestListener.NONE);
         assertNoProductionValueInStaging(w);
 
+        // Run again a moment later, as a person or a CI retry would: Railway lists a project it has
+        // just created only after a moment (a run at once may meet its quota instead, and stop).
+        w.clock.advance(Duration.ofSeconds(5));
         Run again = w.tlctl("apply", "--yes");
         assertEquals(0, again.code(), again::toString);
         assertNoProductionValueInStaging(w);

@@ -21,7 +21,9 @@ class ReconcileTest extends E2eTest {
     @Test
     void planApplyPlanIsEmptyWithinTheRequestBudget() {
         // This one keeps the sandbox's state in a file, as `tlctl sandbox serve --state` does.
-        World w = world(c -> c.withStateFile(dir.resolve("sandbox-state.json")).withClock(Clock.systemUTC()));
+        // On the system clock, which tlctl's (recorded) waits cannot move: Railway's delays off, its quotas on.
+        World w = world(c -> c.withStateFile(dir.resolve("sandbox-state.json")).withClock(Clock.systemUTC())
+                .withDelays(java.time.Duration.ZERO, java.time.Duration.ZERO));
         Run before = w.tlctl("plan", "--detailed-exitcode");
         assertEquals(2, before.code(), before::toString);
         assertTrue(before.out().contains("Plan: 57 to create, 0 to update, 0 to delete."), before::toString);

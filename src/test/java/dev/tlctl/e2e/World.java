@@ -86,7 +86,7 @@ final class World implements AutoCloseable {
             // Rate limits are not the point here: a generous budget keeps the suite fast.
             TickingClock clock = new TickingClock(java.time.Instant.parse("2026-11-30T08:00:00Z"));
             return new World(Sandbox.start(config.apply(SandboxConfig.defaults().withRateLimit(100_000, 10_000)
-                    .withTiming(SandboxConfig.Timing.immediate()).withClock(clock))), dir, clock);
+                    .withClock(clock))), dir, clock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -240,6 +240,14 @@ final class World implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A while later, as a person working beside tlctl would act: past Railway's creation quotas
+     * (30 s) and its delays (a new service's instances, a new project), on the scene's clock.
+     */
+    void later() {
+        clock.advance(Duration.ofSeconds(31));
     }
 
     // ---- what the sandbox holds, read directly ------------------------------------------------
