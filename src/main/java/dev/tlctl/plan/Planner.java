@@ -317,15 +317,26 @@ public final class Planner {
                 variable.sealed(), null);
     }
 
+    /**
+     * Environments the spec does not declare: listed as unmanaged, deleted only with --prune.
+     * Never Railway's own PR environments (ephemeral: unless a preview template claims them, and
+     * the spec has none yet), nor an environment this token may not open.
+     */
     private void listUnmanagedEnvironments(LiveProject project) {
         if (options.partial()) {
             return; // environments outside --env are neither planned nor pruned
         }
         Set<String> declared = spec.environments().stream().map(EnvironmentSpec::name).collect(Collectors.toSet());
         for (LiveEnvironment env : project.environments()) {
-            if (!declared.contains(env.name())) {
-                addUnmanaged(new Change.Environment(Action.DELETE, env.name(), null), "not in the spec");
+            if (declared.contains(env.name()) || env.ephemeral()) {
+                continue; // Railway's own PR environments: Railway makes and deletes them, tlctl leaves them alone
             }
+            if (!env.accessible()) {
+                // Environment RBAC: tlctl cannot see what it holds, so it never deletes it.
+                unmanaged.add(new Unmanaged(Address.environment(env.name()), "this token may not open it", false));
+                continue;
+            }
+            addUnmanaged(new Change.Environment(Action.DELETE, env.name(), null), "not in the spec");
         }
     }
 

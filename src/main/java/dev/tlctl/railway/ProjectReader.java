@@ -1,6 +1,7 @@
 package dev.tlctl.railway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tlctl.live.LiveEnvironment;
 import dev.tlctl.live.LiveProject;
 import dev.tlctl.live.LiveService;
@@ -67,9 +68,52 @@ final class ProjectReader {
 
     /** Reads a project known to exist, by id (for recovering from a lost create). */
     LiveState readProjectById(String id) {
-        JsonNode project = transport.execute(Documents.request("ReadProject", "re-read project " + id,
-                Map.of("id", id, "billing", false), true)).path("project");
+        JsonNode project = readProjectData("re-read project " + id, Map.of("id", id, "billing", false)).path("project");
         return new LiveState(null, mapProject(project, id));
+    }
+
+    /**
+     * ReadProject's answer, in one request. When the token may not open some environment
+     * (environment RBAC: {@code canAccess} false), Railway refuses its config, and as the field is
+     * non-null the whole answer is lost; then the project is read without configs
+     * (ProjectStructure), and the configs of the environments the token may open are read apart,
+     * in one request (EnvironmentConfig): the answer has the same shape, the others without config.
+     */
+    private JsonNode readProjectData(String action, Map<String, Object> variables) {
+        try {
+            return transport.execute(Documents.request("ReadProject", action, variables, true));
+        } catch (RailwayException e) {
+            if (!refusedConfig(e)) {
+                throw e;
+            }
+        }
+        ObjectNode data = transport.execute(Documents.request("ProjectStructure", action
+                + " without the environments this token may not open", variables, true)).deepCopy();
+        List<ObjectNode> open = new ArrayList<>();
+        for (JsonNode edge : data.path("project").path("environments").path("edges")) {
+            if (edge.path("node").path("canAccess").asBoolean(false)) {
+                open.add((ObjectNode) edge);
+            }
+        }
+        if (!open.isEmpty()) {
+            BatchComposer batch = new BatchComposer("EnvironmentConfigs");
+            for (int i = 0; i < open.size(); i++) {
+                batch.add("e" + i, Documents.load("EnvironmentConfig"), Map.of("id", open.get(i).path("node").path("id").asText()));
+            }
+            DocumentBatch composed = batch.compose();
+            JsonNode configs = transport.execute(composed.request("read the environments this token may open", true));
+            for (int i = 0; i < open.size(); i++) {
+                open.get(i).set("node", composed.result(configs, "e" + i));
+            }
+        }
+        return data;
+    }
+
+    /** Whether Railway refused an environment's config (environment RBAC), which nulls the whole read. */
+    private static boolean refusedConfig(RailwayException e) {
+        return e.kind() == RailwayException.Kind.AUTH && e.errors().stream().anyMatch(error -> error.path() != null
+                && error.path().contains(".environments.") && (error.path().endsWith(".config")
+                        || error.path().endsWith(".configEtag") || error.path().endsWith(".unmergedChangesCount")));
     }
 
     /** The workspace's billing, or a workspace marked unreadable when the token may not read it. */
@@ -99,8 +143,7 @@ final class ProjectReader {
             // Without usage the variables are what they always were: $usage defaults to false.
             Map<String, Object> variables = usage ? Map.of("id", id, "billing", true, "usage", true)
                     : Map.of("id", id, "billing", true);
-            JsonNode data = transport.execute(Documents.request("ReadProject", "read project " + expectedName
-                    + (usage ? " and its usage" : ""), variables, true));
+            JsonNode data = readProjectData("read project " + expectedName + (usage ? " and its usage" : ""), variables);
             project = data.path("project");
             workspace = LiveMapper.workspace(project.path("workspace"));
             if (usage) {
@@ -116,8 +159,7 @@ final class ProjectReader {
             // The project may be readable while the workspace's billing (and usage) is not: only if
             // the project alone is refused too is a cached id stale.
             try {
-                JsonNode data = transport.execute(Documents.request("ReadProject", "read project " + expectedName,
-                        Map.of("id", id, "billing", false), true));
+                JsonNode data = readProjectData("read project " + expectedName, Map.of("id", id, "billing", false));
                 project = data.path("project");
             } catch (RailwayException again) {
                 if (mayBeStale && isMissing(again)) {
@@ -173,8 +215,11 @@ final class ProjectReader {
                     + " Use a token of project " + target.projectName() + ", or an account or workspace token (RAILWAY_API_TOKEN).");
         }
         String id = scope.path("projectId").asText();
-        JsonNode project = transport.execute(Documents.request("ReadProject", "read project " + projectName,
-                Map.of("id", id, "billing", false), true)).path("project");
+        // Its one environment only: Railway refuses a project token the others' configs.
+        JsonNode data = transport.execute(Documents.request("ProjectTokenRead", "read project " + projectName,
+                Map.of("id", id, "environmentId", scope.path("environmentId").asText()), true));
+        ObjectNode project = data.path("project").deepCopy();
+        project.putObject("environments").putArray("edges").addObject().set("node", data.path("environment"));
         LiveWorkspace workspace = LiveMapper.workspaceWithoutBilling(LiveMapper.text(project, "workspaceId"), null);
         return new ReadResult(new LiveState(workspace, mapProject(project, id)), false,
                 scope.path("environment").path("name").asText());

@@ -130,6 +130,7 @@ public final class Reconciler implements AutoCloseable {
             resolved = load(covered, all, request.strict());
         }
         LiveState live = read.state();
+        requireOpenable(live, covered);
         String defaultEnvironment = declared.defaultEnvironment().name();
         if (live.project() == null && !covered.contains(defaultEnvironment) && !audit) {
             // Railway creates a project with its default environment: planning it without that
@@ -146,6 +147,24 @@ public final class Reconciler implements AutoCloseable {
                 new PlanOptions(request.prune(), partial, records.written(endpoint.key(), projectId)));
         return new PlanResult(planned, live, plan, resolved.warnings(), covered, request.prune(), only, endpoint.key(),
                 effects.clock().instant());
+    }
+
+    /**
+     * Refuses a run covering an environment this token may not open (environment RBAC: Railway
+     * lists it, refuses its config): tlctl cannot plan what it cannot read.
+     */
+    private static void requireOpenable(LiveState live, List<String> covered) {
+        if (live.project() == null) {
+            return;
+        }
+        List<String> closed = live.project().environments().stream()
+                .filter(e -> !e.accessible() && covered.contains(e.name())).map(e -> e.name()).toList();
+        if (!closed.isEmpty()) {
+            throw new ReconcileException(Kind.REFUSED, "this token may not open environment " + String.join(", ", closed),
+                    "Railway restricts " + String.join(", ", closed) + " to the workspace's admins (environment RBAC:"
+                            + " canAccess is false for this token), so tlctl cannot read it. Leave it out with --env,"
+                            + " or use the token of a workspace admin. Nothing was changed.");
+        }
     }
 
     // ---- audits (see Audits) ------------------------------------------------------------------

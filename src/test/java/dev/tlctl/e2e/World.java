@@ -187,6 +187,12 @@ final class World implements AutoCloseable {
                 recorder.onRetry(request, attempt, wait, reason);
                 hook.onRetry(request, attempt, wait, reason);
             }
+
+            @Override
+            public void onWait(String subject, String reason, Duration wait) {
+                recorder.onWait(subject, reason, wait);
+                hook.onWait(subject, reason, wait);
+            }
         };
     }
 

@@ -163,6 +163,13 @@ class ChangeSetsTest extends SandboxTestBase {
     }
 
     @Test
+    void aPreDeployCommandOfTwoFailsTheWholeChangeSet() {
+        // Issue 16, item 9: Railway runs one pre-deploy command; a list of two fails the whole commit.
+        assertRefused("Error in preDeployCommand - Invalid input", changeSet(setLiteral("api", "LOG_LEVEL", "debug"),
+                update("api", "deploy", Map.of("preDeployCommand", List.of("python -m migrate", "python -m seed")))));
+    }
+
+    @Test
     void aVariableDeleteWithoutItsPreviousValueIsRefused() {
         assertRefused("changes[0] (variable.delete service.api): previous is missing (the variable's value before the"
                 + " delete, which Railway's change-set type requires); nothing was applied",

@@ -223,7 +223,7 @@ class ServicesTest extends SandboxTestBase {
         input.put("rootDirectory", "/srv");
         input.put("source", Map.of("repo", "acme/api"));
         input.put("startCommand", "run");
-        input.put("preDeployCommand", List.of("migrate", "seed"));
+        input.put("preDeployCommand", List.of("migrate"));
         input.put("healthcheckPath", "/h");
         input.put("healthcheckTimeout", 60);
         input.put("sleepApplication", false);
@@ -244,7 +244,7 @@ class ServicesTest extends SandboxTestBase {
         assertEquals("acme/api", config.at("/source/repo").asText());
         assertEquals("nginx:1", config.at("/source/image").asText(), "source{repo} leaves image alone");
         assertEquals("run", config.at("/deploy/startCommand").asText());
-        assertEquals("seed", config.at("/deploy/preDeployCommand/1").asText());
+        assertEquals("migrate", config.at("/deploy/preDeployCommand/0").asText());
         assertEquals(60, config.at("/deploy/healthcheckTimeout").asInt());
         assertFalse(config.at("/deploy/sleepApplication").asBoolean(true));
         assertEquals("NEVER", config.at("/deploy/restartPolicyType").asText());
