@@ -19,6 +19,7 @@ final class Views {
         view.put("email", user.email);
         view.put("username", user.username);
         view.put("createdAt", user.createdAt);
+        AccountViews.user(user, view);
         return view;
     }
 
@@ -29,6 +30,7 @@ final class Views {
         view.put("plan", workspace.plan);
         view.put("createdAt", workspace.createdAt);
         view.put("updatedAt", workspace.updatedAt);
+        AccountViews.workspace(workspace, view);
         return view;
     }
 
@@ -48,8 +50,10 @@ final class Views {
             limit.put("softLimit", customer.usageLimit.softLimit);
             limit.put("hardLimit", customer.usageLimit.hardLimit);
             limit.put("isOverLimit", BillingOps.isOverLimit(customer, currentUsage));
+            AccountViews.usageLimit(limit);
         }
         view.put("usageLimit", limit);
+        AccountViews.customer(store.state(), workspace, currentUsage, view);
         return view;
     }
 
@@ -257,10 +261,11 @@ final class Views {
         view.put("slackChannelId", null);
         view.put("createdAt", workspace.createdAt);
         view.put("updatedAt", workspace.updatedAt);
+        AccountViews.team(view);
         return view;
     }
 
-    /** The workspace's members as project members: each an ADMIN, as on a project its owner made. */
+    /** The workspace's members as project members, each with its workspace role ({@link AccountViews#role}). */
     static List<Map<String, Object>> members(State state, State.WorkspaceRec workspace) {
         return state.users.stream().filter(u -> workspace.memberIds.contains(u.id)).map(user -> {
             Map<String, Object> view = new LinkedHashMap<>();
@@ -268,7 +273,7 @@ final class Views {
             view.put("name", user.name);
             view.put("email", user.email);
             view.put("avatar", null);
-            view.put("role", "ADMIN");
+            view.put("role", AccountViews.role(workspace, user.id));
             return view;
         }).toList();
     }
@@ -279,7 +284,7 @@ final class Views {
             view.put("id", Ids.derived(projectId, user.id, "permission"));
             view.put("projectId", projectId);
             view.put("userId", user.id);
-            view.put("role", "ADMIN");
+            view.put("role", AccountViews.role(workspace, user.id));
             return view;
         }).toList();
     }
