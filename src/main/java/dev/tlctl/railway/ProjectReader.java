@@ -9,6 +9,7 @@ import dev.tlctl.live.LiveState;
 import dev.tlctl.live.LiveUsage;
 import dev.tlctl.live.LiveWorkspace;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -75,9 +76,9 @@ final class ProjectReader {
     /**
      * ReadProject's answer, in one request. When the token may not open some environment
      * (environment RBAC: {@code canAccess} false), Railway refuses its config, and as the field is
-     * non-null the whole answer is lost; then the project is read without configs
-     * (ProjectStructure), and the configs of the environments the token may open are read apart,
-     * in one request (EnvironmentConfig): the answer has the same shape, the others without config.
+     * non-null the whole answer is lost; then the project is read without configs ($configs
+     * false), and the configs of the environments the token may open are read apart, in one
+     * request (EnvironmentConfig): the answer has the same shape, the others without config.
      */
     private JsonNode readProjectData(String action, Map<String, Object> variables) {
         try {
@@ -87,8 +88,10 @@ final class ProjectReader {
                 throw e;
             }
         }
-        ObjectNode data = transport.execute(Documents.request("ProjectStructure", action
-                + " without the environments this token may not open", variables, true)).deepCopy();
+        Map<String, Object> withoutConfigs = new HashMap<>(variables);
+        withoutConfigs.put("configs", false);
+        ObjectNode data = transport.execute(Documents.request("ReadProject", action
+                + " without the environments this token may not open", withoutConfigs, true)).deepCopy();
         List<ObjectNode> open = new ArrayList<>();
         for (JsonNode edge : data.path("project").path("environments").path("edges")) {
             if (edge.path("node").path("canAccess").asBoolean(false)) {
@@ -215,9 +218,11 @@ final class ProjectReader {
                     + " Use a token of project " + target.projectName() + ", or an account or workspace token (RAILWAY_API_TOKEN).");
         }
         String id = scope.path("projectId").asText();
-        // Its one environment only: Railway refuses a project token the others' configs.
-        JsonNode data = transport.execute(Documents.request("ProjectTokenRead", "read project " + projectName,
-                Map.of("id", id, "environmentId", scope.path("environmentId").asText()), true));
+        // Its one environment only, never the project's list (whether Railway lists the others to a
+        // project token is not documented; their configs it refuses).
+        JsonNode data = transport.execute(Documents.request("ReadProject", "read project " + projectName,
+                Map.of("id", id, "billing", false, "environments", false, "one", true,
+                        "environmentId", scope.path("environmentId").asText()), true));
         ObjectNode project = data.path("project").deepCopy();
         project.putObject("environments").putArray("edges").addObject().set("node", data.path("environment"));
         LiveWorkspace workspace = LiveMapper.workspaceWithoutBilling(LiveMapper.text(project, "workspaceId"), null);

@@ -52,9 +52,7 @@ final class Members {
 
     /** Invites the sandbox's own user to a project of another workspace. */
     static void invite(Store store, String projectName) {
-        State.ProjectRec project = store.state().projects.stream()
-                .filter(p -> p.deletedAt == null && p.name.equals(projectName)).findFirst()
-                .orElseThrow(() -> new SandboxException("No project named " + projectName + " in the sandbox state"));
+        State.ProjectRec project = store.projectNamed(projectName);
         String userId = store.state().users.get(0).id;
         if (!project.invitedUserIds.contains(userId)) {
             project.invitedUserIds.add(userId);
@@ -64,13 +62,8 @@ final class Members {
 
     /** Marks an environment restricted (or not): only the workspace's admins may open it. */
     static void restrict(Store store, String projectName, String environmentName, boolean restricted) {
-        State.ProjectRec project = store.state().projects.stream()
-                .filter(p -> p.deletedAt == null && p.name.equals(projectName)).findFirst()
-                .orElseThrow(() -> new SandboxException("No project named " + projectName + " in the sandbox state"));
-        State.EnvironmentRec environment = store.environmentsOf(project.id).stream()
-                .filter(e -> e.name.equals(environmentName)).findFirst()
-                .orElseThrow(() -> new SandboxException("Project " + projectName + " has no environment named "
-                        + environmentName));
+        State.ProjectRec project = store.projectNamed(projectName);
+        State.EnvironmentRec environment = store.environmentNamed(project, environmentName);
         environment.restricted = restricted;
         store.markDirty();
     }

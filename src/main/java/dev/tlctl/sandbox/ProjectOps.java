@@ -139,7 +139,7 @@ final class ProjectOps {
         return environment;
     }
 
-    private static State.EnvironmentRec newEnvironment(Store store, State.ProjectRec project, String name,
+    static State.EnvironmentRec newEnvironment(Store store, State.ProjectRec project, String name,
                                                        State.EnvironmentRec source, boolean ephemeral) {
         requireFreeName(store, project.id, name, null);
         State.EnvironmentRec environment = new State.EnvironmentRec();

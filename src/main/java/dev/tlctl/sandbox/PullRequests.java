@@ -24,7 +24,7 @@ final class PullRequests {
      * name. A second open of the same number is an error.
      */
     static String open(Store store, String projectName, int number, String branch) {
-        State.ProjectRec project = project(store, projectName);
+        State.ProjectRec project = store.projectNamed(projectName);
         if (number < 1) {
             throw new SandboxException("A pull request number is at least 1, not " + number);
         }
@@ -39,23 +39,14 @@ final class PullRequests {
                     .orElseThrow(() -> new SandboxException("Project " + projectName + " has no environment to copy"));
         }
         project.prDeploys = true;
-        State.EnvironmentRec environment = new State.EnvironmentRec();
-        environment.id = store.newId();
-        environment.projectId = project.id;
-        environment.name = name;
-        environment.isEphemeral = true;
-        environment.createdAt = store.now();
-        environment.sourceEnvironmentId = base.id;
-        environment.config = Variables.withoutSealed(base.config);
-        Domains.regenerate(store, environment);
+        // A fork of the base environment, as environmentCreate with sourceEnvironmentId makes one.
+        State.EnvironmentRec environment = ProjectOps.newEnvironment(store, project, name, base, true);
         State.PullRequestRec pr = new State.PullRequestRec();
         pr.number = number;
         pr.branch = branch == null || branch.isBlank() ? "pr-" + number : branch;
         pr.baseBranch = "main";
         pr.title = "Pull request #" + number;
         environment.pullRequest = pr;
-        store.state().environments.add(environment);
-        store.touched(environment);
         for (String serviceId : store.instanceServiceIds(environment)) {
             store.deploy(environment, serviceId);
         }
@@ -64,7 +55,7 @@ final class PullRequests {
 
     /** The pull request merged or closed: Railway deletes its environment. Returns its name. */
     static String close(Store store, String projectName, int number) {
-        State.ProjectRec project = project(store, projectName);
+        State.ProjectRec project = store.projectNamed(projectName);
         String name = name(project, number);
         State.EnvironmentRec environment = store.environmentsOf(project.id).stream()
                 .filter(e -> e.name.equals(name) && e.pullRequest != null).findFirst()
@@ -76,9 +67,4 @@ final class PullRequests {
         return name;
     }
 
-    private static State.ProjectRec project(Store store, String projectName) {
-        return store.state().projects.stream().filter(p -> p.deletedAt == null && p.name.equals(projectName))
-                .findFirst().orElseThrow(() -> new SandboxException("No project named " + projectName
-                        + " in the sandbox state"));
-    }
 }

@@ -215,6 +215,18 @@ final class Store {
         return id == null ? null : state.services.stream().filter(s -> s.id.equals(id)).findFirst().orElse(null);
     }
 
+    /** The live project of that name, for the sandbox's own commands (a SandboxException when there is none). */
+    State.ProjectRec projectNamed(String name) {
+        return state.projects.stream().filter(p -> p.deletedAt == null && p.name.equals(name)).findFirst()
+                .orElseThrow(() -> new SandboxException("No project named " + name + " in the sandbox state"));
+    }
+
+    /** The live environment of that project with that name (a SandboxException when there is none). */
+    State.EnvironmentRec environmentNamed(State.ProjectRec project, String name) {
+        return environmentsOf(project.id).stream().filter(e -> e.name.equals(name)).findFirst()
+                .orElseThrow(() -> new SandboxException("Project " + project.name + " has no environment named " + name));
+    }
+
     /** The live service of that project with that name, or null. */
     State.ServiceRec serviceNamed(String projectId, String name) {
         return state.services.stream()

@@ -31,6 +31,15 @@ class ConcurrentApplyTest extends E2eTest {
         }
     }
 
+    /** Both threads reach this point before either goes on. */
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void theSecondOfTwoFirstAppliesMeetsRailwaysQuotaFindsTheProjectAndMakesNothing() {
         World w = world();
@@ -39,11 +48,7 @@ class ConcurrentApplyTest extends E2eTest {
             @Override
             public void onRequest(GraphQLRequest request, int attempt) {
                 if (request.document().contains("mutation ProjectCreate")) {
-                    try {
-                        bothPlanned.await(20, TimeUnit.SECONDS);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
+                    await(bothPlanned);
                 }
             }
         });
@@ -78,14 +83,6 @@ class ConcurrentApplyTest extends E2eTest {
                 }
                 if (request.document().contains("query ProjectTwins")) {
                     await(bothCreated);
-                }
-            }
-
-            private void await(CyclicBarrier barrier) {
-                try {
-                    barrier.await(20, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
                 }
             }
         });

@@ -278,9 +278,9 @@ class RealRailwayTest extends E2eTest {
         w.recorder.clear();
         Run apply = w.run(env, false, "", World.withEnvFile("apply", "--yes", "--env", "staging"));
         assertEquals(0, apply.code(), apply::toString);
-        assertEquals("ReadProject", operations(w).get(0));
-        assertEquals(List.of("ProjectStructure", "EnvironmentConfigs"), operations(w).subList(1, 3),
-                "the whole read refused, the structure and the configs it may open read apart: " + operations(w));
+        assertEquals(List.of("ReadProject", "ReadProject", "EnvironmentConfigs"), operations(w).subList(0, 3),
+                "the whole read refused, then read without configs, and the configs it may open read apart: "
+                        + operations(w));
 
         Run all = w.run(env, false, "", World.withEnvFile("plan"));
         assertEquals(1, all.code(), all::toString);
@@ -297,10 +297,11 @@ class RealRailwayTest extends E2eTest {
         List<String> sent = capture(w);
         Run plan = w.run(env, false, "", World.withEnvFile("plan", "--detailed-exitcode"));
         assertEquals(0, plan.code(), plan::toString);
-        assertEquals(List.of("ProjectTokenScope", "ProjectTokenRead"), operations(w));
-        assertTrue(w.recorder.documents().stream().noneMatch(d -> d.contains("environments(")),
-                "no other environment is asked for");
+        assertEquals(List.of("ProjectTokenScope", "ReadProject"), operations(w));
         assertEquals(2, sent.size());
+        assertTrue(sent.get(1).contains("\"environments\":false") && sent.get(1).contains("\"one\":true")
+                && sent.get(1).contains("\"environmentId\":\"" + w.environmentId("staging") + "\""),
+                "its own environment, not the project's list: " + sent.get(1));
     }
 
     // ---- 8. Railway's PR environments ------------------------------------------------------------
