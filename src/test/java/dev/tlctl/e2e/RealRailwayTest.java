@@ -115,6 +115,24 @@ class RealRailwayTest extends E2eTest {
     }
 
     @Test
+    void item2_aChangeSetStillApplyingIsPolledOnceASecond120TimesAtMostThenReportedUnknown() {
+        World w = world(c -> c.withDelays(java.time.Duration.ofSeconds(1), java.time.Duration.ofMinutes(10)));
+        assertEquals(0, w.tlctl("apply", "--yes").code());
+        w.later();
+        w.recorder.clear();
+        w.edit("environments/staging.yaml", s -> s.replace("services:\n  engine-api:\n",
+                "services:\n  engine-api:\n    source:\n      branch: develop\n"));
+        Run apply = w.tlctl("apply", "--yes");
+        assertEquals(1, apply.code(), apply::toString);
+        assertTrue(apply.all().contains("Railway did not apply the changes to environment staging: it was still being"
+                + " applied after 120 polls a second apart; its outcome is unknown"), apply::toString);
+        assertEquals(120, operations(w).stream().filter(o -> o.equals("EnvironmentChangeSetApply")).count(),
+                "polled at once, then a second after each 'applying', 120 polls: " + operations(w).size());
+        assertEquals(java.util.Collections.nCopies(119,
+                "the changes to environment staging: Railway is still applying them (1 s)"), w.recorder.announcedWaits());
+    }
+
+    @Test
     void item2_maskedRegistryCredentialsAreNeverSentBackAndStayOnRailway() {
         World w = applied();
         String api = w.serviceId("engine-api");
