@@ -280,6 +280,24 @@ class RealRailwayTest extends E2eTest {
         assertEquals(0, drift.code(), drift::toString);
     }
 
+    @Test
+    void sandbox_aServiceWithoutASourceDeploysNothingAndThePlanSaysSo() {
+        // A service with nothing to build (no repository, no image) deploys nothing on a change of
+        // a shared variable it references; the plan's Deploys line follows the same rule.
+        World w = applied();
+        w.edit("tl-engine.yaml", s -> s.replace("\n  # Optional services:", "\n  engine-sidecar:\n    variables:\n"
+                + "      DEBUG: ${{shared.DEBUG}}\n\n  # Optional services:"));
+        assertEquals(0, w.tlctl("apply", "--yes").code());
+        w.later();
+        w.edit("environments/staging.yaml", s -> s.replace("DEBUG: \"1\"", "DEBUG: \"2\""));
+        Run plan = w.tlctl("plan");
+        assertTrue(plan.out().contains("Deploys: engine-api (one deployment)"), plan::toString);
+        assertFalse(plan.out().contains("engine-sidecar (one"), plan::toString);
+        assertEquals(0, w.tlctl("apply", "--yes").code());
+        assertEquals(0, w.stats().deploymentsFor("staging", "engine-sidecar"));
+        assertEquals(2, w.stats().deploymentsFor("staging", "engine-api"));
+    }
+
     // ---- 7. environment RBAC; a project token reads its environment only -------------------------
 
     @Test
