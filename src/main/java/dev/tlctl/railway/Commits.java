@@ -103,11 +103,13 @@ final class Commits {
             }
             throw e;
         }
+        Map<EnvironmentWrite, JsonNode> answers = new LinkedHashMap<>();
         aliases.forEach((alias, write) -> {
             if (write.changeSet() != null && write.staged() != Staged.INCLUDE) {
-                finish(write, composed.result(data, alias));
+                answers.put(write, composed.result(data, alias));
             }
         });
+        finish(answers);
     }
 
     /**
@@ -187,24 +189,50 @@ final class Commits {
     }
 
     /**
-     * Polls a change set while Railway is applying it, as Railway's CLI does: at once, then a
-     * second after each answer that still says "applying"; throws unless Railway applied all of it.
+     * Polls the change sets Railway is still applying, as Railway's CLI polls one (src/iac/engine.rs
+     * {@code wait_for_apply}): at once, then a second after each round in which one still says
+     * "applying", {@value #POLLS} rounds at most; every change set still applying is polled in the
+     * same request. Throws unless Railway applied all of each.
      */
-    private void finish(EnvironmentWrite write, JsonNode result) {
-        JsonNode answer = result;
-        for (int poll = 0; "applying".equals(answer.path("status").asText()); poll++) {
-            if (poll >= POLLS) {
-                throw new ChangeSetFailedException(write.name(), "it was still being applied after " + POLLS
+    private void finish(Map<EnvironmentWrite, JsonNode> answers) {
+        Map<EnvironmentWrite, JsonNode> applying = new LinkedHashMap<>();
+        answers.forEach((write, answer) -> {
+            if ("applying".equals(answer.path("status").asText())) {
+                applying.put(write, answer);
+            } else {
+                outcome(write, answer);
+            }
+        });
+        for (int round = 0; !applying.isEmpty(); round++) {
+            List<EnvironmentWrite> writes = new ArrayList<>(applying.keySet());
+            List<String> names = writes.stream().map(EnvironmentWrite::name).toList();
+            if (round >= POLLS) {
+                throw new ChangeSetFailedException(String.join(", ", names), "it was still being applied after " + POLLS
                         + " polls a second apart; its outcome is unknown. Run tlctl plan in a while to see where it stands");
             }
-            if (poll > 0) {
-                waits.sleep("the changes to environment " + write.name(), "Railway is still applying them",
-                        POLL_INTERVAL);
+            if (round > 0) {
+                waits.sleep("the changes to " + (names.size() == 1 ? "environment " : "environments ")
+                        + String.join(", ", names), "Railway is still applying them", POLL_INTERVAL);
             }
-            answer = transport.execute(Documents.request("EnvironmentChangeSetApply", "wait for the changes to environment "
-                    + write.name(), Map.of("environmentId", write.environmentId(), "id", result.path("id").asText()), true))
-                    .path("environmentChangeSetApply");
+            BatchComposer batch = new BatchComposer("ChangeSetApplies");
+            for (int i = 0; i < writes.size(); i++) {
+                batch.add("a" + i, Documents.load("EnvironmentChangeSetApply"), Map.of("environmentId",
+                        writes.get(i).environmentId(), "id", applying.get(writes.get(i)).path("id").asText()));
+            }
+            DocumentBatch composed = batch.compose();
+            JsonNode data = transport.execute(composed.request("wait for the changes to " + String.join(", ", names), true));
+            for (int i = 0; i < writes.size(); i++) {
+                JsonNode answer = composed.result(data, "a" + i);
+                if (!"applying".equals(answer.path("status").asText())) {
+                    applying.remove(writes.get(i));
+                    outcome(writes.get(i), answer);
+                }
+            }
         }
+    }
+
+    /** Throws unless Railway applied all of the change set. */
+    private static void outcome(EnvironmentWrite write, JsonNode answer) {
         String status = answer.path("status").asText();
         List<String> failed = new ArrayList<>();
         for (JsonNode change : answer.path("changes")) {

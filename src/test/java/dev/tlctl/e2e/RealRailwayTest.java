@@ -80,8 +80,8 @@ class RealRailwayTest extends E2eTest {
                 sent::toString);
         // Read, preview, apply in the background, poll at once and a second later (Railway's CLI's
         // wait_for_apply), as applyDelay is 1 s.
-        assertEquals(List.of("ReadProject", "PreviewChangeSets", "Commit", "EnvironmentChangeSetApply",
-                "EnvironmentChangeSetApply"), operations(w), apply::toString);
+        assertEquals(List.of("ReadProject", "PreviewChangeSets", "Commit", "ChangeSetApplies", "ChangeSetApplies"),
+                operations(w), apply::toString);
         assertEquals(List.of("the changes to environment staging: Railway is still applying them (1 s)"),
                 w.recorder.announcedWaits());
 
@@ -115,6 +115,18 @@ class RealRailwayTest extends E2eTest {
     }
 
     @Test
+    void item2_theChangeSetsOfSeveralEnvironmentsArePolledTogetherOneRequestARound() {
+        World w = applied();
+        w.edit("tl-engine.yaml", s -> s.replace("healthcheckTimeout: 60", "healthcheckTimeout: 90"));
+        Run apply = w.tlctl("apply", "--yes");
+        assertEquals(0, apply.code(), apply::toString);
+        assertEquals(List.of("ReadProject", "PreviewChangeSets", "Commit", "ChangeSetApplies", "ChangeSetApplies"),
+                operations(w), "one preview, one commit and one poll a round for both environments");
+        assertEquals(List.of("the changes to environments production, staging: Railway is still applying them (1 s)"),
+                w.recorder.announcedWaits());
+    }
+
+    @Test
     void item2_aChangeSetStillApplyingIsPolledOnceASecond120TimesAtMostThenReportedUnknown() {
         World w = world(c -> c.withDelays(java.time.Duration.ofSeconds(1), java.time.Duration.ofMinutes(10)));
         assertEquals(0, w.tlctl("apply", "--yes").code());
@@ -126,7 +138,7 @@ class RealRailwayTest extends E2eTest {
         assertEquals(1, apply.code(), apply::toString);
         assertTrue(apply.all().contains("Railway did not apply the changes to environment staging: it was still being"
                 + " applied after 120 polls a second apart; its outcome is unknown"), apply::toString);
-        assertEquals(120, operations(w).stream().filter(o -> o.equals("EnvironmentChangeSetApply")).count(),
+        assertEquals(120, operations(w).stream().filter(o -> o.equals("ChangeSetApplies")).count(),
                 "polled at once, then a second after each 'applying', 120 polls: " + operations(w).size());
         assertEquals(java.util.Collections.nCopies(119,
                 "the changes to environment staging: Railway is still applying them (1 s)"), w.recorder.announcedWaits());
