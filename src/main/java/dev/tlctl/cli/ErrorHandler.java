@@ -100,7 +100,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
                     : " (\"" + r.railwayMessage() + "\")"), r.hint(), List.of(), false);
         }
         if (ex instanceof RailwayException || ex instanceof dev.tlctl.railway.CreateGaveUpException
-                || ex instanceof dev.tlctl.apply.DuplicateProjectException) {
+                || ex instanceof dev.tlctl.apply.DuplicateProjectException
+                || ex instanceof dev.tlctl.railway.WaitGaveUpException
+                || ex instanceof dev.tlctl.railway.ChangeSetFailedException) {
             return new Failure(ExitCodes.ERROR, ex.getMessage(), null, List.of(), false);
         }
         if (ex instanceof LookupException lookup) {
