@@ -17,7 +17,8 @@ public record LiveRuntime(Map<String, Map<String, Instance>> instances, List<Liv
      * One service instance's runtime.
      *
      * @param latest the newest deployment, or null when it never deployed
-     * @param active the deployment serving now (SUCCESS or SLEEPING), or null
+     * @param active the deployment serving now (SUCCESS or SLEEPING), or null; read without its
+     *     image, commit, branch and canRollback (the newest one carries them)
      */
     public record Instance(String environmentId, String serviceId, LiveDeployment latest, LiveDeployment active,
             List<LiveDomain> domains) {
