@@ -3,13 +3,10 @@ package dev.tlctl.sandbox;
 import static dev.tlctl.sandbox.Wiring.nested;
 import static dev.tlctl.sandbox.Wiring.sourceKey;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tlctl.sandbox.Wiring.Context;
-import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.TypeRuntimeWiring;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** The resolvers of the account types: User, Workspace, Team, Customer, Plugin and ProjectToken. */
 final class AccountFetchers {

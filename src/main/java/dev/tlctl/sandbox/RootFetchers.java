@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /** The Query and Mutation fields: check the token's reach, then read views or call the operations. */
 final class RootFetchers {

@@ -3,9 +3,6 @@ package dev.tlctl.sandbox;
 import static dev.tlctl.sandbox.Wiring.nested;
 import static dev.tlctl.sandbox.Wiring.sourceKey;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tlctl.sandbox.Wiring.Context;
-import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.TypeRuntimeWiring;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,14 +1,10 @@
 package dev.tlctl.sandbox;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.FieldWiringEnvironment;
 import graphql.schema.idl.RuntimeWiring;
-import graphql.schema.idl.TypeRuntimeWiring;
 import graphql.schema.idl.WiringFactory;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
