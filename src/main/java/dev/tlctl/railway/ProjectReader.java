@@ -205,7 +205,7 @@ final class ProjectReader {
         }
         return new LiveProject(project.path("id").asText(), project.path("name").asText(),
                 LiveMapper.text(project, "workspaceId"), environments, services,
-                LiveMapper.volumes(project.path("volumes")));
+                LiveMapper.volumes(project.path("volumes")), RuntimeMapper.runtime(project.path("environments")));
     }
 
     private ReadResult readWithProjectToken(ReadTarget target) {

@@ -24,6 +24,8 @@ public final class RailwayClient implements ProjectWrites, AutoCloseable {
     private final Creations creations;
     private final Commits commits;
     private final Waits waits;
+    private final RuntimeCalls runtime;
+    private final DeploymentPoller poller;
 
     public RailwayClient(RailwayTransport transport) {
         this.transport = transport;
@@ -31,6 +33,18 @@ public final class RailwayClient implements ProjectWrites, AutoCloseable {
         this.creations = new Creations(transport, reader);
         this.commits = new Commits(transport);
         this.waits = new Waits(transport.config());
+        this.runtime = new RuntimeCalls(transport);
+        this.poller = new DeploymentPoller(transport);
+    }
+
+    /** Deployments, domains and volumes: the calls that act on what runs. */
+    public RuntimeCalls runtime() {
+        return runtime;
+    }
+
+    /** Follows deployments until they end, one request per round for the whole project. */
+    public DeploymentPoller deployments() {
+        return poller;
     }
 
     /** HTTP requests sent so far, retries included. */

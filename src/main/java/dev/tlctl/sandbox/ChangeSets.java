@@ -34,22 +34,16 @@ final class ChangeSets {
             throw new SandboxException(STALE_MESSAGE, STALE_CODE);
         }
         ChangeSetSimulation simulation = ChangeSetSimulation.run(store, caller, environment, input);
+        if (simulation.changesAnything()) {
+            // Refused before anything is written, services included.
+            Lifecycle.requireNotBuilding(store, environment, Patches.deployTargets(store, environment,
+                    environment.config, simulation.config()));
+        }
         String applyId = store.newId();
-        ObjectNode before = environment.config;
         Map<String, String> created = simulation.createServices();
         List<String> deploymentIds = new ArrayList<>();
         if (simulation.changesAnything()) {
-            environment.config = simulation.config();
-            store.touched(environment);
-            for (String serviceId : store.instanceServiceIds(environment)) {
-                if (ConfigMapping.needsDeploy(Json.at(before, "services", serviceId),
-                        store.serviceConfig(environment, serviceId))) {
-                    State.DeploymentRec deployment = store.deploy(environment, serviceId);
-                    if (deployment != null) {
-                        deploymentIds.add(deployment.id);
-                    }
-                }
-            }
+            Patches.install(store, environment, simulation.config(), true).forEach(d -> deploymentIds.add(d.id));
         }
         ObjectNode result = Json.MAPPER.createObjectNode();
         result.put("id", applyId);

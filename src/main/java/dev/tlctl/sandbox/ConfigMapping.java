@@ -37,8 +37,12 @@ final class ConfigMapping {
     static final String DEFAULT_RESTART_POLICY_TYPE = "ON_FAILURE";
     static final Set<String> RESTART_POLICY_TYPES = Set.of("ALWAYS", "NEVER", "ON_FAILURE");
     static final int DEFAULT_RESTART_POLICY_MAX_RETRIES = 10;
-    /** The parts of an instance's config whose change means a new deployment. */
-    static final List<String> DEPLOYED_PARTS = List.of("source", "build", "deploy", "variables");
+    /**
+     * The parts of an instance's config whose change means a new deployment; a volume mount too:
+     * railwayapp/cli src/iac/change_set.rs gives a volumeAttachments update deployEffect "deploy"
+     * (CHANGESETS.md section 1.3, note 2).
+     */
+    static final List<String> DEPLOYED_PARTS = List.of("source", "build", "deploy", "variables", "volumeMounts");
 
     /** serviceInstanceUpdate input fields that map one-to-one onto a config path. */
     private static final Map<String, String[]> PATHS = Map.ofEntries(

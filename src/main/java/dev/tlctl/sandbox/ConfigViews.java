@@ -37,6 +37,11 @@ final class ConfigViews {
         return names;
     }
 
+    /** A domain's id: derived from what it is, so that it needs no bookkeeping. */
+    static String domainId(State.EnvironmentRec environment, String serviceId, String kind, String domain) {
+        return Ids.derived(environment.id, serviceId, kind, domain);
+    }
+
     /** AllDomains from networking.serviceDomains and networking.customDomains ({@code <domain>: {port}}). */
     static Map<String, Object> domains(State.EnvironmentRec environment, String serviceId, ObjectNode instance) {
         Map<String, Object> all = new LinkedHashMap<>();
@@ -50,7 +55,7 @@ final class ConfigViews {
                     }
                     String domain = e.getKey();
                     Map<String, Object> view = new LinkedHashMap<>();
-                    view.put("id", Ids.derived(environment.id, serviceId, kind, domain));
+                    view.put("id", domainId(environment, serviceId, kind, domain));
                     view.put("domain", domain);
                     view.put("environmentId", environment.id);
                     view.put("projectId", environment.projectId);

@@ -2,6 +2,7 @@ package dev.tlctl.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,7 +13,12 @@ import java.util.Map;
  * generated service domains instead of the source's (and none of its custom domains, which stay
  * with the source). Railway does not document the copy's domains (CHANGESETS.md section 3f:
  * "Domains: unknown"): this is the only behaviour under which both environments keep working,
- * listed as an assumption in docs/railway-semantics.md.
+ * listed as an assumption in docs/railway-semantics.md. The mutations (schema: serviceDomainCreate,
+ * serviceDomainDelete, customDomainCreate, customDomainDelete; railwayapp/cli
+ * src/gql/mutations/strings/ServiceDomainCreate.graphql and CustomDomainCreate.graphql) write
+ * {@code networking.serviceDomains} / {@code networking.customDomains} of the instance's config,
+ * where {@code environment.config} shows them too; a domain deploys nothing (networking is not a
+ * deployed part).
  */
 final class Domains {
     static final String SUFFIX = ".up.railway.app";
@@ -104,4 +110,86 @@ final class Domains {
         return slug.isEmpty() ? "service" : slug.substring(0, Math.min(slug.length(), 30));
     }
 
+    /**
+     * serviceDomainCreate: a generated {@code *.up.railway.app} domain for the instance, routed to
+     * {@code targetPort} (null: the port the service listens on, as Railway detects it).
+     */
+    static Map<String, Object> createServiceDomain(Store store, Caller caller, Map<String, Object> input) {
+        State.EnvironmentRec environment = store.environment((String) input.get("environmentId"));
+        caller.requireEnvironment(store.state(), environment);
+        String serviceId = (String) input.get("serviceId");
+        store.instanceOf(environment, serviceId);
+        String domain = generate(store.service(serviceId).name, environment, store.newId());
+        return add(store, environment, serviceId, "serviceDomains", domain, (Integer) input.get("targetPort"));
+    }
+
+    /** customDomainCreate: the caller's own domain for the instance; its DNS records say what to point where. */
+    static Map<String, Object> createCustomDomain(Store store, Caller caller, Map<String, Object> input) {
+        State.EnvironmentRec environment = store.environment((String) input.get("environmentId"));
+        if (!environment.projectId.equals(input.get("projectId"))) {
+            throw new SandboxException("Environment not found");
+        }
+        caller.requireEnvironment(store.state(), environment);
+        String serviceId = (String) input.get("serviceId");
+        store.instanceOf(environment, serviceId);
+        String domain = ((String) input.get("domain")).trim().toLowerCase(Locale.ROOT);
+        if (!domain.matches("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}")) {
+            throw new SandboxException("Invalid domain " + input.get("domain"));
+        }
+        if (domain.endsWith(SUFFIX)) {
+            throw new SandboxException("Domain " + domain + " is a Railway domain: create it with serviceDomainCreate");
+        }
+        return add(store, environment, serviceId, "customDomains", domain, (Integer) input.get("targetPort"));
+    }
+
+    private static Map<String, Object> add(Store store, State.EnvironmentRec environment, String serviceId, String kind,
+                                           String domain, Integer targetPort) {
+        if (targetPort != null && (targetPort < 1 || targetPort > 65535)) {
+            throw new SandboxException("targetPort must be between 1 and 65535");
+        }
+        ObjectNode working = environment.config.deepCopy();
+        ObjectNode entry = Json.child(Json.child(Json.child(Json.child(working, "services"), serviceId), "networking"),
+                kind).putObject(domain);
+        if (targetPort != null) {
+            entry.put("port", targetPort);
+        }
+        requireUnique(store, environment, working);
+        Patches.install(store, environment, working, true);
+        return view(environment, serviceId, kind, domain);
+    }
+
+    /** serviceDomainDelete / customDomainDelete: the domain of that id, wherever the caller may write. */
+    static boolean delete(Store store, Caller caller, String kind, String id) {
+        for (State.EnvironmentRec environment : store.state().environments) {
+            if (environment.deletedAt != null) {
+                continue;
+            }
+            for (String serviceId : store.instanceServiceIds(environment)) {
+                for (String domain : names(store.serviceConfig(environment, serviceId), kind)) {
+                    if (ConfigViews.domainId(environment, serviceId, kind, domain).equals(id)) {
+                        caller.requireEnvironment(store.state(), environment);
+                        ObjectNode working = environment.config.deepCopy();
+                        Json.at(working, "services", serviceId, "networking", kind).remove(domain);
+                        Patches.install(store, environment, working, true);
+                        return true;
+                    }
+                }
+            }
+        }
+        throw new SandboxException(kind.equals("serviceDomains") ? "ServiceDomain not found" : "CustomDomain not found");
+    }
+
+    private static List<String> names(ObjectNode instance, String kind) {
+        ObjectNode domains = Json.at(instance, "networking", kind);
+        return domains == null ? List.of() : Json.fieldNames(domains).stream()
+                .filter(d -> !domains.get(d).isNull()).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> view(State.EnvironmentRec environment, String serviceId, String kind,
+                                            String domain) {
+        List<Map<String, Object>> views = (List<Map<String, Object>>) ConfigViews.domains(environment, serviceId,
+                Json.at(environment.config, "services", serviceId)).get(kind);
+        return views.stream().filter(v -> domain.equals(v.get("domain"))).findFirst().orElseThrow();
+    }
 }

@@ -136,25 +136,39 @@ final class Patches {
      */
     static List<State.DeploymentRec> install(Store store, State.EnvironmentRec environment, ObjectNode config,
                                              boolean deploy) {
-        ObjectNode before = environment.config;
+        List<String> targets = deploy ? deployTargets(store, environment, environment.config, config) : List.of();
+        Lifecycle.requireNotBuilding(store, environment, targets);
         environment.config = config;
         store.touched(environment);
         List<State.DeploymentRec> deployments = new ArrayList<>();
-        if (!deploy) {
-            return deployments;
-        }
-        java.util.Set<String> changedShared = changedNames(before.get("sharedVariables"), config.get("sharedVariables"));
-        for (String serviceId : store.instanceServiceIds(environment)) {
-            JsonNode after = store.serviceConfig(environment, serviceId);
-            if (ConfigMapping.needsDeploy(Json.at(before, "services", serviceId), after)
-                    || readsAny(after, changedShared)) {
-                State.DeploymentRec deployment = store.deploy(environment, serviceId);
-                if (deployment != null) {
-                    deployments.add(deployment);
-                }
+        for (String serviceId : targets) {
+            State.DeploymentRec deployment = store.deploy(environment, serviceId);
+            if (deployment != null) {
+                deployments.add(deployment);
             }
         }
         return deployments;
+    }
+
+    /**
+     * The instances of {@code after} that a change from {@code before} deploys: those whose
+     * deployed parts changed ({@link ConfigMapping#needsDeploy}), and those that reference a shared
+     * variable that changed. Nothing is written.
+     */
+    static List<String> deployTargets(Store store, State.EnvironmentRec environment, ObjectNode before,
+                                      ObjectNode after) {
+        java.util.Set<String> changedShared = changedNames(before.get("sharedVariables"), after.get("sharedVariables"));
+        List<String> targets = new ArrayList<>();
+        for (String serviceId : Json.fieldNames(Json.at(after, "services"))) {
+            JsonNode instance = Json.at(after, "services", serviceId);
+            if (ConfigMapping.needsDeploy(Json.at(before, "services", serviceId), instance)
+                    || readsAny(instance, changedShared)) {
+                targets.add(serviceId);
+            }
+        }
+        List<String> order = store.state().services.stream().map(s -> s.id).toList();
+        targets.sort(java.util.Comparator.comparingInt(id -> order.indexOf(id) < 0 ? Integer.MAX_VALUE : order.indexOf(id)));
+        return targets;
     }
 
     /** The names whose entry differs between two variable maps (added, removed or changed). */

@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /** The Query and Mutation fields: check the token's reach, then read views or call the operations. */
 final class RootFetchers {
@@ -86,20 +85,14 @@ final class RootFetchers {
                     State.EnvironmentRec environment = environmentOf(c, env.getArgument("projectId"),
                             env.getArgument("environmentId"));
                     String serviceId = env.getArgument("serviceId");
-                    if (!c.store().service(serviceId).projectId.equals(environment.projectId)) {
-                        throw new SandboxException("Service not found");
-                    }
-                    c.store().requireInstance(environment, serviceId);
+                    c.store().instanceOf(environment, serviceId);
                     return Variables.forDeployment(c.store(), environment, serviceId);
                 }))
                 .dataFetcher("domains", root((c, env) -> {
                     State.EnvironmentRec environment = environmentOf(c, env.getArgument("projectId"),
                             env.getArgument("environmentId"));
                     String serviceId = env.getArgument("serviceId");
-                    if (!c.store().service(serviceId).projectId.equals(environment.projectId)) {
-                        throw new SandboxException("Service not found");
-                    }
-                    return ConfigViews.domains(environment, serviceId, c.store().requireInstance(environment, serviceId));
+                    return ConfigViews.domains(environment, serviceId, c.store().instanceOf(environment, serviceId));
                 }))
                 .dataFetcher("environmentChangeSetApply", root((c, env) -> {
                     State.EnvironmentRec environment = c.store().environment(env.getArgument("environmentId"));
@@ -128,7 +121,6 @@ final class RootFetchers {
                     return Variables.read(c.store(), environment, serviceId,
                             Boolean.TRUE.equals(env.getArgument("unrendered")));
                 }))
-                .dataFetcher("deployments", root(RootFetchers::deployments))
                 .dataFetcher("usage", root((c, env) -> Usage.usage(c.store(), usageScope(c, env),
                         env.getArgument("measurements"), env.getArgument("groupBy"), env.getArgument("startDate"),
                         env.getArgument("endDate"), Boolean.TRUE.equals(env.getArgument("includeDeleted")))))
@@ -166,14 +158,6 @@ final class RootFetchers {
                     c.caller().requireEnvironment(c.state(), environment);
                     return Staging.commit(c.store(), environment, env.getArgument("skipDeploys"));
                 }))
-                .dataFetcher("serviceInstanceRedeploy", root((c, env) -> Deploys.redeploy(c.store(), c.caller(),
-                        env.getArgument("environmentId"), env.getArgument("serviceId"))))
-                .dataFetcher("serviceInstanceDeploy", root((c, env) -> Deploys.deploy(c.store(), c.caller(),
-                        env.getArgument("environmentId"), env.getArgument("serviceId"), env.getArgument("commitSha")) != null))
-                .dataFetcher("serviceInstanceDeployV2", root((c, env) -> Deploys.deploy(c.store(), c.caller(),
-                        env.getArgument("environmentId"), env.getArgument("serviceId"), env.getArgument("commitSha")).id))
-                .dataFetcher("deploymentRedeploy", root((c, env) ->
-                        Deploys.redeployDeployment(c.store(), c.caller(), env.getArgument("id"))))
                 .dataFetcher("environmentApplyChangeSet", root((c, env) -> {
                     State.EnvironmentRec environment = c.store().environment(env.getArgument("environmentId"));
                     c.caller().requireEnvironment(c.state(), environment);
@@ -211,9 +195,11 @@ final class RootFetchers {
                     Map<String, Object> input = input(env);
                     State.EnvironmentRec environment = variableScope(c, input);
                     String serviceId = (String) input.get("serviceId");
+                    List<String> targets = Variables.deployTargets(c.store(), environment, serviceId,
+                            List.of((String) input.get("name")));
+                    Lifecycle.requireNotBuilding(c.store(), environment, targets);
                     Variables.delete(c.store(), environment, serviceId, (String) input.get("name"));
-                    Variables.deployTargets(c.store(), environment, serviceId, List.of((String) input.get("name")))
-                            .forEach(id -> c.store().deploy(environment, id));
+                    targets.forEach(id -> c.store().deploy(environment, id));
                     return true;
                 }))
                 .dataFetcher("usageLimitSet", root((c, env) -> BillingOps.setLimit(c.store(), c.caller(), input(env))))
@@ -228,15 +214,17 @@ final class RootFetchers {
         State.EnvironmentRec environment = variableScope(c, input);
         String serviceId = (String) input.get("serviceId");
         List<String> before = Variables.names(c.store(), environment, serviceId);
-        Variables.upsert(c.store(), environment, serviceId, values, replace);
-        if (!Boolean.TRUE.equals(input.get("skipDeploys"))) {
-            // replace: true removes the others too, so every name the scope held counts as changed.
-            java.util.Set<String> names = new java.util.TreeSet<>(values.keySet());
-            if (replace) {
-                names.addAll(before);
-            }
-            Variables.deployTargets(c.store(), environment, serviceId, names).forEach(id -> c.store().deploy(environment, id));
+        boolean deploys = !Boolean.TRUE.equals(input.get("skipDeploys"));
+        // replace: true removes the others too, so every name the scope held counts as changed.
+        java.util.Set<String> names = new java.util.TreeSet<>(values.keySet());
+        if (replace) {
+            names.addAll(before);
         }
+        // A service scope deploys itself; a shared write the instances that already reference a name.
+        List<String> targets = deploys ? Variables.deployTargets(c.store(), environment, serviceId, names) : List.of();
+        Lifecycle.requireNotBuilding(c.store(), environment, targets);
+        Variables.upsert(c.store(), environment, serviceId, values, replace);
+        targets.forEach(id -> c.store().deploy(environment, id));
         return true;
     }
 
@@ -246,10 +234,7 @@ final class RootFetchers {
                 (String) input.get("environmentId"));
         String serviceId = (String) input.get("serviceId");
         if (serviceId != null) {
-            if (!c.store().service(serviceId).projectId.equals(environment.projectId)) {
-                throw new SandboxException("Service not found");
-            }
-            c.store().requireInstance(environment, serviceId);
+            c.store().instanceOf(environment, serviceId);
         }
         String name = (String) input.get("name");
         if (input.containsKey("name") && (name == null || name.isBlank())) {
@@ -258,7 +243,7 @@ final class RootFetchers {
         return environment;
     }
 
-    private static State.EnvironmentRec environmentOf(Wiring.Context c, String projectId, String environmentId) {
+    static State.EnvironmentRec environmentOf(Wiring.Context c, String projectId, String environmentId) {
         State.ProjectRec project = c.store().project(projectId);
         State.EnvironmentRec environment = c.store().environment(environmentId);
         if (!environment.projectId.equals(project.id)) {
@@ -298,65 +283,6 @@ final class RootFetchers {
             projects.sort(Comparator.comparing((State.ProjectRec p) -> Instant.parse(p.updatedAt)).reversed());
         }
         return Connections.page(projects, Views::project, env);
-    }
-
-    /**
-     * deployments(input): filtered by project, environment, service and status, newest first.
-     * Deployments of deleted projects, environments or services only with includeDeleted. A
-     * project token sees its environment's only.
-     */
-    private static Object deployments(Wiring.Context c, DataFetchingEnvironment env) {
-        Map<String, Object> input = input(env);
-        String projectId = (String) input.get("projectId");
-        String environmentId = (String) input.get("environmentId");
-        String serviceId = (String) input.get("serviceId");
-        boolean includeDeleted = Boolean.TRUE.equals(input.get("includeDeleted"));
-        @SuppressWarnings("unchecked")
-        Map<String, List<String>> status = (Map<String, List<String>>) input.get("status");
-        Caller caller = c.caller();
-        if (projectId != null) {
-            State.ProjectRec project = includeDeleted ? c.store().projectAny(projectId) : c.store().project(projectId);
-            if (project == null) {
-                throw new SandboxException("Project not found");
-            }
-            caller.requireProjectRead(c.state(), project);
-        }
-        if (environmentId != null) {
-            State.EnvironmentRec environment = includeDeleted
-                    ? c.store().environmentAny(environmentId) : c.store().environment(environmentId);
-            if (environment == null) {
-                throw new SandboxException("Environment not found");
-            }
-            caller.requireEnvironment(c.state(), environment);
-        }
-        List<String> reachable = caller.workspaces(c.state()).stream().map(w -> w.id).toList();
-        Predicate<State.DeploymentRec> filter = d -> {
-            State.ProjectRec project = c.store().projectAny(d.projectId);
-            State.EnvironmentRec environment = c.store().environmentAny(d.environmentId);
-            State.ServiceRec service = c.store().serviceAny(d.serviceId);
-            boolean visible = caller.isProjectToken()
-                    ? d.environmentId.equals(caller.token().environmentId)
-                    : project != null && reachable.contains(project.workspaceId);
-            boolean live = project != null && project.deletedAt == null && environment != null
-                    && environment.deletedAt == null && service != null && service.deletedAt == null;
-            return visible && (includeDeleted || live)
-                    && (projectId == null || projectId.equals(d.projectId))
-                    && (environmentId == null || environmentId.equals(d.environmentId))
-                    && (serviceId == null || serviceId.equals(d.serviceId))
-                    && (status == null || status.get("in") == null || status.get("in").contains(d.status))
-                    && (status == null || status.get("notIn") == null || !status.get("notIn").contains(d.status));
-        };
-        return Connections.page(newestFirst(c.state(), filter), Views::deployment, env);
-    }
-
-    static List<State.DeploymentRec> newestFirst(State state, Predicate<State.DeploymentRec> filter) {
-        List<State.DeploymentRec> result = new ArrayList<>();
-        for (int i = state.deployments.size() - 1; i >= 0; i--) {
-            if (filter.test(state.deployments.get(i))) {
-                result.add(state.deployments.get(i));
-            }
-        }
-        return result;
     }
 
     private static List<State.ProjectRec> usageScope(Wiring.Context c, DataFetchingEnvironment env) {

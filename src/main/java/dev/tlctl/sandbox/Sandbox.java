@@ -217,6 +217,26 @@ public final class Sandbox implements AutoCloseable {
         store.transaction(() -> Members.restrict(store, projectName, environmentName, restricted));
     }
 
+    /**
+     * Makes the next deployments of a service's instance fail, by names: {@code build} (FAILED
+     * when the build ends), {@code crash} (CRASHED once deployed), {@code healthcheck} (FAILED
+     * after {@code healthcheckTimeout} when a healthcheck path is set); {@code none} or null: they
+     * succeed again. Deployments already made keep their fate.
+     */
+    public void failDeployments(String projectName, String environmentName, String serviceName, String failure) {
+        Lifecycle.Failure parsed = Lifecycle.failure(failure);
+        store.transaction(() -> {
+            State.ProjectRec project = store.projectNamed(projectName);
+            State.EnvironmentRec environment = store.environmentNamed(project, environmentName);
+            State.ServiceRec service = store.serviceNamed(project.id, serviceName);
+            if (service == null || environment.instances.get(service.id) == null) {
+                throw new SandboxException("Environment " + environmentName + " has no service named " + serviceName);
+            }
+            environment.instances.get(service.id).failure = parsed == null ? null : parsed.name();
+            store.markDirty();
+        });
+    }
+
     /** A project-level usage figure: {@code setUsage(project, null, null, measurement, value)}. */
     public void setMeasurement(String projectName, String measurement, double value) {
         setUsage(projectName, null, null, measurement, value);

@@ -35,8 +35,10 @@ public record SandboxConfig(int port, Path stateFile, String token, String fault
      *                         {@code projectCreate} the project is listed
      * @param applyDelay       how long a change set applied with {@code waitForCompletion: false} stays
      *                         "applying" before its result is final
+     * @param deployTime       how long a deployment takes from its creation to SUCCESS (a tenth
+     *                         INITIALIZING, half BUILDING, the rest DEPLOYING); zero: born finished
      */
-    public record Timing(boolean quotas, Duration consistencyDelay, Duration applyDelay) {
+    public record Timing(boolean quotas, Duration consistencyDelay, Duration applyDelay, Duration deployTime) {
         /** Railway's creation quota window, for environments per user and projects per workspace. */
         public static final Duration QUOTA_WINDOW = Duration.ofSeconds(30);
         /** The default delays: short, so that a first apply stays quick, and long enough to be seen. */
@@ -45,19 +47,28 @@ public record SandboxConfig(int port, Path stateFile, String token, String fault
         public Timing {
             Objects.requireNonNull(consistencyDelay, "consistencyDelay");
             Objects.requireNonNull(applyDelay, "applyDelay");
-            if (consistencyDelay.isNegative() || applyDelay.isNegative()) {
+            Objects.requireNonNull(deployTime, "deployTime");
+            if (consistencyDelay.isNegative() || applyDelay.isNegative() || deployTime.isNegative()) {
                 throw new IllegalArgumentException("delays must not be negative");
             }
         }
 
-        /** As on Railway: quotas on, {@link #DEFAULT_DELAY} each. */
+        /** Deployments born finished. */
+        public Timing(boolean quotas, Duration consistencyDelay, Duration applyDelay) {
+            this(quotas, consistencyDelay, applyDelay, Duration.ZERO);
+        }
+
+        /**
+         * As on Railway: quotas on, {@link #DEFAULT_DELAY} each; deployments finish at once until
+         * tlctl waits out "Cannot redeploy yet" itself (issue 19, phase B).
+         */
         public static Timing railway() {
-            return new Timing(true, DEFAULT_DELAY, DEFAULT_DELAY);
+            return new Timing(true, DEFAULT_DELAY, DEFAULT_DELAY, Duration.ZERO);
         }
 
         /** Everything at once: no quota, no delay (benchmarks, tests of other things). */
         public static Timing immediate() {
-            return new Timing(false, Duration.ZERO, Duration.ZERO);
+            return new Timing(false, Duration.ZERO, Duration.ZERO, Duration.ZERO);
         }
     }
 
@@ -134,11 +145,16 @@ public record SandboxConfig(int port, Path stateFile, String token, String fault
 
     /** The same, with creation quotas on or off. */
     public SandboxConfig withQuotas(boolean quotas) {
-        return withTiming(new Timing(quotas, timing.consistencyDelay(), timing.applyDelay()));
+        return withTiming(new Timing(quotas, timing.consistencyDelay(), timing.applyDelay(), timing.deployTime()));
     }
 
     /** The same, with these delays (zero: at once). */
     public SandboxConfig withDelays(Duration consistencyDelay, Duration applyDelay) {
-        return withTiming(new Timing(timing.quotas(), consistencyDelay, applyDelay));
+        return withTiming(new Timing(timing.quotas(), consistencyDelay, applyDelay, timing.deployTime()));
+    }
+
+    /** The same, with deployments taking this long from creation to SUCCESS (zero: born finished). */
+    public SandboxConfig withDeployTime(Duration deployTime) {
+        return withTiming(new Timing(timing.quotas(), timing.consistencyDelay(), timing.applyDelay(), deployTime));
     }
 }

@@ -137,6 +137,11 @@ final class ServiceOps {
             throw new SandboxException("serviceConnect needs either repo or image");
         }
         for (State.EnvironmentRec environment : store.environmentsOf(service.projectId)) {
+            if (store.hasInstance(environment, service.id)) {
+                Lifecycle.requireNotBuilding(store, environment, List.of(service.id));
+            }
+        }
+        for (State.EnvironmentRec environment : store.environmentsOf(service.projectId)) {
             ObjectNode config = store.serviceConfig(environment, service.id);
             if (config == null) {
                 continue;
@@ -195,6 +200,11 @@ final class ServiceOps {
             }
         }
         updated.forEach((environment, config) -> {
+            if (ConfigMapping.needsDeploy(store.serviceConfig(environment, serviceId), config)) {
+                Lifecycle.requireNotBuilding(store, environment, List.of(serviceId));
+            }
+        });
+        updated.forEach((environment, config) -> {
             ObjectNode before = store.serviceConfig(environment, serviceId);
             Json.child(environment.config, "services").set(serviceId, config);
             store.touched(environment);
@@ -233,6 +243,7 @@ final class ServiceOps {
         if (copy.equals(config)) {
             return true;
         }
+        Lifecycle.requireNotBuilding(store, environment, List.of(serviceId));
         Json.child(environment.config, "services").set(serviceId, copy);
         store.touched(environment);
         store.deploy(environment, serviceId);

@@ -203,6 +203,8 @@ final class State {
         public String id;
         public String createdAt;
         public String updatedAt;
+        /** How this instance's next deployments fail ({@link Lifecycle.Failure}); null: they succeed. */
+        public String failure;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -246,12 +248,30 @@ final class State {
         public String projectId;
         public String environmentId;
         public String serviceId;
+        /** The status now; {@link Lifecycle} moves it on the sandbox's clock. */
         public String status = "SUCCESS";
         public String createdAt;
-        /** When the status last changed (a deployment superseded by a newer one becomes REMOVED). */
+        /** When the status last changed. */
         public String statusUpdatedAt;
         /** What Railway's Deployment.meta carries that the sandbox knows: reason, source, serviceManifest. */
         public ObjectNode meta;
+        /**
+         * When the build starts, the deploy starts, and the deployment ends (ISO); null on
+         * deployments of state files written before deployments had a life (born SUCCESS).
+         */
+        public String buildAt;
+        public String deployAt;
+        public String doneAt;
+        /** The status it ends in (SUCCESS, FAILED or CRASHED), decided when it is created. */
+        public String outcome;
+        /** Why it fails, for its logs ({@link Lifecycle.Failure} name); null when it succeeds. */
+        public String failure;
+        /** When it reached SUCCESS (ISO): only such a deployment's image is kept for a rollback. */
+        public String succeededAt;
+        /** When it goes to sleep (ISO): a service with sleepApplication, idle after its deploy. */
+        public String sleepAt;
+        /** The instance's variables when it was deployed: a rollback restores them (Railway's docs). */
+        public ObjectNode variables;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -88,6 +88,7 @@ final class Store {
             try {
                 if (state != null) {
                     Consistency.materialise(this);
+                    Lifecycle.advance(this);
                 }
                 return work.get();
             } finally {
@@ -276,6 +277,18 @@ final class Store {
         return config;
     }
 
+    /**
+     * The instance of a live service of the environment's project: "Service not found" when the
+     * service is deleted or of another project, "ServiceInstance not found" when the environment
+     * has no instance of it.
+     */
+    ObjectNode instanceOf(State.EnvironmentRec environment, String serviceId) {
+        if (!service(serviceId).projectId.equals(environment.projectId)) {
+            throw new SandboxException("Service not found");
+        }
+        return requireInstance(environment, serviceId);
+    }
+
     /** Adds the service's instance to the environment (an empty config) unless it is there. */
     ObjectNode ensureInstance(State.EnvironmentRec environment, String serviceId) {
         ObjectNode services = Json.child(environment.config, "services");
@@ -319,9 +332,10 @@ final class Store {
     }
 
     /**
-     * The deployment a change causes: one (status SUCCESS, reason "deploy") when the instance has
-     * a source to build; null, and nothing recorded, when it has none (a service without a source
-     * deploys nothing).
+     * The deployment a change causes: one (reason "deploy") when the instance has a source to
+     * build; null, and nothing recorded, when it has none (a service without a source deploys
+     * nothing). Callers refuse the write first while the instance builds
+     * ({@link Lifecycle#requireNotBuilding}).
      */
     State.DeploymentRec deploy(State.EnvironmentRec environment, String serviceId) {
         if (!ServiceOps.hasSource(serviceConfig(environment, serviceId))) {
@@ -331,53 +345,30 @@ final class Store {
     }
 
     /**
-     * Records one deployment (status SUCCESS) of the instance, with its meta: the reason, the
+     * Starts one deployment of the instance ({@link Lifecycle}), with its meta: the reason, the
      * source's repo, branch, image and rootDirectory, the commit, and serviceManifest (the
-     * instance's source, build and deploy at that moment, as Railway's CLI reads it back). The
-     * instance's earlier SUCCESS deployments become REMOVED, as on Railway once a newer one is up.
+     * instance's source, build and deploy at that moment, as Railway's CLI reads it back).
      */
     State.DeploymentRec deploy(State.EnvironmentRec environment, String serviceId, String reason, String commitSha) {
-        String now = now();
-        for (State.DeploymentRec earlier : state.deployments) {
-            if (earlier.environmentId.equals(environment.id) && serviceId.equals(earlier.serviceId)
-                    && "SUCCESS".equals(earlier.status)) {
-                earlier.status = "REMOVED";
-                earlier.statusUpdatedAt = now;
-            }
-        }
-        State.DeploymentRec deployment = new State.DeploymentRec();
-        deployment.id = newId();
-        deployment.projectId = environment.projectId;
-        deployment.environmentId = environment.id;
-        deployment.serviceId = serviceId;
-        deployment.status = "SUCCESS";
-        deployment.createdAt = now;
-        deployment.statusUpdatedAt = now;
-        deployment.meta = Json.MAPPER.createObjectNode();
-        deployment.meta.put("reason", reason);
+        ObjectNode meta = Json.MAPPER.createObjectNode();
+        meta.put("reason", reason);
         ObjectNode instance = serviceConfig(environment, serviceId);
         ObjectNode source = Json.at(instance, "source");
         for (String key : List.of("repo", "branch", "image", "rootDirectory")) {
             if (source != null && source.get(key) != null && source.get(key).isTextual()) {
-                deployment.meta.put(key, source.get(key).asText());
+                meta.put(key, source.get(key).asText());
             }
         }
         if (commitSha != null) {
-            deployment.meta.put("commitHash", commitSha);
+            meta.put("commitHash", commitSha);
         }
-        ObjectNode manifest = deployment.meta.putObject("serviceManifest");
+        ObjectNode manifest = meta.putObject("serviceManifest");
         for (String part : List.of("source", "build", "deploy")) {
             ObjectNode value = Json.at(instance, part);
             if (value != null) {
                 manifest.set(part, value.deepCopy());
             }
         }
-        state.deployments.add(deployment);
-        State.InstanceRec record = environment.instances.get(serviceId);
-        if (record != null) {
-            record.updatedAt = deployment.createdAt;
-        }
-        dirty = true;
-        return deployment;
+        return Lifecycle.start(this, environment, serviceId, meta);
     }
 }

@@ -227,15 +227,14 @@ final class Views {
         view.put("updatedAt", deployment.statusUpdatedAt != null ? deployment.statusUpdatedAt : deployment.createdAt);
         view.put("statusUpdatedAt", deployment.statusUpdatedAt != null ? deployment.statusUpdatedAt : deployment.createdAt);
         view.put("meta", deployment.meta == null ? null : Json.toJava(deployment.meta));
-        // A superseded (REMOVED) deployment's instances have stopped; the active one runs.
-        view.put("deploymentStopped", !"SUCCESS".equals(deployment.status));
-        // Not recorded, or not served: the sandbox runs nothing and serves no traffic.
+        // A finished deployment that does not serve (REMOVED, FAILED, CRASHED, SKIPPED) has stopped.
+        view.put("deploymentStopped", !Lifecycle.IN_PROGRESS.contains(deployment.status)
+                && !"SUCCESS".equals(deployment.status) && !"SLEEPING".equals(deployment.status));
+        // Not recorded: the sandbox runs nothing (staticUrl and url are wired from the domains).
         view.put("creator", null);
         view.put("diagnosis", null);
         view.put("snapshotId", null);
         view.put("sockets", List.of());
-        view.put("staticUrl", null);
-        view.put("url", null);
         view.put("suggestAddServiceDomain", false);
         return view;
     }

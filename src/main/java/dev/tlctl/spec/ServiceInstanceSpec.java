@@ -11,6 +11,8 @@ import java.util.SortedMap;
  * Values are {@code String}, {@code Long}, {@code Double}, {@code Boolean} or {@code List<String>}.
  *
  * @param settingLocations where each setting is written (the base file or an overlay), by key
+ * @param domains its domains ({@link DomainsSpec#UNDECLARED} when the spec does not write them)
+ * @param volumes the volume it mounts (at most one; none written: none managed)
  */
 public record ServiceInstanceSpec(
         String service,
@@ -18,12 +20,23 @@ public record ServiceInstanceSpec(
         SortedMap<String, Object> settings,
         Map<String, VariableSpec> variables,
         Location location,
-        Map<String, Location> settingLocations) {
+        Map<String, Location> settingLocations,
+        DomainsSpec domains,
+        java.util.List<VolumeSpec> volumes) {
 
     public ServiceInstanceSpec {
         settings = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(settings));
         variables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
         settingLocations = Map.copyOf(settingLocations);
+        java.util.Objects.requireNonNull(domains, "domains");
+        volumes = java.util.List.copyOf(volumes);
+    }
+
+    /** An instance whose spec writes no domains and no volumes. */
+    public ServiceInstanceSpec(String service, boolean enabled, SortedMap<String, Object> settings,
+            Map<String, VariableSpec> variables, Location location, Map<String, Location> settingLocations) {
+        this(service, enabled, settings, variables, location, settingLocations, DomainsSpec.UNDECLARED,
+                java.util.List.of());
     }
 
     /** Where a setting is written, or the service's own key when the spec does not write it. */

@@ -21,7 +21,8 @@ final class SpecReader {
     static final List<String> OVERLAY_KEYS = List.of("services", "sharedVariables");
     static final List<String> PROJECT_KEYS = List.of("name", "workspace", "id");
     static final List<String> ENVIRONMENT_KEYS = List.of("from");
-    static final List<String> SERVICE_KEYS = List.of("enabled", "source", "build", "deploy", "variables");
+    static final List<String> SERVICE_KEYS = List.of("enabled", "source", "build", "deploy", "variables", "domains",
+            "volumes");
     static final List<String> SECTIONS = List.of("source", "build", "deploy");
     static final int FORMAT_VERSION = 1;
 
@@ -31,11 +32,13 @@ final class SpecReader {
     private final Problems problems;
     private final NodeReader r;
     private final VariableReader variables;
+    private final RuntimeReader runtime;
 
     SpecReader(Problems problems, References references) {
         this.problems = problems;
         this.r = new NodeReader(problems);
         this.variables = new VariableReader(r, references);
+        this.runtime = new RuntimeReader(r);
     }
 
     /**
@@ -101,7 +104,7 @@ final class SpecReader {
                     node = Overlays.merge(node, overlayService.value());
                 }
                 nodes.put(entry.key(), node);
-                ServiceInstanceSpec instance = readInstance(entry, node, resolve);
+                ServiceInstanceSpec instance = readInstance(entry, node, resolve, name);
                 if (instance != null) {
                     instances.put(entry.key(), instance);
                     enabledAnywhere.merge(entry.key(), instance.enabled(), Boolean::logicalOr);
@@ -353,7 +356,7 @@ final class SpecReader {
         return map.entries().get(key);
     }
 
-    private ServiceInstanceSpec readInstance(Entry declared, YNode node, boolean resolve) {
+    private ServiceInstanceSpec readInstance(Entry declared, YNode node, boolean resolve, String environment) {
         if (!(node instanceof YMap service)) {
             return null; // reported when the base was read
         }
@@ -370,8 +373,13 @@ final class SpecReader {
         SettingRules.check(settings, where, problems);
         Map<String, VariableSpec> vars = e.containsKey("variables")
                 ? variables.readAll(e.get("variables").value(), resolve) : Map.of();
-        return new ServiceInstanceSpec(declared.key(), enabled == null || enabled, settings, vars, declared.keyLocation(),
-                where);
+        boolean runs = enabled == null || enabled;
+        DomainsSpec domains = runtime.domains(e.get("domains"));
+        if (runs) {
+            runtime.claim(domains, environment, declared.key());
+        }
+        return new ServiceInstanceSpec(declared.key(), runs, settings, vars, declared.keyLocation(), where, domains,
+                runtime.volumes(e.get("volumes")));
     }
 
     private void readSettings(String prefix, Entry entry, Map<String, Object> settings, Map<String, Location> where) {

@@ -289,4 +289,67 @@ final class Docs {
     static final String PROJECTS_BACKWARDS = "query ProjectsBackwards($last: Int, $before: String) {"
             + " projects(last: $last, before: $before) { edges { cursor node { name } }"
             + " pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }";
+
+    // ---- the official CLI's deployment, domain and volume documents (railwayapp/cli src/gql/
+    // queries/strings and mutations/strings), written again here in the same shape ----
+
+    /** Deployment.graphql / DeploymentStatus.graphql. */
+    static final String CLI_DEPLOYMENT = "query Deployment($id: String!) { deployment(id: $id) { id status } }";
+    /** LatestDeployment.graphql. */
+    static final String CLI_LATEST_DEPLOYMENT = "query LatestDeployment($serviceId: String!, $environmentId: String!) {"
+            + " serviceInstance(environmentId: $environmentId, serviceId: $serviceId) { latestDeployment { id status } } }";
+    /** BuildLogs.graphql. */
+    static final String CLI_BUILD_LOGS = "query BuildLogs($deploymentId: String!, $startDate: DateTime) {"
+            + " buildLogs(deploymentId: $deploymentId, startDate: $startDate) { message timestamp } }";
+    /** DeploymentLogs.graphql (limit 500 as the CLI asks). */
+    static final String CLI_DEPLOYMENT_LOGS = "query DeploymentLogs($deploymentId: String!) {"
+            + " deploymentLogs(deploymentId: $deploymentId, limit: 500) { message timestamp severity } }";
+    /** Every field of Log, for the sandbox's own tests. */
+    static final String LOGS_EVERY_FIELD = "query Logs($deploymentId: String!, $filter: String, $limit: Int,"
+            + " $endDate: DateTime) { deploymentLogs(deploymentId: $deploymentId, filter: $filter, limit: $limit,"
+            + " endDate: $endDate) { message timestamp severity attributes { key value } tags { deploymentId"
+            + " deploymentInstanceId environmentId pluginId projectId serviceId snapshotId } } }";
+    /** DeploymentRollback.graphql, DeploymentRemove.graphql, DeploymentRestart.graphql. */
+    static final String CLI_DEPLOYMENT_ROLLBACK = "mutation DeploymentRollback($id: String!) { deploymentRollback(id: $id) }";
+    static final String CLI_DEPLOYMENT_REMOVE = "mutation DeploymentRemove($id: String!) { deploymentRemove(id: $id) }";
+    static final String CLI_DEPLOYMENT_RESTART = "mutation DeploymentRestart($id: String!) { deploymentRestart(id: $id) }";
+    /** ServiceDomainCreate.graphql. */
+    static final String CLI_SERVICE_DOMAIN_CREATE = "mutation ServiceDomainCreate($environmentId: String!,"
+            + " $serviceId: String!, $targetPort: Int) { serviceDomainCreate(input: { environmentId: $environmentId,"
+            + " serviceId: $serviceId, targetPort: $targetPort }) { id domain suffix environmentId serviceId targetPort"
+            + " syncStatus createdAt updatedAt } }";
+    /** CustomDomainCreate.graphql (its selection, DNS records and certificate status included). */
+    static final String CLI_CUSTOM_DOMAIN_CREATE = "mutation CustomDomainCreate($input: CustomDomainCreateInput!) {"
+            + " customDomainCreate(input: $input) { id domain createdAt updatedAt serviceId environmentId projectId"
+            + " targetPort syncStatus status { dnsRecords { hostlabel fqdn recordType requiredValue currentValue status"
+            + " zone purpose } cdnProvider certificates { issuedAt expiresAt domainNames fingerprintSha256 keyType }"
+            + " certificateStatus certificateStatusDetailed certificateErrorMessage certificateErrorType"
+            + " certificateRetryable verificationToken verificationDnsHost verified } } }";
+    /** ServiceDomainDelete.graphql, CustomDomainDelete.graphql. */
+    static final String CLI_SERVICE_DOMAIN_DELETE = "mutation ServiceDomainDelete($id: String!) { serviceDomainDelete(id: $id) }";
+    static final String CLI_CUSTOM_DOMAIN_DELETE = "mutation CustomDomainDelete($id: String!) { customDomainDelete(id: $id) }";
+    /** Domains.graphql. */
+    static final String CLI_DOMAINS = "query Domains($environmentId: String!, $projectId: String!, $serviceId: String!) {"
+            + " domains(environmentId: $environmentId, projectId: $projectId, serviceId: $serviceId) {"
+            + " serviceDomains { id } customDomains { id } } }";
+    /** VolumeCreate.graphql. */
+    static final String CLI_VOLUME_CREATE = "mutation VolumeCreate($projectId: String!, $environmentId: String!,"
+            + " $serviceId: String!, $mountPath: String!) { volumeCreate(input: { projectId: $projectId,"
+            + " environmentId: $environmentId, serviceId: $serviceId, mountPath: $mountPath }) { id name } }";
+    /** volumeCreate with every input field optional as the schema has them. */
+    static final String VOLUME_CREATE = "mutation VolumeCreateAny($input: VolumeCreateInput!) {"
+            + " volumeCreate(input: $input) { id name projectId createdAt } }";
+    /** VolumeDelete.graphql, VolumeAttach.graphql, VolumeDetach.graphql. */
+    static final String CLI_VOLUME_DELETE = "mutation VolumeDelete($id: String!) { volumeDelete(volumeId: $id) }";
+    static final String CLI_VOLUME_ATTACH = "mutation VolumeAttach($environmentId: String!, $volumeId: String!,"
+            + " $serviceId: String!) { volumeInstanceUpdate(input: { serviceId: $serviceId },"
+            + " environmentId: $environmentId, volumeId: $volumeId) }";
+    static final String CLI_VOLUME_DETACH = "mutation VolumeDetach($environmentId: String!, $volumeId: String!) {"
+            + " volumeInstanceUpdate(input: { serviceId: null }, environmentId: $environmentId, volumeId: $volumeId) }";
+    static final String VOLUME_UPDATE = "mutation VolumeUpdate($volumeId: String!, $name: String) {"
+            + " volumeUpdate(volumeId: $volumeId, input: { name: $name }) { id name } }";
+    static final String VOLUME_INSTANCES = "query VolumeInstances($id: String!) { environment(id: $id) {"
+            + " volumeInstances { edges { node { volumeId serviceId mountPath sizeMB volume { name } } } } } }";
+    static final String DEPLOYMENT_ACTIONS = "query DeploymentActions($id: String!) { deployment(id: $id) { id status"
+            + " canRedeploy canRollback staticUrl url } }";
 }

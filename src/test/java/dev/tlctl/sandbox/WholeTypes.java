@@ -315,6 +315,11 @@ final class WholeTypes {
                 "($p: String!)", Map.of("p", projectId), gql));
         roots.add(new Root(false, "estimatedUsage(measurements: [CPU_USAGE], projectId: $p)", "($p: String!)",
                 Map.of("p", projectId), gql));
+        String deployment = gql.data(Docs.CLI_LATEST_DEPLOYMENT, "environmentId", production, "serviceId", api)
+                .at("/serviceInstance/latestDeployment/id").asText();
+        roots.add(new Root(false, "deployment(id: $d)", "($d: String!)", Map.of("d", deployment), gql));
+        roots.add(new Root(false, "buildLogs(deploymentId: $d)", "($d: String!)", Map.of("d", deployment), gql));
+        roots.add(new Root(false, "deploymentLogs(deploymentId: $d)", "($d: String!)", Map.of("d", deployment), gql));
         roots.add(new Root(false, "environmentStagedChanges(environmentId: $e)", "($e: String!)",
                 Map.of("e", production), gql));
         roots.add(new Root(false, "environmentChangeSetApply(environmentId: $e, id: $c)", "($e: String!, $c: String!)",
