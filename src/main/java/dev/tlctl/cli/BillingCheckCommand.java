@@ -49,11 +49,11 @@ final class BillingCheckCommand extends BaseCommand implements Callable<Integer>
 
     @Override
     public Integer call() {
-        BillingView view = BillingView.of(this, output.format());
+        BillingView view = BillingView.of(terminal(), output.format());
         try (Core core = open()) {
             BillingResult result = core.reconciler().billing(new BillingRequest(project.target()));
             view.check(result);
-            RequestReport.print(context().err(), core.reconciler());
+            RequestReport.print(terminal(), core.reconciler().requests());
             return result.report().passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
         }
     }
