@@ -19,19 +19,19 @@ final class HumanApplyView implements ApplyView {
     private final PrintStream out;
     private final PrintStream err;
     private final Style style;
-    private final boolean showValues;
+    private final PlanView plan;
 
     HumanApplyView(Terminal terminal, boolean showValues) {
         this.terminal = terminal;
         this.out = terminal.out();
         this.err = terminal.err();
         this.style = terminal.style();
-        this.showValues = showValues;
+        this.plan = new HumanPlanView(terminal, showValues);
     }
 
     @Override
-    public void planned(PlanResult plan) {
-        new HumanPlanView(terminal, showValues).render(plan);
+    public void planned(PlanResult result) {
+        plan.render(result);
         out.flush();
     }
 
