@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
  * not in the state yet.
  *
  * <p>Apply = plan, then per resource to create or update, as the provider does:
- * project ({@code projectCreate}, read back); service ({@code serviceCreate}, read back);
+ * project ({@code projectCreate}, read back); service ({@code serviceCreate} with its image, read back);
  * environment ({@code environmentCreate} from the first environment with
  * {@code skipInitialDeploys}, read back; declared to depend on the services so that the fork has
  * them); service-instance settings ({@code serviceInstanceUpdate}, redeploy, read back); variable
@@ -297,7 +297,8 @@ public final class Baseline {
             if (!state.services.containsKey(service)) {
                 services.add(() -> {
                     JsonNode data = write("mutation serviceCreate($input: ServiceCreateInput!) { serviceCreate(input: $input) { id } }",
-                            Map.of("input", Map.of("projectId", project, "name", service)));
+                            Map.of("input", Map.of("projectId", project, "name", service,
+                                    "source", Map.of("image", SpecGen.IMAGE))));
                     String id = data.path("serviceCreate").path("id").asText();
                     http.send("query service($id: String!) { service(id: $id) { id name projectId } }", Map.of("id", id));
                     newServices.put(service, id);

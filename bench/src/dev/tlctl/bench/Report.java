@@ -42,7 +42,9 @@ final class Report {
                 took.toMinutes(), took.toSecondsPart(), Machine.loadAverage()));
         if (!rows.isEmpty()) {
             md.append("Sandbox (").append(sandboxMode.equals("serve") ? "`tlctl sandbox serve`, state file"
-                    : "in memory, own process").append(") latency ").append(latency)
+                    : "in memory, own process").append(", Railway's creation quotas and delays off; tlctl still"
+                    + " spaces its environment creates by Railway's quota, 31 s apart, which its wall times from empty"
+                    + " include and the baseline's do not) latency ").append(latency)
                     .append(" per request; baseline parallelism ")
                     .append(parallelism).append(". Size = services x environments x variables per service. ")
                     .append("x = baseline / tlctl.\n\n");

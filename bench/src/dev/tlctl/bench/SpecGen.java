@@ -19,7 +19,8 @@ import java.util.Map;
  *
  * <p>The project: environments {@code production} (the default), {@code staging}, {@code env-03}...,
  * every one after the first created from the first ({@code from:}, a fork on Railway); services
- * {@code svc-01}...; each service has two settings ({@code deploy.startCommand},
+ * {@code svc-01}...; each service runs an image ({@link #IMAGE}: a service without a source deploys
+ * nothing), and has two settings ({@code deploy.startCommand},
  * {@code deploy.numReplicas}) and {@code variables} variables, one of them a secret
  * ({@code API_KEY}); each environment has two shared variables ({@code ENVIRONMENT} and a secret
  * {@code DATABASE_URL}). The {@code changed} variant changes one variable per environment
@@ -29,6 +30,8 @@ final class SpecGen {
     static final String SPEC = "tl-engine.yaml";
     static final String ENV_FILE = "bench.env";
     static final String DESIRED = "desired.json";
+    /** Every service runs this image: a service without a source has nothing to build and deploys nothing. */
+    static final String IMAGE = "nginx:1";
 
     private SpecGen() {}
 
@@ -103,6 +106,7 @@ final class SpecGen {
         yaml.append("services:\n");
         for (String service : services) {
             yaml.append("  ").append(service).append(":\n");
+            yaml.append("    source:\n      image: ").append(IMAGE).append('\n');
             yaml.append("    deploy:\n      startCommand: ").append(quote("./run " + service))
                     .append("\n      numReplicas: 1\n");
             yaml.append("    variables:\n");

@@ -15,9 +15,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Runs a {@link Plan} through Railway in dependency order, one request per step: the project
@@ -74,6 +76,8 @@ public final class Applier {
         private final Map<String, String> environmentIds;
         private final List<String> unguarded = new ArrayList<>();
         private final List<String> withStagedChanges = new ArrayList<>();
+        /** Settings of the instances new services brought, as Railway showed them, by environment and service. */
+        private final Map<String, Map<String, Map<String, Object>>> observed = new LinkedHashMap<>();
         private String projectId;
 
         private interface Work {
@@ -171,6 +175,9 @@ public final class Applier {
                             List.of(c), () -> {
                                 ProjectWrites.CreatedProject created = client.createProject(p.name(),
                                         plan.target().workspaceId(), p.defaultEnvironment());
+                                if (created.byOther()) {
+                                    throw new DuplicateProjectException(p.name(), created.id());
+                                }
                                 keepOldestTwin(p.name(), created.id());
                                 projectId = created.id();
                                 if (created.defaultEnvironmentId() != null) {
@@ -190,8 +197,10 @@ public final class Applier {
                 List<String> names = serviceCreates.stream().map(c -> c.address().service()).toList();
                 List<Change> withConsequences = new ArrayList<>(serviceCreates);
                 plan.changes().stream().filter(c -> c.origin() == Origin.RAILWAY).forEach(withConsequences::add);
-                steps.add(new Planned("create " + plural("service", names), withConsequences,
-                        () -> serviceIds.putAll(client.createServices(projectId, names))));
+                steps.add(new Planned("create " + plural("service", names), withConsequences, () -> {
+                    serviceIds.putAll(client.createServices(projectId, names));
+                    awaitNewInstances();
+                }));
             }
             List<String> committed = committed();
             List<Change> limitChanges = plan.changes().stream().filter(c -> c instanceof Change.UsageLimit).toList();
@@ -218,6 +227,31 @@ public final class Applier {
         }
 
         /**
+         * Waits until Railway shows the instances that this apply's new services bring to the
+         * environments it writes to (Railway makes them visible a moment after the service), and
+         * keeps their settings as read: the patch then starts from what Railway filled in.
+         */
+        private void awaitNewInstances() {
+            Set<String> written = new LinkedHashSet<>(committed());
+            Map<String, Set<String>> expected = new LinkedHashMap<>();
+            Map<String, String> names = new LinkedHashMap<>();
+            for (Change c : plan.changes()) {
+                if (c instanceof Change.Instance i && i.action() == Action.CREATE && i.origin() == Origin.RAILWAY
+                        && written.contains(i.environment()) && environmentIds.containsKey(i.environment())) {
+                    String environmentId = environmentIds.get(i.environment());
+                    expected.computeIfAbsent(environmentId, k -> new LinkedHashSet<>())
+                            .add(id(serviceIds, "service", i.service()));
+                    names.put(environmentId, i.environment());
+                }
+            }
+            Map<String, String> serviceNames = new LinkedHashMap<>();
+            serviceIds.forEach((name, id) -> serviceNames.put(id, name));
+            client.awaitInstances(expected, names).forEach((environmentId, instances) -> instances.forEach(
+                    (serviceId, instance) -> observed.computeIfAbsent(names.get(environmentId), k -> new LinkedHashMap<>())
+                            .put(serviceNames.get(serviceId), instance.settings())));
+        }
+
+        /**
          * Two first applies at once each create the project: the one that made the newer twin
          * deletes it (it is empty) and stops, so that exactly one project remains whoever wins.
          */
@@ -225,7 +259,7 @@ public final class Applier {
             if (plan.target().workspaceId() == null) {
                 return;
             }
-            List<String> twins = client.projectsNamed(plan.target().workspaceId(), name);
+            List<String> twins = client.projectsNamed(plan.target().workspaceId(), name, created);
             if (!twins.isEmpty() && !twins.get(0).equals(created)) {
                 client.deleteProject(created, name);
                 throw new DuplicateProjectException(name, twins.get(0), created);
@@ -248,7 +282,8 @@ public final class Applier {
                     }
                     continue;
                 }
-                EnvironmentPatch patch = PatchBuilder.build(plan, env, service -> id(serviceIds, "service", service));
+                EnvironmentPatch patch = PatchBuilder.build(plan, env, service -> id(serviceIds, "service", service),
+                        observed.getOrDefault(env, Map.of()));
                 if (!patch.isEmpty()) {
                     writes.add(withStaged(target, EnvironmentWrite.patch(id, env, patch)));
                     (includesStaged(target) ? withStagedChanges : unguarded).add(env);

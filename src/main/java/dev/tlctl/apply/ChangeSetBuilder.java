@@ -22,13 +22,24 @@ import java.util.Set;
 final class ChangeSetBuilder {
     private ChangeSetBuilder() {}
 
-    /** Whether the changes of {@code env} fit a change set. */
+    /**
+     * Whether the changes of {@code env} fit a change set. Not when an instance whose settings
+     * change holds registry credentials: Railway shows them only masked ({@code *****}), so a
+     * whole {@code deploy} part cannot be sent without either echoing the mask back as the
+     * password or leaving the credentials out, which a whole replacement would delete; a patch
+     * writes only the keys that change and never touches them.
+     */
     static boolean fits(Plan plan, String env) {
         for (Change change : plan.changesIn(env)) {
             if (change.origin() == Origin.RAILWAY) {
                 return false;
             }
             if (change instanceof Change.Variable v && v.shared()) {
+                return false;
+            }
+            if (change instanceof Change.Setting s && plan.instances().stream()
+                    .anyMatch(i -> i.environment().equals(env) && i.service().equals(s.service())
+                            && i.configSections().getOrDefault("deploy", "").contains("\"registryCredentials\""))) {
                 return false;
             }
         }
@@ -56,9 +67,10 @@ final class ChangeSetBuilder {
                 settingKeys.computeIfAbsent(s.service(), k -> new LinkedHashSet<>()).add(s.key());
             } else if (change instanceof Change.Variable v && !created.contains(v.service())) {
                 if (v.action() == Action.DELETE) {
-                    set.deleteVariable(v.service(), v.name());
+                    set.deleteVariable(v.service(), v.name(), v.before());
                 } else {
-                    set.setVariable(v.service(), v.name(), v.after(), v.sensitive(), v.sealed());
+                    set.setVariable(v.service(), v.name(), v.after(), v.before(), v.action() == Action.UPDATE,
+                            v.sensitive(), v.sealed());
                 }
             }
         }

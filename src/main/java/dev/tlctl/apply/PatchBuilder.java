@@ -23,6 +23,16 @@ final class PatchBuilder {
     private PatchBuilder() {}
 
     static EnvironmentPatch build(Plan plan, String env, Function<String, String> serviceId) {
+        return build(plan, env, serviceId, Map.of());
+    }
+
+    /**
+     * The patch, with {@code observed} (settings by service) as the prior state of instances this
+     * apply's new services brought and the plan could not read: what Railway filled in (its
+     * default region, say) is then replaced, not merged with what the spec wants.
+     */
+    static EnvironmentPatch build(Plan plan, String env, Function<String, String> serviceId,
+            Map<String, ? extends Map<String, Object>> observed) {
         EnvironmentPatch patch = new EnvironmentPatch();
         Map<String, Set<String>> settingKeys = new LinkedHashMap<>();
         for (Change change : plan.changesIn(env)) {
@@ -48,7 +58,9 @@ final class PatchBuilder {
         }
         settingKeys.forEach((service, keys) -> {
             InstancePlan instance = plan.instance(env, service);
-            patch.settings(serviceId.apply(service), keys, instance.prior(), instance.desired());
+            Map<String, Object> prior = instance.prior().isEmpty() && observed.containsKey(service)
+                    ? observed.get(service) : instance.prior();
+            patch.settings(serviceId.apply(service), keys, prior, instance.desired());
         });
         return patch;
     }

@@ -102,7 +102,8 @@ public final class Drift {
 
     /**
      * Every secret of an environment of the run equal to one of another live environment, each pair
-     * of environments once, unless the spec declares the same source for both.
+     * of environments once, unless the spec declares the same source for both. Railway's own PR
+     * environments are left out: they copy their base environment, secrets included.
      */
     private List<DriftReport.Risk> risks(LiveProject project, List<String> covered) {
         List<DriftReport.Risk> out = new ArrayList<>();
@@ -119,6 +120,9 @@ public final class Drift {
                 boolean otherCovered = covered.contains(other.name());
                 if (other.name().equals(name) || otherCovered && covered.indexOf(other.name()) > covered.indexOf(name)) {
                     continue; // a pair of the run's environments is looked at once, from the later one
+                }
+                if (other.ephemeral()) {
+                    continue; // Railway's PR environments copy their base's secrets by design, and are Railway's
                 }
                 for (SameSecrets.Match m : SameSecrets.between(declared, index.apply(other), index.apply(env))) {
                     if (!m.declared()) {

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "sandbox",
         mixinStandardHelpOptions = true,
-        subcommands = {SandboxCommand.Serve.class, SandboxCommand.Token.class, SandboxCommand.Usage.class},
+        subcommands = {SandboxCommand.Serve.class, SandboxCommand.Token.class, SandboxCommand.Usage.class,
+            SandboxPrCommand.class},
         description = {
             "Run or use the local emulator of Railway's API.",
             "",
@@ -33,6 +34,7 @@ import picocli.CommandLine.Option;
             "  tlctl sandbox token --workspace",
             "  tlctl sandbox token --project tl-engine --environment staging",
             "  tlctl sandbox usage set --project tl-engine --measurement CPU_USAGE --value 4320",
+            "  tlctl sandbox pr open --project tl-engine --number 7",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:error (I/O, a missing project or environment)", "64:usage error"})
@@ -43,7 +45,7 @@ final class SandboxCommand extends BaseCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(context().err());
-        throw new CliException(ExitCodes.USAGE, "a sandbox command is required: serve, token or usage", null);
+        throw new CliException(ExitCodes.USAGE, "a sandbox command is required: serve, token, usage or pr", null);
     }
 
     static Path stateFile(CliContext context, Path option) {
@@ -68,6 +70,7 @@ final class SandboxCommand extends BaseCommand implements Runnable {
                 "  tlctl sandbox serve --faults 429=0.1,5xx=0.05,latency=10-50ms --seed 7",
                 "  tlctl sandbox serve --faults once:projectCreate=lost",
                 "  tlctl sandbox serve --rate-limit 100/5",
+                "  tlctl sandbox serve --no-quotas --consistency-delay 0s --apply-delay 0s",
                 "",
                 "Faults (comma-separated): 429=RATE, 5xx=RATE, drop=RATE, lost=RATE, error=RATE (RATE 0..1),",
                 "latency=20ms or latency=10-50ms, once:NAME=ACTION where NAME is a root field or operation",
@@ -101,6 +104,21 @@ final class SandboxCommand extends BaseCommand implements Runnable {
                 description = "Requests per token per hour and per second (default: ${DEFAULT-VALUE}, Railway Hobby).")
         String rateLimit;
 
+        @Option(names = "--no-quotas",
+                description = "Turn Railway's creation quotas off (one environment per user and one project per"
+                        + " workspace every 30 s): for benchmarks.")
+        boolean noQuotas;
+
+        @Option(names = "--consistency-delay", paramLabel = "TIME", defaultValue = "1s",
+                description = "How long a new service's instances and a new project take to show"
+                        + " (default: ${DEFAULT-VALUE}; 0s: at once).")
+        String consistencyDelay;
+
+        @Option(names = "--apply-delay", paramLabel = "TIME", defaultValue = "1s",
+                description = "How long a change set applied in the background stays \"applying\""
+                        + " (default: ${DEFAULT-VALUE}; 0s: final at the first poll).")
+        String applyDelay;
+
         @Override
         public Integer call() {
             CliContext context = context();
@@ -108,7 +126,9 @@ final class SandboxCommand extends BaseCommand implements Runnable {
             SandboxConfig config;
             try {
                 config = SandboxConfig.defaults().withPort(port).withStateFile(file).withToken(token)
-                        .withFaults(faults).withSeed(seed).withRateLimit(rateLimit).withClock(context.clock());
+                        .withFaults(faults).withSeed(seed).withRateLimit(rateLimit).withClock(context.clock())
+                        .withQuotas(!noQuotas).withDelays(duration("--consistency-delay", consistencyDelay),
+                                duration("--apply-delay", applyDelay));
             } catch (IllegalArgumentException e) {
                 throw new CliException(ExitCodes.USAGE, e.getMessage(), null);
             }
@@ -129,6 +149,12 @@ final class SandboxCommand extends BaseCommand implements Runnable {
                 context.out().println("tlctl sandbox serving " + sandbox.graphqlUrl());
                 context.out().println("account token: " + sandbox.accountToken());
                 context.out().println("state: " + file);
+                if (noQuotas || !config.timing().consistencyDelay().equals(SandboxConfig.Timing.DEFAULT_DELAY)
+                        || !config.timing().applyDelay().equals(SandboxConfig.Timing.DEFAULT_DELAY)) {
+                    context.out().println("timing: creation quotas " + (noQuotas ? "off" : "on") + ", consistency delay "
+                            + config.timing().consistencyDelay().toMillis() + " ms, apply delay "
+                            + config.timing().applyDelay().toMillis() + " ms (not Railway's)");
+                }
                 context.out().flush();
                 context.err().println("Point tlctl at it with --api-url " + sandbox.graphqlUrl()
                         + " (or TLCTL_API_URL); press Ctrl-C to stop.");
@@ -398,6 +424,16 @@ final class SandboxCommand extends BaseCommand implements Runnable {
             context().out().println("billing period: " + first + " to " + last);
             return ExitCodes.OK;
         }
+    }
+
+    /** A duration such as {@code 1s}, {@code 500ms} or {@code 0}; IllegalArgumentException otherwise. */
+    static java.time.Duration duration(String option, String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})(ms|s)?").matcher(text.trim());
+        if (!m.matches() || (m.group(2) == null && !m.group(1).equals("0"))) {
+            throw new IllegalArgumentException(option + " takes a time such as 1s, 500ms or 0, not " + text);
+        }
+        long amount = Long.parseLong(m.group(1));
+        return "ms".equals(m.group(2)) ? java.time.Duration.ofMillis(amount) : java.time.Duration.ofSeconds(amount);
     }
 
     /** A date (midnight UTC) or an ISO-8601 instant; null stays null. */

@@ -50,7 +50,8 @@ final class WaitReport implements RequestListener {
     @Override
     public void onRetry(ApiRequest request, int attempt, Duration wait, String reason) {
         next.onRetry(request, attempt, wait, reason);
-        report(request.action(), "Railway answered " + reason + "; attempt " + (attempt + 1) + " follows", wait);
+        report("another attempt to " + request.action(), "Railway answered " + reason + "; attempt " + (attempt + 1)
+                + " follows", wait);
     }
 
     @Override
@@ -63,7 +64,7 @@ final class WaitReport implements RequestListener {
         if (wait.compareTo(SHOWN_FROM) < 0) {
             return;
         }
-        err.println("tlctl: waiting " + seconds(wait) + " to " + Printable.of(subject) + ": " + Printable.of(reason) + ".");
+        err.println("tlctl: waiting " + seconds(wait) + " for " + Printable.of(subject) + ": " + Printable.of(reason) + ".");
         err.flush();
         sinks.forEach(s -> s.waited(subject, reason, wait));
     }

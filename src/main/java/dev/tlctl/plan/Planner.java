@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  * for {@code serviceCreate}), in the run's scope or not, so each such instance is a change of
  * origin {@link Origin#RAILWAY}; where the spec does not want it and the environment is in scope,
  * tlctl removes it in the same commit. And it predicts which instances each environment's commit
- * redeploys ({@link Deploys}).
+ * redeploys ({@link DeployPrediction}).
  */
 public final class Planner {
     private final Spec spec;
@@ -103,7 +103,8 @@ public final class Planner {
                 workspace == null ? null : workspace.id(), workspace == null ? null : workspace.name(),
                 workspace == null || !workspace.billingReadable() ? null : workspace.customerId(),
                 targets, serviceIds, environmentIds);
-        return new Plan(target, changes, unmanaged, notes, instances, deploys(project), owned, uncompared);
+        return new Plan(target, changes, unmanaged, notes, instances, DeployPrediction.of(spec, project, changes), owned,
+                uncompared);
     }
 
     /** Changes staged in Railway's dashboard are not tlctl's to commit or drop without being told. */
@@ -266,12 +267,13 @@ public final class Planner {
         for (Map.Entry<String, Object> desired : instance.settings().entrySet()) {
             Object current = liveInstance.settings().get(desired.getKey());
             boolean replaced = options.replace().contains(Address.setting(env, instance.service(), desired.getKey()).text());
-            if (Values.same(current, desired.getValue()) && !replaced) {
+            // Railway's default and "not set" are the same (Defaults); --replace writes it all the same.
+            boolean same = Defaults.same(desired.getKey(), current, desired.getValue());
+            if (same && !replaced) {
                 continue;
             }
             changes.add(new Change.Setting(current == null ? Action.CREATE : Action.UPDATE, env, instance.service(),
-                    desired.getKey(), current, desired.getValue(),
-                    Values.same(current, desired.getValue()) ? REPLACED : null));
+                    desired.getKey(), current, desired.getValue(), same ? REPLACED : null));
             changed = true;
         }
         if (changed) {
@@ -350,16 +352,27 @@ public final class Planner {
                 variable.sealed(), null);
     }
 
+    /**
+     * Environments the spec does not declare: listed as unmanaged, deleted only with --prune.
+     * Never Railway's own PR environments (ephemeral: unless a preview template claims them, and
+     * the spec has none yet), nor an environment this token may not open.
+     */
     private void listUnmanagedEnvironments(LiveProject project) {
         if (options.partial()) {
             return; // environments outside --env are neither planned nor pruned
         }
         Set<String> declared = spec.environments().stream().map(EnvironmentSpec::name).collect(Collectors.toSet());
         for (LiveEnvironment env : project.environments()) {
-            if (!declared.contains(env.name())) {
-                delete(new Change.Environment(Action.DELETE, env.name(), null), "not in the spec",
-                        options.history().created(Address.environment(env.name()), env.id()));
+            if (declared.contains(env.name()) || env.ephemeral()) {
+                continue; // Railway's own PR environments: Railway makes and deletes them, tlctl leaves them alone
             }
+            if (!env.accessible()) {
+                // Environment RBAC: tlctl cannot see what it holds, so it never deletes it.
+                unmanaged.add(new Unmanaged(Address.environment(env.name()), "this token may not open it", false));
+                continue;
+            }
+            delete(new Change.Environment(Action.DELETE, env.name(), null), "not in the spec",
+                    options.history().created(Address.environment(env.name()), env.id()));
         }
     }
 
@@ -415,67 +428,5 @@ public final class Planner {
                 changes.add(new Change.UsageLimit(Action.UPDATE, before, after, scope));
             }
         }
-    }
-
-    private static boolean readsAny(LiveVariable variable, Set<String> shared) {
-        if (variable.value() == null) {
-            return false;
-        }
-        return VariableSpec.sharedReferencesIn(variable.value().reveal()).stream().anyMatch(shared::contains);
-    }
-
-    /**
-     * Per environment of the run, the instances its commit deploys, by the rule Railway follows: an
-     * instance whose settings or variables change, and every instance referencing a shared
-     * variable that changes. An instance removed in the same commit deploys nothing.
-     */
-    private List<Deploys> deploys(LiveProject project) {
-        List<Deploys> out = new ArrayList<>();
-        for (EnvironmentSpec env : spec.environments()) {
-            Set<String> changedShared = new LinkedHashSet<>();
-            Set<String> touched = new LinkedHashSet<>();
-            Set<String> removed = new LinkedHashSet<>();
-            for (Change change : changes) {
-                if (!env.name().equals(change.address().environment())) {
-                    continue;
-                }
-                if (change instanceof Change.Variable v && v.shared()) {
-                    changedShared.add(v.name());
-                } else if (change instanceof Change.Variable v) {
-                    touched.add(v.service());
-                } else if (change instanceof Change.Setting s) {
-                    touched.add(s.service());
-                } else if (change instanceof Change.Instance i && i.action() == Action.DELETE) {
-                    removed.add(i.service());
-                }
-            }
-            List<String> services = new ArrayList<>();
-            for (ServiceInstanceSpec instance : env.services().values()) {
-                if (!instance.enabled() || removed.contains(instance.service())) {
-                    continue;
-                }
-                boolean readsChanged = instance.variables().values().stream()
-                        .anyMatch(v -> v.sharedReferences().stream().anyMatch(changedShared::contains));
-                if (touched.contains(instance.service()) || readsChanged) {
-                    services.add(instance.service());
-                }
-            }
-            // Instances the spec does not manage here redeploy too when they read a changed shared variable.
-            LiveEnvironment liveEnv = project == null ? null : project.environment(env.name()).orElse(null);
-            if (liveEnv != null && !changedShared.isEmpty()) {
-                for (LiveService service : project.services()) {
-                    ServiceInstanceSpec declared = env.services().get(service.name());
-                    LiveServiceInstance instance = liveEnv.instance(service.id()).orElse(null);
-                    if (instance != null && (declared == null || !declared.enabled()) && !removed.contains(service.name())
-                            && instance.variables().values().stream().anyMatch(v -> readsAny(v, changedShared))) {
-                        services.add(service.name());
-                    }
-                }
-            }
-            if (!services.isEmpty()) {
-                out.add(new Deploys(env.name(), services));
-            }
-        }
-        return out;
     }
 }

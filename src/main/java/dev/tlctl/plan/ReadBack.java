@@ -2,23 +2,28 @@ package dev.tlctl.plan;
 
 import dev.tlctl.live.LiveEnvironment;
 import dev.tlctl.live.LiveProject;
+import dev.tlctl.live.LiveService;
 import dev.tlctl.live.LiveServiceInstance;
 import dev.tlctl.live.LiveVariable;
 import dev.tlctl.secret.Secret;
+import dev.tlctl.spec.EnvironmentSpec;
+import dev.tlctl.spec.ServiceInstanceSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
- * Checks a write Railway could not guard: an environment read back after its commit must hold
- * exactly what the plan read plus the plan's changes, item by item (instances, their settings
- * and variables, shared variables). Anything else means someone else wrote to it at the same
- * time, and one of the two writes may be lost: the caller fails loudly, naming what differs. A
- * pure function of the plan and two reads.
+ * Checks a write Railway could not guard: an environment read back after its commit must hold,
+ * for everything the spec declares there and everything the plan changes there, exactly what the
+ * plan read plus the plan's changes (instances, their settings and variables, shared variables).
+ * Anything else means someone else wrote to it at the same time, and one of the two writes may be
+ * lost: the caller fails loudly, naming what differs. What the spec does not declare is not
+ * compared (Railway fills in defaults of its own in a new instance, and tlctl does not own the
+ * rest), and a setting equal to Railway's default is the same as not set ({@link Defaults}). A
+ * pure function of the plan, the environment's spec and two reads.
  */
 public final class ReadBack {
     private ReadBack() {}
@@ -27,36 +32,37 @@ public final class ReadBack {
      * The addresses in {@code environment} whose value after the apply is not what the plan's
      * before-state and changes say; empty when the write landed alone.
      */
-    public static List<String> differences(Plan plan, String environment, LiveProject before, LiveProject after) {
-        LiveEnvironment was = before == null ? null : before.environment(environment).orElse(null);
-        LiveEnvironment now = after.environment(environment).orElse(null);
+    public static List<String> differences(Plan plan, EnvironmentSpec environment, LiveProject before,
+            LiveProject after) {
+        String env = environment.name();
+        LiveEnvironment was = before == null ? null : before.environment(env).orElse(null);
+        LiveEnvironment now = after.environment(env).orElse(null);
         List<String> out = new ArrayList<>();
         if (now == null) {
-            out.add(Address.environment(environment).text());
+            out.add(Address.environment(env).text());
             return out;
         }
         Map<String, Change> changes = new LinkedHashMap<>();
-        for (Change c : plan.changesIn(environment)) {
+        for (Change c : plan.changesIn(env)) {
             // An instance added and removed in one apply ends removed: the later change wins.
             changes.put(c.address().text(), c);
         }
-        Map<String, String> names = new LinkedHashMap<>();
-        if (before != null) {
-            before.services().forEach(s -> names.put(s.id(), s.name()));
+        Set<String> deletedServices = new LinkedHashSet<>();
+        plan.changes().stream().filter(c -> c instanceof Change.Service && c.action() == Action.DELETE)
+                .forEach(c -> deletedServices.add(c.address().service()));
+        Set<String> services = new LinkedHashSet<>(environment.services().keySet());
+        for (Change c : changes.values()) {
+            if (c.address().service() != null) {
+                services.add(c.address().service());
+            }
         }
-        after.services().forEach(s -> names.put(s.id(), s.name()));
-        Set<String> ids = new LinkedHashSet<>();
-        if (was != null) {
-            ids.addAll(was.instances().keySet());
-        }
-        ids.addAll(now.instances().keySet());
-        for (String id : ids) {
-            String service = names.getOrDefault(id, id);
-            LiveServiceInstance old = was == null ? null : was.instance(id).orElse(null);
-            LiveServiceInstance current = now.instance(id).orElse(null);
-            Address address = Address.instance(environment, service);
+        for (String service : services) {
+            LiveServiceInstance old = instance(before, was, service);
+            LiveServiceInstance current = instance(after, now, service);
+            Address address = Address.instance(env, service);
             Change change = changes.get(address.text());
-            boolean expected = change == null ? old != null : change.action() == Action.CREATE;
+            boolean expected = deletedServices.contains(service) ? false
+                    : change instanceof Change.Instance ? change.action() == Action.CREATE : old != null;
             if (expected != (current != null)) {
                 out.add(address.text());
                 continue;
@@ -64,10 +70,19 @@ public final class ReadBack {
             if (current == null) {
                 continue;
             }
-            compareSettings(environment, service, old, current, changes, out);
-            compareVariables(environment, service, old == null ? Map.of() : old.variables(), current.variables(), changes, out);
+            ServiceInstanceSpec declared = environment.services().get(service);
+            Set<String> keys = new LinkedHashSet<>();
+            Set<String> names = new LinkedHashSet<>();
+            if (declared != null && declared.enabled()) {
+                keys.addAll(declared.settings().keySet());
+                names.addAll(declared.variables().keySet());
+            }
+            compareSettings(env, service, keys, old, current, changes, out);
+            compareVariables(env, service, names, old == null ? Map.of() : old.variables(), current.variables(),
+                    changes, out);
         }
-        compareVariables(environment, null, was == null ? Map.of() : was.sharedVariables(), now.sharedVariables(), changes, out);
+        compareVariables(env, null, new LinkedHashSet<>(environment.sharedVariables().keySet()),
+                was == null ? Map.of() : was.sharedVariables(), now.sharedVariables(), changes, out);
         return out;
     }
 
@@ -76,18 +91,23 @@ public final class ReadBack {
      * hold as written: for an environment whose staged changes were committed together with them,
      * where everything else may rightly have changed too.
      */
-    public static List<String> ownDifferences(Plan plan, String environment, LiveProject before, LiveProject after) {
+    public static List<String> ownDifferences(Plan plan, EnvironmentSpec environment, LiveProject before,
+            LiveProject after) {
         Set<String> own = new LinkedHashSet<>();
-        plan.changesIn(environment).forEach(c -> own.add(c.address().text()));
+        plan.changesIn(environment.name()).forEach(c -> own.add(c.address().text()));
         return differences(plan, environment, before, after).stream().filter(own::contains).toList();
     }
 
-    private static void compareSettings(String env, String service, LiveServiceInstance old, LiveServiceInstance current,
-            Map<String, Change> changes, List<String> out) {
-        Set<String> keys = new LinkedHashSet<>(current.settings().keySet());
-        if (old != null) {
-            keys.addAll(old.settings().keySet());
+    private static LiveServiceInstance instance(LiveProject project, LiveEnvironment environment, String service) {
+        if (project == null || environment == null) {
+            return null;
         }
+        return project.service(service).map(LiveService::id).flatMap(environment::instance).orElse(null);
+    }
+
+    private static void compareSettings(String env, String service, Set<String> declared, LiveServiceInstance old,
+            LiveServiceInstance current, Map<String, Change> changes, List<String> out) {
+        Set<String> keys = new LinkedHashSet<>(declared);
         for (Change c : changes.values()) {
             if (c instanceof Change.Setting s && service.equals(s.service())) {
                 keys.add(s.key());
@@ -97,18 +117,18 @@ public final class ReadBack {
             Address address = Address.setting(env, service, key);
             Object expected = changes.get(address.text()) instanceof Change.Setting s ? s.after()
                     : old == null ? null : old.settings().get(key);
-            if (!Values.same(expected, current.settings().get(key))) {
+            if (!Defaults.same(key, expected, current.settings().get(key))) {
                 out.add(address.text());
             }
         }
     }
 
-    private static void compareVariables(String env, String service, Map<String, LiveVariable> old,
-            Map<String, LiveVariable> current, Map<String, Change> changes, List<String> out) {
-        Set<String> names = new LinkedHashSet<>(old.keySet());
-        names.addAll(current.keySet());
+    private static void compareVariables(String env, String service, Set<String> declared,
+            Map<String, LiveVariable> old, Map<String, LiveVariable> current, Map<String, Change> changes,
+            List<String> out) {
+        Set<String> names = new LinkedHashSet<>(declared);
         for (Change c : changes.values()) {
-            if (c instanceof Change.Variable v && Objects.equals(service, v.service())) {
+            if (c instanceof Change.Variable v && java.util.Objects.equals(service, v.service())) {
                 names.add(v.name());
             }
         }

@@ -55,27 +55,46 @@ public final class ChangeSet {
         return change;
     }
 
-    /** Sets a service variable: a literal value, sealed for good when {@code sealed}. */
-    public ChangeSet setVariable(String service, String name, Secret value, boolean sensitive, boolean sealed) {
-        ObjectNode change = change("variable.set", service, ".variables." + name, "Set variable " + service + "." + name,
-                "safe");
+    /**
+     * Sets a service variable: a literal value, sealed for good when {@code sealed}; with its
+     * value {@code before} when it exists already ({@code null}: new), as Railway's CLI sends it
+     * (src/iac/change_set.rs {@code diff_variables}). A value that cannot be read (sealed, masked)
+     * goes as {@code {type: "preserve"}}.
+     */
+    public ChangeSet setVariable(String service, String name, Secret value, Secret before, boolean exists,
+            boolean sensitive, boolean sealed) {
+        ObjectNode change = change("variable.set", service, ".variables." + name,
+                (exists ? "Update" : "Set") + " variable " + service + "." + name, "safe");
         change.put("variable", name);
+        if (exists) {
+            change.set("before", before == null ? preserve() : literal(before, true, false));
+        }
         change.set("after", literal(value, sensitive, sealed));
         return this;
     }
 
-    /** Removes a service variable. */
-    public ChangeSet deleteVariable(String service, String name) {
+    /**
+     * Removes a service variable, with its value {@code previous} (Railway's change-set type
+     * requires it: railway-ts-sdk src/iac/change-set.ts {@code DeleteVariableChange}); a value
+     * that cannot be read goes as {@code {type: "preserve"}}.
+     */
+    public ChangeSet deleteVariable(String service, String name, Secret previous) {
         ObjectNode change = change("variable.delete", service, ".variables." + name,
                 "Delete variable " + service + "." + name, "destructive");
         change.put("variable", name);
+        change.set("previous", previous == null ? preserve() : literal(previous, true, false));
         return this;
     }
 
     /**
      * Changes settings of an instance: each part of the config the keys live in ({@code source},
      * {@code build}, {@code deploy}) is sent whole, as read ({@code sections}) with the changed keys
-     * written over it as {@link ConfigCodec} writes a patch.
+     * written over it as {@link ConfigCodec} writes a patch, nulls included: Railway reads
+     * {@code after} as a sparse patch of the part, where a key left out stays and a null removes
+     * one (a region the replicas leave), and under a whole replacement a null is simply absent. A
+     * {@code source} carries its {@code type} ({@code github} with a repository, {@code image}
+     * with an image): Railway's translators keep repo and branch only for type github, and image
+     * only for type image (railwayapp/cli src/iac/compiler.rs, railway-ts-sdk src/iac/compiler.ts).
      */
     public ChangeSet updateSettings(String service, Set<String> changed, Map<String, Object> prior,
             Map<String, Object> desired, Map<String, String> sections) {
@@ -86,9 +105,9 @@ public final class ChangeSet {
         for (String part : parts(changed)) {
             ObjectNode change = change("resource.update", service, "." + part, "Update " + service + " " + part, "safe");
             change.put("field", part);
-            change.set("before", before.has(part) ? before.get(part) : JSON.nullNode());
-            JsonNode written = withoutNulls(after.get(part));
-            change.set("after", written == null || written.isEmpty() ? JSON.nullNode() : written);
+            change.set("before", before.has(part) ? typed(part, before.get(part)) : JSON.nullNode());
+            JsonNode written = after.get(part);
+            change.set("after", written == null || written.isEmpty() ? JSON.nullNode() : typed(part, written));
         }
         return this;
     }
@@ -105,7 +124,7 @@ public final class ChangeSet {
             if (written == null || written.isEmpty()) {
                 node.remove(part);
             } else {
-                node.set(part, written);
+                node.set(part, typed(part, written));
             }
         }
         if (!variables.isEmpty()) {
@@ -117,6 +136,20 @@ public final class ChangeSet {
         return this;
     }
 
+    /** A {@code source} part with its graph {@code type}: github with a repository, image with an image. */
+    private static JsonNode typed(String part, JsonNode value) {
+        if (!part.equals("source") || !(value instanceof ObjectNode object)) {
+            return value;
+        }
+        ObjectNode copy = object.deepCopy();
+        if (copy.hasNonNull("repo")) {
+            copy.put("type", "github");
+        } else if (copy.hasNonNull("image")) {
+            copy.put("type", "image");
+        }
+        return copy;
+    }
+
     /** A variable of an instance created by a change set. */
     public record VariableWrite(Secret value, boolean sensitive, boolean sealed) {}
 
@@ -125,6 +158,25 @@ public final class ChangeSet {
         ObjectNode change = change("resource.delete", service, "", "Delete service " + service, "destructive");
         change.putObject("previous").put("address", address(service)).put("type", "service").put("name", service);
         return this;
+    }
+
+    /** A change's identity across Railway's preview: its kind and path. */
+    static String key(JsonNode change) {
+        return change.path("kind").asText() + " " + change.path("path").asText();
+    }
+
+    /** The changes of this set that {@code kept} (keys, see {@link #key}) names, in that order. */
+    ChangeSet keeping(java.util.List<String> kept) {
+        ChangeSet out = new ChangeSet();
+        for (String key : kept) {
+            for (JsonNode change : changes) {
+                if (key(change).equals(key)) {
+                    out.changes.add(change);
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** The {@code input} to send; holds {@link Secret}s that only the transport's mapper reveals. */
@@ -139,6 +191,12 @@ public final class ChangeSet {
     /** The change set as JSON text with every secret shown as {@code (sensitive)}: never what is sent. */
     public String masked() {
         return EnvironmentPatch.maskTree(input().deepCopy()).toString();
+    }
+
+    private static ObjectNode preserve() {
+        ObjectNode preserve = JSON.objectNode();
+        preserve.put("type", "preserve");
+        return preserve;
     }
 
     private static ObjectNode literal(Secret value, boolean sensitive, boolean sealed) {

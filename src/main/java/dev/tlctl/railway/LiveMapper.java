@@ -19,17 +19,24 @@ final class LiveMapper {
 
     private LiveMapper() {}
 
+    /**
+     * An environment as read. One whose {@code canAccess} is false (environment RBAC) keeps none
+     * of what may have come with it: its config is not this token's to trust.
+     */
     static LiveEnvironment environment(JsonNode node) {
-        JsonNode config = config(node.get("config"));
+        boolean accessible = node.path("canAccess").asBoolean(true);
+        JsonNode config = accessible ? config(node.get("config")) : null;
         JsonNode source = node.get("sourceEnvironment");
         return new LiveEnvironment(
                 node.path("id").asText(),
                 node.path("name").asText(),
                 source == null || source.isNull() ? null : source.path("id").asText(),
-                text(node, "configEtag"),
+                accessible ? text(node, "configEtag") : null,
                 ConfigCodec.readInstances(config),
                 ConfigCodec.readSharedVariables(config),
-                node.path("unmergedChangesCount").asInt(0));
+                accessible ? node.path("unmergedChangesCount").asInt(0) : 0,
+                node.path("isEphemeral").asBoolean(false),
+                accessible);
     }
 
     /** An EnvironmentConfig is a JSON scalar: an object on the wire, defensively also a JSON string. */

@@ -1,6 +1,7 @@
 package dev.tlctl.railway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tlctl.live.LiveEnvironment;
 import dev.tlctl.live.LiveProject;
 import dev.tlctl.live.LiveService;
@@ -11,22 +12,21 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Finds the project and reads all of it in as few requests as the token allows: one with a known
  * project id; two by name with an account token (the user's workspaces and their projects, then
- * the project); three with a workspace token the first time ({@code me}, which fails for it; its
- * workspaces with their projects; the project). Pages past Railway's page size cost one request
- * per extra page.
+ * the project); four with a workspace token the first time ({@code me}, which fails for it; its
+ * workspaces; their projects; the project), see {@link WorkspaceFinder}. Pages past Railway's
+ * page size cost one request per extra page.
  */
 final class ProjectReader {
-    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
     private final RailwayTransport transport;
+    private final WorkspaceFinder workspaces;
 
     ProjectReader(RailwayTransport transport) {
         this.transport = transport;
+        this.workspaces = new WorkspaceFinder(transport);
     }
 
     ReadResult read(ReadTarget target) {
@@ -58,7 +58,7 @@ final class ProjectReader {
             }
             stale = true;
         }
-        Workspace workspace = resolveWorkspace(target);
+        WorkspaceFinder.Workspace workspace = workspaces.find(target.workspace(), target.projectName());
         String id = workspace.projectIdByName(target.projectName());
         if (id == null) {
             return new ReadResult(new LiveState(billing(workspace.id(), workspace.name()), null), stale, null);
@@ -69,9 +69,54 @@ final class ProjectReader {
 
     /** Reads a project known to exist, by id (for recovering from a lost create). */
     LiveState readProjectById(String id) {
-        JsonNode project = transport.execute(Documents.request("ReadProject", "re-read project " + id,
-                Map.of("id", id, "billing", false), true)).path("project");
+        JsonNode project = readProjectData("re-read project " + id, Map.of("id", id, "billing", false)).path("project");
         return new LiveState(null, mapProject(project, id));
+    }
+
+    /**
+     * ReadProject's answer, in one request. When the token may not open some environment
+     * (environment RBAC: {@code canAccess} false), Railway refuses its config, and as the field is
+     * non-null the whole answer is lost; then the project is read without configs ($configs
+     * false), and the configs of the environments the token may open are read apart, in one
+     * request (EnvironmentConfig): the answer has the same shape, the others without config.
+     */
+    private JsonNode readProjectData(String action, Map<String, Object> variables) {
+        try {
+            return transport.execute(Documents.request("ReadProject", action, variables, true));
+        } catch (RailwayException e) {
+            if (!refusedConfig(e)) {
+                throw e;
+            }
+        }
+        Map<String, Object> withoutConfigs = new HashMap<>(variables);
+        withoutConfigs.put("configs", false);
+        ObjectNode data = transport.execute(Documents.request("ReadProject", action
+                + " without the environments this token may not open", withoutConfigs, true)).deepCopy();
+        List<ObjectNode> open = new ArrayList<>();
+        for (JsonNode edge : data.path("project").path("environments").path("edges")) {
+            if (edge.path("node").path("canAccess").asBoolean(false)) {
+                open.add((ObjectNode) edge);
+            }
+        }
+        if (!open.isEmpty()) {
+            BatchComposer batch = new BatchComposer("EnvironmentConfigs");
+            for (int i = 0; i < open.size(); i++) {
+                batch.add("e" + i, Documents.load("EnvironmentConfig"), Map.of("id", open.get(i).path("node").path("id").asText()));
+            }
+            DocumentBatch composed = batch.compose();
+            JsonNode configs = transport.execute(composed.request("read the environments this token may open", true));
+            for (int i = 0; i < open.size(); i++) {
+                open.get(i).set("node", composed.result(configs, "e" + i));
+            }
+        }
+        return data;
+    }
+
+    /** Whether Railway refused an environment's config (environment RBAC), which nulls the whole read. */
+    private static boolean refusedConfig(RailwayException e) {
+        return e.kind() == RailwayException.Kind.AUTH && e.errors().stream().anyMatch(error -> error.path() != null
+                && error.path().contains(".environments.") && (error.path().endsWith(".config")
+                        || error.path().endsWith(".configEtag") || error.path().endsWith(".unmergedChangesCount")));
     }
 
     /** The workspace's billing, or a workspace marked unreadable when the token may not read it. */
@@ -101,8 +146,7 @@ final class ProjectReader {
             // Without usage the variables are what they always were: $usage defaults to false.
             Map<String, Object> variables = usage ? Map.of("id", id, "billing", true, "usage", true)
                     : Map.of("id", id, "billing", true);
-            JsonNode data = transport.execute(Documents.request("ReadProject", "read project " + expectedName
-                    + (usage ? " and its usage" : ""), variables, true));
+            JsonNode data = readProjectData("read project " + expectedName + (usage ? " and its usage" : ""), variables);
             project = data.path("project");
             workspace = LiveMapper.workspace(project.path("workspace"));
             if (usage) {
@@ -118,8 +162,7 @@ final class ProjectReader {
             // The project may be readable while the workspace's billing (and usage) is not: only if
             // the project alone is refused too is a cached id stale.
             try {
-                JsonNode data = transport.execute(Documents.request("ReadProject", "read project " + expectedName,
-                        Map.of("id", id, "billing", false), true));
+                JsonNode data = readProjectData("read project " + expectedName, Map.of("id", id, "billing", false));
                 project = data.path("project");
             } catch (RailwayException again) {
                 if (mayBeStale && isMissing(again)) {
@@ -175,111 +218,15 @@ final class ProjectReader {
                     + " Use a token of project " + target.projectName() + ", or an account or workspace token (RAILWAY_API_TOKEN).");
         }
         String id = scope.path("projectId").asText();
-        JsonNode project = transport.execute(Documents.request("ReadProject", "read project " + projectName,
-                Map.of("id", id, "billing", false), true)).path("project");
+        // Its one environment only, never the project's list (whether Railway lists the others to a
+        // project token is not documented; their configs it refuses).
+        JsonNode data = transport.execute(Documents.request("ReadProject", "read project " + projectName,
+                Map.of("id", id, "billing", false, "environments", false, "one", true,
+                        "environmentId", scope.path("environmentId").asText()), true));
+        ObjectNode project = data.path("project").deepCopy();
+        project.putObject("environments").putArray("edges").addObject().set("node", data.path("environment"));
         LiveWorkspace workspace = LiveMapper.workspaceWithoutBilling(LiveMapper.text(project, "workspaceId"), null);
         return new ReadResult(new LiveState(workspace, mapProject(project, id)), false,
                 scope.path("environment").path("name").asText());
-    }
-
-    /** A workspace and the ids of its projects by name (deleted ones left out). */
-    record Workspace(String id, String name, Map<String, List<String>> projects) {
-        String projectIdByName(String projectName) {
-            List<String> ids = projects.getOrDefault(projectName, List.of());
-            if (ids.size() > 1) {
-                throw new LookupException("workspace " + name + " has " + ids.size() + " projects named " + projectName,
-                        "Set project.id in the spec (or pass --project) to choose one of: " + String.join(", ", ids) + ".");
-            }
-            return ids.isEmpty() ? null : ids.get(0);
-        }
-    }
-
-    private Workspace resolveWorkspace(ReadTarget target) {
-        String wanted = target.workspace();
-        if (wanted != null && UUID.matcher(wanted).matches()) {
-            return workspaceProjects(wanted, null);
-        }
-        List<JsonNode> workspaces = new ArrayList<>();
-        JsonNode tokenProjects = null;
-        try {
-            JsonNode me = transport.execute(Documents.request("MyWorkspaces", "find project " + target.projectName(),
-                    Map.of(), true)).path("me");
-            me.path("workspaces").forEach(workspaces::add);
-        } catch (RailwayException e) {
-            if (e.kind() != RailwayException.Kind.AUTH) {
-                throw e;
-            }
-            // A workspace token: `me` fails; apiToken answers, with the token's projects in the same request.
-            JsonNode data = transport.execute(Documents.request("TokenWorkspaces", "find the token's workspaces",
-                    Map.of(), true));
-            data.path("apiToken").path("workspaces").forEach(workspaces::add);
-            tokenProjects = data.path("projects");
-        }
-        JsonNode chosen = choose(workspaces, wanted, target.projectName());
-        String id = chosen.path("id").asText();
-        String name = chosen.path("name").asText();
-        JsonNode projects = tokenProjects != null ? tokenProjects : chosen.path("projects");
-        if (projects.path("pageInfo").path("hasNextPage").asBoolean(false)) {
-            return workspaceProjects(id, name);
-        }
-        return new Workspace(id, name, tokenProjects != null ? projectsByName(tokenProjects, id) : projectsByName(projects));
-    }
-
-    private JsonNode choose(List<JsonNode> workspaces, String wanted, String projectName) {
-        List<String> names = workspaces.stream().map(w -> w.path("name").asText() + " (" + w.path("id").asText() + ")").toList();
-        if (wanted != null) {
-            for (JsonNode w : workspaces) {
-                if (wanted.equals(w.path("name").asText()) || wanted.equals(w.path("id").asText())) {
-                    return w;
-                }
-            }
-            throw new LookupException("this token reaches no workspace named " + wanted,
-                    "It reaches: " + String.join(", ", names) + ". Fix project.workspace in the spec or --workspace.");
-        }
-        if (workspaces.size() == 1) {
-            return workspaces.get(0);
-        }
-        if (workspaces.isEmpty()) {
-            throw new LookupException("this token reaches no workspace", "Check the token: an account or workspace token is needed to find project " + projectName + ".");
-        }
-        throw new LookupException("this token reaches " + workspaces.size() + " workspaces; which one holds " + projectName + "?",
-                "Set project.workspace in the spec, or pass --workspace, with one of: " + String.join(", ", names) + ".");
-    }
-
-    private Workspace workspaceProjects(String workspaceId, String name) {
-        Map<String, List<String>> projects = new HashMap<>();
-        String after = null;
-        String workspaceName = name;
-        do {
-            Map<String, Object> variables = new HashMap<>();
-            variables.put("workspaceId", workspaceId);
-            variables.put("after", after);
-            JsonNode workspace = transport.execute(Documents.request("WorkspaceProjects",
-                    "list the projects of workspace " + (name == null ? workspaceId : name), variables, true)).path("workspace");
-            workspaceName = workspace.path("name").asText(workspaceName);
-            projectsByName(workspace.path("projects")).forEach((k, v) -> projects.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
-            JsonNode page = workspace.path("projects").path("pageInfo");
-            after = page.path("hasNextPage").asBoolean(false) ? page.path("endCursor").asText() : null;
-        } while (after != null);
-        return new Workspace(workspaceId, workspaceName, projects);
-    }
-
-    private static Map<String, List<String>> projectsByName(JsonNode connection) {
-        return projectsByName(connection, null);
-    }
-
-    /** The projects of a connection by name; with {@code workspaceId}, only that workspace's. */
-    private static Map<String, List<String>> projectsByName(JsonNode connection, String workspaceId) {
-        Map<String, List<String>> out = new HashMap<>();
-        for (JsonNode edge : connection.path("edges")) {
-            JsonNode n = edge.path("node");
-            if (workspaceId != null && !workspaceId.equals(n.path("workspaceId").asText())) {
-                continue;
-            }
-            if (n.path("deletedAt").isNull() || n.path("deletedAt").isMissingNode()) {
-                out.computeIfAbsent(n.path("name").asText(), k -> new ArrayList<>()).add(n.path("id").asText());
-            }
-        }
-        return out;
     }
 }

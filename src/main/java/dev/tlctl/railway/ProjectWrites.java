@@ -1,7 +1,9 @@
 package dev.tlctl.railway;
 
+import dev.tlctl.live.LiveServiceInstance;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The writes an apply makes, each in one request: what {@link RailwayClient} does against
@@ -10,11 +12,27 @@ import java.util.Map;
  */
 public interface ProjectWrites {
 
-    /** A project just created: its id and its default environment's name and id. */
-    record CreatedProject(String id, String defaultEnvironment, String defaultEnvironmentId) {}
+    /**
+     * A project just created: its id and its default environment's name and id. {@code byOther}:
+     * Railway refused this create for its quota and the project exists now all the same: another
+     * run made it at the same moment, and this one made nothing.
+     */
+    record CreatedProject(String id, String defaultEnvironment, String defaultEnvironmentId, boolean byOther) {
+        public CreatedProject(String id, String defaultEnvironment, String defaultEnvironmentId) {
+            this(id, defaultEnvironment, defaultEnvironmentId, false);
+        }
+    }
 
     /** A usage-limit write: set (soft, hard) or remove. */
     record UsageLimitWrite(String customerId, Integer softLimitDollars, Integer hardLimitDollars, boolean remove) {}
+
+    /**
+     * Waits until each expected instance (service ids by environment id) is visible in its
+     * environment, and returns them as read: Railway makes a new service's instances visible a
+     * moment after creating it. {@code environmentNames} (by id) name them in waits and errors.
+     */
+    Map<String, Map<String, LiveServiceInstance>> awaitInstances(Map<String, Set<String>> expected,
+            Map<String, String> environmentNames);
 
     /** Creates the project with its default environment. */
     CreatedProject createProject(String name, String workspaceId, String defaultEnvironment);
@@ -63,8 +81,11 @@ public interface ProjectWrites {
     /** Deletes services (everywhere) and environments. */
     void delete(List<String> serviceIds, List<String> environmentIds, String what);
 
-    /** The ids of the workspace's live projects named {@code name}, oldest first (by creation time, then id). */
-    List<String> projectsNamed(String workspaceId, String name);
+    /**
+     * The ids of the workspace's live projects named {@code name}, oldest first (by creation time,
+     * then id), once the project {@code created} (null: none) is listed among them.
+     */
+    List<String> projectsNamed(String workspaceId, String name, String created);
 
     /** Deletes a project (only one this apply just created, empty, and found to have an older twin). */
     void deleteProject(String id, String name);

@@ -2,7 +2,6 @@ package dev.tlctl.reconcile;
 
 import dev.tlctl.railway.GraphQLRequest;
 import java.time.Duration;
-import java.util.List;
 
 /** The client's request events, told to a {@link RequestListener} in this package's terms. */
 final class ClientEvents implements dev.tlctl.railway.RequestListener {
@@ -12,10 +11,10 @@ final class ClientEvents implements dev.tlctl.railway.RequestListener {
         this.listener = listener;
     }
 
-    /** A request as listeners see it: no variable value. */
+    /** A request as listeners see it. */
     static ApiRequest of(GraphQLRequest request) {
         return new ApiRequest(request.operation(), request.action(), request.document(), request.mutation(),
-                List.copyOf(request.variables().keySet()));
+                request.variables());
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.tlctl.railway.CreateGaveUpException;
 import dev.tlctl.railway.LookupException;
 import dev.tlctl.railway.RailwayException;
 import dev.tlctl.railway.StaleEnvironmentException;
+import dev.tlctl.railway.WaitGaveUpException;
 import dev.tlctl.reconcile.ReconcileException.Kind;
 import dev.tlctl.spec.Diagnostic;
 import dev.tlctl.spec.SpecException;
@@ -58,7 +59,8 @@ final class Failures {
                     "Someone else is changing the project; nothing was written. Run tlctl plan again.", e);
         }
         if (e instanceof RailwayException || e instanceof CreateGaveUpException || e instanceof DuplicateProjectException
-                || e instanceof ChangeSetFailedException || e instanceof StaleEnvironmentException) {
+                || e instanceof ChangeSetFailedException || e instanceof StaleEnvironmentException
+                || e instanceof WaitGaveUpException) {
             return new ReconcileException(Kind.RAILWAY, e.getMessage(), null, e);
         }
         return e;

@@ -146,6 +146,7 @@ public final class Reconciler implements AutoCloseable {
             resolved = load(covered, all, request.strict());
         }
         LiveState live = read.result().state();
+        requireOpenable(live, covered);
         String defaultEnvironment = declared.defaultEnvironment().name();
         if (live.project() == null && !covered.contains(defaultEnvironment) && !audit) {
             // Railway creates a project with its default environment: planning it without that
@@ -173,6 +174,24 @@ public final class Reconciler implements AutoCloseable {
         more.stream().filter(n -> !notes.contains(n)).forEach(notes::add);
         return new Plan(plan.target(), plan.changes(), plan.unmanaged(), notes, plan.instances(), plan.deploys(),
                 plan.owned(), plan.uncompared());
+    }
+
+    /**
+     * Refuses a run covering an environment this token may not open (environment RBAC: Railway
+     * lists it, refuses its config): tlctl cannot plan what it cannot read.
+     */
+    private static void requireOpenable(LiveState live, List<String> covered) {
+        if (live.project() == null) {
+            return;
+        }
+        List<String> closed = live.project().environments().stream()
+                .filter(e -> !e.accessible() && covered.contains(e.name())).map(e -> e.name()).toList();
+        if (!closed.isEmpty()) {
+            throw new ReconcileException(Kind.REFUSED, "this token may not open environment " + String.join(", ", closed),
+                    "Railway restricts " + String.join(", ", closed) + " to the workspace's admins (environment RBAC:"
+                            + " canAccess is false for this token), so tlctl cannot read it. Leave it out with --env,"
+                            + " or use the token of a workspace admin. Nothing was changed.");
+        }
     }
 
     // ---- audits (see Audits) ------------------------------------------------------------------
@@ -310,26 +329,31 @@ public final class Reconciler implements AutoCloseable {
     private record ReadBackResult(List<String> conflicts, LiveProject after) {}
 
     /**
-     * Reads back, in one request, the environments written by a patch (which Railway cannot
-     * guard) and returns every address that is not what the plan read plus its changes.
+     * Reads back the environments written by a patch (which Railway cannot guard) and returns every
+     * address that is not what the plan read plus its changes; one request, and a few more a
+     * moment apart only while something differs (Railway may not show a commit at once).
      */
     private ReadBackResult readBack(PlanResult planned, ApplyResult result) {
         if ((result.unguarded().isEmpty() && result.withStagedChanges().isEmpty()) || result.projectId() == null) {
             return new ReadBackResult(List.of(), null);
         }
-        LiveState read = client.read(new ReadTarget(declared.project().name(), result.projectId(), null, null)).state();
-        LiveProject after = SharedRecords.read(read, () -> null, java.util.Map.of()).stripped().project();
-        if (after == null) {
-            return new ReadBackResult(List.of("project"), null);
-        }
-        List<String> conflicts = new ArrayList<>();
-        for (String environment : result.unguarded()) {
-            conflicts.addAll(ReadBack.differences(planned.plan(), environment, planned.live().project(), after));
-        }
-        for (String environment : result.withStagedChanges()) {
-            conflicts.addAll(ReadBack.ownDifferences(planned.plan(), environment, planned.live().project(), after));
-        }
-        return new ReadBackResult(conflicts, after);
+        LiveProject[] last = {null};
+        List<String> conflicts = client.readBack(declared.project().name(), result.projectId(), raw -> {
+            LiveProject after = SharedRecords.read(new LiveState(null, raw), () -> null, java.util.Map.of())
+                    .stripped().project();
+            last[0] = after;
+            List<String> found = new ArrayList<>();
+            for (String environment : result.unguarded()) {
+                found.addAll(ReadBack.differences(planned.plan(),
+                        planned.spec().environment(environment).orElseThrow(), planned.live().project(), after));
+            }
+            for (String environment : result.withStagedChanges()) {
+                found.addAll(ReadBack.ownDifferences(planned.plan(),
+                        planned.spec().environment(environment).orElseThrow(), planned.live().project(), after));
+            }
+            return found;
+        });
+        return new ReadBackResult(conflicts, last[0]);
     }
 
     /** The writes an apply sends (the client; a seam for tests of this class). */
@@ -384,10 +408,10 @@ public final class Reconciler implements AutoCloseable {
         String workspaceId = workspace == null ? null : workspace.id();
         ProjectWrites.CreatedProject created = client.createProject(name, workspaceId, declared.defaultEnvironment().name());
         String id = created.id();
-        boolean made = true;
-        if (workspaceId != null) {
+        boolean made = !created.byOther();
+        if (workspaceId != null && made) {
             // Another run created it at the same moment: keep the oldest, delete the empty twin made here.
-            List<String> twins = client.projectsNamed(workspaceId, name);
+            List<String> twins = client.projectsNamed(workspaceId, name, id);
             if (!twins.isEmpty() && !twins.get(0).equals(id)) {
                 client.deleteProject(id, name);
                 id = twins.get(0);

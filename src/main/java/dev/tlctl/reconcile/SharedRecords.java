@@ -71,9 +71,10 @@ final class SharedRecords implements History {
             Map<String, LiveVariable> shared = new LinkedHashMap<>();
             Map<String, LiveVariable> recorded = new TreeMap<>();
             env.sharedVariables().forEach((name, v) -> (VariableSpec.reserved(name) ? recorded : shared).put(name, v));
-            environments.add(new LiveEnvironment(env.id(), env.name(), env.sourceEnvironmentId(), env.configEtag(),
-                    env.instances(), shared, env.stagedChanges()));
-            if (recorded.isEmpty()) {
+            environments.add(env.withSharedVariables(shared));
+            if (recorded.isEmpty() || env.ephemeral()) {
+                // A Railway PR environment copies its base's record with the shared variables: tlctl
+                // leaves those environments alone, so their copy is neither used nor noted.
                 continue;
             }
             held.put(env.name(), Set.copyOf(recorded.keySet()));

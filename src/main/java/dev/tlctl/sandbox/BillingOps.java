@@ -13,16 +13,14 @@ final class BillingOps {
     private BillingOps() {}
 
     /**
-     * isOverLimit: the current usage has reached the hard limit, or the soft limit when there is
-     * no hard limit; a soft limit of 0 means none.
+     * isOverLimit: the current usage has reached the hard limit, where Railway stops the
+     * workloads. The soft limit is only an e-mail alert (docs pricing/cost-control.md: emails at
+     * 75/90/100 % of the limit, workloads stop at the hard limit), so it never sets it; without
+     * a hard limit nothing is over.
      */
     static boolean isOverLimit(State.CustomerRec customer, double currentUsage) {
         State.UsageLimitRec limit = customer.usageLimit;
-        if (limit == null) {
-            return false;
-        }
-        Integer bound = limit.hardLimit != null ? limit.hardLimit : limit.softLimit > 0 ? limit.softLimit : null;
-        return bound != null && currentUsage >= bound;
+        return limit != null && limit.hardLimit != null && limit.hardLimit > 0 && currentUsage >= limit.hardLimit;
     }
 
     static State.WorkspaceRec workspaceOfCustomer(Store store, Caller caller, String customerId) {

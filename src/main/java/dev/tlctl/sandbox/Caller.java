@@ -70,12 +70,18 @@ record Caller(State.TokenRec token) {
         }
     }
 
-    /** May read the project: its workspace is reachable, or it is the project token's project. */
+    /**
+     * May read the project: its workspace is reachable, the account was invited to it (a project
+     * member outside its workspace), or it is the project token's project.
+     */
     void requireProjectRead(State state, State.ProjectRec project) {
         if (isProjectToken()) {
             if (!project.id.equals(token.projectId)) {
                 throw SandboxException.notAuthorized();
             }
+            return;
+        }
+        if (token.kind == State.TokenKind.ACCOUNT && project.invitedUserIds.contains(token.userId)) {
             return;
         }
         requireWorkspace(state, project.workspaceId);
@@ -84,10 +90,13 @@ record Caller(State.TokenRec token) {
     /** May change the project itself (its services, environments, settings): never a project token. */
     void requireProjectAdmin(State state, State.ProjectRec project) {
         requireBearer();
+        if (token.kind == State.TokenKind.ACCOUNT && project.invitedUserIds.contains(token.userId)) {
+            return; // invited to configure this project (an assumption, docs/railway-semantics.md)
+        }
         requireWorkspace(state, project.workspaceId);
     }
 
-    /** May read and write the environment. */
+    /** May read and write the environment: it is reachable, and (environment RBAC) not closed to this caller. */
     void requireEnvironment(State state, State.EnvironmentRec environment) {
         if (isProjectToken()) {
             if (!environment.id.equals(token.environmentId)) {
@@ -97,10 +106,58 @@ record Caller(State.TokenRec token) {
         }
         State.ProjectRec project = state.projects.stream()
                 .filter(p -> p.id.equals(environment.projectId)).findFirst().orElseThrow(SandboxException::notAuthorized);
-        requireWorkspace(state, project.workspaceId);
+        requireProjectRead(state, project);
+        if (!canAccess(state, environment)) {
+            throw SandboxException.notAuthorized();
+        }
     }
 
+    /**
+     * May see the environment (its id, name, canAccess), even one it may not open: a project
+     * token its own only.
+     */
+    void requireEnvironmentVisible(State state, State.EnvironmentRec environment) {
+        if (isProjectToken()) {
+            requireEnvironment(state, environment);
+            return;
+        }
+        state.projects.stream().filter(p -> p.id.equals(environment.projectId)).findFirst()
+                .ifPresentOrElse(p -> requireProjectRead(state, p), () -> {
+                    throw SandboxException.notAuthorized();
+                });
+    }
+
+    /** Whether the environment is listed to this caller at all (a project token sees its own only). */
     boolean canSeeEnvironment(State.EnvironmentRec environment) {
         return !isProjectToken() || environment.id.equals(token.environmentId);
+    }
+
+    /**
+     * Environment.canAccess: whether the caller may open the environment's resources. A restricted
+     * environment is open to the workspace's admins only; members and deployers "can see that
+     * the environment exists but cannot access its resources (variables, logs, metrics, services,
+     * and configurations)" (docs enterprise/environment-rbac). Workspace tokens count as admins and
+     * invited project members as members (assumptions, docs/railway-semantics.md).
+     */
+    boolean canAccess(State state, State.EnvironmentRec environment) {
+        if (isProjectToken()) {
+            return environment.id.equals(token.environmentId);
+        }
+        if (!environment.restricted || token.kind == State.TokenKind.WORKSPACE) {
+            return true;
+        }
+        State.ProjectRec project = state.projects.stream().filter(p -> p.id.equals(environment.projectId))
+                .findFirst().orElse(null);
+        State.WorkspaceRec workspace = project == null ? null : state.workspaces.stream()
+                .filter(w -> w.id.equals(project.workspaceId)).findFirst().orElse(null);
+        return workspace != null && workspace.memberIds.contains(token.userId)
+                && !workspace.memberRoles.containsKey(token.userId);
+    }
+
+    /** Refuses to open a restricted environment's resources (config, variables, instances) to this caller. */
+    void requireAccess(State state, State.EnvironmentRec environment) {
+        if (!canAccess(state, environment)) {
+            throw SandboxException.notAuthorized();
+        }
     }
 }

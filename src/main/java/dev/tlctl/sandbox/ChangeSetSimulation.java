@@ -128,7 +128,8 @@ final class ChangeSetSimulation {
     List<String> deployedAddresses(ObjectNode before) {
         List<String> addresses = new ArrayList<>();
         for (String key : Json.fieldNames(Json.at(config, "services"))) {
-            if (ConfigMapping.needsDeploy(Json.at(before, "services", key), Json.at(config, "services", key))) {
+            if (ConfigMapping.needsDeploy(Json.at(before, "services", key), Json.at(config, "services", key))
+                    && ServiceOps.hasSource(Json.at(config, "services", key))) {
                 addresses.add("service." + nameOf(key));
             }
         }
@@ -190,10 +191,19 @@ final class ChangeSetSimulation {
                 Objects.equals(before, value), null);
     }
 
+    /**
+     * variable.delete removes the variable. Its {@code previous} (the value before) is required,
+     * as Railway's change-set type declares it (railway-ts-sdk src/iac/change-set.ts
+     * {@code DeleteVariableChange.previous}); a change without it is refused.
+     */
     private void deleteVariable(String label, ObjectNode change, String address) {
         String serviceName = serviceName(label, address);
         ObjectNode instance = instance(label, address, serviceName);
         String name = variableName(label, change);
+        if (!change.has("previous")) {
+            throw new SandboxException(label + ": previous is missing (the variable's value before the delete, which"
+                    + " Railway's change-set type requires); nothing was applied");
+        }
         ObjectNode variables = Json.at(instance, "variables");
         boolean present = variables != null && variables.has(name);
         if (present) {
@@ -203,7 +213,16 @@ final class ChangeSetSimulation {
                 "Delete variable " + serviceName + "." + name, !present, null);
     }
 
-    /** resource.update replaces the whole field with {@code after}: keys absent from it are removed. */
+    /**
+     * resource.update applies {@code after} as a sparse patch of the field: a key {@code after}
+     * leaves out stays as Railway has it, a {@code null} removes one, an object merges key by key
+     * (railwayapp/cli src/iac/change_set.rs {@code networking_after_apply}: "environmentApplyChangeSet
+     * reads the block as a sparse patch: a key the author leaves out stays as Railway has it ...
+     * a null entry deletes one"; and railway-ts-sdk {@code changeSetToEnvironmentPatch}, which
+     * composes a patch to deep-merge). So moving replicas to another region keeps the old one
+     * unless {@code after} names it with null. {@code after: null} changes nothing (the
+     * translators prune nulls).
+     */
     private void updateResource(String label, ObjectNode change, String address) {
         String serviceName = serviceName(label, address);
         ObjectNode instance = instance(label, address, serviceName);
@@ -213,18 +232,18 @@ final class ChangeSetSimulation {
                     + (field == null ? "(none)" : field) + "; nothing was applied");
         }
         if (!change.has("after")) {
-            throw new SandboxException(label + ": after is missing (the whole new " + field + ", or null to remove it)");
+            throw new SandboxException(label + ": after is missing (the new " + field + ", or null)");
         }
         JsonNode after = change.get("after");
         if (!after.isNull() && !after.isObject()) {
-            throw new SandboxException(label + ": after must be the whole " + field + " object, or null");
+            throw new SandboxException(label + ": after must be the " + field + " object, or null");
         }
-        JsonNode before = instance.get(field);
-        ObjectNode written = after.isNull() ? null : ChangeSetValues.field(field, (ObjectNode) after);
-        if (written == null || written.isEmpty()) {
-            instance.remove(field);
-        } else {
-            instance.set(field, written);
+        JsonNode before = instance.get(field) == null ? null : instance.get(field).deepCopy();
+        if (!after.isNull()) {
+            Patches.merge(Json.child(instance, field), ChangeSetValues.field(field, (ObjectNode) after));
+            if (instance.get(field).isEmpty()) {
+                instance.remove(field);
+            }
         }
         record(change, label, address, "resources." + address + "." + field, "Update " + serviceName + " " + field,
                 Objects.equals(before, instance.get(field)), null);
@@ -274,7 +293,8 @@ final class ChangeSetSimulation {
         ObjectNode instance = Json.child(config, "services").putObject(key);
         for (String field : UPDATABLE_FIELDS) {
             if (node.get(field) instanceof ObjectNode value) {
-                ObjectNode written = ChangeSetValues.field(field, value);
+                ObjectNode written = Json.MAPPER.createObjectNode();
+                Patches.merge(written, ChangeSetValues.field(field, value));
                 if (!written.isEmpty()) {
                     instance.set(field, written);
                 }
@@ -300,6 +320,7 @@ final class ChangeSetSimulation {
                 instance.set("variables", written);
             }
         }
+        InstanceDefaults.fill(instance);
         record(change, label, address, "resources." + address, "Create service " + name, false,
                 key.startsWith(PENDING) ? name : null);
     }
@@ -360,7 +381,11 @@ final class ChangeSetSimulation {
     }
 
     private ObjectNode instance(String label, String address, String name) {
-        ObjectNode instance = Json.at(config, "services", serviceKey(label, address, name));
+        String key = serviceKey(label, address, name);
+        ObjectNode instance = Json.at(config, "services", key);
+        if (instance == null && Consistency.pending(environment, key)) {
+            throw new SandboxException("ServiceInstance not found");
+        }
         if (instance == null) {
             throw new SandboxException(label + ": " + address + " has no instance in environment " + environment.name
                     + "; create it first with resource.create");

@@ -90,13 +90,38 @@ final class ChangeSetValues {
         return written;
     }
 
-    /** A field value as the config stores it; source.type is the graph's derived key, not a config key. */
+    /** Source keys that reach the config whatever the source's type. */
+    private static final List<String> SOURCE_KEYS = List.of("rootDirectory", "commitSha", "upstreamUrl", "checkSuites",
+            "autoUpdates");
+
+    /**
+     * A field value as the config stores it, translated as Railway's own translators of a change
+     * set into config do (railwayapp/cli src/iac/compiler.rs {@code service_to_environment_config},
+     * railway-ts-sdk src/iac/compiler.ts {@code serviceToEnvironmentConfig}): of a {@code source},
+     * {@code repo} and {@code branch} are kept only when {@code type} is {@code github},
+     * {@code image} only when it is {@code image}, plus {@code rootDirectory}, {@code commitSha},
+     * {@code upstreamUrl}, {@code checkSuites} and {@code autoUpdates}; every other key (the
+     * derived {@code type} included) is dropped. A source without a type writes no repo, branch
+     * or image at all. Nulls stay: in a sparse update they remove a key.
+     */
     static ObjectNode field(String field, ObjectNode value) {
-        ObjectNode copy = value.deepCopy();
-        if (field.equals("source")) {
-            copy.remove("type");
+        if (!field.equals("source")) {
+            return value.deepCopy();
         }
-        return copy;
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        String type = text(value, "type");
+        List<String> kept = new ArrayList<>(SOURCE_KEYS);
+        if ("github".equals(type)) {
+            kept.addAll(List.of("repo", "branch"));
+        } else if ("image".equals(type)) {
+            kept.add("image");
+        }
+        for (String key : kept) {
+            if (value.has(key)) {
+                out.set(key, value.get(key).deepCopy());
+            }
+        }
+        return out;
     }
 
     static String text(JsonNode node, String key) {

@@ -44,7 +44,10 @@ final class ChangeSets {
             for (String serviceId : store.instanceServiceIds(environment)) {
                 if (ConfigMapping.needsDeploy(Json.at(before, "services", serviceId),
                         store.serviceConfig(environment, serviceId))) {
-                    deploymentIds.add(store.deploy(environment, serviceId).id);
+                    State.DeploymentRec deployment = store.deploy(environment, serviceId);
+                    if (deployment != null) {
+                        deploymentIds.add(deployment.id);
+                    }
                 }
             }
         }
@@ -72,21 +75,35 @@ final class ChangeSets {
         }
         result.putNull("stagedPatchId");
         result.putArray("diagnostics");
-        remember(store, environment, applyId, commitMessage, result);
+        boolean background = Boolean.FALSE.equals(waitForCompletion);
+        java.time.Duration delay = store.timing().applyDelay();
+        remember(store, environment, applyId, commitMessage, result,
+                background && !delay.isZero() ? store.clock().instant().plus(delay).toString() : null);
 
         ObjectNode answer = result.deepCopy();
-        if (Boolean.FALSE.equals(waitForCompletion)) {
+        if (background) {
             answer.put("status", APPLYING);
         }
         return toMap(answer);
     }
 
-    /** environmentChangeSetApply: the final result of an apply of this environment. */
+    /**
+     * environmentChangeSetApply: the result of an apply of this environment; "applying" until the
+     * apply's {@link SandboxConfig.Timing#applyDelay()} has passed on the sandbox's clock, then the
+     * final result. Railway's CLI polls it once a second while the status is "applying"
+     * (railwayapp/cli src/iac/engine.rs {@code wait_for_apply}).
+     */
     static Map<String, Object> poll(Store store, State.EnvironmentRec environment, String id) {
         return store.state().changeSetApplies.stream()
                 .filter(a -> a.id.equals(id) && a.environmentId.equals(environment.id))
                 .findFirst()
-                .map(a -> toMap(a.result.deepCopy()))
+                .map(a -> {
+                    ObjectNode answer = a.result.deepCopy();
+                    if (!store.reached(a.finishedAt)) {
+                        answer.put("status", APPLYING);
+                    }
+                    return toMap(answer);
+                })
                 .orElseThrow(() -> new SandboxException("ChangeSet apply " + id + " not found in environment "
                         + environment.name));
     }
@@ -125,8 +142,9 @@ final class ChangeSets {
     }
 
     private static void remember(Store store, State.EnvironmentRec environment, String id, String commitMessage,
-                                 ObjectNode result) {
+                                 ObjectNode result, String finishedAt) {
         State.ChangeSetApplyRec record = new State.ChangeSetApplyRec();
+        record.finishedAt = finishedAt;
         record.id = id;
         record.environmentId = environment.id;
         record.createdAt = store.now();

@@ -21,9 +21,17 @@ final class ConfigMapping {
     /**
      * ServiceInstance.builder is non-null and its enum has no DOCKERFILE: config builders
      * NIXPACKS, RAILPACK (and the legacy HEROKU, PAKETO) read as themselves; DOCKERFILE, absent or
-     * anything else reads as NIXPACKS.
+     * anything else reads as RAILPACK, Railway's default builder (its IaC diff drops
+     * {@code builder: RAILPACK} as a default: railwayapp/cli src/iac/change_set.rs).
      */
-    static final String DEFAULT_BUILDER = "NIXPACKS";
+    static final String DEFAULT_BUILDER = "RAILPACK";
+    /**
+     * What the typed view reports for settings nobody set, as Railway reports them: one replica,
+     * no sleeping, a 300-second health check (Railway's documented default health check timeout,
+     * docs deployments/healthchecks).
+     */
+    static final int DEFAULT_REPLICAS = 1;
+    static final int DEFAULT_HEALTHCHECK_TIMEOUT = 300;
     static final Set<String> BUILDER_VALUES = Set.of("HEROKU", "NIXPACKS", "PAKETO", "RAILPACK");
     /** Non-null fields read these when the config has no (valid) value. */
     static final String DEFAULT_RESTART_POLICY_TYPE = "ON_FAILURE";
@@ -79,10 +87,13 @@ final class ConfigMapping {
         view.put("startCommand", text(deploy, "startCommand"));
         view.put("preDeployCommand", deploy == null ? null : Json.toJava(deploy.get("preDeployCommand")));
         view.put("healthcheckPath", text(deploy, "healthcheckPath"));
-        view.put("healthcheckTimeout", integer(deploy, "healthcheckTimeout"));
-        view.put("numReplicas", numReplicas(deploy));
+        Integer timeout = integer(deploy, "healthcheckTimeout");
+        view.put("healthcheckTimeout", timeout == null ? DEFAULT_HEALTHCHECK_TIMEOUT : timeout);
+        Integer replicas = numReplicas(deploy);
+        view.put("numReplicas", replicas == null ? DEFAULT_REPLICAS : replicas);
         view.put("region", region(deploy));
-        view.put("sleepApplication", bool(deploy, "sleepApplication"));
+        Boolean sleeps = bool(deploy, "sleepApplication");
+        view.put("sleepApplication", sleeps != null && sleeps);
         view.put("cronSchedule", text(deploy, "cronSchedule"));
         String restart = text(deploy, "restartPolicyType");
         view.put("restartPolicyType",
@@ -135,7 +146,12 @@ final class ConfigMapping {
         return regions != null && regions.size() == 1 ? regions.fieldNames().next() : null;
     }
 
-    /** Whether the instance's deployed parts differ (absent and empty are the same). */
+    /**
+     * Whether the instance's deployed parts differ (absent and empty are the same). Replicas are
+     * not part of it: "Creating, deleting, and re-assigning replicas ... Railway scales your
+     * service without triggering a full redeploy" (docs deployments/scaling.md), so
+     * {@code deploy.multiRegionConfig} and {@code deploy.numReplicas} are left out.
+     */
     static boolean needsDeploy(JsonNode before, JsonNode after) {
         for (String part : DEPLOYED_PARTS) {
             if (!Objects.equals(part(before, part), part(after, part))) {
@@ -145,8 +161,16 @@ final class ConfigMapping {
         return false;
     }
 
+    /** The keys of deploy a change of which scales instead of redeploying. */
+    static final List<String> SCALING_KEYS = List.of("multiRegionConfig", "numReplicas");
+
     private static JsonNode part(JsonNode config, String name) {
         JsonNode node = config == null ? null : config.get(name);
+        if (node != null && name.equals("deploy") && node instanceof ObjectNode deploy) {
+            ObjectNode copy = deploy.deepCopy();
+            copy.remove(SCALING_KEYS);
+            node = copy;
+        }
         return node == null || node.isNull() || (node.isObject() && node.isEmpty()) ? null : node;
     }
 

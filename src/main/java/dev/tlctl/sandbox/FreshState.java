@@ -6,7 +6,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * A fresh sandbox: one user, one workspace on the Hobby plan named "sandbox", its customer (no
+ * A fresh sandbox: one user, one workspace on the Hobby plan named "sandbox" (the user's personal
+ * workspace), its customer (no
  * usage limit, current usage derived from the usage entries (none yet), the current calendar
  * month as billing period) and one account token.
  */
@@ -33,6 +34,7 @@ final class FreshState {
         workspace.id = Ids.next(state);
         workspace.name = WORKSPACE_NAME;
         workspace.plan = "HOBBY";
+        workspace.personalOf = user.id;
         workspace.memberIds.add(user.id);
         workspace.createdAt = now;
         workspace.updatedAt = now;

@@ -105,12 +105,46 @@ final class GraphqlEngine {
                             + (e.getMessage() == null ? "" : ": " + e.getMessage());
             GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError(parameters.getDataFetchingEnvironment())
                     .message(message);
-            if (e instanceof SandboxException sandbox && sandbox.code() != null) {
-                builder.extensions(Map.of("code", sandbox.code()));
-            }
+            builder.extensions(Map.of("code", e instanceof SandboxException sandbox && sandbox.code() != null
+                    ? sandbox.code() : SandboxException.INTERNAL_SERVER_ERROR));
             GraphQLError error = builder.build();
             return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
         };
+    }
+
+    /**
+     * Railway's errors carry {@code extensions.code}, not graphql-java's {@code classification}:
+     * business errors {@code INTERNAL_SERVER_ERROR} (API-NOTES section 8: the creation quotas are
+     * refused so inside HTTP 200) or their own code ({@code STALE_ENVIRONMENT_BASE}); a document
+     * that does not parse or validate gets the codes of Apollo Server, which Railway's answers
+     * follow ({@code GRAPHQL_PARSE_FAILED}, {@code GRAPHQL_VALIDATION_FAILED}; an assumption,
+     * docs/railway-semantics.md).
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> withRailwayErrorCodes(Map<String, Object> response) {
+        Object errors = response.get("errors");
+        if (!(errors instanceof java.util.List<?> list)) {
+            return response;
+        }
+        java.util.List<Object> fixed = new java.util.ArrayList<>();
+        for (Object item : list) {
+            if (!(item instanceof Map<?, ?> error)) {
+                fixed.add(item);
+                continue;
+            }
+            Map<String, Object> copy = new java.util.LinkedHashMap<>((Map<String, Object>) error);
+            Map<String, Object> extensions = copy.get("extensions") instanceof Map<?, ?> given
+                    ? new java.util.LinkedHashMap<>((Map<String, Object>) given) : new java.util.LinkedHashMap<>();
+            Object classification = extensions.remove("classification");
+            extensions.putIfAbsent("code", "InvalidSyntax".equals(classification) ? "GRAPHQL_PARSE_FAILED"
+                    : "ValidationError".equals(classification) ? "GRAPHQL_VALIDATION_FAILED"
+                    : SandboxException.INTERNAL_SERVER_ERROR);
+            copy.put("extensions", extensions);
+            fixed.add(copy);
+        }
+        Map<String, Object> out = new java.util.LinkedHashMap<>(response);
+        out.put("errors", fixed);
+        return out;
     }
 
     /** Runs one document as one store transaction; returns the response document ({data, errors}). */
@@ -128,7 +162,7 @@ final class GraphqlEngine {
                             GoodFaithIntrospection.GOOD_FAITH_INTROSPECTION_DISABLED, true))
                     .build();
             ExecutionResult result = graphQL.execute(input);
-            return result.toSpecification();
+            return withRailwayErrorCodes(result.toSpecification());
         });
     }
 }

@@ -114,7 +114,8 @@ final class HttpFront {
                     return; // the finally block closes the connection: no status line at all
                 case ERROR:
                     Map<String, Object> injected = new java.util.LinkedHashMap<>();
-                    injected.put("errors", List.of(Map.of("message", "tlctl sandbox fault: injected error")));
+                    injected.put("errors", List.of(Map.of("message", "tlctl sandbox fault: injected error",
+                            "extensions", Map.of("code", SandboxException.INTERNAL_SERVER_ERROR))));
                     injected.put("data", null);
                     send(exchange, 200, Json.MAPPER.writeValueAsBytes(injected));
                     return;

@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * Railway's limits on a service instance's settings, checked on every write of them (input
- * fields, patches, staged patches, change sets): replicas, regions from the regions list, cron
- * schedules ({@link Cron}), and vCPU and memory limits per plan. Railway's words are used where
+ * fields, patches, staged patches, change sets): replicas, regions from the regions list, one
+ * pre-deploy command, cron schedules ({@link Cron}), and vCPU and memory limits per plan. Railway's words are used where
  * they are known ("Error in numReplicas - Invalid input"); the rest say what is wrong and what
  * is allowed.
  */
@@ -21,6 +21,12 @@ final class InstanceRules {
             "HOBBY", new PlanLimits(6, 8, 8),
             "PRO", new PlanLimits(42, 24, 24));
     static final String INVALID_REPLICAS = "Error in numReplicas - Invalid input";
+    /**
+     * A pre-deploy command is one command on Railway: the schema types it {@code [String!]}, but a
+     * list of more than one is refused with these words and the whole write fails (issue 16, item
+     * 9: a live report; docs deployments/pre-deploy-command speak of one command).
+     */
+    static final String INVALID_PRE_DEPLOY_COMMAND = "Error in preDeployCommand - Invalid input";
 
     private InstanceRules() {}
 
@@ -79,6 +85,11 @@ final class InstanceRules {
             if (total > limits.maxReplicas()) {
                 throw tooManyReplicas(plan, limits, total);
             }
+        }
+        JsonNode preDeploy = deploy.get("preDeployCommand");
+        if (preDeploy != null && !preDeploy.isNull() && !preDeploy.isTextual()
+                && !(preDeploy.isArray() && preDeploy.size() <= 1 && (preDeploy.isEmpty() || preDeploy.get(0).isTextual()))) {
+            throw new SandboxException(INVALID_PRE_DEPLOY_COMMAND);
         }
         JsonNode cron = deploy.get("cronSchedule");
         if (cron != null && !cron.isNull()) {

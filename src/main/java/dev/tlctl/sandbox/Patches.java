@@ -27,10 +27,32 @@ final class Patches {
         ObjectNode copy = config.deepCopy();
         ObjectNode services = Json.at(copy, "services");
         if (services != null) {
-            services.forEach(service -> mask(Json.at(service, "variables"), decrypt));
+            services.forEach(service -> {
+                mask(Json.at(service, "variables"), decrypt);
+                maskCredentials(Json.at(service, "deploy", "registryCredentials"));
+            });
         }
         mask(Json.at(copy, "sharedVariables"), decrypt);
         return copy;
+    }
+
+    /** What a read shows of registry credentials, whatever the decryption (write-only). */
+    static final String MASKED_CREDENTIAL = "*****";
+
+    /**
+     * Registry credentials are write-only: every read shows them as {@value #MASKED_CREDENTIAL}
+     * (railwayapp/cli src/iac/change_set.rs {@code MASKED_CREDENTIAL_VALUE}, stripped before
+     * every comparison and never written back; CHANGESETS.md section 1.5).
+     */
+    private static void maskCredentials(ObjectNode credentials) {
+        if (credentials == null) {
+            return;
+        }
+        for (String key : List.of("username", "password")) {
+            if (credentials.hasNonNull(key)) {
+                credentials.put(key, MASKED_CREDENTIAL);
+            }
+        }
     }
 
     private static void mask(ObjectNode variables, boolean decrypt) {
@@ -89,7 +111,11 @@ final class Patches {
                 }
                 ObjectNode body = ((ObjectNode) change).deepCopy();
                 body.remove(List.of("isCreated", "isDeleted"));
+                boolean created = !services.has(serviceId);
                 merge(Json.child(services, serviceId), body);
+                if (created) {
+                    InstanceDefaults.fill((ObjectNode) services.get(serviceId));
+                }
             });
         }
         ObjectNode rest = patch.deepCopy();
@@ -97,6 +123,7 @@ final class Patches {
         merge(working, rest);
         Variables.keepSealed(base, working);
         InstanceRules.checkChanged(store, environment, base, working);
+        Domains.requireUnique(store, environment, working);
         return working;
     }
 
@@ -121,7 +148,10 @@ final class Patches {
             JsonNode after = store.serviceConfig(environment, serviceId);
             if (ConfigMapping.needsDeploy(Json.at(before, "services", serviceId), after)
                     || readsAny(after, changedShared)) {
-                deployments.add(store.deploy(environment, serviceId));
+                State.DeploymentRec deployment = store.deploy(environment, serviceId);
+                if (deployment != null) {
+                    deployments.add(deployment);
+                }
             }
         }
         return deployments;
@@ -190,7 +220,11 @@ final class Patches {
                     problems.add("Service " + serviceId + " not found");
                     return;
                 }
-                if (Json.at(base, "services", serviceId) == null && !change.path("isCreated").asBoolean(false)) {
+                if (Json.at(base, "services", serviceId) == null && !change.path("isCreated").asBoolean(false)
+                        && Consistency.pending(environment, serviceId)) {
+                    // A new service's instance that has not materialised yet (Consistency).
+                    problems.add("ServiceInstance not found");
+                } else if (Json.at(base, "services", serviceId) == null && !change.path("isCreated").asBoolean(false)) {
                     problems.add("Service " + serviceId + " has no instance in environment " + environment.name
                             + "; add it with isCreated: true");
                 }

@@ -35,12 +35,15 @@ final class ProjectOps {
         if (environmentName != null && environmentName.isBlank()) {
             throw new SandboxException("defaultEnvironmentName must not be blank");
         }
-        State.ProjectRec project = new State.ProjectRec();
-        project.id = store.newId();
         String name = (String) input.get("name");
         if (name != null && !name.isBlank()) {
             requireName("Project", name);
         }
+        // The default environment comes with the project: it spends no environment quota (an
+        // assumption, docs/railway-semantics.md).
+        Quotas.project(store, workspaceId);
+        State.ProjectRec project = new State.ProjectRec();
+        project.id = store.newId();
         project.name = name == null || name.isBlank() ? "sandbox-" + project.id.substring(0, 8) : name;
         project.description = (String) input.get("description");
         project.workspaceId = workspaceId;
@@ -48,6 +51,7 @@ final class ProjectOps {
         project.prDeploys = Boolean.TRUE.equals(input.get("prDeploys"));
         project.createdAt = store.now();
         project.updatedAt = project.createdAt;
+        project.listedAt = Consistency.visibleAt(store);
         state.projects.add(project);
         newEnvironment(store, project, environmentName == null ? DEFAULT_ENVIRONMENT_NAME : environmentName, null, false);
         return project;
@@ -118,6 +122,8 @@ final class ProjectOps {
                 throw new SandboxException("Environment not found");
             }
         }
+        requireFreeName(store, project.id, name, null);
+        Quotas.environment(store, caller);
         boolean stage = source != null && Boolean.TRUE.equals(input.get("stageInitialChanges"));
         State.EnvironmentRec environment = newEnvironment(store, project, name, source,
                 Boolean.TRUE.equals(input.get("ephemeral")));
@@ -133,7 +139,7 @@ final class ProjectOps {
         return environment;
     }
 
-    private static State.EnvironmentRec newEnvironment(Store store, State.ProjectRec project, String name,
+    static State.EnvironmentRec newEnvironment(Store store, State.ProjectRec project, String name,
                                                        State.EnvironmentRec source, boolean ephemeral) {
         requireFreeName(store, project.id, name, null);
         State.EnvironmentRec environment = new State.EnvironmentRec();
@@ -145,6 +151,7 @@ final class ProjectOps {
         if (source != null) {
             environment.sourceEnvironmentId = source.id;
             environment.config = Variables.withoutSealed(source.config);
+            Domains.regenerate(store, environment);
         }
         store.state().environments.add(environment);
         store.touched(environment);

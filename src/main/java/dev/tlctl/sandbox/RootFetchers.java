@@ -43,6 +43,10 @@ final class RootFetchers {
                     return Views.workspace(workspace);
                 }))
                 .dataFetcher("projects", root(RootFetchers::projects))
+                .dataFetcher("externalWorkspaces", root((c, env) -> {
+                    c.caller().requireBearer();
+                    return Views.externalWorkspaces(c.store(), c.caller(), env.getArgument("projectId"));
+                }))
                 .dataFetcher("project", root((c, env) -> {
                     State.ProjectRec project = c.store().project(env.getArgument("id"));
                     c.caller().requireProjectRead(c.state(), project);
@@ -63,7 +67,7 @@ final class RootFetchers {
                     if (projectId != null && !projectId.equals(environment.projectId)) {
                         throw new SandboxException("Environment not found");
                     }
-                    c.caller().requireEnvironment(c.state(), environment);
+                    c.caller().requireEnvironmentVisible(c.state(), environment);
                     return Views.environment(environment);
                 }))
                 .dataFetcher("environmentStagedChanges", root((c, env) -> {
@@ -275,11 +279,16 @@ final class RootFetchers {
             c.store().workspace(workspaceId);
             c.caller().requireWorkspace(c.state(), workspaceId);
         }
-        List<String> reachable = c.caller().workspaces(c.state()).stream().map(w -> w.id).toList();
+        // Without workspaceId: the caller's personal projects only, which a workspace token has none of
+        // (docs guides/manage-projects asks each workspace for its projects; railwayapp/docs issue #867).
+        List<String> personal = c.caller().workspaces(c.state()).stream()
+                .filter(w -> w.personalOf != null && w.personalOf.equals(c.caller().token().userId))
+                .map(w -> w.id).toList();
         boolean includeDeleted = Boolean.TRUE.equals(env.getArgument("includeDeleted"));
         List<State.ProjectRec> projects = new ArrayList<>(c.state().projects.stream()
-                .filter(p -> workspaceId == null ? reachable.contains(p.workspaceId) : p.workspaceId.equals(workspaceId))
-                .filter(p -> includeDeleted || p.deletedAt == null).toList());
+                .filter(p -> workspaceId == null ? personal.contains(p.workspaceId) : p.workspaceId.equals(workspaceId))
+                .filter(p -> includeDeleted || p.deletedAt == null)
+                .filter(p -> Consistency.listed(c.store(), p)).toList());
         String orderBy = env.getArgument("orderBy");
         if ("CREATED_AT_DESC".equals(orderBy)) {
             Collections.reverse(projects);

@@ -67,7 +67,7 @@ public final class Sandbox implements AutoCloseable {
      */
     public static Sandbox start(SandboxConfig config) throws IOException {
         warmUp();
-        Store store = Store.open(config.stateFile(), config.token(), config.seed(), config.clock());
+        Store store = Store.open(config.stateFile(), config.token(), config.seed(), config.clock(), config.timing());
         return new Sandbox(config, store);
     }
 
@@ -178,6 +178,43 @@ public final class Sandbox implements AutoCloseable {
             store.state().workspaces.get(0).plan = plan;
             store.markDirty();
         });
+    }
+
+    /**
+     * Railway makes the environment of a pull request opened on the project's repository
+     * ({@code <project>-pr-<number>}, ephemeral, copied from the base environment), turning PR
+     * environments on when they are off; returns its name. See {@link PullRequests}.
+     */
+    public String openPullRequest(String projectName, int number, String branch) {
+        return store.transaction(() -> PullRequests.open(store, projectName, number, branch));
+    }
+
+    /** The pull request merged or closed: Railway deletes its environment; returns its name. */
+    public String closePullRequest(String projectName, int number) {
+        return store.transaction(() -> PullRequests.close(store, projectName, number));
+    }
+
+    /** A team workspace the sandbox's user does not belong to; returns its owner's account token. */
+    public String addWorkspace(String name) {
+        return store.transaction(() -> Members.addWorkspace(store, name));
+    }
+
+    /** Invites the sandbox's user to a project of another workspace (Railway's externalWorkspaces). */
+    public void invite(String projectName) {
+        store.transaction(() -> Members.invite(store, projectName));
+    }
+
+    /**
+     * A new member of the sandbox's workspace with a role (ADMIN, MEMBER or DEPLOYER); returns
+     * their account token. Members and deployers cannot open restricted environments.
+     */
+    public String addMember(String name, String role) {
+        return store.transaction(() -> Members.addMember(store, name, role));
+    }
+
+    /** Marks an environment restricted (environment RBAC) or not, by names. */
+    public void restrictEnvironment(String projectName, String environmentName, boolean restricted) {
+        store.transaction(() -> Members.restrict(store, projectName, environmentName, restricted));
     }
 
     /** A project-level usage figure: {@code setUsage(project, null, null, measurement, value)}. */

@@ -2,6 +2,7 @@ package dev.tlctl.sandbox;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -15,13 +16,50 @@ import java.util.Objects;
  * @param seed      the seed of ids, tokens and faults
  * @param perHour   the rate limit per token per hour (Railway Hobby: 1000)
  * @param perSecond the rate limit per token per second (Railway Hobby: 10)
- * @param clock     the clock of timestamps and rate limits
+ * @param clock     the clock of timestamps, rate limits, quotas and delays
+ * @param timing    Railway's creation quotas and the delays of its eventual consistency
  */
 public record SandboxConfig(int port, Path stateFile, String token, String faults, long seed,
-                            int perHour, int perSecond, Clock clock) {
+                            int perHour, int perSecond, Clock clock, Timing timing) {
     public static final int DEFAULT_PER_HOUR = 1000;
     public static final int DEFAULT_PER_SECOND = 10;
     public static final long DEFAULT_SEED = 1;
+
+    /**
+     * What takes time on Railway (docs/railway-semantics.md has the sources).
+     *
+     * @param quotas           creations refused inside their window: one environment per user and one
+     *                         project per workspace every {@link #QUOTA_WINDOW}
+     * @param consistencyDelay how long after {@code serviceCreate} its instances materialise (a write
+     *                         to one before then is "ServiceInstance not found"), and after
+     *                         {@code projectCreate} the project is listed
+     * @param applyDelay       how long a change set applied with {@code waitForCompletion: false} stays
+     *                         "applying" before its result is final
+     */
+    public record Timing(boolean quotas, Duration consistencyDelay, Duration applyDelay) {
+        /** Railway's creation quota window, for environments per user and projects per workspace. */
+        public static final Duration QUOTA_WINDOW = Duration.ofSeconds(30);
+        /** The default delays: short, so that a first apply stays quick, and long enough to be seen. */
+        public static final Duration DEFAULT_DELAY = Duration.ofSeconds(1);
+
+        public Timing {
+            Objects.requireNonNull(consistencyDelay, "consistencyDelay");
+            Objects.requireNonNull(applyDelay, "applyDelay");
+            if (consistencyDelay.isNegative() || applyDelay.isNegative()) {
+                throw new IllegalArgumentException("delays must not be negative");
+            }
+        }
+
+        /** As on Railway: quotas on, {@link #DEFAULT_DELAY} each. */
+        public static Timing railway() {
+            return new Timing(true, DEFAULT_DELAY, DEFAULT_DELAY);
+        }
+
+        /** Everything at once: no quota, no delay (benchmarks, tests of other things). */
+        public static Timing immediate() {
+            return new Timing(false, Duration.ZERO, Duration.ZERO);
+        }
+    }
 
     /** Checks every value; a bad fault spec or limit is an IllegalArgumentException saying what is wrong. */
     public SandboxConfig {
@@ -35,37 +73,41 @@ public record SandboxConfig(int port, Path stateFile, String token, String fault
             throw new IllegalArgumentException("the token must not be blank");
         }
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(timing, "timing");
         Faults.parse(faults, seed);
     }
 
-    /** Any free port, memory only, a generated token, no faults, seed 1, Hobby limits, the system clock. */
+    /**
+     * Any free port, memory only, a generated token, no faults, seed 1, Hobby limits, the system
+     * clock, Railway's quotas and delays.
+     */
     public static SandboxConfig defaults() {
         return new SandboxConfig(0, null, null, null, DEFAULT_SEED, DEFAULT_PER_HOUR, DEFAULT_PER_SECOND,
-                Clock.systemUTC());
+                Clock.systemUTC(), Timing.railway());
     }
 
     public SandboxConfig withPort(int port) {
-        return new SandboxConfig(port, stateFile, token, faults, seed, perHour, perSecond, clock);
+        return new SandboxConfig(port, stateFile, token, faults, seed, perHour, perSecond, clock, timing);
     }
 
     public SandboxConfig withStateFile(Path stateFile) {
-        return new SandboxConfig(port, stateFile, token, faults, seed, perHour, perSecond, clock);
+        return new SandboxConfig(port, stateFile, token, faults, seed, perHour, perSecond, clock, timing);
     }
 
     public SandboxConfig withToken(String token) {
-        return new SandboxConfig(port, stateFile, token, faults, seed, perHour, perSecond, clock);
+        return new SandboxConfig(port, stateFile, token, faults, seed, perHour, perSecond, clock, timing);
     }
 
     public SandboxConfig withFaults(String faults) {
-        return new SandboxConfig(port, stateFile, token, faults, seed, perHour, perSecond, clock);
+        return new SandboxConfig(port, stateFile, token, faults, seed, perHour, perSecond, clock, timing);
     }
 
     public SandboxConfig withSeed(long seed) {
-        return new SandboxConfig(port, stateFile, token, faults, seed, perHour, perSecond, clock);
+        return new SandboxConfig(port, stateFile, token, faults, seed, perHour, perSecond, clock, timing);
     }
 
     public SandboxConfig withRateLimit(int perHour, int perSecond) {
-        return new SandboxConfig(port, stateFile, token, faults, seed, perHour, perSecond, clock);
+        return new SandboxConfig(port, stateFile, token, faults, seed, perHour, perSecond, clock, timing);
     }
 
     /** {@code PER_HOUR/PER_SECOND}, such as {@code 1000/10}. */
@@ -83,6 +125,20 @@ public record SandboxConfig(int port, Path stateFile, String token, String fault
     }
 
     public SandboxConfig withClock(Clock clock) {
-        return new SandboxConfig(port, stateFile, token, faults, seed, perHour, perSecond, clock);
+        return new SandboxConfig(port, stateFile, token, faults, seed, perHour, perSecond, clock, timing);
+    }
+
+    public SandboxConfig withTiming(Timing timing) {
+        return new SandboxConfig(port, stateFile, token, faults, seed, perHour, perSecond, clock, timing);
+    }
+
+    /** The same, with creation quotas on or off. */
+    public SandboxConfig withQuotas(boolean quotas) {
+        return withTiming(new Timing(quotas, timing.consistencyDelay(), timing.applyDelay()));
+    }
+
+    /** The same, with these delays (zero: at once). */
+    public SandboxConfig withDelays(Duration consistencyDelay, Duration applyDelay) {
+        return withTiming(new Timing(timing.quotas(), consistencyDelay, applyDelay));
     }
 }

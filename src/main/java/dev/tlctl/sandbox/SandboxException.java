@@ -12,6 +12,12 @@ public final class SandboxException extends RuntimeException {
     /** Railway's message for an unknown Project-Access-Token (the text its CLI looks for). */
     static final String PROJECT_TOKEN_NOT_FOUND = "Project Token not found";
 
+    /**
+     * Railway's {@code extensions.code} of a business error (a refused create, a missing object):
+     * what its answers carry inside HTTP 200 (API-NOTES section 8).
+     */
+    static final String INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR";
+
     /** Railway's {@code extensions.code} of the GraphQL error, or null for none. */
     private final String code;
 

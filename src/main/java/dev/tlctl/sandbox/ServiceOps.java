@@ -1,5 +1,6 @@
 package dev.tlctl.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,8 +55,10 @@ final class ServiceOps {
         service.updatedAt = service.createdAt;
         store.state().services.add(service);
 
+        // The instances materialise a moment later (Consistency); with no delay, at once.
+        service.instancesAt = Consistency.visibleAt(store);
         for (State.EnvironmentRec environment : targets) {
-            ObjectNode config = store.ensureInstance(environment, service.id);
+            ObjectNode config = Json.MAPPER.createObjectNode();
             if (repo != null || image != null || branch != null) {
                 ObjectNode sourceConfig = Json.child(config, "source");
                 putIfSet(sourceConfig, "repo", repo);
@@ -66,10 +69,15 @@ final class ServiceOps {
                 ObjectNode variablesConfig = Json.child(config, "variables");
                 variables.forEach((key, value) -> variablesConfig.putObject(key).put("value", value));
             }
-            store.touched(environment);
-            if (repo != null || image != null) {
-                store.deploy(environment, service.id);
+            InstanceDefaults.fill(config);
+            if (service.instancesAt != null) {
+                environment.pending.put(service.id, config);
+                store.markDirty();
+                continue;
             }
+            Json.child(environment.config, "services").set(service.id, config);
+            store.touched(environment);
+            store.deploy(environment, service.id);
         }
         return service;
     }
@@ -187,9 +195,12 @@ final class ServiceOps {
             }
         }
         updated.forEach((environment, config) -> {
+            ObjectNode before = store.serviceConfig(environment, serviceId);
             Json.child(environment.config, "services").set(serviceId, config);
             store.touched(environment);
-            store.deploy(environment, serviceId);
+            if (ConfigMapping.needsDeploy(before, config)) {
+                store.deploy(environment, serviceId);
+            }
         });
         return true;
     }
@@ -226,6 +237,16 @@ final class ServiceOps {
         store.touched(environment);
         store.deploy(environment, serviceId);
         return true;
+    }
+
+    /**
+     * Whether an instance has something to deploy: a repo or an image. A service without a source
+     * has nothing to build, so nothing a change does deploys it (the issue's Railway facts;
+     * docs/railway-semantics.md).
+     */
+    static boolean hasSource(JsonNode instance) {
+        ObjectNode source = Json.at(instance, "source");
+        return ConfigMapping.text(source, "repo") != null || ConfigMapping.text(source, "image") != null;
     }
 
     private static void putIfSet(ObjectNode node, String key, String value) {

@@ -43,6 +43,12 @@ final class State {
     public List<ChangeSetApplyRec> changeSetApplies = new ArrayList<>();
     /** Usage, one entry per (project, environment, service, measurement): what usage and estimatedUsage answer. */
     public List<UsageRec> usage = new ArrayList<>();
+    /**
+     * When each creation quota was last used, as an ISO instant: {@code environment:<caller>} (a
+     * user, or a workspace token) and {@code project:<workspaceId>}.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public Map<String, String> lastCreations = new LinkedHashMap<>();
     /** Format 1 only: measurements by project id, then by MetricMeasurement name; read, then moved into usage. */
     public Map<String, Map<String, Double>> measurements;
 
@@ -62,7 +68,12 @@ final class State {
         public String id;
         public String name;
         public String plan = "HOBBY";
+        /** The user whose personal workspace this is (root projects without workspaceId lists it); null: a team's. */
+        public String personalOf;
         public List<String> memberIds = new ArrayList<>();
+        /** Members whose role is not ADMIN (MEMBER or DEPLOYER), by user id: they cannot open restricted environments. */
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        public Map<String, String> memberRoles = new LinkedHashMap<>();
         public CustomerRec customer;
         public String createdAt;
         public String updatedAt;
@@ -124,6 +135,11 @@ final class State {
         public String createdAt;
         public String updatedAt;
         public String deletedAt;
+        /** Users invited to this project alone (not members of its workspace): they reach it through externalWorkspaces. */
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        public List<String> invitedUserIds = new ArrayList<>();
+        /** Until this instant (ISO) the new project is missing from every list; null: listed. */
+        public String listedAt;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -148,6 +164,27 @@ final class State {
         public Map<String, InstanceRec> instances = new LinkedHashMap<>();
         /** The staged patch (environmentStageChanges), or null when nothing is staged. */
         public StagedPatchRec staged;
+        /**
+         * Instances a serviceCreate made that have not materialised yet, by service id: the config
+         * they start with. They join {@code config.services} at the service's {@code instancesAt}.
+         */
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        public Map<String, ObjectNode> pending = new LinkedHashMap<>();
+        /** Railway's own PR environment: the pull request it was made for; null for any other. */
+        public PullRequestRec pullRequest;
+        /** Environment RBAC: only workspace admins may open it (docs: enterprise/environment-rbac). */
+        public boolean restricted;
+    }
+
+    /** The pull request a PR environment was made for (Environment.meta). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class PullRequestRec {
+        public int number;
+        public String branch;
+        public String baseBranch;
+        public String repo;
+        public String title;
     }
 
     /** Changes staged for an environment: an EnvironmentConfig patch, nulls (deletions) kept. */
@@ -178,6 +215,8 @@ final class State {
         public String createdAt;
         public String updatedAt;
         public String deletedAt;
+        /** When the instances its serviceCreate made materialise (ISO); null once they have. */
+        public String instancesAt;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -222,6 +261,8 @@ final class State {
         public String environmentId;
         public String createdAt;
         public String commitMessage;
+        /** Until this instant (ISO) polls answer "applying"; null: final from the start. */
+        public String finishedAt;
         /** The final ChangeSetApplyResult, as environmentChangeSetApply answers it. */
         public ObjectNode result;
     }

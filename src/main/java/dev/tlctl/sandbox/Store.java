@@ -23,14 +23,16 @@ final class Store {
 
     private final ReentrantLock lock;
     private final Clock clock;
+    private final SandboxConfig.Timing timing;
     private final StateFile file;
     private State state;
     private boolean dirty;
 
-    private Store(State state, StateFile file, Clock clock) {
+    private Store(State state, StateFile file, Clock clock, SandboxConfig.Timing timing) {
         this.state = state;
         this.file = file;
         this.clock = clock;
+        this.timing = timing;
         this.lock = file == null ? new ReentrantLock() : FILE_LOCKS.computeIfAbsent(file.path(), p -> new ReentrantLock());
     }
 
@@ -40,8 +42,13 @@ final class Store {
      * that writes the file never reads half a change.
      */
     static Store open(java.nio.file.Path path, String token, long seed, Clock clock) throws IOException {
+        return open(path, token, seed, clock, SandboxConfig.Timing.railway());
+    }
+
+    static Store open(java.nio.file.Path path, String token, long seed, Clock clock, SandboxConfig.Timing timing)
+            throws IOException {
         StateFile file = path == null ? null : new StateFile(path);
-        Store store = new Store(null, file, clock);
+        Store store = new Store(null, file, clock, timing);
         try {
             store.transaction(() -> {
                 State loaded = null;
@@ -79,6 +86,9 @@ final class Store {
         try (StateFile.ProcessLock ignored = file != null && lock.getHoldCount() == 1 ? file.lockAcrossProcesses() : null) {
             refreshFromDisk();
             try {
+                if (state != null) {
+                    Consistency.materialise(this);
+                }
                 return work.get();
             } finally {
                 persistIfDirty();
@@ -139,6 +149,15 @@ final class Store {
         return clock;
     }
 
+    SandboxConfig.Timing timing() {
+        return timing;
+    }
+
+    /** Whether the instant (ISO text; null: long ago) has come on the sandbox's clock. */
+    boolean reached(String instant) {
+        return instant == null || !clock.instant().isBefore(java.time.Instant.parse(instant));
+    }
+
     void markDirty() {
         dirty = true;
     }
@@ -194,6 +213,18 @@ final class Store {
 
     State.ServiceRec serviceAny(String id) {
         return id == null ? null : state.services.stream().filter(s -> s.id.equals(id)).findFirst().orElse(null);
+    }
+
+    /** The live project of that name, for the sandbox's own commands (a SandboxException when there is none). */
+    State.ProjectRec projectNamed(String name) {
+        return state.projects.stream().filter(p -> p.deletedAt == null && p.name.equals(name)).findFirst()
+                .orElseThrow(() -> new SandboxException("No project named " + name + " in the sandbox state"));
+    }
+
+    /** The live environment of that project with that name (a SandboxException when there is none). */
+    State.EnvironmentRec environmentNamed(State.ProjectRec project, String name) {
+        return environmentsOf(project.id).stream().filter(e -> e.name.equals(name)).findFirst()
+                .orElseThrow(() -> new SandboxException("Project " + project.name + " has no environment named " + name));
     }
 
     /** The live service of that project with that name, or null. */
@@ -287,8 +318,15 @@ final class Store {
         dirty = true;
     }
 
-    /** Records one deployment (status SUCCESS) of the service's instance in the environment, reason "deploy". */
+    /**
+     * The deployment a change causes: one (status SUCCESS, reason "deploy") when the instance has
+     * a source to build; null, and nothing recorded, when it has none (a service without a source
+     * deploys nothing).
+     */
     State.DeploymentRec deploy(State.EnvironmentRec environment, String serviceId) {
+        if (!ServiceOps.hasSource(serviceConfig(environment, serviceId))) {
+            return null;
+        }
         return deploy(environment, serviceId, "deploy", null);
     }
 

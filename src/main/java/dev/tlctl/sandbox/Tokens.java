@@ -18,13 +18,8 @@ final class Tokens {
 
     /** A project token for one environment of a live project, both by name. */
     static String mintProject(Store store, String projectName, String environmentName) {
-        State.ProjectRec project = store.state().projects.stream()
-                .filter(p -> p.deletedAt == null && p.name.equals(projectName)).findFirst()
-                .orElseThrow(() -> new SandboxException("No project named " + projectName + " in the sandbox state"));
-        State.EnvironmentRec environment = store.environmentsOf(project.id).stream()
-                .filter(e -> e.name.equals(environmentName)).findFirst()
-                .orElseThrow(() -> new SandboxException("Project " + projectName + " has no environment named "
-                        + environmentName));
+        State.ProjectRec project = store.projectNamed(projectName);
+        State.EnvironmentRec environment = store.environmentNamed(project, environmentName);
         State.TokenRec token = newToken(store, State.TokenKind.PROJECT,
                 "project token " + projectName + "/" + environmentName);
         token.projectId = project.id;

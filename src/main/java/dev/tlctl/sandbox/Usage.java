@@ -231,14 +231,10 @@ final class Usage {
         if (!Double.isFinite(value) || value < 0) {
             throw new IllegalArgumentException("A usage value must be a number of at least 0, not " + value);
         }
-        State.ProjectRec project = store.state().projects.stream()
-                .filter(p -> p.deletedAt == null && p.name.equals(projectName)).findFirst()
-                .orElseThrow(() -> new SandboxException("No project named " + projectName + " in the sandbox state"));
+        State.ProjectRec project = store.projectNamed(projectName);
         String environmentId = null;
         if (environmentName != null) {
-            environmentId = store.environmentsOf(project.id).stream().filter(e -> e.name.equals(environmentName))
-                    .findFirst().orElseThrow(() -> new SandboxException("Project " + projectName
-                            + " has no environment named " + environmentName)).id;
+            environmentId = store.environmentNamed(project, environmentName).id;
         }
         String serviceId = null;
         if (serviceName != null) {

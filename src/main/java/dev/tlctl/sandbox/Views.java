@@ -19,6 +19,7 @@ final class Views {
         view.put("email", user.email);
         view.put("username", user.username);
         view.put("createdAt", user.createdAt);
+        AccountViews.user(user, view);
         return view;
     }
 
@@ -29,6 +30,7 @@ final class Views {
         view.put("plan", workspace.plan);
         view.put("createdAt", workspace.createdAt);
         view.put("updatedAt", workspace.updatedAt);
+        AccountViews.workspace(workspace, view);
         return view;
     }
 
@@ -48,9 +50,65 @@ final class Views {
             limit.put("softLimit", customer.usageLimit.softLimit);
             limit.put("hardLimit", customer.usageLimit.hardLimit);
             limit.put("isOverLimit", BillingOps.isOverLimit(customer, currentUsage));
+            AccountViews.usageLimit(limit);
         }
         view.put("usageLimit", limit);
+        AccountViews.customer(store.state(), workspace, currentUsage, view);
         return view;
+    }
+
+    /**
+     * externalWorkspaces: "the workspaces the user doesn't belong to, but needs access (like when
+     * invited to a project)" (Railway's schema), each with only the projects the account was
+     * invited to; none for a workspace token (it has no user). With {@code projectId}, only the
+     * workspace of that project.
+     */
+    static List<Map<String, Object>> externalWorkspaces(Store store, Caller caller, String projectId) {
+        String userId = caller.token().userId;
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        if (caller.token().kind != State.TokenKind.ACCOUNT) {
+            return out;
+        }
+        for (State.WorkspaceRec workspace : store.state().workspaces) {
+            if (workspace.memberIds.contains(userId)) {
+                continue;
+            }
+            List<Map<String, Object>> projects = store.state().projects.stream()
+                    .filter(p -> p.workspaceId.equals(workspace.id) && p.deletedAt == null
+                            && p.invitedUserIds.contains(userId) && Consistency.listed(store, p)
+                            && (projectId == null || projectId.equals(p.id)))
+                    .map(Views::project).toList();
+            if (projects.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("id", workspace.id);
+            view.put("name", workspace.name);
+            view.put("plan", workspace.plan);
+            view.put("createdAt", workspace.createdAt);
+            view.put("projects", projects);
+            view.put("teamId", workspace.id);
+            view.put("customerId", workspace.customer == null ? null : workspace.customer.id);
+            view.put("customerState", "ACTIVE");
+            view.put("currentSessionHasAccess", true);
+            view.put("isTrialing", false);
+            view.put("preferredRegion", null);
+            view.put("avatar", null);
+            view.put("banReason", null);
+            view.put("discordRole", null);
+            view.put("supportTierOverride", null);
+            view.put("allowDeprecatedRegions", false);
+            view.put("has2FAEnforcement", false);
+            view.put("hasAutomaticDiagnosis", false);
+            view.put("hasBAA", false);
+            view.put("hasGuardrailsAccess", false);
+            view.put("hasRBAC", false);
+            view.put("hasSAML", false);
+            view.put("redactedDueTo2FAPending", false);
+            view.put("subscriptionPlanLimit", planLimit(workspace));
+            out.add(view);
+        }
+        return out;
     }
 
     static Map<String, Object> apiTokenWorkspace(State.WorkspaceRec workspace) {
@@ -101,11 +159,31 @@ final class Views {
         view.put("createdAt", environment.createdAt);
         view.put("updatedAt", environment.updatedAt);
         view.put("deletedAt", environment.deletedAt);
-        // Only environments the caller can access are ever shown; no PR metadata, no canvas groups.
-        view.put("canAccess", true);
-        view.put("meta", null);
+        // canAccess and meta are wired (they depend on the caller and on the pull request); no canvas groups.
         view.put("canvasGroupRefs", Map.of());
         view.put("unmergedChangesCount", Staging.count(environment));
+        return view;
+    }
+
+    /**
+     * Environment.meta: for Railway's PR environment, the pull request it was made for (the
+     * fields Railway's CLI reads: {@code prNumber}, {@code branch}; railwayapp/cli src/iac/engine.rs);
+     * null for any other environment.
+     */
+    static Map<String, Object> environmentMeta(State.EnvironmentRec environment) {
+        State.PullRequestRec pr = environment.pullRequest;
+        if (pr == null) {
+            return null;
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("prNumber", pr.number);
+        view.put("branch", pr.branch);
+        view.put("baseBranch", pr.baseBranch);
+        view.put("prRepo", pr.repo);
+        view.put("prTitle", pr.title);
+        view.put("prCommentId", null);
+        view.put("latestSuccessfulGitHubDeploymentId", null);
+        view.put("skippedResourceIds", null);
         return view;
     }
 
@@ -183,10 +261,11 @@ final class Views {
         view.put("slackChannelId", null);
         view.put("createdAt", workspace.createdAt);
         view.put("updatedAt", workspace.updatedAt);
+        AccountViews.team(view);
         return view;
     }
 
-    /** The workspace's members as project members: each an ADMIN, as on a project its owner made. */
+    /** The workspace's members as project members, each with its workspace role ({@link AccountViews#role}). */
     static List<Map<String, Object>> members(State state, State.WorkspaceRec workspace) {
         return state.users.stream().filter(u -> workspace.memberIds.contains(u.id)).map(user -> {
             Map<String, Object> view = new LinkedHashMap<>();
@@ -194,7 +273,7 @@ final class Views {
             view.put("name", user.name);
             view.put("email", user.email);
             view.put("avatar", null);
-            view.put("role", "ADMIN");
+            view.put("role", AccountViews.role(workspace, user.id));
             return view;
         }).toList();
     }
@@ -205,7 +284,7 @@ final class Views {
             view.put("id", Ids.derived(projectId, user.id, "permission"));
             view.put("projectId", projectId);
             view.put("userId", user.id);
-            view.put("role", "ADMIN");
+            view.put("role", AccountViews.role(workspace, user.id));
             return view;
         }).toList();
     }

@@ -58,6 +58,8 @@ final class Wiring {
                 .scalar(Scalars.json("RailpackInfo"))
                 .scalar(Scalars.json("DeploymentMeta"))
                 .scalar(Scalars.json("DeploymentDiagnosis"))
+                .scalar(Scalars.json("BigInt"))
+                .scalar(Scalars.json("SpendCommitmentFeatureId"))
                 .wiringFactory(new WiringFactory() {
                     @Override
                     public DataFetcher<?> getDefaultDataFetcher(FieldWiringEnvironment env) {
@@ -111,21 +113,53 @@ final class Wiring {
         types.add(TypeRuntimeWiring.newTypeWiring("User")
                 .dataFetcher("workspaces", nested((c, env) -> c.requireCaller().workspaces(c.state()).stream()
                         .map(Views::workspace).toList()))
+                // The user's personal workspace, and its projects (as root projects without workspaceId).
+                .dataFetcher("workspace", nested((c, env) -> personalWorkspace(c, sourceKey(env, "id"))
+                        .map(Views::workspace).orElse(null)))
+                .dataFetcher("projects", nested((c, env) -> Connections.page(personalWorkspace(c, sourceKey(env, "id"))
+                        .map(w -> listedProjects(c, w.id)).orElse(List.of()), Views::project, env)))
+                .dataFetcher("providerAuths", nested((c, env) -> Connections.page(c.state().users.stream()
+                        .filter(u -> u.id.equals(sourceKey(env, "id"))).findFirst().map(AccountViews::providerAuths)
+                        .orElse(List.of()), a -> a, env)))
                 .build());
         types.add(TypeRuntimeWiring.newTypeWiring("Workspace")
                 .dataFetcher("customer", nested((c, env) ->
                         Views.customer(c.store(), c.store().workspace(sourceKey(env, "id")))))
-                .dataFetcher("projects", nested((c, env) -> {
+                .dataFetcher("projects", nested((c, env) ->
+                        Connections.page(listedProjects(c, sourceKey(env, "id")), Views::project, env)))
+                .dataFetcher("members", nested((c, env) ->
+                        AccountViews.members(c.state(), c.store().workspace(sourceKey(env, "id")), true)))
+                .dataFetcher("projectCount", nested((c, env) -> {
                     String workspaceId = sourceKey(env, "id");
-                    List<State.ProjectRec> projects = c.state().projects.stream()
-                            .filter(p -> p.workspaceId.equals(workspaceId) && p.deletedAt == null).toList();
-                    return Connections.page(projects, Views::project, env);
+                    boolean deleted = Boolean.TRUE.equals(env.getArgument("includeDeleted"));
+                    return (int) c.state().projects.stream()
+                            .filter(p -> p.workspaceId.equals(workspaceId) && (deleted || p.deletedAt == null)).count();
                 }))
+                // SAML identity providers are an enterprise feature the sandbox has none of.
+                .dataFetcher("identityProviders", nested((c, env) -> Connections.page(List.of(), p -> p, env)))
                 .build());
         types.add(TypeRuntimeWiring.newTypeWiring("Team")
                 .dataFetcher("customer", nested((c, env) ->
                         Views.customer(c.store(), c.store().workspace(sourceKey(env, "id")))))
                 .dataFetcher("workspace", nested((c, env) -> Views.workspace(c.store().workspace(sourceKey(env, "id")))))
+                .dataFetcher("members", nested((c, env) ->
+                        AccountViews.members(c.state(), c.store().workspace(sourceKey(env, "id")), false)))
+                .dataFetcher("teamPermissions", nested((c, env) ->
+                        AccountViews.teamPermissions(c.state(), c.store().workspace(sourceKey(env, "id")))))
+                .dataFetcher("projects", nested((c, env) ->
+                        Connections.page(listedProjects(c, sourceKey(env, "id")), Views::project, env)))
+                .build());
+        types.add(TypeRuntimeWiring.newTypeWiring("Customer")
+                .dataFetcher("workspace", nested((c, env) -> c.state().workspaces.stream()
+                        .filter(w -> w.customer != null && w.customer.id.equals(sourceKey(env, "id"))).findFirst()
+                        .map(Views::workspace).orElseThrow(() -> new SandboxException("Customer not found"))))
+                // No credits were ever granted in the sandbox.
+                .dataFetcher("credits", nested((c, env) -> Connections.page(List.of(), g -> g, env)))
+                .build());
+        // Railway has removed plugins: none exists, so these connections are always empty.
+        types.add(TypeRuntimeWiring.newTypeWiring("Plugin")
+                .dataFetcher("containers", nested((c, env) -> Connections.page(List.of(), g -> g, env)))
+                .dataFetcher("variables", nested((c, env) -> Connections.page(List.of(), g -> g, env)))
                 .build());
         types.add(TypeRuntimeWiring.newTypeWiring("ProjectToken")
                 .dataFetcher("project", nested((c, env) -> Views.project(c.store().projectAny(sourceKey(env, "projectId")))))
@@ -214,6 +248,18 @@ final class Wiring {
                 }))
                 .build());
         return types;
+    }
+
+    /** The personal workspace of a user (the one root projects without workspaceId lists). */
+    private static java.util.Optional<State.WorkspaceRec> personalWorkspace(Context c, String userId) {
+        return c.state().workspaces.stream().filter(w -> userId.equals(w.personalOf)).findFirst();
+    }
+
+    /** A workspace's live projects as lists show them (a new one a moment after its create). */
+    private static List<State.ProjectRec> listedProjects(Context c, String workspaceId) {
+        return c.state().projects.stream()
+                .filter(p -> p.workspaceId.equals(workspaceId) && p.deletedAt == null)
+                .filter(p -> Consistency.listed(c.store(), p)).toList();
     }
 
     /** Whether the deployment's instance still exists: its environment and service live, the instance there. */
@@ -364,34 +410,37 @@ final class Wiring {
 
     private static TypeRuntimeWiring environmentType() {
         return TypeRuntimeWiring.newTypeWiring("Environment")
+                .dataFetcher("canAccess", nested((c, env) ->
+                        c.requireCaller().canAccess(c.state(), c.store().environmentAny(sourceKey(env, "id")))))
                 .dataFetcher("config", nested((c, env) -> {
                     boolean decrypt = Boolean.TRUE.equals(env.getArgument("decryptVariables"));
-                    State.EnvironmentRec environment = c.store().environmentAny(sourceKey(env, "id"));
+                    State.EnvironmentRec environment = opened(c, env);
                     return Json.toJava(Patches.masked(environment.config, decrypt));
                 }))
-                .dataFetcher("configEtag", nested((c, env) ->
-                        Patches.etag(c.store().environmentAny(sourceKey(env, "id")).config)))
+                .dataFetcher("configEtag", nested((c, env) -> Patches.etag(opened(c, env).config)))
+                .dataFetcher("meta", nested((c, env) -> Views.environmentMeta(
+                        c.store().environmentAny(sourceKey(env, "id")))))
                 .dataFetcher("sourceEnvironment", nested((c, env) -> {
                     State.EnvironmentRec environment = c.store().environmentAny(sourceKey(env, "id"));
                     State.EnvironmentRec source = c.store().environmentAny(environment.sourceEnvironmentId);
                     return source == null ? null : Views.environment(source);
                 }))
                 .dataFetcher("serviceInstances", nested((c, env) -> {
-                    State.EnvironmentRec environment = c.store().environmentAny(sourceKey(env, "id"));
+                    State.EnvironmentRec environment = opened(c, env);
                     List<String> serviceIds = c.store().instanceServiceIds(environment).stream()
                             .filter(id -> c.store().serviceAny(id) != null).toList();
                     return Connections.page(serviceIds, serviceId -> ConfigMapping.serviceInstance(environment,
                             c.store().serviceAny(serviceId), c.store().serviceConfig(environment, serviceId)), env);
                 }))
                 .dataFetcher("variables", nested((c, env) -> Connections.page(
-                        Variables.nodes(c.store(), c.store().environmentAny(sourceKey(env, "id"))), v -> v, env)))
+                        Variables.nodes(c.store(), opened(c, env)), v -> v, env)))
                 .dataFetcher("deployments", nested((c, env) -> {
-                    String environmentId = sourceKey(env, "id");
+                    String environmentId = opened(c, env).id;
                     return Connections.page(RootFetchers.newestFirst(c.state(), d -> d.environmentId.equals(environmentId)),
                             Views::deployment, env);
                 }))
                 .dataFetcher("deploymentTriggers", nested((c, env) -> {
-                    State.EnvironmentRec environment = c.store().environmentAny(sourceKey(env, "id"));
+                    State.EnvironmentRec environment = opened(c, env);
                     List<Map<String, Object>> triggers = new ArrayList<>();
                     for (String serviceId : c.store().instanceServiceIds(environment)) {
                         triggers.addAll(ConfigViews.deploymentTriggers(environment, serviceId,
@@ -400,8 +449,18 @@ final class Wiring {
                     return Connections.page(triggers, t -> t, env);
                 }))
                 .dataFetcher("volumeInstances", nested((c, env) -> Connections.page(
-                        ConfigViews.volumeInstances(c.store(), c.store().environmentAny(sourceKey(env, "id"))),
-                        v -> v, env)))
+                        ConfigViews.volumeInstances(c.store(), opened(c, env)), v -> v, env)))
                 .build();
+    }
+
+    /**
+     * The environment of an Environment view, when the caller may open its resources: a
+     * restricted one (environment RBAC) is "Not Authorized", and as these fields are non-null the
+     * refusal nulls whatever holds the environment, up to the whole answer.
+     */
+    private static State.EnvironmentRec opened(Context c, DataFetchingEnvironment env) {
+        State.EnvironmentRec environment = c.store().environmentAny(sourceKey(env, "id"));
+        c.requireCaller().requireAccess(c.state(), environment);
+        return environment;
     }
 }

@@ -23,6 +23,11 @@ import java.util.regex.Pattern;
  *       inherited from another environment's overlay gives this environment the other's credential.
  * </ul>
  * Each warning names the file and line of the variable, never its value.
+ *
+ * <p>One rule of Railway's on settings is an error, as Railway refuses the whole commit: a
+ * pre-deploy command is one command ("Error in preDeployCommand - Invalid input" for a list of
+ * two, issue 16 item 9; docs deployments/pre-deploy-command), so {@code deploy.preDeployCommand}
+ * is a string or a one-item list.
  */
 final class RailwayRules {
     /**
@@ -39,6 +44,7 @@ final class RailwayRules {
         for (EnvironmentSpec env : environments) {
             Set<String> referencedShared = new TreeSet<>();
             for (ServiceInstanceSpec instance : env.services().values()) {
+                checkPreDeployCommand(instance, problems);
                 if (!instance.enabled()) {
                     continue;
                 }
@@ -70,6 +76,19 @@ final class RailwayRules {
     }
 
     private record Unreferenced(String name, List<String> environments) {}
+
+    /** More than one pre-deploy command: Railway refuses it, and the whole commit with it. */
+    private static void checkPreDeployCommand(ServiceInstanceSpec instance, Problems problems) {
+        if (!(instance.settings().get(Settings.DEPLOY_PRE_DEPLOY_COMMAND) instanceof List<?> commands)
+                || commands.size() <= 1) {
+            return;
+        }
+        problems.error(instance.locationOf(Settings.DEPLOY_PRE_DEPLOY_COMMAND), instance.service()
+                + "'s deploy.preDeployCommand lists " + commands.size() + " commands; Railway runs one",
+                "Railway refuses a list of more than one (\"Error in preDeployCommand - Invalid input\"), and the"
+                        + " whole commit with it, so nothing of the apply would be written. Give one command, a string"
+                        + " (join them with &&, or call a script that runs them in turn).");
+    }
 
     private record Reference(String scope, String name, String text) {}
 

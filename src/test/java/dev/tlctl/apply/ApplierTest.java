@@ -105,9 +105,10 @@ class ApplierTest {
         assertEquals("prj-new", result.projectId());
         assertEquals(List.of(
                 "createProject tl-engine in ws-1 with production",
-                "projectsNamed ws-1 tl-engine",
+                "projectsNamed ws-1 tl-engine listing prj-new",
                 "createEnvironments prj-new [staging]",
                 "createServices prj-new [api]",
+                "awaitInstances {env-production=[svc-api], env-staging=[svc-api]}",
                 "commit production=" + instance("svc-api") + " staging=" + instance("svc-api")
                         + " limit=UsageLimitWrite[customerId=cus-1, softLimitDollars=25, hardLimitDollars=50, remove=false]"),
                 railway.calls, "no etag read (nothing existed), a look for a twin project, no isCreated (Railway adds the"
@@ -162,7 +163,7 @@ class ApplierTest {
                 + "\"address\":\"service.api\",\"path\":\"resources.service.api.deploy\",\"summary\":\"Update api deploy\","
                 + "\"severity\":\"safe\",\"deployEffect\":\"deploy\",\"field\":\"deploy\","
                 + "\"before\":{\"multiRegionConfig\":{\"europe-west4-drams3a\":{\"numReplicas\":1}},\"runtime\":\"V2\"},"
-                + "\"after\":{\"multiRegionConfig\":{\"us-west2\":{\"numReplicas\":2}},\"runtime\":\"V2\"}}],"
+                + "\"after\":{\"multiRegionConfig\":{\"europe-west4-drams3a\":null,\"us-west2\":{\"numReplicas\":2}},\"runtime\":\"V2\"}}],"
                 + "\"diagnostics\":[]}"), railway.calls,
                 "the whole deploy part, the old region gone, runtime kept; no etag re-read: Railway guards it");
         assertEquals(List.of(), result.unguarded());
@@ -226,6 +227,7 @@ class ApplierTest {
         assertEquals(List.of(
                 "readEtags [env-production]",
                 "createServices prj-1 [worker]",
+                "awaitInstances {env-production=[svc-worker]}",
                 "commit production={\"services\":{\"svc-worker\":{\"deploy\":{\"startCommand\":\"celery\"}}}}"
                         + " staging=changeSet@etag-staging{\"version\":1,\"changes\":[{\"kind\":\"resource.create\","
                         + "\"address\":\"service.worker\",\"path\":\"resources.service.worker\",\"summary\":\"Create service"
@@ -244,7 +246,7 @@ class ApplierTest {
         ApplyResult result = apply(plan);
 
         assertFalse(result.succeeded());
-        assertEquals(List.of("createProject tl-engine in ws-1 with production", "projectsNamed ws-1 tl-engine",
+        assertEquals(List.of("createProject tl-engine in ws-1 with production", "projectsNamed ws-1 tl-engine listing prj-new",
                 "deleteProject prj-new"), railway.calls, "nothing else is written");
         assertEquals("another apply created project tl-engine at the same time (prj-other, created first); this apply"
                 + " deleted the duplicate it had just made (prj-new) and stopped. Run tlctl apply again: it continues"

@@ -1,10 +1,12 @@
 package dev.tlctl.apply;
 
+import dev.tlctl.live.LiveServiceInstance;
 import dev.tlctl.railway.ProjectWrites;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -83,9 +85,26 @@ final class RecordingWrites implements ProjectWrites {
     final List<String> twins = new ArrayList<>(List.of("prj-new"));
 
     @Override
-    public List<String> projectsNamed(String workspaceId, String name) {
-        record("projectsNamed " + workspaceId + " " + name);
+    public List<String> projectsNamed(String workspaceId, String name, String created) {
+        record("projectsNamed " + workspaceId + " " + name + " listing " + created);
         return List.copyOf(twins);
+    }
+
+    /** What {@link #awaitInstances} answers, by environment id then service id: by default nothing Railway filled in. */
+    final Map<String, Map<String, LiveServiceInstance>> shown = new LinkedHashMap<>();
+
+    @Override
+    public Map<String, Map<String, LiveServiceInstance>> awaitInstances(Map<String, Set<String>> expected,
+            Map<String, String> environmentNames) {
+        record("awaitInstances " + expected);
+        Map<String, Map<String, LiveServiceInstance>> out = new LinkedHashMap<>();
+        expected.forEach((env, services) -> {
+            Map<String, LiveServiceInstance> instances = new LinkedHashMap<>();
+            services.forEach(id -> instances.put(id, shown.getOrDefault(env, Map.of()).getOrDefault(id,
+                    new LiveServiceInstance(id, new java.util.TreeMap<>(), Map.of()))));
+            out.put(env, instances);
+        });
+        return out;
     }
 
     @Override

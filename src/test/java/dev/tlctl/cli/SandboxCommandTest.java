@@ -100,6 +100,9 @@ class SandboxCommandTest {
         assertTrue(err().contains("Invalid fault \"drop=2\""), err());
         assertEquals(64, run("sandbox", "serve", "--port", "70000"));
         assertEquals(64, run("sandbox", "serve", "--seed", "abc"));
+        assertEquals(64, run("sandbox", "serve", "--consistency-delay", "soon"));
+        assertTrue(err().contains("--consistency-delay takes a time such as 1s, 500ms or 0, not soon"), err());
+        assertEquals(64, run("sandbox", "serve", "--apply-delay", "5"));
         assertFalse(Files.exists(cwd.resolve(".tlctl")), "nothing was started");
     }
 
@@ -119,17 +122,19 @@ class SandboxCommandTest {
     void servePrintsItsUrlAndTokenServesAndStopsCleanlyWhenInterrupted() throws Exception {
         AtomicInteger code = new AtomicInteger(-1);
         Thread server = new Thread(() -> code.set(run("sandbox", "serve", "--token", "local-token",
-                "--rate-limit", "100/50")));
+                "--rate-limit", "100/50", "--no-quotas", "--apply-delay", "0s")));
         server.start();
         Matcher url = Pattern.compile("serving (http://127\\.0\\.0\\.1:\\d+/graphql/v2)").matcher("");
         long deadline = System.currentTimeMillis() + 20_000;
-        // The URL, the token and the state file are three lines: wait for the last.
-        while (!(url.reset(out()).find() && out().contains("state: ")) && System.currentTimeMillis() < deadline) {
+        // The URL, the token, the state file and the timing are four lines: wait for the last.
+        while (!(url.reset(out()).find() && out().contains("timing: ")) && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
         }
         assertTrue(url.reset(out()).find(), "no URL printed: " + out() + err());
         assertTrue(out().contains("account token: local-token"), out());
         assertTrue(out().contains("state: " + cwd.resolve(".tlctl/sandbox.json")), out());
+        assertTrue(out().contains("timing: creation quotas off, consistency delay 1000 ms, apply delay 0 ms"
+                + " (not Railway's)"), out());
 
         HttpResponse<String> response = post(URI.create(url.group(1)), "Authorization", "Bearer local-token",
                 "{\"query\": \"{ me { email } }\"}");
@@ -143,6 +148,31 @@ class SandboxCommandTest {
         assertEquals(0, code.get());
         assertTrue(err().contains("tlctl sandbox stopped"), err());
         assertTrue(Files.readString(cwd.resolve(".tlctl/sandbox.json")).contains("local-token"));
+    }
+
+    @Test
+    void prOpenAndCloseMakeAndDeleteRailwaysPullRequestEnvironment() throws Exception {
+        Path state = cwd.resolve("s.json");
+        assertEquals(1, run("sandbox", "pr", "open", "--project", "demo", "--number", "7", "--state", "s.json"));
+        assertTrue(err().contains("Could not open pull request #7"), err());
+        assertTrue(err().contains("No project named demo in the sandbox state"), err());
+        try (Sandbox sandbox = Sandbox.start(SandboxConfig.defaults().withStateFile(state))) {
+            post(sandbox.graphqlUrl(), "Authorization", "Bearer " + sandbox.accountToken(),
+                    "{\"query\": \"mutation { projectCreate(input: {name: \\\"demo\\\"}) { id } }\"}");
+        }
+        assertEquals(0, run("sandbox", "pr", "open", "--project", "demo", "--number", "7", "--branch", "feat/x",
+                "--state", "s.json"));
+        assertTrue(out().contains("opened: environment demo-pr-7"), out());
+        assertTrue(Files.readString(state).contains("\"demo-pr-7\""));
+        assertEquals(1, run("sandbox", "pr", "open", "--project", "demo", "--number", "7", "--state", "s.json"));
+        assertTrue(err().contains("Pull request #7 of demo is already open (environment demo-pr-7)"), err());
+        assertEquals(0, run("sandbox", "pr", "close", "--project", "demo", "--number", "7", "--state", "s.json"));
+        assertTrue(out().contains("closed: environment demo-pr-7 deleted"), out());
+        assertEquals(1, run("sandbox", "pr", "close", "--project", "demo", "--number", "7", "--state", "s.json"));
+        assertTrue(err().contains("Pull request #7 of demo is not open"), err());
+        assertEquals(64, run("sandbox", "pr", "open", "--project", "demo"));
+        assertEquals(0, run("sandbox", "pr", "--help"));
+        assertTrue(out().contains("tlctl sandbox pr open --project tl-engine --number 7"), out());
     }
 
     private static HttpResponse<String> post(URI url, String header, String value, String body) throws Exception {

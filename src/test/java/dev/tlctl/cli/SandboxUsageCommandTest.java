@@ -48,7 +48,8 @@ class SandboxUsageCommandTest {
     void setAndPeriodWriteTheStateARunningSandboxAnswers() throws Exception {
         Path state = cwd.resolve("s.json");
         Clock september10 = Clock.fixed(Instant.parse("2026-09-10T00:00:00Z"), ZoneOffset.UTC);
-        try (Sandbox sandbox = Sandbox.start(SandboxConfig.defaults().withStateFile(state).withClock(september10))) {
+        try (Sandbox sandbox = Sandbox.start(SandboxConfig.defaults().withTiming(SandboxConfig.Timing.immediate())
+                .withStateFile(state).withClock(september10))) {
             String token = sandbox.accountToken();
             post(sandbox, token, "mutation { projectCreate(input: {name: \\\"demo\\\"}) { id } }");
             post(sandbox, token, "mutation($p: String!) { serviceCreate(input: {projectId: $p, name: \\\"api\\\"}) { id } }",

@@ -72,7 +72,8 @@ class ViewsTest {
     private static Spec spec() {
         return SpecBuilder.project("shop").environment("production")
                 .shared("DATABASE_URL", SpecBuilder.fromEnv("DB", DB))
-                .service("api", s -> s.setting("deploy.numReplicas", 2L).variable("WORKERS", "4"))
+                .service("api", s -> s.setting("source.image", "ghcr.io/acme/api:1").setting("deploy.numReplicas", 2L)
+                        .variable("WORKERS", "4"))
                 .build();
     }
 

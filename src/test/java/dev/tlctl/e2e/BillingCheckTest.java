@@ -253,6 +253,7 @@ class BillingCheckTest extends E2eTest {
         String name = "stray|*api*";  // Railway refuses control characters in names; tlctl escapes them anyway
         w.gql.data("mutation E2eServiceCreate($input: ServiceCreateInput!) { serviceCreate(input: $input) { id } }",
                 Map.of("input", Map.of("projectId", w.projectId(), "name", name)));
+        w.later(); // its instances show a moment after the create
         w.sandbox.setUsage(World.PROJECT, "staging", name, "CPU_USAGE", 4_320);
         Run human = w.tlctl("billing");
         assertEquals(0, human.code(), human::toString);

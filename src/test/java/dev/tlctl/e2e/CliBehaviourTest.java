@@ -59,7 +59,7 @@ class CliBehaviourTest extends E2eTest {
         for (String line : apply.out().split("\n")) {
             JsonNode event = Gql.JSON.readTree(line);
             assertEquals(1, event.path("formatVersion").asInt(), line);
-            assertTrue(Set.of("plan", "step", "result").contains(event.path("event").asText()), line);
+            assertTrue(Set.of("plan", "step", "wait", "result").contains(event.path("event").asText()), line);
             events.add(event);
         }
         assertEquals("plan", events.get(0).path("event").asText());

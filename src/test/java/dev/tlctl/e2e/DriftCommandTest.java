@@ -175,6 +175,7 @@ class DriftCommandTest extends E2eTest {
     @Test
     void anExtraEnvironmentIsDrift() {
         World w = applied();
+        w.later();
         w.gql.data("mutation E2eEnvironmentCreate($input: EnvironmentCreateInput!) { environmentCreate(input: $input) { id } }",
                 Map.of("input", Map.of("projectId", w.projectId(), "name", "preview")));
         JsonNode f = only(findings(w, 2), "preview");

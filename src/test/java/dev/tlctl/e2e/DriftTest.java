@@ -83,6 +83,7 @@ class DriftTest extends E2eTest {
     void unmanagedServicesAndEnvironmentsArePrunedOnlyWhenConfirmed() {
         World w = world();
         assertEquals(0, w.tlctl("apply", "--yes").code());
+        w.later();
         w.gql.data("mutation E2eEnvironmentCreate($input: EnvironmentCreateInput!) { environmentCreate(input: $input) { id } }",
                 Map.of("input", Map.of("projectId", w.projectId(), "name", "preview")));
         w.gql.data("mutation E2eServiceCreate($input: ServiceCreateInput!) { serviceCreate(input: $input) { id } }",

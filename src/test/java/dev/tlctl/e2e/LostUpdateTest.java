@@ -89,13 +89,13 @@ class LostUpdateTest extends E2eTest {
         assertEquals(0, w.tlctl("apply", "--yes").code());
         w.edit("environments/staging.yaml", s -> s.replace("DEBUG: \"1\"", "DEBUG: \"2\""));
         // After tlctl checked the etag and before its patch lands: no guard can see this one.
-        interfereAt(w, "mutation Commit", () -> w.upsertVariable("staging", null, "SOMEONE_ELSE", "was here"));
+        interfereAt(w, "mutation Commit", () -> w.upsertVariable("staging", null, "ENVIRONMENT", "someone-else"));
 
         Run apply = w.tlctl("apply", "--yes");
 
         assertEquals(1, apply.code(), apply::toString);
         assertTrue(apply.err().contains("Apply wrote its changes, but Railway does not hold what it wrote"), apply::toString);
-        assertTrue(apply.err().contains("    - staging/variable/SOMEONE_ELSE\n"), apply::toString);
+        assertTrue(apply.err().contains("    - staging/variable/ENVIRONMENT\n"), apply::toString);
         assertTrue(apply.err().contains("Someone else wrote to environment staging at the same time"), apply::toString);
         assertFalse(apply.err().contains("- staging/variable/DEBUG"), "tlctl's own change is what it wrote: " + apply);
         Run json = w.tlctl("apply", "--yes", "--json");

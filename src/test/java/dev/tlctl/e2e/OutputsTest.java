@@ -130,11 +130,14 @@ class OutputsTest extends E2eTest {
     @Test
     void theQuestionIsAskedWhenStdinIsATerminalEvenIfStdoutIsNot() {
         World w = world();
-        Tlctl.Run piped = Tlctl.in(w.dir).env(w.env()).stdinTerminal("yes\n").run(World.withEnvFile("apply"));
+        // On the scene's clock, so that Railway's delays after a create pass while tlctl waits.
+        Tlctl.Run piped = Tlctl.in(w.dir).env(w.env()).clock(w.clock).onSleep(w.clock::advance).stdinTerminal("yes\n")
+                .run(World.withEnvFile("apply"));
         assertEquals(0, piped.code(), piped::toString);
         assertTrue(piped.err().contains("Apply these changes to project tl-engine? Only 'yes' is accepted: "), piped::toString);
         assertTrue(piped.out().contains("Apply complete:"), piped::toString);
-        Tlctl.Run noTerminal = Tlctl.in(w.dir).env(w.env()).run(World.withEnvFile("apply", "--prune"));
+        Tlctl.Run noTerminal = Tlctl.in(w.dir).env(w.env()).clock(w.clock).onSleep(w.clock::advance)
+                .run(World.withEnvFile("apply", "--prune"));
         assertEquals(0, noTerminal.code(), "nothing to do needs no answer: " + noTerminal);
     }
 
@@ -166,7 +169,7 @@ class OutputsTest extends E2eTest {
         World w = world(c -> c.withRateLimit(1000, 3));
         Run apply = w.tlctl("apply", "--yes", "--json");
         assertEquals(0, apply.code(), apply::toString);
-        assertTrue(apply.err().matches("(?s).*tlctl: waiting 1s to [^\n]+: Railway answered HTTP 429 \\(rate limited,"
+        assertTrue(apply.err().matches("(?s).*tlctl: waiting 1s for another attempt to [^\n]+: Railway answered HTTP 429 \\(rate limited,"
                 + " Retry-After 1 s\\); attempt \\d follows\\.\n.*"), apply::toString);
         List<JsonNode> waits = lines(apply).stream().filter(e -> e.path("event").asText().equals("wait")).toList();
         assertFalse(waits.isEmpty(), apply::toString);

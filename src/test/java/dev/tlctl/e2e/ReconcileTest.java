@@ -21,7 +21,9 @@ class ReconcileTest extends E2eTest {
     @Test
     void planApplyPlanIsEmptyWithinTheRequestBudget() {
         // This one keeps the sandbox's state in a file, as `tlctl sandbox serve --state` does.
-        World w = world(c -> c.withStateFile(dir.resolve("sandbox-state.json")).withClock(Clock.systemUTC()));
+        // On the system clock, which tlctl's (recorded) waits cannot move: Railway's delays off, its quotas on.
+        World w = world(c -> c.withStateFile(dir.resolve("sandbox-state.json")).withClock(Clock.systemUTC())
+                .withDelays(java.time.Duration.ZERO, java.time.Duration.ZERO));
         Run before = w.tlctl("plan", "--detailed-exitcode");
         assertEquals(2, before.code(), before::toString);
         assertTrue(before.out().contains("Plan: 57 to create, 0 to update, 0 to delete."), before::toString);
@@ -30,8 +32,10 @@ class ReconcileTest extends E2eTest {
 
         Run apply = w.tlctl("apply", "--yes");
         assertEquals(0, apply.code(), apply::toString);
-        // Eight to create and commit, and one to write tlctl's record of each environment.
-        assertTrue(apply.requests() <= 9, () -> "first apply: " + apply);
+        // By name, the workspace's billing, the project, its twins, staging, the service, a look for
+        // its instances (Railway shows them a moment after creating it), the commit, the read-back,
+        // and one to write tlctl's record of each environment.
+        assertTrue(apply.requests() <= 10, () -> "first apply: " + apply);
 
         Run again = w.tlctl("apply", "--yes");
         assertEquals(0, again.code(), again::toString);
@@ -72,10 +76,18 @@ class ReconcileTest extends E2eTest {
         assertEquals(1, w.stats().deploymentsFor("production", "engine-api"), "first apply, production");
         assertEquals(1, w.stats().deploymentsFor("staging", "engine-api"), "first apply, staging");
 
-        // A setting of staging only: staging deploys once more, production not at all.
+        // Replicas alone scale without a redeploy (docs deployments/scaling.md), and the plan says so.
         w.edit("environments/staging.yaml", s -> s.replace("numReplicas: 1", "numReplicas: 3"));
+        Run scaled = w.tlctl("apply", "--yes");
+        assertEquals(0, scaled.code(), scaled::toString);
+        assertFalse(scaled.out().contains("Deploys:"), scaled::toString);
+        assertEquals(1, w.stats().deploymentsFor("staging", "engine-api"), scaled::toString);
+
+        // A setting of staging only: staging deploys once more, production not at all.
+        w.edit("environments/staging.yaml", s -> s.replace("sleepApplication: true", "sleepApplication: false"));
         Run staging = w.tlctl("apply", "--yes");
         assertEquals(0, staging.code(), staging::toString);
+        assertTrue(staging.out().contains("Deploys: engine-api (one deployment)"), staging::toString);
         assertEquals(1, w.stats().deploymentsFor("production", "engine-api"), staging::toString);
         assertEquals(2, w.stats().deploymentsFor("staging", "engine-api"), staging::toString);
 

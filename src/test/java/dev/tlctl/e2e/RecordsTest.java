@@ -148,6 +148,7 @@ class RecordsTest extends E2eTest {
                 .replace("environments:\n  production: {}\n", "environments:\n  production: {}\n  qa: {from: production}\n"));
         assertEquals(0, w.tlctl("apply", "--yes").code());
         assertTrue(World.names(w.project().path("services")).contains("engine-worker"));
+        w.later(); // past Railway's quota on environments: the apply just created qa
         w.gql.data("mutation E2eEnvironmentCreate($input: EnvironmentCreateInput!) { environmentCreate(input: $input) { id } }",
                 Map.of("input", Map.of("projectId", w.projectId(), "name", "hand-made")));
 
@@ -214,6 +215,7 @@ class RecordsTest extends E2eTest {
         assertTrue(plan.out().contains("1 sealed value cannot be compared"), plan::toString);
 
         // Railway copies shared variables into an environment made from another: production's record in a copy.
+        w.later(); // past Railway's quota on environments
         w.gql.data("mutation E2eEnvironmentCreate($input: EnvironmentCreateInput!) { environmentCreate(input: $input) { id } }",
                 Map.of("input", Map.of("projectId", w.projectId(), "name", "pr-7",
                         "sourceEnvironmentId", w.environmentId("production"))));

@@ -273,6 +273,14 @@ final class World implements AutoCloseable {
         }
     }
 
+    /**
+     * A while later, as a person working beside tlctl would act: past Railway's creation quotas
+     * (30 s) and its delays (a new service's instances, a new project), on the scene's clock.
+     */
+    void later() {
+        clock.advance(Duration.ofSeconds(31));
+    }
+
     // ---- what the sandbox holds, read directly ------------------------------------------------
 
     SandboxStats stats() {

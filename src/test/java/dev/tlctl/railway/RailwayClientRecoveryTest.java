@@ -58,41 +58,65 @@ class RailwayClientRecoveryTest {
         server.close();
     }
 
+    private static String twins(String edges) {
+        return "{\"data\":{\"workspace\":{\"projects\":{\"edges\":[" + edges
+                + "],\"pageInfo\":{\"hasNextPage\":false,\"endCursor\":null}}}}}";
+    }
+
     @Test
-    void aLostProjectCreateIsFoundByNameAndNotSentAgain() throws Exception {
+    void aLostProjectCreateIsFoundByNameOnceListedAndNotSentAgain() throws Exception {
         server.enqueue(lost());
-        server.enqueue(ok("""
-                {"data":{"me":{"workspaces":[{"id":"ws-1","name":"Acme","projects":{"edges":[
-                  {"node":{"id":"prj-1","name":"tl-engine","deletedAt":null}}],
-                  "pageInfo":{"hasNextPage":false,"endCursor":null}}}]}}}"""));
+        server.enqueue(ok(twins("")));
+        server.enqueue(ok(twins("{\"node\":{\"id\":\"prj-1\",\"name\":\"tl-engine\","
+                + "\"createdAt\":\"2026-03-02T10:00:00Z\",\"deletedAt\":null}}")));
         server.enqueue(ok(readProject("[" + environment("env-1", "production", null) + "]", "[]")));
 
         ProjectWrites.CreatedProject created = client.createProject("tl-engine", "ws-1", "production");
 
         assertEquals("prj-1", created.id());
         assertEquals("env-1", created.defaultEnvironmentId());
-        List<String> bodies = bodies(3);
+        assertFalse(created.byOther());
+        List<String> bodies = bodies(4);
         assertTrue(bodies.get(0).contains("projectCreate"), bodies.get(0));
         assertEquals(1, bodies.stream().filter(b -> b.contains("projectCreate")).count(), "created once: " + bodies);
-        assertTrue(bodies.get(1).contains("MyWorkspaces") && bodies.get(2).contains("ReadProject"), bodies.toString());
-        assertEquals(List.of(), sleeper.sleeps(), "a lost create is not retried, it is read back");
+        assertTrue(bodies.get(1).contains("ProjectTwins") && bodies.get(3).contains("ReadProject"), bodies.toString());
+        assertEquals(List.of(Duration.ofSeconds(1)), sleeper.sleeps(),
+                "a lost create is not retried: it is looked for until Railway lists it");
     }
 
     @Test
-    void aLostProjectCreateThatNeverLandedIsCreatedOnce() throws Exception {
+    void aLostProjectCreateThatNeverLandedIsCreatedOnceAfterLookingFor30Seconds() throws Exception {
         server.enqueue(lost());
-        server.enqueue(ok("""
-                {"data":{"me":{"workspaces":[{"id":"ws-1","name":"Acme","projects":{"edges":[],
-                  "pageInfo":{"hasNextPage":false,"endCursor":null}}}]}}}"""));
-        server.enqueue(ok("""
-                {"data":{"workspace":{"id":"ws-1","name":"Acme","customer":{"id":"cus-1","currentUsage":0,"usageLimit":null}}}}"""));
+        for (int look = 0; look < 6; look++) {
+            server.enqueue(ok(twins("")));
+        }
         server.enqueue(ok("""
                 {"data":{"projectCreate":{"id":"prj-2","name":"tl-engine","workspaceId":"ws-1","environments":{"edges":[
                   {"node":{"id":"env-2","name":"production","configEtag":"e0"}}]}}}}"""));
 
         assertEquals("prj-2", client.createProject("tl-engine", "ws-1", "production").id());
-        List<String> bodies = bodies(4);
+        List<String> bodies = bodies(8);
         assertEquals(2, bodies.stream().filter(b -> b.contains("projectCreate")).count(), bodies.toString());
+        assertEquals(Waits.VISIBILITY, sleeper.sleeps().subList(0, 5), "looked for, bounded: " + sleeper.sleeps());
+        assertEquals(6, sleeper.sleeps().size(), "then the create budget's one back-off: " + sleeper.sleeps());
+    }
+
+    @Test
+    void aProjectRefusedForTheQuotaWaitsAndIsFoundIfAnotherRunMadeIt() throws Exception {
+        server.enqueue(ok("""
+                {"errors":[{"message":"You are creating projects too quickly. This workspace allows 1 project per 30 seconds. Try again shortly.","path":["projectCreate"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],"data":null}"""));
+        server.enqueue(ok("""
+                {"data":{"me":{"workspaces":[{"id":"ws-1","name":"Acme","projects":{"edges":[
+                  {"node":{"id":"prj-1","name":"tl-engine","deletedAt":null}}],
+                  "pageInfo":{"hasNextPage":false,"endCursor":null}}}]},"externalWorkspaces":[]}}"""));
+        server.enqueue(ok(readProject("[" + environment("env-1", "production", null) + "]", "[]")));
+
+        ProjectWrites.CreatedProject created = client.createProject("tl-engine", "ws-1", "production");
+
+        assertTrue(created.byOther(), "made by another run: this one made nothing");
+        assertEquals("prj-1", created.id());
+        assertEquals(List.of(Duration.ofSeconds(31)), sleeper.sleeps(), "the window Railway named, and a second");
+        assertEquals(1, bodies(3).stream().filter(b -> b.contains("projectCreate")).count());
     }
 
     @Test

@@ -9,6 +9,7 @@ public final class RecordingRequestListener implements RequestListener {
     private final List<String> events = new ArrayList<>();
     private final List<String> documents = new ArrayList<>();
     private final List<Duration> waits = new ArrayList<>();
+    private final List<String> announced = new ArrayList<>();
 
     @Override
     public synchronized void onRequest(GraphQLRequest request, int attempt) {
@@ -25,6 +26,25 @@ public final class RecordingRequestListener implements RequestListener {
     public synchronized void onRetry(GraphQLRequest request, int attempt, Duration wait, String reason) {
         waits.add(wait);
         events.add("retry " + request + " after attempt " + attempt + " in " + wait + ": " + reason);
+    }
+
+    @Override
+    public synchronized void onWait(String subject, String reason, Duration wait) {
+        announced.add(subject + ": " + reason + " (" + (wait.toMillis() + 999) / 1000 + " s)");
+        events.add("wait " + wait + " for " + subject + ": " + reason);
+    }
+
+    /** Every wait announced with onWait (quotas, eventual consistency, polling), as {@code subject: reason (N s)}, N rounded up. */
+    public synchronized List<String> announcedWaits() {
+        return List.copyOf(announced);
+    }
+
+    /** Forgets what was recorded so far (to look at one command of a scene). */
+    public synchronized void clear() {
+        events.clear();
+        documents.clear();
+        waits.clear();
+        announced.clear();
     }
 
     /** Every document sent, once per HTTP attempt. */

@@ -62,6 +62,7 @@ class ReconcilerTest {
     private final TickingClock clock = new TickingClock(Instant.parse("2026-11-30T08:00:00Z"));
     private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
     private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> waits = Collections.synchronizedList(new ArrayList<>());
     private Sandbox sandbox;
 
     @BeforeEach
@@ -87,6 +88,16 @@ class ReconcilerTest {
             @Override
             public void onRequest(ApiRequest request, int attempt) {
                 sent.add(request.operation());
+            }
+
+            @Override
+            public void onRetry(ApiRequest request, int attempt, Duration wait, String reason) {
+                waits.add("retry " + request.operation() + " " + wait);
+            }
+
+            @Override
+            public void onWait(String subject, String reason, Duration wait) {
+                waits.add(subject + " " + wait);
             }
         });
         return Reconciler.open(source, FileLocalRecords.beside(source.file(), null, null), effects,
@@ -144,7 +155,10 @@ class ReconcilerTest {
             assertEquals(List.of("~ staging/api/variable/WORKERS"), addresses(back));
             assertEquals("2", ((Change.Variable) back.changes().get(0)).after().reveal());
         }
-        assertEquals(List.of(), sleeps, "nothing failed, so nothing waited");
+        // Nothing failed, so nothing was retried: the only waits are Railway's own timing (the
+        // sandbox's default), a new project and new instances visible a second after their create.
+        assertEquals(List.of("project demo PT1S", "the new services' instances in production, staging PT1S"), waits);
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(1)), sleeps, "every wait announced, and only those");
     }
 
     @Test

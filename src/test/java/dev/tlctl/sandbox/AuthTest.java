@@ -77,9 +77,11 @@ class AuthTest extends SandboxTestBase {
         JsonNode created = workspace.data(Docs.PROJECT_CREATE, "input", Map.of("name", "by-workspace"))
                 .get("projectCreate");
         assertEquals("production", created.at("/environments/edges/0/node/name").asText());
-        assertEquals(1, gql.data(Docs.PROJECTS).at("/projects/edges").size());
-        assertEquals(1, workspace.data(Docs.PROJECTS).at("/projects/edges").size());
+        assertEquals(1, gql.data(Docs.PROJECTS).at("/projects/edges").size(), "the account's personal projects");
+        // Root projects without workspaceId lists personal projects only: a workspace token has none.
+        assertEquals(0, workspace.data(Docs.PROJECTS).at("/projects/edges").size());
         String workspaceId = created.get("workspaceId").asText();
+        assertEquals(1, workspace.data(Docs.PROJECTS, "workspaceId", workspaceId).at("/projects/edges").size());
         assertEquals("sandbox", workspace.data(Docs.WORKSPACE, "id", workspaceId).at("/workspace/name").asText());
     }
 

@@ -71,17 +71,17 @@ class BillingTest extends SandboxTestBase {
     }
 
     @Test
-    void isOverLimitComparesTheCurrentUsageWithTheHardOrElseTheSoftLimit() {
+    void isOverLimitComparesTheCurrentUsageWithTheHardLimitOnly() {
         sandbox.setCurrentUsage(42.5);
         assertEquals(42.5, customer().get("currentUsage").asDouble());
         gql.data(Docs.USAGE_LIMIT_SET, "input", limit(40, null));
-        assertTrue(customer().at("/usageLimit/isOverLimit").asBoolean(), "over the soft limit, no hard limit");
+        assertFalse(customer().at("/usageLimit/isOverLimit").asBoolean(), "the soft limit is an e-mail alert only");
         gql.data(Docs.USAGE_LIMIT_SET, "input", limit(40, 50));
         assertFalse(customer().at("/usageLimit/isOverLimit").asBoolean(), "under the hard limit");
         sandbox.setCurrentUsage(50);
-        assertTrue(customer().at("/usageLimit/isOverLimit").asBoolean());
+        assertTrue(customer().at("/usageLimit/isOverLimit").asBoolean(), "the hard limit is reached");
         gql.data(Docs.USAGE_LIMIT_SET, "input", limit(0, null));
-        assertFalse(customer().at("/usageLimit/isOverLimit").asBoolean(), "a soft limit of 0 is none");
+        assertFalse(customer().at("/usageLimit/isOverLimit").asBoolean(), "no hard limit: never over");
     }
 
     @Test

@@ -31,13 +31,15 @@ class ChangeSetConcurrencyTest {
     Path dir;
 
     private static SandboxConfig config(Path state) {
-        return SandboxConfig.defaults().withStateFile(state).withRateLimit(1_000_000, 1_000_000);
+        return SandboxConfig.defaults().withTiming(SandboxConfig.Timing.immediate()).withStateFile(state)
+                .withRateLimit(1_000_000, 1_000_000);
     }
 
-    /** A project "demo" with a service "api"; returns the production environment's id. */
+    /** A project "demo" with a service "api" from an image (so that changes deploy it); returns the production environment's id. */
     private static String demo(Gql gql) {
         JsonNode project = gql.data(Docs.PROJECT_CREATE, "input", Map.of("name", "demo")).get("projectCreate");
-        gql.data(Docs.SERVICE_CREATE, "input", Map.of("projectId", project.get("id").asText(), "name", "api"));
+        gql.data(Docs.SERVICE_CREATE, "input", Map.of("projectId", project.get("id").asText(), "name", "api",
+                "source", Map.of("image", "nginx:1")));
         return project.at("/environments/edges/0/node/id").asText();
     }
 

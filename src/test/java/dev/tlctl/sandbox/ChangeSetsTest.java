@@ -116,17 +116,67 @@ class ChangeSetsTest extends SandboxTestBase {
     }
 
     @Test
-    void resourceUpdateReplacesTheWholeFieldAndNullRemovesIt() {
+    void resourceUpdateIsASparsePatchOfTheFieldWhereNullRemovesAKey() {
         apply(p.productionId(), changeSet(update("api", "deploy", Map.of("healthcheckPath", "/health")),
                 update("api", "build", Map.of("builder", "RAILPACK", "buildCommand", "make")),
                 update("api", "source", Map.of("type", "image", "image", "nginx:2"))), null);
         JsonNode instance = config(p.productionId()).at("/services/" + api);
-        assertEquals(Map.of("healthcheckPath", "/health"), Gql.MAPPER.convertValue(instance.get("deploy"), Map.class),
-                "keys absent from after are removed");
+        assertEquals("node server.js", instance.at("/deploy/startCommand").asText(), "a key after leaves out stays");
+        assertEquals("/health", instance.at("/deploy/healthcheckPath").asText());
         assertEquals(Map.of("image", "nginx:2"), Gql.MAPPER.convertValue(instance.get("source"), Map.class),
                 "source.type is the graph's derived key, not written");
-        apply(p.productionId(), changeSet(update("api", "build", null)), null);
-        assertTrue(config(p.productionId()).at("/services/" + api + "/build").isMissingNode());
+        Map<String, Object> moved = new LinkedHashMap<>();
+        moved.put("us-west2", null);
+        moved.put("europe-west4-drams3a", Map.of("numReplicas", 2));
+        Map<String, Object> deploy = new LinkedHashMap<>();
+        deploy.put("healthcheckPath", null);
+        deploy.put("multiRegionConfig", moved);
+        apply(p.productionId(), changeSet(update("api", "deploy", deploy)), null);
+        JsonNode after = config(p.productionId()).at("/services/" + api + "/deploy");
+        assertTrue(after.get("healthcheckPath") == null, "null removes the key");
+        assertEquals(Map.of("europe-west4-drams3a", Map.of("numReplicas", 2)),
+                Gql.MAPPER.convertValue(after.get("multiRegionConfig"), Map.class), "the old region named with null goes");
+        apply(p.productionId(), changeSet(update("api", "deploy", Map.of("multiRegionConfig",
+                Map.of("us-west2", Map.of("numReplicas", 1))))), null);
+        assertEquals(2, config(p.productionId()).at("/services/" + api + "/deploy/multiRegionConfig").size(),
+                "a region move without the old region's null keeps both");
+        assertEquals(List.of("noop"), statuses(apply(p.productionId(), changeSet(update("api", "build", null)), null)),
+                "after: null changes nothing");
+    }
+
+    @Test
+    void aSourceKeepsRepoAndBranchOnlyForTypeGithubAndImageOnlyForTypeImage() {
+        apply(p.productionId(), changeSet(update("api", "source", Map.of("type", "github", "repo", "acme/api",
+                "branch", "main", "image", "ignored:1", "rootDirectory", "/app"))), null);
+        JsonNode source = config(p.productionId()).at("/services/" + api + "/source");
+        assertEquals("acme/api", source.get("repo").asText());
+        assertEquals("main", source.get("branch").asText());
+        assertEquals("/app", source.get("rootDirectory").asText());
+        assertTrue(source.get("image") != null, "the earlier image stays: a sparse patch never names it");
+        JsonNode typeless = apply(p.productionId(), changeSet(update("api", "source", Map.of("repo", "acme/api",
+                "branch", "develop"))), null);
+        assertEquals(List.of("noop"), statuses(typeless), "without type, repo and branch are dropped: nothing moves");
+        assertEquals("main", config(p.productionId()).at("/services/" + api + "/source/branch").asText());
+        apply(p.productionId(), changeSet(update("api", "source", Map.of("type", "github", "repo", "acme/api",
+                "branch", "develop"))), null);
+        assertEquals("develop", config(p.productionId()).at("/services/" + api + "/source/branch").asText());
+    }
+
+    @Test
+    void aPreDeployCommandOfTwoFailsTheWholeChangeSet() {
+        // Issue 16, item 9: Railway runs one pre-deploy command; a list of two fails the whole commit.
+        assertRefused("Error in preDeployCommand - Invalid input", changeSet(setLiteral("api", "LOG_LEVEL", "debug"),
+                update("api", "deploy", Map.of("preDeployCommand", List.of("python -m migrate", "python -m seed")))));
+    }
+
+    @Test
+    void aVariableDeleteWithoutItsPreviousValueIsRefused() {
+        assertRefused("changes[0] (variable.delete service.api): previous is missing (the variable's value before the"
+                + " delete, which Railway's change-set type requires); nothing was applied",
+                changeSet(Map.of("kind", "variable.delete", "address", "service.api", "variable", "FEATURE_X")));
+        JsonNode result = apply(p.productionId(), changeSet(Map.of("kind", "variable.delete", "address", "service.api",
+                "variable", "FEATURE_X", "previous", Map.of("type", "literal", "value", "off"))), null);
+        assertEquals(List.of("applied"), statuses(result));
     }
 
     @Test
@@ -161,7 +211,8 @@ class ChangeSetsTest extends SandboxTestBase {
         String base = etag(p.productionId());
         int deployments = sandbox.stats().totalDeployments();
         JsonNode result = apply(p.productionId(), changeSet(setLiteral("api", "FEATURE_X", "off"),
-                Map.of("kind", "variable.delete", "address", "service.api", "variable", "NOT_THERE"),
+                Map.of("kind", "variable.delete", "address", "service.api", "variable", "NOT_THERE",
+                        "previous", Map.of("type", "preserve")),
                 update("api", "deploy", Map.of("startCommand", "node server.js",
                         "multiRegionConfig", Map.of("us-west2", Map.of("numReplicas", 1))))), base);
         assertEquals("applied", result.get("status").asText());
@@ -265,7 +316,7 @@ class ChangeSetsTest extends SandboxTestBase {
                         "variables", Map.of("A", Map.of("type", "literal", "value", "1")))),
                 Map.of("kind", "resource.create", "address", "service.worker", "resource", Map.of(
                         "address", "service.worker", "type", "service", "name", "worker",
-                        "source", Map.of("image", "busybox"), "networking", Map.of())),
+                        "source", Map.of("type", "image", "image", "busybox"), "networking", Map.of())),
                 setLiteral("worker", "QUEUE", "jobs")), null);
         assertEquals(List.of("applied", "applied", "applied"), statuses(result));
         String worker = result.at("/changes/1/outputs/serviceId").asText();
@@ -295,7 +346,7 @@ class ChangeSetsTest extends SandboxTestBase {
         int deployments = sandbox.stats().totalDeployments();
         Map<String, Object> create = Map.of("kind", "resource.create", "address", "service.new",
                 "resource", Map.of("address", "service.new", "type", "service", "name", "new",
-                        "source", Map.of("image", "redis")));
+                        "source", Map.of("type", "image", "image", "redis")));
         Map<String, Object> set = changeSet(setLiteral("api", "FEATURE_X", "off"), setLiteral("api", "NEW", "1"),
                 create, Map.of("kind", "resource.delete", "address", "service.db"));
         set.put("partial", "kept as sent");

@@ -25,6 +25,18 @@ final class Docs {
     }
 
     static final String ME = "query Me { me { id name email username createdAt workspaces { id name plan } } }";
+    static final String EXTERNAL_WORKSPACES = "query ExternalWorkspaces($projectId: String) {"
+            + " externalWorkspaces(projectId: $projectId) { allowDeprecatedRegions avatar banReason createdAt"
+            + " currentSessionHasAccess customerId customerState discordRole has2FAEnforcement hasAutomaticDiagnosis"
+            + " hasBAA hasGuardrailsAccess hasRBAC hasSAML id isTrialing name plan preferredRegion"
+            + " projects { id name workspaceId } redactedDueTo2FAPending subscriptionPlanLimit supportTierOverride"
+            + " teamId } }";
+    static final String ENVIRONMENT_ACCESS = "query EnvironmentAccess($id: String!) { project(id: $id) {"
+            + " environments { edges { node { id name canAccess isEphemeral"
+            + " meta { prNumber branch baseBranch prRepo prTitle prCommentId latestSuccessfulGitHubDeploymentId"
+            + " skippedResourceIds } sourceEnvironment { id } } } } } }";
+    static final String PROJECT_CONFIGS = "query ProjectConfigs($id: String!) { project(id: $id) { id"
+            + " environments { edges { node { id name canAccess config(decryptVariables: true) configEtag } } } } }";
     static final String API_TOKEN = "query ApiToken { apiToken { workspaces { id name } } }";
     static final String PROJECT_TOKEN = "query ProjectToken { projectToken { id name projectId environmentId"
             + " displayToken createdAt project { id name } environment { id name } } }";

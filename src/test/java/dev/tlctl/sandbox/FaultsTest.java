@@ -22,7 +22,7 @@ class FaultsTest {
     Path dir;
 
     private static Sandbox start(String faults, long seed) throws IOException {
-        return start(SandboxConfig.defaults().withFaults(faults).withSeed(seed));
+        return start(SandboxConfig.defaults().withTiming(SandboxConfig.Timing.immediate()).withFaults(faults).withSeed(seed));
     }
 
     private static Sandbox start(SandboxConfig config) throws IOException {
@@ -82,7 +82,7 @@ class FaultsTest {
     @Test
     void lostExecutesAndSavesTheMutationThenDropsTheAnswer() throws IOException {
         Path state = dir.resolve("state.json");
-        try (Sandbox sandbox = start(SandboxConfig.defaults().withStateFile(state)
+        try (Sandbox sandbox = start(SandboxConfig.defaults().withTiming(SandboxConfig.Timing.immediate()).withStateFile(state)
                 .withFaults("once:projectCreate=lost"))) {
             Gql gql = Gql.account(sandbox);
             assertNoAnswer(gql, Docs.PROJECT_CREATE, "input", Map.of("name", "demo"));

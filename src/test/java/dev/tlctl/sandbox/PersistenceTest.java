@@ -26,7 +26,7 @@ class PersistenceTest {
     Path dir;
 
     private SandboxConfig config(Path state) {
-        return SandboxConfig.defaults().withStateFile(state).withRateLimit(1_000_000, 1_000_000);
+        return SandboxConfig.defaults().withTiming(SandboxConfig.Timing.immediate()).withStateFile(state).withRateLimit(1_000_000, 1_000_000);
     }
 
     @Test
@@ -146,7 +146,7 @@ class PersistenceTest {
     }
 
     private static List<String> ids(long seed) throws IOException {
-        try (Sandbox sandbox = Sandbox.start(SandboxConfig.defaults().withSeed(seed))) {
+        try (Sandbox sandbox = Sandbox.start(SandboxConfig.defaults().withTiming(SandboxConfig.Timing.immediate()).withSeed(seed))) {
             JsonNode project = Gql.account(sandbox).data(Docs.PROJECT_CREATE, "input", Map.of("name", "demo"))
                     .get("projectCreate");
             return List.of(sandbox.accountToken(), project.get("id").asText(),

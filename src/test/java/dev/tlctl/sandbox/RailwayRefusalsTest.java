@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What Railway refuses, the sandbox refuses, in Railway's words where they are known (issue 12):
- * replicas, vCPU and memory per plan, regions, cron schedules, names; no-op writes deploy
+ * replicas, one pre-deploy command, vCPU and memory per plan, regions, cron schedules, names; no-op writes deploy
  * nothing; a missing variable cannot be deleted; unknown tokens.
  */
 class RailwayRefusalsTest extends SandboxTestBase {
@@ -69,6 +69,28 @@ class RailwayRefusalsTest extends SandboxTestBase {
         sandbox.setWorkspacePlan("FREE");
         assertEquals(List.of("Error in numReplicas - the FREE plan allows at most 1 replica, not 2"),
                 update(Map.of("numReplicas", 2)));
+    }
+
+    @Test
+    void aPreDeployCommandIsOneCommandAndAListOfTwoFailsTheWholeCommit() {
+        // Issue 16, item 9: "Error in preDeployCommand - Invalid input" for a list, and the whole commit fails.
+        String etag = environmentView(p.productionId(), false).get("configEtag").asText();
+        int deployments = sandbox.stats().totalDeployments();
+        assertEquals(List.of("Error in preDeployCommand - Invalid input"),
+                update(Map.of("preDeployCommand", List.of("python -m migrate", "python -m seed"))));
+        assertEquals(List.of("Error in preDeployCommand - Invalid input"),
+                gql.errors(Docs.PATCH_COMMIT, "environmentId", p.productionId(), "patch", Map.of("services", Map.of(api,
+                        Map.of("variables", Map.of("A", Map.of("value", "1")),
+                                "deploy", Map.of("preDeployCommand", List.of("a", "b")))))));
+        assertUnchanged(etag, deployments);
+        assertTrue(environmentView(p.productionId(), false).at("/config/services/" + api + "/variables/A").isMissingNode(),
+                "the variable of the same commit was not written either");
+
+        assertEquals(List.of(), gql.post(Docs.SERVICE_INSTANCE_UPDATE, "serviceId", api, "environmentId",
+                p.productionId(), "input", Map.of("preDeployCommand", List.of("python -m migrate"))).json()
+                .path("errors").findValuesAsText("message"), "one command is fine");
+        assertEquals("python -m migrate", environmentView(p.productionId(), false)
+                .at("/config/services/" + api + "/deploy/preDeployCommand/0").asText());
     }
 
     @Test

@@ -17,7 +17,7 @@ class RateLimitTest extends SandboxTestBase {
 
     @Override
     SandboxConfig config() {
-        return SandboxConfig.defaults().withClock(clock).withRateLimit(5, 2);
+        return SandboxConfig.defaults().withTiming(SandboxConfig.Timing.immediate()).withClock(clock).withRateLimit(5, 2);
     }
 
     @Test

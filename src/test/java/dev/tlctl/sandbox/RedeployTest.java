@@ -23,7 +23,8 @@ class RedeployTest extends SandboxTestBase {
     void aDeployedService() {
         p = project("demo");
         api = service(p.id(), "api");
-        commit(p.productionId(), Map.of("services", Map.of(api, Map.of("deploy", Map.of(
+        // A start command deploys; the replicas alone would only scale (docs deployments/scaling.md).
+        commit(p.productionId(), Map.of("services", Map.of(api, Map.of("deploy", Map.of("startCommand", "nginx",
                 "multiRegionConfig", Map.of("us-west2", Map.of("numReplicas", 2)))))));
     }
 

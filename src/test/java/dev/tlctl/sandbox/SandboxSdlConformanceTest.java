@@ -44,6 +44,41 @@ class SandboxSdlConformanceTest {
     }
 
     @Test
+    void everyObjectTypeOfTheSandboxHasEveryFieldOfRailwaysType() {
+        // Issue 15, section 6: whole types, so that other clients' documents (the official CLI's) run.
+        List<String> missing = missingFields(new SchemaParser().parse(GraphqlEngine.sdl()), RailwaySchema.registry());
+        assertEquals(List.of(), missing, "fields of Railway's types the sandbox does not declare");
+    }
+
+    @Test
+    void theWholeTypeCheckCatchesAMissingField() {
+        RailwaySchema.requirePath();
+        List<String> missing = missingFields(new SchemaParser().parse("type Query { me: User! }\ntype User { id: ID! }"),
+                RailwaySchema.registry());
+        assertTrue(missing.contains("User.featureFlags"), missing.toString());
+        assertTrue(missing.stream().noneMatch(m -> m.startsWith("Query.")), "roots may be partial: " + missing);
+    }
+
+    /** Every field of Railway's type that a declared object type (not Query, not Mutation) lacks, as "Type.field". */
+    static List<String> missingFields(TypeDefinitionRegistry mine, TypeDefinitionRegistry real) {
+        List<String> missing = new ArrayList<>();
+        for (TypeDefinition<?> type : mine.types().values()) {
+            if (!(type instanceof ObjectTypeDefinition object) || type.getName().equals("Query")
+                    || type.getName().equals("Mutation")) {
+                continue;
+            }
+            Optional<ObjectTypeDefinition> match = real.getType(type.getName(), ObjectTypeDefinition.class);
+            if (match.isEmpty()) {
+                continue; // reported by compare
+            }
+            List<String> ours = object.getFieldDefinitions().stream().map(FieldDefinition::getName).toList();
+            match.get().getFieldDefinitions().stream().map(FieldDefinition::getName).filter(f -> !ours.contains(f))
+                    .sorted().forEach(f -> missing.add(type.getName() + "." + f));
+        }
+        return missing;
+    }
+
+    @Test
     void theComparisonCatchesADifferentTypeAMissingFieldAndAMissingRequiredArgument() {
         RailwaySchema.requirePath();
         String wrong = """

@@ -14,7 +14,7 @@ abstract class SandboxTestBase {
     Gql gql;
 
     SandboxConfig config() {
-        return SandboxConfig.defaults().withRateLimit(1_000_000, 1_000_000);
+        return SandboxConfig.defaults().withTiming(SandboxConfig.Timing.immediate()).withRateLimit(1_000_000, 1_000_000);
     }
 
     @BeforeEach

@@ -130,12 +130,18 @@ class ServicesTest extends SandboxTestBase {
         Project p = project("demo");
         String api = service(p.id(), "api");
         JsonNode bare = instance(p.productionId(), api);
-        assertEquals("NIXPACKS", bare.get("builder").asText());
+        assertEquals("RAILPACK", bare.get("builder").asText());
         assertEquals("ON_FAILURE", bare.get("restartPolicyType").asText());
         assertEquals(10, bare.get("restartPolicyMaxRetries").asInt());
         assertEquals(0, bare.get("watchPatterns").size());
-        assertTrue(bare.get("numReplicas").isNull());
-        assertTrue(bare.get("region").isNull());
+        assertEquals(1, bare.get("numReplicas").asInt());
+        assertEquals("us-west2", bare.get("region").asText(), "one replica in the default region, filled in");
+        assertEquals(300, bare.get("healthcheckTimeout").asInt());
+        assertFalse(bare.get("sleepApplication").asBoolean());
+        JsonNode filled = environmentView(p.productionId(), false).at("/config/services/" + api);
+        assertEquals("RAILPACK", filled.at("/build/builder").asText(), "what Railway writes into a new instance");
+        assertEquals("V2", filled.at("/deploy/runtime").asText());
+        assertEquals(1, filled.at("/deploy/multiRegionConfig/us-west2/numReplicas").asInt());
         assertEquals("api", bare.at("/service/name").asText());
         assertEquals("SUCCESS", bare.at("/latestDeployment/status").asText());
 
@@ -146,11 +152,11 @@ class ServicesTest extends SandboxTestBase {
         settings.put("deploy", Gql.vars("startCommand", "run", "preDeployCommand", List.of("migrate"),
                 "healthcheckPath", "/health", "healthcheckTimeout", 30, "cronSchedule", "0 * * * *",
                 "restartPolicyType", "ALWAYS", "restartPolicyMaxRetries", 3, "sleepApplication", true,
-                "multiRegionConfig", Map.of("europe-west4", Map.of("numReplicas", 3)),
+                "multiRegionConfig", Gql.vars("europe-west4", Map.of("numReplicas", 3), "us-west2", null),
                 "overlapSeconds", 5, "drainingSeconds", 7));
         commit(p.productionId(), Map.of("services", Map.of(api, settings)));
         JsonNode read = instance(p.productionId(), api);
-        assertEquals("NIXPACKS", read.get("builder").asText(), "DOCKERFILE reads as NIXPACKS");
+        assertEquals("RAILPACK", read.get("builder").asText(), "DOCKERFILE reads as RAILPACK");
         assertEquals("/app", read.get("rootDirectory").asText());
         assertEquals("make", read.get("buildCommand").asText());
         assertEquals("Dockerfile", read.get("dockerfilePath").asText());
@@ -217,7 +223,7 @@ class ServicesTest extends SandboxTestBase {
         input.put("rootDirectory", "/srv");
         input.put("source", Map.of("repo", "acme/api"));
         input.put("startCommand", "run");
-        input.put("preDeployCommand", List.of("migrate", "seed"));
+        input.put("preDeployCommand", List.of("migrate"));
         input.put("healthcheckPath", "/h");
         input.put("healthcheckTimeout", 60);
         input.put("sleepApplication", false);
@@ -238,7 +244,7 @@ class ServicesTest extends SandboxTestBase {
         assertEquals("acme/api", config.at("/source/repo").asText());
         assertEquals("nginx:1", config.at("/source/image").asText(), "source{repo} leaves image alone");
         assertEquals("run", config.at("/deploy/startCommand").asText());
-        assertEquals("seed", config.at("/deploy/preDeployCommand/1").asText());
+        assertEquals("migrate", config.at("/deploy/preDeployCommand/0").asText());
         assertEquals(60, config.at("/deploy/healthcheckTimeout").asInt());
         assertFalse(config.at("/deploy/sleepApplication").asBoolean(true));
         assertEquals("NEVER", config.at("/deploy/restartPolicyType").asText());
@@ -268,6 +274,9 @@ class ServicesTest extends SandboxTestBase {
     void numReplicasWithoutARegionWritesDeployNumReplicas() {
         Project p = project("demo");
         String api = service(p.id(), "api");
+        Map<String, Object> noRegion = new HashMap<>();
+        noRegion.put("multiRegionConfig", null);
+        commit(p.productionId(), Map.of("services", Map.of(api, Map.of("deploy", noRegion))));
         gql.data(Docs.SERVICE_INSTANCE_UPDATE, "serviceId", api, "input", Map.of("numReplicas", 3));
         JsonNode config = environmentView(p.productionId(), false).at("/config/services/" + api + "/deploy");
         assertEquals(3, config.get("numReplicas").asInt());

@@ -44,6 +44,22 @@ class VariablesAndConfigTest extends SandboxTestBase {
     }
 
     @Test
+    void registryCredentialsAreWriteOnlyAndEveryReadMasksThem() {
+        // railwayapp/cli src/iac/change_set.rs: MASKED_CREDENTIAL_VALUE "*****", stripped before comparing.
+        commit(p.productionId(), Map.of("services", Map.of(api, Map.of("deploy", Map.of("startCommand", "run",
+                "registryCredentials", Map.of("username", "bot", "password", "fake-registry-password"))))));
+        for (boolean decrypt : List.of(false, true)) {
+            JsonNode credentials = environmentView(p.productionId(), decrypt)
+                    .at("/config/services/" + api + "/deploy/registryCredentials");
+            assertEquals("*****", credentials.get("username").asText());
+            assertEquals("*****", credentials.get("password").asText());
+            assertFalse(credentials.toString().contains("fake-registry-password"));
+        }
+        assertEquals("run", environmentView(p.productionId(), true)
+                .at("/config/services/" + api + "/deploy/startCommand").asText(), "the rest of deploy reads as written");
+    }
+
+    @Test
     void variablesRenderReferencesUnlessUnrendered() {
         upsert(db, "PGHOST", "db.internal");
         upsert(db, "DATABASE_URL", "postgres://${{PGHOST}}:5432");

@@ -264,4 +264,55 @@ class RailwayRulesTest {
                 () -> SpecLoader.load(dir.resolve("tl-engine.yaml"), onlyStaging));
         assertTrue(all.diagnostics().get(0).detail().contains("${env:PRODUCTION_DATABASE_URL}"), describe(all.diagnostics().get(0)));
     }
+
+    @Test
+    void aPreDeployCommandIsOneCommandAStringOrAOneItemList() {
+        // Issue 16, item 9: Railway refuses a list of two ("Error in preDeployCommand - Invalid input"),
+        // and the whole commit with it; so the spec does, before any request.
+        SpecFixture.Loaded two = SpecFixture.base("""
+                project: {name: p}
+                environments: {production: {}, staging: {}}
+                services:
+                  api:
+                    deploy:
+                      preDeployCommand:
+                        - python -m migrate
+                        - python -m seed
+                version: 1
+                """).load(tmp);
+        Diagnostic d = SpecFixture.assertError(two, "tl-engine.yaml", 7, "services.api.deploy.preDeployCommand",
+                "api's deploy.preDeployCommand lists 2 commands; Railway runs one");
+        SpecFixture.assertDetail(d, "\"Error in preDeployCommand - Invalid input\"");
+        SpecFixture.assertDetail(d, "join them with &&");
+
+        for (String one : List.of("preDeployCommand: python -m migrate", "preDeployCommand: [python -m migrate]")) {
+            SpecFixture.Loaded loaded = SpecFixture.base("""
+                    project: {name: p}
+                    environments: {production: {}}
+                    services:
+                      api:
+                        deploy:
+                          %s
+                    version: 1
+                    """.formatted(one)).load(tmp);
+            assertEquals(List.of(), loaded.errors().stream().map(SpecFixture::describe).toList(), one);
+            assertEquals(List.of("python -m migrate"), loaded.spec().environment("production").orElseThrow()
+                    .services().get("api").settings().get(Settings.DEPLOY_PRE_DEPLOY_COMMAND), one);
+        }
+
+        SpecFixture.Loaded overlay = SpecFixture.base("""
+                project: {name: p}
+                environments: {production: {}, staging: {}}
+                services:
+                  api:
+                    deploy: {preDeployCommand: python -m migrate}
+                version: 1
+                """).overlay("staging", """
+                services:
+                  api:
+                    deploy: {preDeployCommand: [python -m migrate, python -m seed]}
+                """).load(tmp);
+        SpecFixture.assertError(overlay, "environments/staging.yaml", 3, "services.api.deploy.preDeployCommand",
+                "api's deploy.preDeployCommand lists 2 commands; Railway runs one");
+    }
 }

@@ -101,7 +101,7 @@ public final class Tlctl {
 
     /**
      * The client's listener, hearing what the command line's listener hears: each request as the
-     * client built it, but for its variables' values (never given to a listener).
+     * client built it.
      */
     private static dev.tlctl.reconcile.RequestListener heard(RequestListener listener) {
         return new dev.tlctl.reconcile.RequestListener() {
@@ -128,11 +128,9 @@ public final class Tlctl {
     }
 
     private static GraphQLRequest graphql(ApiRequest request) {
-        Map<String, Object> variables = new java.util.LinkedHashMap<>();
-        request.variables().forEach(name -> variables.put(name, null));
         return new GraphQLRequest(request.operation(), request.action(), request.document(), null,
                 request.mutation() ? GraphQLRequest.OperationType.MUTATION : GraphQLRequest.OperationType.QUERY,
-                variables, !request.mutation());
+                request.variables(), !request.mutation());
     }
 
     public Run run(String... args) {
