@@ -87,7 +87,7 @@ public final class Reconciler implements AutoCloseable {
             try {
                 config = ClientConfig.of(endpoint.url(), endpoint.credentials().forClient(), Version.current())
                         .withListener(new ClientEvents(effects.requests())).withSleeper(effects.sleeper()::sleep)
-                        .withClock(effects.clock());
+                        .withClock(effects.clock()).withRandom(effects.jitter());
             } catch (IllegalArgumentException e) {
                 throw new ReconcileException(Kind.USAGE, "refusing the API URL " + endpoint.url(), e.getMessage());
             }
