@@ -301,7 +301,7 @@ final class Creations {
             throw e; // Railway refused some: report it rather than retry a refused create
         }
         if (!missing.isEmpty()) {
-            budget.again("create " + String.join(", ", missing), e);
+            budget.again("create " + (missing.size() == 1 ? "service " : "services ") + String.join(", ", missing), e);
             found.putAll(createServices(projectId, missing));
         }
         return found;

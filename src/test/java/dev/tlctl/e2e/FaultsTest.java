@@ -40,7 +40,7 @@ class FaultsTest extends E2eTest {
                 "readProject after attempt 1 in PT1S: " + limited,
                 "readProject after attempt 2 in PT1S: " + limited), retries(w));
         assertEquals(List.of("project tl-engine: Railway lists a new project a moment after creating it (1 s)",
-                "another attempt to create engine-api: Railway's answer to the last one was lost and a read found"
+                "another attempt to create service engine-api: Railway's answer to the last one was lost and a read found"
                         + " nothing made (1 s)"), w.recorder.announcedWaits());
         assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
                 Duration.ofMillis(531), Duration.ofMillis(51), Duration.ofSeconds(1), Duration.ofSeconds(1),
