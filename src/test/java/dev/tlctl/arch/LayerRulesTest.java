@@ -38,7 +38,9 @@ class LayerRulesTest {
             "audit", Set.of("spec", "live", "plan", "secret"),
             "reconcile", Set.of("secret", "spec", "live", "plan", "audit", "railway", "apply"),
             "sandbox", Set.of(),
-            "cli", Set.of("secret", "spec", "live", "plan", "railway", "apply", "audit", "reconcile", "sandbox"));
+            // reconcile is the only door: the command line speaks its requests, results and failures,
+            // never the client's or the applier's types.
+            "cli", Set.of("secret", "spec", "live", "plan", "audit", "reconcile", "sandbox"));
 
     /**
      * third-party prefix -> the packages that may use it; the longest prefix that matches decides.
