@@ -22,9 +22,9 @@ import org.tomlj.TomlTable;
  * {@code String}, {@code Long}, {@code Double} or {@code Boolean}. JSON is read with Jackson's
  * streaming parser (which knows each token's line), TOML with tomlj (which knows each key's).
  */
-final class ConfigTree {
+public final class ConfigTree {
     /** The largest file read: config-as-code files are a few hundred bytes. */
-    static final int MAX_CHARS = 256 * 1024;
+    public static final int MAX_CHARS = 256 * 1024;
     private static final int MAX_DEPTH = 20;
 
     /**
@@ -39,58 +39,43 @@ final class ConfigTree {
         }
     }
 
-    /** A file that is not valid JSON or TOML: what is wrong, and where. */
-    static final class SyntaxException extends Exception {
-        private static final long serialVersionUID = 1L;
-        private final transient Location location;
-
-        SyntaxException(Location location, String message) {
-            super(message);
-            this.location = location;
-        }
-
-        Location location() {
-            return location;
-        }
-    }
-
     private ConfigTree() {}
 
     /** Reads {@code text}, TOML when {@code label} ends with {@code .toml}, else JSON. */
-    static Node read(String label, String text) throws SyntaxException {
+    static Node read(String label, String text) throws ConfigSyntaxException {
         if (text.length() > MAX_CHARS) {
-            throw new SyntaxException(Location.ofFile(label), "the file is larger than " + MAX_CHARS / 1024 + " KB");
+            throw new ConfigSyntaxException(Location.ofFile(label), "the file is larger than " + MAX_CHARS / 1024 + " KB");
         }
         return label.endsWith(".toml") ? toml(label, text) : json(label, text);
     }
 
-    private static Node json(String label, String text) throws SyntaxException {
+    private static Node json(String label, String text) throws ConfigSyntaxException {
         try (JsonParser parser = new JsonFactory().createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw new SyntaxException(Location.ofFile(label), "the file is empty");
+                throw new ConfigSyntaxException(Location.ofFile(label), "the file is empty");
             }
             Node root = jsonValue(parser, label, "", 0);
             if (parser.nextToken() != null) {
-                throw new SyntaxException(at(label, "", parser), "more than one JSON value in the file");
+                throw new ConfigSyntaxException(at(label, "", parser), "more than one JSON value in the file");
             }
             return root;
         } catch (JsonProcessingException e) {
             var where = e.getLocation();
             int line = where == null ? 0 : where.getLineNr();
             int column = where == null ? 0 : where.getColumnNr();
-            throw new SyntaxException(new Location(label, "", Math.max(line, 0), Math.max(column, 0)),
+            throw new ConfigSyntaxException(new Location(label, "", Math.max(line, 0), Math.max(column, 0)),
                     "not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new SyntaxException(Location.ofFile(label), "cannot read: " + e.getMessage());
+            throw new ConfigSyntaxException(Location.ofFile(label), "cannot read: " + e.getMessage());
         }
     }
 
     private static Node jsonValue(JsonParser parser, String label, String path, int depth) throws IOException,
-            SyntaxException {
+            ConfigSyntaxException {
         Location location = at(label, path, parser);
         if (depth > MAX_DEPTH) {
-            throw new SyntaxException(location, "nested deeper than " + MAX_DEPTH + " levels");
+            throw new ConfigSyntaxException(location, "nested deeper than " + MAX_DEPTH + " levels");
         }
         JsonToken token = parser.currentToken();
         switch (token) {
@@ -101,7 +86,7 @@ final class ConfigTree {
                     String childPath = path.isEmpty() ? key : path + "." + key;
                     Location keyLocation = at(label, childPath, parser);
                     if (entries.containsKey(key)) {
-                        throw new SyntaxException(keyLocation, "duplicate key \"" + key + "\"");
+                        throw new ConfigSyntaxException(keyLocation, "duplicate key \"" + key + "\"");
                     }
                     parser.nextToken();
                     Node child = jsonValue(parser, label, childPath, depth + 1);
@@ -131,7 +116,7 @@ final class ConfigTree {
             case VALUE_NULL -> {
                 return new Node(null, location);
             }
-            default -> throw new SyntaxException(location, "unexpected " + token);
+            default -> throw new ConfigSyntaxException(location, "unexpected " + token);
         }
     }
 
@@ -140,19 +125,19 @@ final class ConfigTree {
         return new Location(label, path, Math.max(where.getLineNr(), 0), Math.max(where.getColumnNr(), 0));
     }
 
-    private static Node toml(String label, String text) throws SyntaxException {
+    private static Node toml(String label, String text) throws ConfigSyntaxException {
         TomlParseResult result = Toml.parse(text);
         if (result.hasErrors()) {
             var error = result.errors().get(0);
             TomlPosition p = error.position();
-            throw new SyntaxException(new Location(label, "", p == null ? 0 : p.line(), p == null ? 0 : p.column()),
+            throw new ConfigSyntaxException(new Location(label, "", p == null ? 0 : p.line(), p == null ? 0 : p.column()),
                     "not valid TOML: " + error.getMessage());
         }
         return new Node(tomlTable(result, label, "", 0), new Location(label, "", 1, 1));
     }
 
     private static Map<String, Node> tomlTable(TomlTable table, String label, String path, int depth)
-            throws SyntaxException {
+            throws ConfigSyntaxException {
         Map<String, Node> entries = new LinkedHashMap<>();
         for (String key : table.keySet()) {
             String childPath = path.isEmpty() ? key : path + "." + key;
@@ -164,9 +149,9 @@ final class ConfigTree {
     }
 
     private static Object tomlValue(Object value, String label, String path, Location location, int depth)
-            throws SyntaxException {
+            throws ConfigSyntaxException {
         if (depth > MAX_DEPTH) {
-            throw new SyntaxException(location, "nested deeper than " + MAX_DEPTH + " levels");
+            throw new ConfigSyntaxException(location, "nested deeper than " + MAX_DEPTH + " levels");
         }
         if (value instanceof TomlTable table) {
             return tomlTable(table, label, path, depth);

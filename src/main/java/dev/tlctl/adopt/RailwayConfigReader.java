@@ -42,14 +42,14 @@ public final class RailwayConfigReader {
      * Reads {@code text}, named {@code label} in messages (TOML when it ends with {@code .toml},
      * else JSON).
      *
-     * @throws ConfigTree.SyntaxException when it is not valid JSON or TOML
+     * @throws ConfigSyntaxException when it is not valid JSON or TOML
      */
-    public static RailwayConfig read(String label, String text) throws ConfigTree.SyntaxException {
+    public static RailwayConfig read(String label, String text) throws ConfigSyntaxException {
         Node root = ConfigTree.read(label, text);
         RailwayConfigReader reader = new RailwayConfigReader();
         Map<String, Node> top = root.map();
         if (top == null) {
-            throw new ConfigTree.SyntaxException(root.location(), "expected an object with build, deploy and"
+            throw new ConfigSyntaxException(root.location(), "expected an object with build, deploy and"
                     + " environments");
         }
         SortedMap<String, Setting> base = new TreeMap<>();

@@ -117,20 +117,20 @@ class RailwayConfigReaderTest {
 
     @Test
     void syntaxErrorsSayWhere() {
-        var json = assertThrows(ConfigTree.SyntaxException.class, () -> RailwayConfigReader.read("railway.json",
+        var json = assertThrows(ConfigSyntaxException.class, () -> RailwayConfigReader.read("railway.json",
                 "{\n  \"build\": {\n    \"builder\": \n  }\n}\n"));
         assertEquals(4, json.location().line());
-        var duplicate = assertThrows(ConfigTree.SyntaxException.class, () -> RailwayConfigReader.read("railway.json",
+        var duplicate = assertThrows(ConfigSyntaxException.class, () -> RailwayConfigReader.read("railway.json",
                 "{\"build\": {}, \n\"build\": {}}"));
         assertEquals("duplicate key \"build\"", duplicate.getMessage());
         assertEquals(2, duplicate.location().line());
-        var toml = assertThrows(ConfigTree.SyntaxException.class, () -> RailwayConfigReader.read("railway.toml",
+        var toml = assertThrows(ConfigSyntaxException.class, () -> RailwayConfigReader.read("railway.toml",
                 "[build]\nbuilder = \n"));
         assertEquals(2, toml.location().line());
-        assertThrows(ConfigTree.SyntaxException.class, () -> RailwayConfigReader.read("railway.json", "[1, 2]"));
-        assertThrows(ConfigTree.SyntaxException.class, () -> RailwayConfigReader.read("railway.json",
+        assertThrows(ConfigSyntaxException.class, () -> RailwayConfigReader.read("railway.json", "[1, 2]"));
+        assertThrows(ConfigSyntaxException.class, () -> RailwayConfigReader.read("railway.json",
                 "x".repeat(ConfigTree.MAX_CHARS + 1)));
-        assertThrows(ConfigTree.SyntaxException.class, () -> RailwayConfigReader.read("railway.json",
+        assertThrows(ConfigSyntaxException.class, () -> RailwayConfigReader.read("railway.json",
                 "[".repeat(100) + "]".repeat(100)));
     }
 
