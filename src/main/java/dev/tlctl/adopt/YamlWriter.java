@@ -80,12 +80,25 @@ public final class YamlWriter {
         }
     }
 
+    /**
+     * Comment lines; a name from Railway inside one (a domain, a volume) cannot end the comment:
+     * every other character YAML may read as a line break, or that is not printable, is escaped.
+     */
     private static void comments(StringBuilder out, List<String> lines, String indent) {
         for (String comment : lines) {
             for (String line : comment.split("\n", -1)) {
-                out.append(indent).append(line.isEmpty() ? "#" : "# " + line).append('\n');
+                out.append(indent).append(line.isEmpty() ? "#" : "# " + printable(line)).append('\n');
             }
         }
+    }
+
+    private static String printable(String line) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            out.append(unprintable(line, i) ? String.format("\\u%04x", (int) c) : c);
+        }
+        return out.toString();
     }
 
     /** A scalar value as YAML text. */
@@ -144,9 +157,7 @@ public final class YamlWriter {
             return false;
         }
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == '\u2028' || c == '\u2029' || c == '\ufeff'
-                    || Character.isSurrogate(c)) {
+            if (unprintable(text, i) || Character.isSurrogate(text.charAt(i))) {
                 return false;
             }
         }
@@ -165,8 +176,7 @@ public final class YamlWriter {
                 case '\t' -> out.append("\\t");
                 case '\r' -> out.append("\\r");
                 default -> {
-                    if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == '\u2028' || c == '\u2029'
-                            || c == '\ufeff' || Character.isSurrogate(c) && !validPair(text, i)) {
+                    if (unprintable(text, i)) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
@@ -175,6 +185,16 @@ public final class YamlWriter {
             }
         }
         return out.append('"').toString();
+    }
+
+    /**
+     * Whether the character at {@code i} must be escaped: a control character, one YAML may read
+     * as a line break, a byte-order mark, or half of a broken surrogate pair.
+     */
+    private static boolean unprintable(String text, int i) {
+        char c = text.charAt(i);
+        return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == '\u2028' || c == '\u2029' || c == '\ufeff'
+                || Character.isSurrogate(c) && !validPair(text, i);
     }
 
     /** Whether the surrogate at {@code i} belongs to a well-formed pair. */

@@ -16,6 +16,11 @@ import java.util.TreeMap;
 final class Unmodelled {
     /** Keys of an instance that are bookkeeping, not settings. */
     private static final Set<String> BOOKKEEPING = Set.of("variables", "isCreated", "isDeleted");
+    /**
+     * Settings at the value Railway gives every new instance, which nobody set: not listed (Railway's
+     * own IaC diff treats them as no change, railwayapp/cli src/iac/change_set.rs).
+     */
+    private static final Map<String, String> RAILWAY_DEFAULTS = Map.of("deploy.runtime", "\"V2\"");
     /** Parts of {@code networking} whose entries are listed one by one. */
     private static final Set<String> ENTRIES = Set.of("serviceDomains", "customDomains", "tcpProxies");
 
@@ -59,7 +64,7 @@ final class Unmodelled {
         part.fields().forEachRemaining(e -> {
             String path = section + "." + e.getKey();
             JsonNode value = e.getValue();
-            if (modelled.contains(path) || unset(value)) {
+            if (modelled.contains(path) || unset(value) || value.toString().equals(RAILWAY_DEFAULTS.get(path))) {
                 return;
             }
             switch (path) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,8 +19,7 @@ import java.util.regex.Pattern;
  * The files an import writes into a folder: none is replaced without {@code force}, checked for
  * all before any is written; a file that already holds the same import (only the date of its
  * header would change) is left as it is, so that importing an unchanged project changes no byte;
- * each is written whole through a temporary file and a rename, so that a kill leaves the old file
- * or the new one, never half of one.
+ * all are written or none ({@link #writeAll}).
  */
 final class ImportFiles {
     /** The date in the base file's header, the one part of an import that changes with time alone. */
@@ -37,14 +37,15 @@ final class ImportFiles {
         return out;
     }
 
-    /** Refuses when a file exists and differs, unless {@code force}; nothing is written then. */
+    /** Refuses a folder where a file goes, and a file that exists and differs unless {@code force}; nothing is written then. */
     static void checkOverwrite(Path dir, Map<String, String> files, Map<String, Boolean> unchanged, boolean force) {
-        if (force) {
-            return;
-        }
         List<String> existing = new ArrayList<>();
         files.keySet().forEach(path -> {
-            if (Files.exists(dir.resolve(path)) && !unchanged.get(path)) {
+            if (Files.isDirectory(dir.resolve(path))) {
+                throw new ReconcileException(Kind.REFUSED, dir.resolve(path) + " is a folder", "tlctl import writes a"
+                        + " file there; move the folder away. Nothing was written.");
+            }
+            if (!force && Files.exists(dir.resolve(path)) && !unchanged.get(path)) {
                 existing.add(path);
             }
         });
@@ -55,35 +56,102 @@ final class ImportFiles {
         }
     }
 
-    /** Writes {@code text} to {@code file} whole; {@code ownerOnly} gives it mode 0600 from the start. */
-    static void write(Path file, String text, boolean ownerOnly) {
+    /**
+     * Writes every file or none: each is written to a temporary file beside it first (a failure
+     * there deletes them all, and nothing was written); then each takes its name in one rename,
+     * the file it replaces kept as a link until all are in place, so that a failed rename puts
+     * back every file renamed before it. Only a kill between two renames (microseconds apart)
+     * can leave some files new and some old: running the import again with {@code --force}
+     * converges.
+     *
+     * @param ownerOnly the files that get mode 0600 from the start (a file of secrets); the others the umask's
+     */
+    static void writeAll(Map<Path, String> files, java.util.Set<Path> ownerOnly) {
+        Map<Path, Path> staged = new LinkedHashMap<>();
+        Map<Path, Path> kept = new LinkedHashMap<>();
+        List<Path> created = new ArrayList<>();
+        Path current = null;
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path temp;
-            try {
-                temp = ownerOnly ? Files.createTempFile(dir, ".tlctl-import", ".tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                        : Files.createTempFile(dir, ".tlctl-import", ".tmp");
-            } catch (UnsupportedOperationException e) {
-                temp = Files.createTempFile(dir, ".tlctl-import", ".tmp");
+            for (Map.Entry<Path, String> file : files.entrySet()) {
+                current = file.getKey();
+                staged.put(file.getKey(), temporary(file.getKey(), file.getValue(), ownerOnly.contains(file.getKey())));
             }
-            try {
-                Files.writeString(temp, text, StandardCharsets.UTF_8);
-                if (!ownerOnly) {
-                    temp.toFile().setReadable(true, false); // a spec is as readable as any file of the checkout
+            for (Map.Entry<Path, Path> file : staged.entrySet()) {
+                current = file.getKey();
+                if (Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
+                    Path keep = sibling(current, ".keep");
+                    Files.createLink(keep, current);
+                    kept.put(current, keep);
+                } else {
+                    created.add(current);
                 }
-                try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
+                rename(file.getValue(), current);
             }
+        } catch (IOException | RuntimeException e) {
+            restore(kept, created);
+            throw new ReconcileException(Kind.REFUSED, "could not write " + current, e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + ". No file was changed.", e);
+        } finally {
+            staged.values().forEach(ImportFiles::deleteQuietly);
+            kept.values().forEach(ImportFiles::deleteQuietly);
+        }
+    }
+
+    /** Puts back the files replaced before a failure, and removes those created. */
+    private static void restore(Map<Path, Path> kept, List<Path> created) {
+        kept.forEach((file, keep) -> {
+            try {
+                rename(keep, file);
+            } catch (IOException e) {
+                // the kept link stays beside the file, named in no message: nothing better to do
+            }
+        });
+        created.forEach(ImportFiles::deleteQuietly);
+    }
+
+    private static Path temporary(Path file, String text, boolean ownerOnly) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp;
+        try {
+            temp = ownerOnly ? Files.createTempFile(dir, ".tlctl-import", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                    : Files.createTempFile(dir, ".tlctl-import", ".tmp");
+        } catch (UnsupportedOperationException e) {
+            temp = Files.createTempFile(dir, ".tlctl-import", ".tmp");
+        }
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            if (!ownerOnly) {
+                temp.toFile().setReadable(true, false); // a spec is as readable as any file of the checkout
+            }
+            return temp;
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(temp);
+            throw e;
+        }
+    }
+
+    private static Path sibling(Path file, String suffix) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path name = Files.createTempFile(dir, ".tlctl-import", suffix);
+        Files.delete(name); // only the unique name is wanted: a link takes it
+        return name;
+    }
+
+    private static void rename(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw new ReconcileException(Kind.REFUSED, "could not write " + file, e.getClass().getSimpleName() + ": "
-                    + e.getMessage(), e);
+            // a temporary file with no secret in it (a file of secrets is renamed, never left)
         }
     }
 

@@ -37,6 +37,9 @@ public final class Importer implements AutoCloseable {
     private static final Pattern ID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
+    /** The longest environment name import writes a file for: file systems allow 255 bytes with the suffix. */
+    private static final int MAX_NAME_BYTES = 200;
+
     private final Endpoint endpoint;
     private final Effects effects;
     private final RailwayClient client;
@@ -78,8 +81,10 @@ public final class Importer implements AutoCloseable {
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put(SpecLoader.DEFAULT_FILE, adopted.base().text());
         adopted.overlays().forEach((name, document) -> texts.put(overlay(name), document.text()));
+        checkFileNames(adopted.environments());
         List<ImportResult.File> files = new ArrayList<>();
         List<String> notes = new ArrayList<>(adopted.notes());
+        Map<Path, String> writes = new LinkedHashMap<>();
         if (request.toStdout()) {
             texts.forEach((path, text) -> files.add(new ImportResult.File(path, ImportResult.Outcome.PRINTED, text)));
         } else {
@@ -87,17 +92,18 @@ public final class Importer implements AutoCloseable {
             ImportFiles.checkOverwrite(dir, texts, unchanged, request.force());
             texts.forEach((path, text) -> {
                 if (!unchanged.get(path)) {
-                    ImportFiles.write(dir.resolve(path), text, false);
+                    writes.put(dir.resolve(path), text);
                 }
                 files.add(new ImportResult.File(path, unchanged.get(path) ? ImportResult.Outcome.UNCHANGED
                         : ImportResult.Outcome.WRITTEN, text));
             });
             notes.addAll(strayOverlays(dir, adopted.environments()));
         }
+        List<Diagnostic> problems = SpecCheck.of(texts);
         if (request.secretsFile() != null) {
-            ImportFiles.write(request.secretsFile(), SecretsFile.text(project.name(), adopted.secrets()), true);
+            writes.put(request.secretsFile(), SecretsFile.text(project.name(), adopted.secrets()));
         }
-        List<Diagnostic> problems = request.toStdout() ? validateApart(texts) : validate(dir);
+        ImportFiles.writeAll(writes, request.secretsFile() == null ? Set.of() : Set.of(request.secretsFile()));
         return new ImportResult(adopted.projectName(), adopted.projectId(), adopted.environments(), adopted.services(),
                 files, adopted.secrets(), request.secretsFile(), adopted.unexpressed().stream().map(Object::toString)
                 .toList(), notes, problems, client.requestCount());
@@ -139,6 +145,32 @@ public final class Importer implements AutoCloseable {
         }
     }
 
+    /**
+     * Each environment's overlay is {@code environments/<name>.yaml}: a name that is not one
+     * file name there (a slash, {@code ..}, a control character, or too long) could write
+     * elsewhere; refused before anything is written.
+     */
+    private static void checkFileNames(List<String> environments) {
+        for (String name : environments) {
+            boolean bad = name.isEmpty() || name.equals(".") || name.equals("..") || name.startsWith(".")
+                    || name.indexOf('/') >= 0 || name.indexOf('\\') >= 0 || name.chars().anyMatch(Character::isISOControl)
+                    || name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME_BYTES;
+            if (bad) {
+                throw new ReconcileException(Kind.REFUSED, "environment " + printable(name) + " cannot be imported: its"
+                        + " name cannot be the file name of its overlay (" + SpecLoader.OVERLAY_DIR + "/<name>.yaml)",
+                        "Rename it on Railway, or import the other environments with --env. Nothing was written.");
+            }
+        }
+    }
+
+    /** A name from Railway in a message: control characters shown as escapes. */
+    private static String printable(String name) {
+        StringBuilder out = new StringBuilder("\"");
+        name.codePoints().forEach(c -> out.append(Character.isISOControl(c) ? String.format("\\u%04x", c)
+                : Character.toString(c)));
+        return out.append('"').toString();
+    }
+
     /** Where the project was read, for the header: Railway's URL, or the sandbox (whose local path is no one's business). */
     private String source() {
         return endpoint.key().startsWith("sandbox:") ? "the tlctl sandbox" : "Railway (" + endpoint.url() + ")";
@@ -163,47 +195,6 @@ public final class Importer implements AutoCloseable {
             // no folder of overlays: nothing stray
         }
         return notes;
-    }
-
-    /** What {@code validate --strict} finds in the spec at {@code dir} (values not resolved). */
-    private static List<Diagnostic> validate(Path dir) {
-        try {
-            Spec spec = new SpecSource(dir.resolve(SpecLoader.DEFAULT_FILE), List.of(), Map.of(), false, List.of())
-                    .load(Set.of());
-            return spec.warnings();
-        } catch (SpecException e) {
-            return e.diagnostics();
-        }
-    }
-
-    /** The same for files only printed: checked in a private temporary folder, then deleted. */
-    private static List<Diagnostic> validateApart(Map<String, String> texts) {
-        Path temp = null;
-        try {
-            temp = Files.createTempDirectory("tlctl-import");
-            for (Map.Entry<String, String> file : texts.entrySet()) {
-                ImportFiles.write(temp.resolve(file.getKey()), file.getValue(), true);
-            }
-            String prefix = temp + "/";
-            return validate(temp).stream().map(d -> new Diagnostic(d.severity(), new dev.tlctl.spec.Location(
-                    d.location().file().replace(prefix, ""), d.location().path(), d.location().line(),
-                    d.location().column()), d.summary(), d.detail(), d.cause())).toList();
-        } catch (IOException e) {
-            throw new ReconcileException(Kind.REFUSED, "could not check the spec", e.getMessage(), e);
-        } finally {
-            delete(temp);
-        }
-    }
-
-    private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder with no secret in it
-        }
     }
 
     @Override

@@ -52,14 +52,10 @@ public final class Migrator {
             throw new ReconcileException(Kind.REFUSED, "cannot edit the spec as text", e.getMessage()
                     + ". Nothing was written.");
         }
-        checkApart(specFile, texts, result.files());
-        result.files().forEach((label, text) -> ImportFiles.write(Path.of(label), text, false));
-        List<Diagnostic> problems;
-        try {
-            problems = source(specFile).load(Set.of()).warnings();
-        } catch (SpecException e) {
-            problems = e.diagnostics();
-        }
+        List<Diagnostic> problems = check(specFile, texts, result.files());
+        Map<Path, String> writes = new LinkedHashMap<>();
+        result.files().forEach((label, text) -> writes.put(Path.of(label), text));
+        ImportFiles.writeAll(writes, Set.of());
         return new MigrateResult(request.configFile().toString(), request.service(), List.copyOf(result.files().keySet()),
                 result.changes(), result.conflicts(), request.force(), result.notTaken(), result.notes(), problems);
     }
@@ -105,46 +101,21 @@ public final class Migrator {
     }
 
     /**
-     * Reads the edited files in a temporary copy of the spec's files first: when the spec reader
-     * refuses the result, nothing is written (the message names the temporary copy's files by
-     * their real names).
+     * What {@code validate --strict} finds in the spec as the migration leaves it, read in a
+     * temporary copy first: when the spec reader refuses the result, nothing is written.
      */
-    private static void checkApart(Path specFile, Map<String, String> texts, Map<String, String> edited) {
-        if (edited.isEmpty()) {
-            return;
+    private static List<Diagnostic> check(Path specFile, Map<String, String> texts, Map<String, String> edited) {
+        Path dir = specFile.toAbsolutePath().getParent();
+        Map<String, String> files = new LinkedHashMap<>();
+        texts.forEach((label, text) -> files.put(dir.relativize(Path.of(label).toAbsolutePath()).toString(),
+                edited.getOrDefault(label, text)));
+        edited.forEach((label, text) -> files.put(dir.relativize(Path.of(label).toAbsolutePath()).toString(), text));
+        String prefix = specFile.getParent() == null ? "" : specFile.getParent() + "/";
+        List<Diagnostic> found = SpecCheck.of(files, specFile.getFileName().toString(), prefix);
+        if (found.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR)) {
+            throw new ReconcileException(Kind.REFUSED, "the migrated spec would be invalid", String.join("\n",
+                    found.stream().map(Diagnostic::format).toList()) + "\nNothing was written.");
         }
-        Path temp = null;
-        try {
-            temp = Files.createTempDirectory("tlctl-migrate");
-            Path base = temp.resolve(specFile.getFileName().toString());
-            Path dir = specFile.toAbsolutePath().getParent();
-            for (Map.Entry<String, String> file : texts.entrySet()) {
-                String text = edited.getOrDefault(file.getKey(), file.getValue());
-                Path relative = dir.relativize(Path.of(file.getKey()).toAbsolutePath());
-                ImportFiles.write(temp.resolve(relative), text, true);
-            }
-            for (Map.Entry<String, String> file : edited.entrySet()) {
-                Path relative = dir.relativize(Path.of(file.getKey()).toAbsolutePath());
-                ImportFiles.write(temp.resolve(relative), file.getValue(), true);
-            }
-            try {
-                source(base).load(Set.of());
-            } catch (SpecException e) {
-                String prefix = temp + "/";
-                throw new ReconcileException(Kind.REFUSED, "the migrated spec would be invalid", String.join("\n",
-                        e.diagnostics().stream().map(d -> d.format().replace(prefix, "")).toList())
-                        + "\nNothing was written.");
-            }
-        } catch (IOException e) {
-            throw new ReconcileException(Kind.REFUSED, "could not check the migrated spec", e.getMessage(), e);
-        } finally {
-            if (temp != null) {
-                try (var walk = Files.walk(temp)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                } catch (IOException e) {
-                    // nothing secret in it
-                }
-            }
-        }
+        return found;
     }
 }
