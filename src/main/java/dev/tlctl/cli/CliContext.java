@@ -1,7 +1,7 @@
 package dev.tlctl.cli;
 
-import dev.tlctl.railway.RequestListener;
-import dev.tlctl.railway.Sleeper;
+import dev.tlctl.reconcile.RequestListener;
+import dev.tlctl.reconcile.Sleeper;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -17,10 +17,10 @@ final class HumanImportView implements ImportView {
     private final PrintStream err;
     private final Style style;
 
-    HumanImportView(PrintStream out, PrintStream err, Style style) {
-        this.out = out;
-        this.err = err;
-        this.style = style;
+    HumanImportView(Terminal terminal) {
+        this.out = terminal.out();
+        this.err = terminal.err();
+        this.style = terminal.style();
     }
 
     @Override

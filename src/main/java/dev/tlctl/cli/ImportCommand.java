@@ -91,23 +91,20 @@ final class ImportCommand extends BaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ImportView view = json ? new JsonImportView(context().out())
-                : new HumanImportView(context().out(), context().err(), style());
+        ImportView view = ImportView.of(terminal(), json);
         if (railwayConfig != null || service != null) {
             view.migrated(Migrator.run(migrateRequest()));
             return ExitCodes.OK;
         }
         ImportRequest request = new ImportRequest(project, workspace, folder(), environments, force, stdout,
                 secretsFile == null ? null : relative(secretsFile));
-        if (root().sandbox) {
+        if (root().sandbox()) {
             dev.tlctl.sandbox.Sandbox.warmUp();
         }
         try (Connection connection = Connection.open(root(), specFile());
                 Importer importer = Importer.open(connection.endpoint(), effects())) {
-            ImportResult result = importer.run(request);
-            view.imported(result);
-            context().err().println("tlctl: " + result.requests() + (result.requests() == 1 ? " request" : " requests")
-                    + " to Railway");
+            view.imported(importer.run(request));
+            RequestReport.print(terminal(), importer.requests());
             return ExitCodes.OK;
         }
     }

@@ -15,8 +15,8 @@ import java.util.Locale;
 final class JsonImportView implements ImportView {
     private final PrintStream out;
 
-    JsonImportView(PrintStream out) {
-        this.out = out;
+    JsonImportView(Terminal terminal) {
+        this.out = terminal.out();
     }
 
     record Imported(int formatVersion, String kind, Project project, List<String> environments, List<String> services,
@@ -53,7 +53,7 @@ final class JsonImportView implements ImportView {
                                 ? f.text() : null)).toList(),
                 r.secrets().stream().map(JsonImportView::secret).toList(),
                 r.secretsFile() == null ? null : r.secretsFile().toString(), r.unexpressed(), r.notes(),
-                new Validation(true, r.valid(), Diagnostics.json(r.problems())), r.requests())));
+                new Validation(true, r.valid(), Diagnostics.json(r.problems())), r.requests().count())));
     }
 
     private static Secret secret(ImportedSecret s) {

@@ -1,7 +1,5 @@
 package dev.tlctl.reconcile;
 
-import dev.tlctl.railway.RequestListener;
-import dev.tlctl.railway.Sleeper;
 import java.time.Clock;
 
 /**

@@ -12,11 +12,11 @@ import java.util.List;
  * in the result (empty when it passes).
  *
  * @param secretsFile the dotenv file written, or null
- * @param requests HTTP requests sent to Railway
+ * @param requests what the import cost against Railway's rate limit
  */
 public record ImportResult(String projectName, String projectId, List<String> environments, List<String> services,
         List<File> files, List<ImportedSecret> secrets, Path secretsFile, List<String> unexpressed, List<String> notes,
-        List<Diagnostic> problems, int requests) {
+        List<Diagnostic> problems, RequestTally requests) {
 
     public ImportResult {
         environments = List.copyOf(environments);

@@ -6,14 +6,10 @@ import dev.tlctl.adopt.Adopter;
 import dev.tlctl.live.LiveEnvironment;
 import dev.tlctl.live.LiveProject;
 import dev.tlctl.live.LiveState;
-import dev.tlctl.railway.ClientConfig;
 import dev.tlctl.railway.RailwayClient;
-import dev.tlctl.railway.RailwayTransport;
 import dev.tlctl.railway.ReadTarget;
 import dev.tlctl.reconcile.ReconcileException.Kind;
 import dev.tlctl.spec.Diagnostic;
-import dev.tlctl.spec.Spec;
-import dev.tlctl.spec.SpecException;
 import dev.tlctl.spec.SpecLoader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,18 +48,20 @@ public final class Importer implements AutoCloseable {
 
     /** Prepares the client for {@code endpoint}; sends nothing. */
     public static Importer open(Endpoint endpoint, Effects effects) {
-        ClientConfig config;
-        try {
-            config = ClientConfig.of(endpoint.url(), endpoint.credentials(), Version.current())
-                    .withListener(effects.requests()).withSleeper(effects.sleeper()).withClock(effects.clock());
-        } catch (IllegalArgumentException e) {
-            throw new ReconcileException(Kind.USAGE, "refusing the API URL " + endpoint.url(), e.getMessage());
-        }
-        return new Importer(endpoint, effects, new RailwayClient(new RailwayTransport(config)));
+        return new Importer(endpoint, effects, Failures.translated(() -> Reconciler.client(endpoint, effects)));
+    }
+
+    /** What this import cost against Railway's rate limit. */
+    public RequestTally requests() {
+        return RequestTally.of(client.requestCount(), client.lastRateLimit());
     }
 
     /** Reads the project and writes (or prints) its spec. */
     public ImportResult run(ImportRequest request) {
+        return Failures.translated(() -> carryOut(request));
+    }
+
+    private ImportResult carryOut(ImportRequest request) {
         Path dir = request.dir();
         if (request.secretsFile() != null) {
             SecretsFile.checkPlace(request.secretsFile(), dir, request.force());
@@ -106,7 +104,7 @@ public final class Importer implements AutoCloseable {
         ImportFiles.writeAll(writes, request.secretsFile() == null ? Set.of() : Set.of(request.secretsFile()));
         return new ImportResult(adopted.projectName(), adopted.projectId(), adopted.environments(), adopted.services(),
                 files, adopted.secrets(), request.secretsFile(), adopted.unexpressed().stream().map(Object::toString)
-                .toList(), notes, problems, client.requestCount());
+                .toList(), notes, problems, requests());
     }
 
     private LiveState read(ImportRequest request) {

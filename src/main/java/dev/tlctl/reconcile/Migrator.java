@@ -31,6 +31,10 @@ public final class Migrator {
     private Migrator() {}
 
     public static MigrateResult run(MigrateRequest request) {
+        return Failures.translated(() -> carryOut(request));
+    }
+
+    private static MigrateResult carryOut(MigrateRequest request) {
         RailwayConfig config = readConfig(request.configFile());
         Path specFile = request.specFile();
         Spec spec = source(specFile).load(Set.of()); // an invalid spec: SpecException, nothing written
@@ -113,8 +117,8 @@ public final class Migrator {
         String prefix = specFile.getParent() == null ? "" : specFile.getParent() + "/";
         List<Diagnostic> found = SpecCheck.of(files, specFile.getFileName().toString(), prefix);
         if (found.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR)) {
-            throw new ReconcileException(Kind.REFUSED, "the migrated spec would be invalid", String.join("\n",
-                    found.stream().map(Diagnostic::format).toList()) + "\nNothing was written.");
+            throw new ReconcileException(Kind.REFUSED, "the migrated spec would be invalid; nothing was written", null,
+                    found, null);
         }
         return found;
     }

@@ -39,7 +39,9 @@ class LayerRulesTest {
             Map.entry("adopt", Set.of("secret", "spec", "live", "plan")),
             Map.entry("reconcile", Set.of("secret", "spec", "live", "plan", "audit", "railway", "apply", "adopt")),
             Map.entry("sandbox", Set.of()),
-            Map.entry("cli", Set.of("secret", "spec", "live", "plan", "railway", "apply", "audit", "adopt", "reconcile", "sandbox")));
+            // reconcile is the only door: the command line speaks its requests, results and failures,
+            // never the client's or the applier's types.
+            Map.entry("cli", Set.of("secret", "spec", "live", "plan", "audit", "adopt", "reconcile", "sandbox")));
 
     /**
      * third-party prefix -> the packages that may use it; the longest prefix that matches decides.

@@ -32,7 +32,7 @@ class SandboxCommandTest {
     private int run(String... args) {
         CliContext context = new CliContext(Map.of(), new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
                 new java.io.PrintStream(err, true, StandardCharsets.UTF_8), java.io.InputStream.nullInputStream(), false,
-                cwd, java.time.Clock.systemUTC(), dev.tlctl.railway.Sleeper.SYSTEM, dev.tlctl.railway.RequestListener.NONE);
+                cwd, java.time.Clock.systemUTC(), dev.tlctl.reconcile.Sleeper.SYSTEM, dev.tlctl.reconcile.RequestListener.NONE);
         return Main.run(context, args);
     }
 
