@@ -36,6 +36,17 @@ class YamlWriterTest {
     }
 
     @Test
+    void aNameFromRailwayInACommentCannotEndIt() {
+        Yaml yaml = new Yaml(new LoaderOptions());
+        SpecDocument document = new SpecDocument().header("volume evil\rservices: {}", "domain x\u2028hacked: 1",
+                "nel\u0085injected: 2");
+        document.root().put("version", 1L);
+        document.footer(List.of("tcp\r\ninjected: 3"));
+        String text = document.text();
+        assertEquals(Map.of("version", 1), yaml.load(text), text);
+    }
+
+    @Test
     void inlineListsReadBack() {
         Yaml yaml = new Yaml(new LoaderOptions());
         List<String> items = List.of("src/**", "a, b", "[x]", "0", "tab\there");
