@@ -46,7 +46,7 @@ import picocli.CommandLine.Option;
         footer = {
             "  tlctl import --project tl-engine --dir infra",
             "  tlctl import --project tl-engine --stdout | less",
-            "  tlctl import --project tl-engine --write-secrets ~/.tlctl/tl-engine.env",
+            "  tlctl import --project tl-engine --write-secrets ~/.config/tlctl/tl-engine.env",
             "  tlctl import --sandbox --project tl-engine --dir /tmp/adopted --json",
             "  tlctl import --railway-config railway.json --service engine-api",
             "  tlctl import --railway-config api/railway.toml --service engine-api --force",
