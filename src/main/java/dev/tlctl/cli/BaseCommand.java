@@ -66,7 +66,7 @@ abstract class BaseCommand {
 
     Effects effects() {
         CliContext context = context();
-        return new Effects(context.clock(), context.sleeper(), waits());
+        return new Effects(context.clock(), context.sleeper(), waits(), context.jitter());
     }
 
     /** Loads the spec's structure and connects: exit 65 for an invalid spec comes before any request. */

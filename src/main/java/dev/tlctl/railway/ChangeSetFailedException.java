@@ -4,7 +4,8 @@ package dev.tlctl.railway;
 public final class ChangeSetFailedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    ChangeSetFailedException(String environment, String why) {
-        super("Railway did not apply the changes to environment " + environment + ": " + why + ".");
+    ChangeSetFailedException(java.util.List<String> environments, String why) {
+        super("Railway did not apply the changes to " + (environments.size() == 1 ? "environment " : "environments ")
+                + String.join(", ", environments) + ": " + why + ".");
     }
 }

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * Creating projects, environments and services on Railway, which does not answer some of them at
@@ -181,8 +179,7 @@ final class Creations {
             }
             return ids;
         } catch (RailwayException e) {
-            return recoverCreates(e, projectId, names, (project, name) -> project.service(name).map(LiveService::id),
-                    missing -> createServices(projectId, missing));
+            return recoverServices(e, projectId, names);
         }
     }
 
@@ -286,27 +283,26 @@ final class Creations {
     }
 
     /**
-     * After a batch of creates failed: reads the project by name, keeps what exists, and creates
-     * only what is still missing, and only when an answer may have been lost. A create Railway
-     * refused is reported, never retried.
+     * After a batch of service creates failed: reads the project, keeps the services that exist,
+     * and creates only those still missing, and only when an answer may have been lost. A create
+     * Railway refused is reported, never retried.
      */
-    private <R> Map<String, R> recoverCreates(RailwayException e, String projectId, List<String> requested,
-            BiFunction<LiveProject, String, Optional<R>> existing, Function<List<String>, Map<String, R>> create) {
+    private Map<String, String> recoverServices(RailwayException e, String projectId, List<String> requested) {
         if (!e.outcomeUnknown() && e.partialData().isEmpty()) {
             throw e;
         }
         LiveProject project = reader.readProjectById(projectId).project();
-        Map<String, R> found = new LinkedHashMap<>();
+        Map<String, String> found = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (String name : requested) {
-            existing.apply(project, name).ifPresentOrElse(r -> found.put(name, r), () -> missing.add(name));
+            project.service(name).map(LiveService::id).ifPresentOrElse(id -> found.put(name, id), () -> missing.add(name));
         }
         if (!e.outcomeUnknown() && !missing.isEmpty()) {
             throw e; // Railway refused some: report it rather than retry a refused create
         }
         if (!missing.isEmpty()) {
             budget.again("create " + String.join(", ", missing), e);
-            found.putAll(create.apply(missing));
+            found.putAll(createServices(projectId, missing));
         }
         return found;
     }

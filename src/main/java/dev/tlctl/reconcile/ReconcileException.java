@@ -23,7 +23,7 @@ public final class ReconcileException extends RuntimeException {
         RAILWAY,
         /** Someone else changed the project after the plan read it; nothing was written. */
         CONFLICT,
-        /** No token, a malformed one, or one Railway refuses. */
+        /** No token, a malformed one, or one Railway refuses (outright, or for an environment of the run). */
         TOKEN,
         /** The spec is invalid, or is not valid YAML. */
         INVALID_SPEC,

@@ -93,7 +93,7 @@ public final class Reconciler implements AutoCloseable {
         try {
             config = ClientConfig.of(endpoint.url(), endpoint.credentials().forClient(), Version.current())
                     .withListener(new ClientEvents(effects.requests())).withSleeper(effects.sleeper()::sleep)
-                    .withClock(effects.clock());
+                    .withClock(effects.clock()).withRandom(effects.jitter());
         } catch (IllegalArgumentException e) {
             throw new ReconcileException(Kind.USAGE, "refusing the API URL " + endpoint.url(), e.getMessage());
         }
@@ -182,7 +182,9 @@ public final class Reconciler implements AutoCloseable {
 
     /**
      * Refuses a run covering an environment this token may not open (environment RBAC: Railway
-     * lists it, refuses its config): tlctl cannot plan what it cannot read.
+     * lists it, refuses its config): tlctl cannot plan what it cannot read. Kind {@code TOKEN} (exit
+     * 77, as for a token Railway refuses outright): running again with the same token cannot help,
+     * so a pipeline must not take it for an outage (exit 1) and retry.
      */
     private static void requireOpenable(LiveState live, List<String> covered) {
         if (live.project() == null) {
@@ -191,7 +193,7 @@ public final class Reconciler implements AutoCloseable {
         List<String> closed = live.project().environments().stream()
                 .filter(e -> !e.accessible() && covered.contains(e.name())).map(e -> e.name()).toList();
         if (!closed.isEmpty()) {
-            throw new ReconcileException(Kind.REFUSED, "this token may not open environment " + String.join(", ", closed),
+            throw new ReconcileException(Kind.TOKEN, "this token may not open environment " + String.join(", ", closed),
                     "Railway restricts " + String.join(", ", closed) + " to the workspace's admins (environment RBAC:"
                             + " canAccess is false for this token), so tlctl cannot read it. Leave it out with --env,"
                             + " or use the token of a workspace admin. Nothing was changed.");

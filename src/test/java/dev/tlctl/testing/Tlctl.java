@@ -25,6 +25,9 @@ import java.util.Map;
  * tests run the command line.
  */
 public final class Tlctl {
+    /** Every run's retries draw the same jitter, so that a test can name each wait exactly. */
+    private static final long JITTER_SEED = 17;
+
     private final Path cwd;
     private Map<String, String> env = Map.of();
     private boolean terminal;
@@ -143,7 +146,7 @@ public final class Tlctl {
         CliContext context = new CliContext(env, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), terminal, stdinTerminal, cwd, clock,
-                sleeper, heard(listener));
+                sleeper, heard(listener), new java.util.SplittableRandom(JITTER_SEED));
         int code = Main.run(context, args);
         return new Run(List.of(args), code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
