@@ -1,7 +1,6 @@
 package dev.tlctl.cli;
 
 import dev.tlctl.reconcile.ImportRequest;
-import dev.tlctl.reconcile.ImportResult;
 import dev.tlctl.reconcile.Importer;
 import dev.tlctl.reconcile.MigrateRequest;
 import dev.tlctl.reconcile.Migrator;
