@@ -50,6 +50,7 @@ public final class TlctlCommand implements Runnable, Globals {
         all.put("plan", PlanCommand::new);
         all.put("apply", ApplyCommand::new);
         all.put("init", InitCommand::new);
+        all.put("import", ImportCommand::new);
         all.put("deploy", DeployCommand::new);
         all.put("rollback", RollbackCommand::new);
         all.put("status", StatusCommand::new);
