@@ -211,4 +211,29 @@ class DeployAndWaitTest extends E2eTest {
         assertTrue(named.err().contains("outside Railway's retention window"), named::toString);
         assertEquals(0, old.mutations() + named.mutations(), "nothing was changed");
     }
+
+    @Test
+    void sandboxFailOnTheStateFileMakesTheNextBuildFailForARunningSandbox() {
+        World w = world(c -> c.withStateFile(dir.resolve("sandbox-state.json")));
+        assertEquals(0, w.tlctl("apply", "--yes").code());
+        w.later();
+        Run fail = w.tlctl("sandbox", "fail", "--state", "sandbox-state.json", "--env", "production", "--service",
+                "engine-api", "build");
+        assertEquals(0, fail.code(), fail::toString);
+        assertEquals("the next deployments of tl-engine/production/engine-api fail: build\n", fail.out());
+        Run deploy = w.tlctl("deploy", "--env", "production", "--wait");
+        assertEquals(1, deploy.code(), deploy::toString);
+        assertTrue(deploy.err().contains("Error: the deployment of engine-api in production FAILED"), deploy::toString);
+        assertEquals(0, w.tlctl("sandbox", "fail", "--state", "sandbox-state.json", "--env", "production",
+                "--service", "engine-api", "none").code());
+        assertEquals(0, w.tlctl("deploy", "--env", "production", "--wait").code());
+
+        Run unknown = w.tlctl("sandbox", "fail", "--state", "sandbox-state.json", "--env", "production", "--service",
+                "engine-api", "melt");
+        assertEquals(64, unknown.code(), unknown::toString);
+        Run missing = w.tlctl("sandbox", "fail", "--state", "sandbox-state.json", "--env", "production", "--service",
+                "nope", "crash");
+        assertEquals(1, missing.code(), missing::toString);
+        assertTrue(missing.err().contains("Environment production has no service named nope"), missing::toString);
+    }
 }
