@@ -212,7 +212,8 @@ final class ProjectReader {
         }
         return new LiveProject(project.path("id").asText(), project.path("name").asText(),
                 LiveMapper.text(project, "workspaceId"), environments, services,
-                LiveMapper.volumes(project.path("volumes")), RuntimeMapper.runtime(project.path("environments")));
+                LiveMapper.volumes(project.path("volumes")), RuntimeMapper.runtime(project.path("environments")),
+                LiveMapper.pullRequests(project));
     }
 
     private ReadResult readWithProjectToken(ReadTarget target) {
