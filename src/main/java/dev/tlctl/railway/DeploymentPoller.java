@@ -30,6 +30,11 @@ public final class DeploymentPoller {
     static final Set<LiveDeployment.Status> BUILDING = Set.of(LiveDeployment.Status.INITIALIZING,
             LiveDeployment.Status.QUEUED, LiveDeployment.Status.WAITING, LiveDeployment.Status.BUILDING);
 
+    /** Whether a deployment in this status has not finished building (Railway refuses to redeploy meanwhile). */
+    public static boolean building(LiveDeployment.Status status) {
+        return BUILDING.contains(status);
+    }
+
     /** A service instance: an environment id and a service id. */
     public record Instance(String environmentId, String serviceId) {}
 
@@ -141,7 +146,7 @@ public final class DeploymentPoller {
         for (int step = 0; ; step++) {
             Map<Instance, LiveDeployment> now = poll(projectId);
             boolean building = instances.stream().map(now::get)
-                    .anyMatch(d -> d != null && BUILDING.contains(d.status()));
+                    .anyMatch(d -> d != null && building(d.status()));
             if (!building) {
                 return true;
             }

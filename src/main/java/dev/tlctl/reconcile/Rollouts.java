@@ -90,7 +90,7 @@ final class Rollouts {
         for (Target target : instances) {
             LiveDeployment latest = read == null ? null : read.runtime().instance(target.environmentId(),
                     target.serviceId()).map(LiveRuntime.Instance::latest).orElse(null);
-            if (latest != null && latest.status().inProgress() && latest.status() != LiveDeployment.Status.DEPLOYING) {
+            if (latest != null && DeploymentPoller.building(latest.status())) {
                 building.add(target.instance());
                 names.add(target.what());
             }
