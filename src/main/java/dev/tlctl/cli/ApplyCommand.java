@@ -36,6 +36,12 @@ import picocli.CommandLine.Parameters;
                     + " and the spec no longer declares is deleted (a service or an environment only with"
                     + " --confirm-destructive, or when you answer at a terminal); what others added, only with --prune.",
             "",
+            "With --wait, tlctl then follows exactly the deployments the apply caused (the plan's Deploys: line)"
+                    + " until each serves, one line per status change on stderr, one request per poll for the whole"
+                    + " project; it stops at the first FAILED or CRASHED deployment (exit 1, naming the service,"
+                    + " environment and deployment, with its last log lines) or at --timeout (exit 1). Nothing"
+                    + " deploys: it returns at once. The services' URLs follow the outcome (outputs in --json).",
+            "",
             "Retries: reads and repeatable writes are retried on HTTP 429 (after Retry-After), 5xx and dropped"
                     + " connections, up to 5 attempts and 120 s of waiting per request. A create whose answer is lost is"
                     + " never repeated blindly: tlctl reads what exists and creates only what is missing, sending any"
@@ -44,8 +50,9 @@ import picocli.CommandLine.Parameters;
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:applied, or nothing to do",
-            "1:error (Railway API, network, I/O; a stale or tampered saved plan; a concurrent change; cancelled)",
+            "0:applied, or nothing to do (with --wait: and every deployment it caused serves)",
+            "1:error (Railway API, network, I/O; a stale or tampered saved plan; a concurrent change; cancelled;"
+                    + " with --wait: a deployment FAILED or CRASHED, or --timeout ran out)",
             "64:usage error (such as no --yes without a terminal, deleting a service, an environment or what --prune"
                     + " found without --confirm-destructive, an unknown --replace address, or changes"
                     + " staged in Railway without --include-staged or --discard-staged)",
@@ -58,6 +65,7 @@ import picocli.CommandLine.Parameters;
         footer = {
             "  tlctl apply --sandbox --yes                      # provision the sandbox",
             "  tlctl apply --env staging --yes --json           # CI: JSON Lines events on stdout",
+            "  tlctl apply --env staging --yes --wait --timeout 15m  # CI: until it serves",
             "  tlctl apply --prune --confirm-destructive        # also delete what the spec does not declare",
             "  tlctl apply --replace staging/variable/API_KEY --yes  # write it again",
             "  tlctl apply --env staging --include-staged --yes # commit the dashboard's staged changes too",
@@ -88,6 +96,9 @@ final class ApplyCommand extends BaseCommand implements Callable<Integer> {
     boolean discardStaged;
 
     @Mixin
+    WaitOptions waiting;
+
+    @Mixin
     PlanFlags flags;
 
     @Override
@@ -103,7 +114,8 @@ final class ApplyCommand extends BaseCommand implements Callable<Integer> {
         waits().also(view::waited);
         try (Core core = open()) {
             ApplyRequest request = new ApplyRequest(target.target(), flags.prune, flags.strict, flags.replaced(),
-                    planFile == null ? null : relative(planFile), confirmDestructive, !yes && context.stdinTerminal(), staged);
+                    planFile == null ? null : relative(planFile), confirmDestructive, !yes && context.stdinTerminal(), staged,
+                    waiting.timeout());
             ApplyOutcome outcome = core.reconciler().apply(request, view, this::confirmed);
             view.outcome(outcome, core.reconciler().requests(), context.clock().millis() - start);
             return outcome.succeeded() ? ExitCodes.OK : ExitCodes.ERROR;

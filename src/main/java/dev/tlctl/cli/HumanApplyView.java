@@ -1,5 +1,6 @@
 package dev.tlctl.cli;
 
+import dev.tlctl.live.LiveDeployment;
 import dev.tlctl.reconcile.ApplyOutcome;
 import dev.tlctl.reconcile.ApplyStep;
 import dev.tlctl.reconcile.PlanResult;
@@ -11,8 +12,9 @@ import java.util.Locale;
 
 /**
  * Apply for people: the plan on stdout, one progress line per step on stderr with its duration
- * (on a terminal the line shows the step while it runs, then its outcome), and the outcome. After a
- * failure: what was applied, what was not, and that running apply again converges.
+ * (on a terminal the line shows the step while it runs, then its outcome), with {@code --wait} one
+ * line per deployment status, and the outcome with the services' URLs. After a failure: what was
+ * applied, what was not, and that running apply again converges.
  */
 final class HumanApplyView implements ApplyView {
     private final Terminal terminal;
@@ -20,6 +22,7 @@ final class HumanApplyView implements ApplyView {
     private final PrintStream err;
     private final Style style;
     private final PlanView plan;
+    private final RolloutLines rollout;
 
     HumanApplyView(Terminal terminal, boolean showValues) {
         this.terminal = terminal;
@@ -27,6 +30,13 @@ final class HumanApplyView implements ApplyView {
         this.err = terminal.err();
         this.style = terminal.style();
         this.plan = new HumanPlanView(terminal, showValues);
+        this.rollout = new RolloutLines(terminal);
+    }
+
+    @Override
+    public void progress(String environment, String service, String deploymentId, LiveDeployment.Status status,
+            Duration elapsed) {
+        rollout.progress(environment, service, deploymentId, status, elapsed);
     }
 
     @Override
@@ -68,6 +78,12 @@ final class HumanApplyView implements ApplyView {
             case CONFLICT -> conflict(outcome);
         }
         records(outcome);
+        if (outcome.rollout() != null) {
+            rollout.ended(outcome.rollout());
+        }
+        if (outcome.status() == ApplyOutcome.Status.APPLIED || outcome.status() == ApplyOutcome.Status.NOTHING_TO_DO) {
+            rollout.outputs(outcome.outputs());
+        }
         RequestReport.print(terminal, requests);
     }
 
@@ -80,6 +96,9 @@ final class HumanApplyView implements ApplyView {
             case NOTHING_TO_DO, APPLIED -> { }
         }
         records(outcome);
+        if (outcome.rollout() != null && !outcome.rollout().succeeded()) {
+            rollout.ended(outcome.rollout()); // on stderr only
+        }
     }
 
     private void cancelled() {

@@ -1,5 +1,6 @@
 package dev.tlctl.cli;
 
+import dev.tlctl.live.LiveDeployment;
 import dev.tlctl.reconcile.ApplyOutcome;
 import dev.tlctl.reconcile.ApplyStep;
 import dev.tlctl.reconcile.PlanResult;
@@ -7,12 +8,15 @@ import dev.tlctl.reconcile.RequestTally;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code apply --json}: JSON Lines on stdout, one event per line, each with {@code formatVersion}
  * and {@code event}: {@code plan} (the plan document), {@code step} ({@code status} started,
- * finished or failed), {@code wait}, and always a closing {@code result}. Human progress still goes
- * to stderr.
+ * finished or failed), {@code wait}, {@code deployment} (with {@code --wait}: a followed
+ * deployment's new status), and always a closing {@code result} (with {@code rollout}: how the wait
+ * ended, and {@code outputs}: the services' URLs per environment). Human progress still goes to
+ * stderr.
  */
 final class JsonApplyView implements ApplyView {
     private final PrintStream out;
@@ -34,13 +38,25 @@ final class JsonApplyView implements ApplyView {
     record ResultEvent(int formatVersion, String event, String status, boolean succeeded, String projectId, long created,
             long updated, long deleted, int steps, Integer requests, Long durationMs, String failedStep, String error,
             List<String> notAttempted, List<String> conflicts, List<String> recorded, String recordProblem,
-            List<String> alreadyApplied) {
+            List<String> alreadyApplied, RolloutDocument rollout, Map<String, Map<String, List<String>>> outputs) {
 
         /** The closing event of an apply that ended with an error before (or instead of) an outcome. */
         static ResultEvent failedEarly(String error) {
             return new ResultEvent(Json.FORMAT_VERSION, "result", "failed", false, null, 0, 0, 0, 0, null, null, null, error,
-                    null, List.of(), List.of(), null, List.of());
+                    null, List.of(), List.of(), null, List.of(), null, Map.of());
         }
+    }
+
+    /** A followed deployment's new status ({@code apply --wait}); status null: not started yet. */
+    record DeploymentEvent(int formatVersion, String event, String environment, String service, String deploymentId,
+            String status, long elapsedMs) {}
+
+    @Override
+    public void progress(String environment, String service, String deploymentId, LiveDeployment.Status status,
+            Duration elapsed) {
+        human.progress(environment, service, deploymentId, status, elapsed);
+        emit(new DeploymentEvent(Json.FORMAT_VERSION, "deployment", environment, service, deploymentId,
+                status == null ? null : status.name(), elapsed.toMillis()));
     }
 
     /** An error that ended the run: the error document's fields, as one event. */
@@ -100,6 +116,7 @@ final class JsonApplyView implements ApplyView {
                 steps == null ? 0 : steps.deleted(), steps == null ? 0 : steps.done().size(), requests.count(), millis,
                 failed ? steps.failed().title() : null, failed ? steps.error() : null,
                 failed ? steps.notAttempted().stream().map(ApplyStep::title).toList() : null,
-                outcome.conflicts(), outcome.recorded(), outcome.recordProblem(), outcome.alreadyApplied())));
+                outcome.conflicts(), outcome.recorded(), outcome.recordProblem(), outcome.alreadyApplied(),
+                RolloutDocument.of(outcome.rollout()), outcome.outputs().urls())));
     }
 }

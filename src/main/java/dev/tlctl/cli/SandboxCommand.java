@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
         name = "sandbox",
         mixinStandardHelpOptions = true,
         subcommands = {SandboxCommand.Serve.class, SandboxCommand.Token.class, SandboxCommand.Usage.class,
-            SandboxPrCommand.class},
+            SandboxPrCommand.class, SandboxFailCommand.class},
         description = {
             "Run or use the local emulator of Railway's API.",
             "",
@@ -35,6 +35,7 @@ import picocli.CommandLine.Option;
             "  tlctl sandbox token --project tl-engine --environment staging",
             "  tlctl sandbox usage set --project tl-engine --measurement CPU_USAGE --value 4320",
             "  tlctl sandbox pr open --project tl-engine --number 7",
+            "  tlctl sandbox fail --env staging --service engine-api crash",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:error (I/O, a missing project or environment)", "64:usage error"})
@@ -45,7 +46,7 @@ final class SandboxCommand extends BaseCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(context().err());
-        throw new CliException(ExitCodes.USAGE, "a sandbox command is required: serve, token, usage or pr", null);
+        throw new CliException(ExitCodes.USAGE, "a sandbox command is required: serve, token, usage, pr or fail", null);
     }
 
     static Path stateFile(CliContext context, Path option) {
@@ -71,6 +72,7 @@ final class SandboxCommand extends BaseCommand implements Runnable {
                 "  tlctl sandbox serve --faults once:projectCreate=lost",
                 "  tlctl sandbox serve --rate-limit 100/5",
                 "  tlctl sandbox serve --no-quotas --consistency-delay 0s --apply-delay 0s",
+                "  tlctl sandbox serve --deploy-time 30s      # deployments build for a while",
                 "",
                 "Faults (comma-separated): 429=RATE, 5xx=RATE, drop=RATE, lost=RATE, error=RATE (RATE 0..1),",
                 "latency=20ms or latency=10-50ms, once:NAME=ACTION where NAME is a root field or operation",
@@ -119,6 +121,11 @@ final class SandboxCommand extends BaseCommand implements Runnable {
                         + " (default: ${DEFAULT-VALUE}; 0s: final at the first poll).")
         String applyDelay;
 
+        @Option(names = "--deploy-time", paramLabel = "TIME", defaultValue = "5s",
+                description = "How long a deployment takes from its creation to SUCCESS: a tenth initializing, half"
+                        + " building, the rest deploying (default: ${DEFAULT-VALUE}; 0s: born finished).")
+        String deployTime;
+
         @Override
         public Integer call() {
             CliContext context = context();
@@ -128,7 +135,8 @@ final class SandboxCommand extends BaseCommand implements Runnable {
                 config = SandboxConfig.defaults().withPort(port).withStateFile(file).withToken(token)
                         .withFaults(faults).withSeed(seed).withRateLimit(rateLimit).withClock(context.clock())
                         .withQuotas(!noQuotas).withDelays(duration("--consistency-delay", consistencyDelay),
-                                duration("--apply-delay", applyDelay));
+                                duration("--apply-delay", applyDelay))
+                        .withDeployTime(duration("--deploy-time", deployTime));
             } catch (IllegalArgumentException e) {
                 throw new CliException(ExitCodes.USAGE, e.getMessage(), null);
             }
@@ -149,11 +157,14 @@ final class SandboxCommand extends BaseCommand implements Runnable {
                 context.out().println("tlctl sandbox serving " + sandbox.graphqlUrl());
                 context.out().println("account token: " + sandbox.accountToken());
                 context.out().println("state: " + file);
-                if (noQuotas || !config.timing().consistencyDelay().equals(SandboxConfig.Timing.DEFAULT_DELAY)
-                        || !config.timing().applyDelay().equals(SandboxConfig.Timing.DEFAULT_DELAY)) {
+                SandboxConfig.Timing railway = SandboxConfig.Timing.railway();
+                if (noQuotas || !config.timing().consistencyDelay().equals(railway.consistencyDelay())
+                        || !config.timing().applyDelay().equals(railway.applyDelay())
+                        || !config.timing().deployTime().equals(railway.deployTime())) {
                     context.out().println("timing: creation quotas " + (noQuotas ? "off" : "on") + ", consistency delay "
                             + config.timing().consistencyDelay().toMillis() + " ms, apply delay "
-                            + config.timing().applyDelay().toMillis() + " ms (not Railway's)");
+                            + config.timing().applyDelay().toMillis() + " ms, deploy time "
+                            + config.timing().deployTime().toMillis() + " ms (not Railway's)");
                 }
                 context.out().flush();
                 context.err().println("Point tlctl at it with --api-url " + sandbox.graphqlUrl()
@@ -426,14 +437,15 @@ final class SandboxCommand extends BaseCommand implements Runnable {
         }
     }
 
-    /** A duration such as {@code 1s}, {@code 500ms} or {@code 0}; IllegalArgumentException otherwise. */
+    /** A duration such as {@code 1s}, {@code 500ms}, {@code 2m} or {@code 0}; IllegalArgumentException otherwise. */
     static java.time.Duration duration(String option, String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})(ms|s)?").matcher(text.trim());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})(ms|s|m)?").matcher(text.trim());
         if (!m.matches() || (m.group(2) == null && !m.group(1).equals("0"))) {
-            throw new IllegalArgumentException(option + " takes a time such as 1s, 500ms or 0, not " + text);
+            throw new IllegalArgumentException(option + " takes a time such as 1s, 500ms, 2m or 0, not " + text);
         }
         long amount = Long.parseLong(m.group(1));
-        return "ms".equals(m.group(2)) ? java.time.Duration.ofMillis(amount) : java.time.Duration.ofSeconds(amount);
+        return "ms".equals(m.group(2)) ? java.time.Duration.ofMillis(amount)
+                : "m".equals(m.group(2)) ? java.time.Duration.ofMinutes(amount) : java.time.Duration.ofSeconds(amount);
     }
 
     /** A date (midnight UTC) or an ISO-8601 instant; null stays null. */

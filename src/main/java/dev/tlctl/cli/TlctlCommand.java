@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
             "  tlctl validate --env-file environments/sandbox.env",
             "  tlctl plan --detailed-exitcode              # against Railway: RAILWAY_API_TOKEN or RAILWAY_TOKEN",
             "  tlctl apply --env staging --yes --json      # CI: provision staging",
+            "  tlctl apply --env staging --yes --wait      # CI: ... and wait until it serves",
+            "  tlctl status --env staging                  # exit 2 until every service is healthy",
             "  tlctl billing check                         # CI: exit 3 when spend or a guard needs attention",
             "",
             "Exit codes: 0 success, 1 error, 2 changes or drift, 3 check failed, 64 usage,",
@@ -49,6 +51,9 @@ public final class TlctlCommand implements Runnable, Globals {
         all.put("apply", ApplyCommand::new);
         all.put("init", InitCommand::new);
         all.put("import", ImportCommand::new);
+        all.put("deploy", DeployCommand::new);
+        all.put("rollback", RollbackCommand::new);
+        all.put("status", StatusCommand::new);
         all.put("drift", DriftCommand::new);
         all.put("vars", VarsCommand::new);
         all.put("billing", BillingCommand::new);

@@ -19,7 +19,8 @@ import java.util.Set;
  * staged (or dropped) in one request and committed in the next, never in one document; then one
  * request commits every environment and the usage limit together. A change set is applied with
  * {@code waitForCompletion: false} and polled once a second while Railway answers "applying"
- * (railwayapp/cli src/iac/engine.rs), bounded.
+ * (railwayapp/cli src/iac/engine.rs), bounded. A commit of one environment that Railway refuses
+ * while a deployment there builds is sent again once the build had time to end ({@link Building}).
  */
 final class Commits {
     /** Polls of a change set Railway is still applying: 120, a second apart, as Railway's CLI. */
@@ -87,7 +88,11 @@ final class Commits {
         DocumentBatch composed = batch.compose();
         JsonNode data;
         try {
-            data = transport.execute(composed.request("commit " + String.join(" and ", what), repeatable));
+            GraphQLRequest request = composed.request("commit " + String.join(" and ", what), repeatable);
+            // A refusal while a deployment builds wrote nothing; a batch's would hide what its other parts did.
+            data = aliases.size() == 1 && limit == null
+                    ? Building.retrying(waits, what.get(0), () -> transport.execute(request))
+                    : transport.execute(request);
         } catch (RailwayException e) {
             List<String> stale = new ArrayList<>();
             for (RailwayException.GraphQLError error : e.errors()) {

@@ -1,6 +1,7 @@
 package dev.tlctl.railway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tlctl.live.LiveDeployment;
 import dev.tlctl.live.LiveDomain;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,39 +12,56 @@ import java.util.Map;
  * The calls that act on what runs rather than on the config, one request each: deploy,
  * redeploy, roll back and remove deployments, read a deployment's last log lines, create and
  * delete domains, create, rename and delete volumes. Creates (a deploy, a domain, a volume) are
- * never re-sent once they may have reached Railway; deletes and reads may be. Failures are
+ * never re-sent once they may have reached Railway; deletes and reads may be. A write Railway
+ * refuses while a deployment of the instance builds ("Cannot redeploy yet") is sent again once the
+ * build had time to end ({@link Building}): the refusal wrote nothing. Failures are
  * {@link RailwayException}s that say what was being done.
  */
 public final class RuntimeCalls {
     private final RailwayTransport transport;
+    private final Waits waits;
 
     RuntimeCalls(RailwayTransport transport) {
         this.transport = transport;
+        this.waits = new Waits(transport.config());
     }
 
     /** Deploys the instance's current source ({@code what} names it in errors); returns the deployment id. */
     public String deploy(String environmentId, String serviceId, String what) {
-        return transport.execute(Documents.request("ServiceInstanceDeployV2", "deploy " + what,
-                Map.of("environmentId", environmentId, "serviceId", serviceId), false))
-                .path("serviceInstanceDeployV2").asText();
+        return Building.retrying(waits, what, () -> transport.execute(Documents.request("ServiceInstanceDeployV2",
+                "deploy " + what, Map.of("environmentId", environmentId, "serviceId", serviceId), false))
+                .path("serviceInstanceDeployV2").asText());
     }
 
     /** A new deployment with that deployment's code and configuration; returns its id. */
     public String redeploy(String deploymentId, String what) {
-        return transport.execute(Documents.request("DeploymentRedeploy", "redeploy " + what,
-                Map.of("id", deploymentId), false)).path("deploymentRedeploy").path("id").asText();
+        return Building.retrying(waits, what, () -> transport.execute(Documents.request("DeploymentRedeploy",
+                "redeploy " + what, Map.of("id", deploymentId), false)).path("deploymentRedeploy").path("id").asText());
     }
 
     /** Rolls the instance back to that deployment (Railway restores its image and variables). */
     public void rollback(String deploymentId, String what) {
-        transport.execute(Documents.request("DeploymentRollback", "roll back " + what + " to deployment "
-                + deploymentId, Map.of("id", deploymentId), false));
+        Building.retrying(waits, what, () -> transport.execute(Documents.request("DeploymentRollback", "roll back "
+                + what + " to deployment " + deploymentId, Map.of("id", deploymentId), false)));
     }
 
     /** Stops a finished deployment. */
     public void remove(String deploymentId, String what) {
         transport.execute(Documents.request("DeploymentRemove", "remove deployment " + deploymentId + " of " + what,
                 Map.of("id", deploymentId), true));
+    }
+
+    /** The newest {@code limit} deployments of the instance, newest first. */
+    public List<LiveDeployment> history(String projectId, String environmentId, String serviceId, int limit,
+            String what) {
+        JsonNode data = transport.execute(Documents.request("InstanceDeployments", "list the deployments of " + what,
+                Map.of("input", Map.of("projectId", projectId, "environmentId", environmentId, "serviceId", serviceId),
+                        "first", limit), true));
+        List<LiveDeployment> out = new ArrayList<>();
+        for (JsonNode edge : data.path("deployments").path("edges")) {
+            out.add(RuntimeMapper.deployment(edge.path("node"), environmentId, serviceId));
+        }
+        return out;
     }
 
     /** A log line. */
@@ -91,9 +109,10 @@ public final class RuntimeCalls {
     /** A volume mounted at {@code mountPath} on the instance; returns its id. */
     public String createVolume(String projectId, String environmentId, String serviceId, String mountPath,
             String what) {
-        return transport.execute(Documents.request("VolumeCreate", "create a volume at " + mountPath + " for " + what,
-                Map.of("projectId", projectId, "environmentId", environmentId, "serviceId", serviceId,
-                        "mountPath", mountPath), false)).path("volumeCreate").path("id").asText();
+        return Building.retrying(waits, what, () -> transport.execute(Documents.request("VolumeCreate",
+                "create a volume at " + mountPath + " for " + what, Map.of("projectId", projectId, "environmentId",
+                        environmentId, "serviceId", serviceId, "mountPath", mountPath), false)))
+                .path("volumeCreate").path("id").asText();
     }
 
     /** Renames a volume. */

@@ -37,6 +37,16 @@ final class Waits {
         }
     }
 
+    /** Waits without announcing it (the caller reports its progress itself). */
+    void sleepQuietly(Duration wait, String subject) {
+        try {
+            config.sleeper().sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WaitGaveUpException("Interrupted while waiting for " + subject);
+        }
+    }
+
     /**
      * Checks {@code check} at once and again after each wait of {@code schedule} until it answers
      * true; returns whether it ever did. Each wait is announced with {@code subject} and

@@ -4,9 +4,10 @@ import java.time.Duration;
 
 /**
  * Hears an apply as it goes: the plan once it is made (before any check), then each step as it
- * starts and ends. Approval is asked separately ({@link Approval}).
+ * starts and ends, then (with a wait) each deployment it caused as its status changes. Approval
+ * is asked separately ({@link Approval}).
  */
-public interface ApplyObserver {
+public interface ApplyObserver extends RolloutObserver {
     /** Hears nothing. */
     ApplyObserver NONE = new ApplyObserver() {};
 

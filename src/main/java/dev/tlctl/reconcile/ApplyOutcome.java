@@ -19,9 +19,12 @@ import java.util.List;
  * @param recorded the environments whose record on Railway this apply wrote
  * @param recordProblem why the records could not be written; null when they were (or needed nothing)
  * @param alreadyApplied for a saved plan with nothing left to do: every change it held, now in place
+ * @param rollout with {@code --wait}, how the deployments the apply caused ended; null without it,
+ *     or when the apply did not get that far
+ * @param outputs the URLs of the services in the environments of the run, after the apply
  */
 public record ApplyOutcome(PlanResult planned, Status status, Steps steps, List<String> conflicts,
-        List<String> recorded, String recordProblem, List<String> alreadyApplied) {
+        List<String> recorded, String recordProblem, List<String> alreadyApplied, Rollout rollout, Outputs outputs) {
 
     /** How the apply ended. */
     public enum Status { NOTHING_TO_DO, CANCELLED, APPLIED, FAILED, CONFLICT }
@@ -79,14 +82,28 @@ public record ApplyOutcome(PlanResult planned, Status status, Steps steps, List<
         conflicts = List.copyOf(conflicts);
         recorded = List.copyOf(recorded);
         alreadyApplied = List.copyOf(alreadyApplied);
+        outputs = outputs == null ? Outputs.NONE : outputs;
+    }
+
+    /** An outcome without a wait. */
+    public ApplyOutcome(PlanResult planned, Status status, Steps steps, List<String> conflicts, List<String> recorded,
+            String recordProblem, List<String> alreadyApplied) {
+        this(planned, status, steps, conflicts, recorded, recordProblem, alreadyApplied, null, Outputs.NONE);
     }
 
     ApplyOutcome(PlanResult planned, Status status, Steps steps, List<String> conflicts) {
         this(planned, status, steps, conflicts, List.of(), null, List.of());
     }
 
+    /** The same outcome, followed by this wait and with these outputs. */
+    ApplyOutcome with(Rollout wait, Outputs urls) {
+        return new ApplyOutcome(planned, status, steps, conflicts, recorded, recordProblem, alreadyApplied, wait, urls);
+    }
+
+    /** Applied (or nothing to do), recorded, and, when waited for, every deployment it caused serving. */
     public boolean succeeded() {
-        return (status == Status.NOTHING_TO_DO || status == Status.APPLIED) && recordProblem == null;
+        return (status == Status.NOTHING_TO_DO || status == Status.APPLIED) && recordProblem == null
+                && (rollout == null || rollout.succeeded());
     }
 
     /** The project's id: the one the apply worked on, else the plan's (null for a project still to create). */

@@ -1,6 +1,7 @@
 package dev.tlctl.reconcile;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -12,12 +13,22 @@ import java.util.Set;
  * @param askedAtTerminal whether a person at a terminal approves the plan after reading it (no
  *     {@code --yes}): that approval covers deleting services and environments tlctl created
  * @param staged what to do with changes staged in Railway where the apply writes
+ * @param waitFor with {@code --wait}, how long to follow the deployments the apply causes; null: not at all
  */
 public record ApplyRequest(Target target, boolean prune, boolean strict, Set<String> replace, Path savedPlan,
-        boolean allowDestructive, boolean askedAtTerminal, StagedPolicy staged) {
+        boolean allowDestructive, boolean askedAtTerminal, StagedPolicy staged, Duration waitFor) {
 
     public ApplyRequest {
         replace = replace == null ? Set.of() : Set.copyOf(replace);
+        if (waitFor != null && (waitFor.isNegative() || waitFor.isZero())) {
+            throw new IllegalArgumentException("a wait must be longer than zero");
+        }
+    }
+
+    /** Without a wait for deployments. */
+    public ApplyRequest(Target target, boolean prune, boolean strict, Set<String> replace, Path savedPlan,
+            boolean allowDestructive, boolean askedAtTerminal, StagedPolicy staged) {
+        this(target, prune, strict, replace, savedPlan, allowDestructive, askedAtTerminal, staged, null);
     }
 
     /** Without --replace, approved by flags alone. */

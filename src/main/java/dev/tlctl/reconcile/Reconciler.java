@@ -54,6 +54,8 @@ public final class Reconciler implements AutoCloseable {
     private final RailwayClient client;
     private final Audits audits;
     private final Recorder recorder;
+    private final Rollouts rollouts;
+    private final Runtimes runtimes;
 
     /** A plan and the records it was made with (which an apply brings up to date). */
     record Planned(PlanResult result, SharedRecords records, List<String> alreadyApplied) {
@@ -72,6 +74,8 @@ public final class Reconciler implements AutoCloseable {
         this.client = client;
         this.audits = new Audits(this, declared, endpoint, effects.clock());
         this.recorder = new Recorder(records, endpoint.key(), client);
+        this.rollouts = new Rollouts(client);
+        this.runtimes = new Runtimes(this, declared, client, rollouts, effects.clock());
     }
 
     /**
@@ -229,6 +233,13 @@ public final class Reconciler implements AutoCloseable {
                 planned.prune(), request.environments(), planned.replace(), planned.createdAt(), records.planKey())));
     }
 
+    /** The environments a run covers: those asked for (each must be declared), in spec order, else all. */
+    List<String> covered(Target target) {
+        List<String> all = declared.environments().stream().map(EnvironmentSpec::name).toList();
+        List<String> selected = checkEnvironments(target);
+        return selected.isEmpty() ? all : inSpecOrder(all, selected);
+    }
+
     private List<String> checkEnvironments(Target target) {
         List<String> all = declared.environments().stream().map(EnvironmentSpec::name).toList();
         for (String env : target.environments()) {
@@ -302,13 +313,17 @@ public final class Reconciler implements AutoCloseable {
             // Nothing to write, but a record may be missing (an older tlctl applied) or stale: it is written now.
             Recorder.Written recorded = recorder.write(result0, planned.records(), null, null);
             return new ApplyOutcome(result0, ApplyOutcome.Status.NOTHING_TO_DO, null, List.of(), recorded.environments(),
-                    recorded.problem(), planned.alreadyApplied());
+                    recorded.problem(), planned.alreadyApplied(), request.waitFor() == null ? null
+                    : Rollout.nothing(request.waitFor()), Outputs.of(result0.live().project(), result0.environments()));
         }
         ApplyChecks.allowed(plan, request.allowDestructive(), request.askedAtTerminal(), endpoint.credentials());
         ApplyChecks.staged(plan, request.staged());
         if (!approval.approve(plan)) {
             return new ApplyOutcome(result0, ApplyOutcome.Status.CANCELLED, null, List.of());
         }
+        LiveProject before = result0.live().project();
+        // Railway refuses to redeploy an instance whose build has not ended: wait for it first.
+        rollouts.awaitBuilds(before, Rollouts.deploying(plan, before, before));
         ApplyResult result = new Applier(writes(), new ApplyEvents(observer), effects.clock(), request.staged().forApplier())
                 .apply(plan, ApplyChecks.commitMessage(plan));
         if (result.projectId() != null) {
@@ -326,9 +341,29 @@ public final class Reconciler implements AutoCloseable {
         }
         ReadBackResult back = readBack(result0, result);
         Recorder.Written recorded = recorder.write(result0, planned.records(), result, back.after());
-        return new ApplyOutcome(result0, back.conflicts().isEmpty() ? ApplyOutcome.Status.APPLIED
+        ApplyOutcome outcome = new ApplyOutcome(result0, back.conflicts().isEmpty() ? ApplyOutcome.Status.APPLIED
                 : ApplyOutcome.Status.CONFLICT, ApplyOutcome.Steps.of(result), back.conflicts(), recorded.environments(), recorded.problem(),
                 List.of());
+        return followed(outcome, request, observer, back.after());
+    }
+
+    /**
+     * The outcome with the URLs of the run's environments and, with a wait, how the deployments
+     * the apply caused ended: exactly the plan's {@code Deploys:}, each followed from the
+     * deployment it had before. Reads the project once more only when the apply created what it
+     * must follow (its ids are new).
+     */
+    private ApplyOutcome followed(ApplyOutcome outcome, ApplyRequest request, ApplyObserver observer, LiveProject after) {
+        PlanResult planned = outcome.planned();
+        Plan plan = planned.plan();
+        LiveProject before = planned.live().project();
+        LiveProject now = after != null ? after : before;
+        if (request.waitFor() != null && !Rollouts.knowsAll(plan, now) && outcome.projectId() != null) {
+            now = client.read(new ReadTarget(declared.project().name(), outcome.projectId(), null, null)).state().project();
+        }
+        Rollout rollout = request.waitFor() == null ? null : rollouts.follow(outcome.projectId(),
+                Rollouts.deploying(plan, before, now), request.waitFor(), observer);
+        return outcome.with(rollout, Outputs.of(now, planned.environments()));
     }
 
     /** The addresses read back that are not as expected, and the project read (records taken out); null when not read. */
@@ -390,6 +425,23 @@ public final class Reconciler implements AutoCloseable {
                     + " with its key in TLCTL_PLAN_KEY).");
         }
         return planned;
+    }
+
+    // ---- what runs (see Runtimes) -------------------------------------------------------------
+
+    /** Each service's newest deployment, age, commit and URLs in the request's environments, from one read. */
+    public StatusResult status(StatusRequest request) {
+        return Failures.translated(() -> runtimes.status(request));
+    }
+
+    /** Deploys the services the spec enables (or those asked for) in the request's environments; waits when asked. */
+    public DeployResult deploy(DeployRequest request, RolloutObserver observer) {
+        return Failures.translated(() -> runtimes.deploy(request, observer));
+    }
+
+    /** Rolls one service back in one environment, to the previous deployment or the one named; waits when asked. */
+    public RollbackResult rollback(RollbackRequest request, RolloutObserver observer) {
+        return Failures.translated(() -> runtimes.rollback(request, observer));
     }
 
     // ---- init -----------------------------------------------------------------------------

@@ -84,7 +84,7 @@ final class SharedRecords implements History {
             }
         }
         LiveProject without = new LiveProject(project.id(), project.name(), project.workspaceId(), environments,
-                project.services(), project.volumes());
+                project.services(), project.volumes(), project.runtime());
         SharedRecords out = new SharedRecords(new LiveState(live.workspace(), without), records, key, legacy);
         out.notes.addAll(notes);
         out.held.putAll(held);

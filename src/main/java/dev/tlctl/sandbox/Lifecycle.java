@@ -179,4 +179,16 @@ final class Lifecycle {
                     + List.of("build", "crash", "healthcheck", "none"));
         }
     }
+
+    /** Makes the instance's next deployments fail that way (null: succeed), by names. */
+    static void fail(Store store, String projectName, String environmentName, String serviceName, Failure failure) {
+        State.ProjectRec project = store.projectNamed(projectName);
+        State.EnvironmentRec environment = store.environmentNamed(project, environmentName);
+        State.ServiceRec service = store.serviceNamed(project.id, serviceName);
+        if (service == null || environment.instances.get(service.id) == null) {
+            throw new SandboxException("Environment " + environmentName + " has no service named " + serviceName);
+        }
+        environment.instances.get(service.id).failure = failure == null ? null : failure.name();
+        store.markDirty();
+    }
 }

@@ -225,16 +225,7 @@ public final class Sandbox implements AutoCloseable {
      */
     public void failDeployments(String projectName, String environmentName, String serviceName, String failure) {
         Lifecycle.Failure parsed = Lifecycle.failure(failure);
-        store.transaction(() -> {
-            State.ProjectRec project = store.projectNamed(projectName);
-            State.EnvironmentRec environment = store.environmentNamed(project, environmentName);
-            State.ServiceRec service = store.serviceNamed(project.id, serviceName);
-            if (service == null || environment.instances.get(service.id) == null) {
-                throw new SandboxException("Environment " + environmentName + " has no service named " + serviceName);
-            }
-            environment.instances.get(service.id).failure = parsed == null ? null : parsed.name();
-            store.markDirty();
-        });
+        store.transaction(() -> Lifecycle.fail(store, projectName, environmentName, serviceName, parsed));
     }
 
     /** A project-level usage figure: {@code setUsage(project, null, null, measurement, value)}. */

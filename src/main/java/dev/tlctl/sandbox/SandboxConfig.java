@@ -58,12 +58,15 @@ public record SandboxConfig(int port, Path stateFile, String token, String fault
             this(quotas, consistencyDelay, applyDelay, Duration.ZERO);
         }
 
+        /** How long a deployment takes by default: short, and long enough to be seen building. */
+        public static final Duration DEFAULT_DEPLOY_TIME = Duration.ofSeconds(5);
+
         /**
-         * As on Railway: quotas on, {@link #DEFAULT_DELAY} each; deployments finish at once until
-         * tlctl waits out "Cannot redeploy yet" itself (issue 19, phase B).
+         * As on Railway: quotas on, {@link #DEFAULT_DELAY} each, deployments taking
+         * {@link #DEFAULT_DEPLOY_TIME} (tlctl waits out "Cannot redeploy yet" while one builds).
          */
         public static Timing railway() {
-            return new Timing(true, DEFAULT_DELAY, DEFAULT_DELAY, Duration.ZERO);
+            return new Timing(true, DEFAULT_DELAY, DEFAULT_DELAY, DEFAULT_DEPLOY_TIME);
         }
 
         /** Everything at once: no quota, no delay (benchmarks, tests of other things). */

@@ -19,7 +19,7 @@ class HelpTextTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "validate", "plan", "apply", "init", "import", "drift", "vars", "vars list", "billing", "billing check",
-        "completion", "sandbox", "sandbox serve", "sandbox token"})
+        "completion", "sandbox", "sandbox serve", "sandbox token", "sandbox fail", "deploy", "rollback", "status"})
     void helpHasExamplesAndExitCodes(String command) {
         String[] args = (command.isEmpty() ? "--help" : command + " --help").split(" ");
         Tlctl.Run run = Tlctl.in(dir).env(Map.of()).run(args);
@@ -27,5 +27,10 @@ class HelpTextTest {
         assertTrue(run.out().contains("Examples:"), run.out());
         assertFalse(run.out().matches("(?s).*\\bnull\\b.*"), "an unresolved ${...} prints null:\n" + run.out());
         assertTrue(run.out().contains("Exit codes"), run.out());
+        for (String line : run.out().split("\n")) {
+            if (line.startsWith("  tlctl ")) {
+                assertTrue(line.length() <= 80, "an example wider than 80 columns: " + line);
+            }
+        }
     }
 }

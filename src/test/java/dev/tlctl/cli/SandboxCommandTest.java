@@ -116,8 +116,10 @@ class SandboxCommandTest {
         assertEquals(64, run("sandbox", "serve", "--port", "70000"));
         assertEquals(64, run("sandbox", "serve", "--seed", "abc"));
         assertEquals(64, run("sandbox", "serve", "--consistency-delay", "soon"));
-        assertTrue(err().contains("--consistency-delay takes a time such as 1s, 500ms or 0, not soon"), err());
+        assertTrue(err().contains("--consistency-delay takes a time such as 1s, 500ms, 2m or 0, not soon"), err());
         assertEquals(64, run("sandbox", "serve", "--apply-delay", "5"));
+        assertEquals(64, run("sandbox", "serve", "--deploy-time", "a while"));
+        assertTrue(err().contains("--deploy-time takes a time such as 1s, 500ms, 2m or 0, not a while"), err());
         assertFalse(Files.exists(cwd.resolve(".tlctl")), "nothing was started");
     }
 
@@ -150,8 +152,8 @@ class SandboxCommandTest {
         assertTrue(url.reset(out()).find(), "no URL printed: " + out() + err());
         assertTrue(out().contains("account token: local-token"), out());
         assertTrue(out().contains("state: " + cwd.resolve(".tlctl/sandbox.json")), out());
-        assertTrue(out().contains("timing: creation quotas off, consistency delay 1000 ms, apply delay 0 ms"
-                + " (not Railway's)"), out());
+        assertTrue(out().contains("timing: creation quotas off, consistency delay 1000 ms, apply delay 0 ms, deploy"
+                + " time 5000 ms (not Railway's)"), out());
 
         HttpResponse<String> response = post(URI.create(url.group(1)), "Authorization", "Bearer local-token",
                 "{\"query\": \"{ me { email } }\"}");

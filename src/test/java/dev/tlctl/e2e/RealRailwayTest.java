@@ -269,8 +269,11 @@ class RealRailwayTest extends E2eTest {
                     committed[0] = true;
                 } else if (committed[0] && request.document().contains("query ReadProject") && reads[0]++ == 0) {
                     // Railway has not shown the commit yet: the first read-back still sees the old value.
+                    // (Past the build the commit started: a write that redeploys is refused while it builds.)
+                    w.clock.advance(java.time.Duration.ofSeconds(10));
                     w.patch("staging", Map.of("sharedVariables", Map.of("DEBUG", Map.of("value", "1"))));
                 } else if (committed[0] && request.document().contains("query ReadProject")) {
+                    w.clock.advance(java.time.Duration.ofSeconds(10));
                     w.patch("staging", Map.of("sharedVariables", Map.of("DEBUG", Map.of("value", "2"))));
                 }
             }

@@ -63,7 +63,9 @@ class RecordsTest extends E2eTest {
         assertEquals(2, stale.code(), stale::toString);
         assertTrue(stale.out().contains("~ " + SEALED + " (sensitive, changed, sealed)"), stale::toString);
 
-        // A change made on Railway, audited from yet another fresh checkout, is blamed on Railway.
+        // A change made on Railway (a while later: not while the apply's deployment builds), audited from yet
+        // another fresh checkout, is blamed on Railway.
+        w.later();
         w.upsertVariable("staging", "engine-api", "GUNICORN_WORKERS", "9");
         Path audit = w.freshCopy("audit-runner");
         setToken(audit, ROTATED);

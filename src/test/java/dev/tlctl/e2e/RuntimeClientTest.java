@@ -169,13 +169,20 @@ class RuntimeClientTest {
         assertEquals(third, client.deployments().poll(projectId).get(key).id());
         client.runtime().rollback(first, "api in production");
         clock.advance(Duration.ofSeconds(10));
-        // While the rollback builds, Railway refuses another deploy, with its words, as a diagnostic.
-        RailwayException refused = org.junit.jupiter.api.Assertions.assertThrows(RailwayException.class,
-                () -> client.runtime().redeploy(first, "api in production"));
-        assertTrue(refused.getMessage().contains("Could not redeploy api in production: Railway answered \"Cannot"
-                + " redeploy yet, please wait for the original deployment to finish building\""), refused.getMessage());
-        clock.advance(Duration.ofSeconds(50));
+        // While the rollback builds, Railway refuses another deploy ("Cannot redeploy yet"): nothing was written,
+        // so the client waits for the build to end, saying why each time, and sends it again.
+        sleeps.clear();
+        int waitsBefore = recorder.announcedWaits().size();
+        String fourth = client.runtime().redeploy(first, "api in production");
+        // Built from 6 s to 36 s of its 60: refused at 10, 15 and 25 s, accepted at 40 s.
+        assertEquals(List.of(5L, 10L, 15L), sleeps.stream().map(Duration::getSeconds).toList());
+        List<String> said = recorder.announcedWaits().subList(waitsBefore, recorder.announcedWaits().size());
+        assertEquals(3, said.size(), said::toString);
+        assertTrue(said.get(0).startsWith("api in production: a deployment of it is still building, and Railway refuses"
+                + " to redeploy until the build ends (\"Cannot redeploy yet\")"), said::toString);
+        clock.advance(Duration.ofSeconds(60));
         LiveDeployment back = client.deployments().poll(projectId).get(key);
+        assertEquals(fourth, back.id());
         assertEquals(LiveDeployment.Status.SUCCESS, back.status());
         client.runtime().remove(back.id(), "api in production");
         assertEquals(LiveDeployment.Status.REMOVED, client.deployments().poll(projectId).get(key).status());
