@@ -1,0 +1,129 @@
+package dev.tlctl.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The release jar that {@code mvn package} makes, checked after it is made ({@code mvn verify}):
+ * it runs with {@code java -jar} alone from any folder, its {@code .sha256} is its checksum, and
+ * it carries only what tlctl runs: no Kotlin reflection, no test code, no build metadata.
+ */
+class ReleaseJarIT {
+    static final Path TARGET = Path.of("target").toAbsolutePath();
+    static final Path JAR = TARGET.resolve("tlctl.jar");
+
+    /** The top-level folders the jar may hold: tlctl and the libraries it runs with. */
+    static final Set<String> ALLOWED = Set.of("dev/tlctl/", "picocli/", "okhttp3/", "okio/", "kotlin/",
+            "com/fasterxml/jackson/", "org/yaml/snakeyaml/", "graphql/", "org/dataloader/", "org/reactivestreams/",
+            "META-INF/");
+
+    @TempDir
+    Path tmp;
+
+    private static List<String> entries;
+
+    @BeforeAll
+    static void read() throws IOException {
+        assertTrue(Files.isRegularFile(JAR), "run mvn package (or verify) first: " + JAR);
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            entries = jar.stream().map(e -> e.getName()).sorted().toList();
+            assertEquals("dev.tlctl.cli.Main", jar.getManifest().getMainAttributes().getValue("Main-Class"));
+        }
+    }
+
+    @Test
+    void carriesOnlyWhatTlctlRuns() {
+        Set<String> unexpected = new TreeSet<>();
+        for (String entry : entries) {
+            if (ALLOWED.stream().noneMatch(entry::startsWith) && entry.contains("/")) {
+                int second = entry.indexOf('/', entry.indexOf('/') + 1);
+                unexpected.add(second < 0 ? entry : entry.substring(0, second + 1));
+            }
+            boolean dead = entry.startsWith("kotlin/reflect/jvm/") // kotlin-reflect
+                    || entry.endsWith(".kotlin_builtins") || entry.endsWith(".kotlin_module")
+                    || entry.startsWith("META-INF/maven/") || entry.startsWith("META-INF/native-image/")
+                    || entry.startsWith("dev/tlctl/testing/") || entry.matches("dev/tlctl/.*(Test|IT)(\\$.*)?\\.class")
+                    || entry.startsWith("mockwebserver3/") || entry.startsWith("org/junit/");
+            if (dead) {
+                unexpected.add(entry);
+            }
+        }
+        assertEquals(Set.of(), unexpected);
+        assertTrue(entries.contains("dev/tlctl/cli/Main.class"));
+        assertTrue(entries.contains("kotlin/Unit.class"), "okhttp's Kotlin standard library is there");
+    }
+
+    @Test
+    void itsChecksumFileIsItsSha256() throws IOException, NoSuchAlgorithmException {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = Files.newInputStream(JAR)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha.update(buffer, 0, n);
+            }
+        }
+        // The format sha256sum -c reads: the digest, a space, '*' (binary), the file name.
+        assertEquals(HexFormat.of().formatHex(sha.digest()) + " *tlctl.jar",
+                Files.readString(TARGET.resolve("tlctl.jar.sha256")).strip());
+    }
+
+    @Test
+    void runsWithJavaAloneFromAnyFolder() throws Exception {
+        Proc version = java(tmp, "--version");
+        assertEquals(0, version.code(), version::toString);
+        assertTrue(version.out().matches("(?s)tlctl \\S+ \\(commit [^)]+\\)\\nJava .*"), version::toString);
+
+        // The whole workflow from a folder holding only a copy of the spec: the sandbox, okhttp over
+        // loopback, graphql-java and Jackson, all from the jar.
+        Path work = Files.createDirectories(tmp.resolve("work"));
+        Files.copy(Path.of("tl-engine.yaml"), work.resolve("tl-engine.yaml"));
+        Files.createDirectories(work.resolve("environments"));
+        for (String file : List.of("production.yaml", "staging.yaml", "sandbox.env")) {
+            Files.copy(Path.of("environments", file), work.resolve("environments").resolve(file));
+        }
+        Proc apply = java(work, "apply", "--sandbox", "--yes");
+        assertEquals(0, apply.code(), apply::toString);
+        Proc plan = java(work, "plan", "--sandbox", "--detailed-exitcode");
+        assertEquals(0, plan.code(), plan::toString);
+        Proc schema = java(work, "schema");
+        assertEquals(Files.readString(Path.of("schema/tl-engine.schema.json")), schema.out());
+    }
+
+    record Proc(int code, String out, String err) {}
+
+    /** {@code java -jar target/tlctl.jar ARGS} in {@code dir}, without a token; bounded in time. */
+    static Proc java(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(dir.resolve(".out").toFile()).redirectError(dir.resolve(".err").toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("RAILWAY_") || k.startsWith("TLCTL_"));
+        Process process = builder.start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("java -jar " + String.join(" ", args) + " ran past 120 s");
+        }
+        return new Proc(process.exitValue(), Files.readString(dir.resolve(".out"), StandardCharsets.UTF_8),
+                Files.readString(dir.resolve(".err"), StandardCharsets.UTF_8));
+    }
+}
