@@ -48,6 +48,7 @@ public final class TlctlCommand implements Runnable, Globals {
         all.put("plan", PlanCommand::new);
         all.put("apply", ApplyCommand::new);
         all.put("init", InitCommand::new);
+        all.put("import", ImportCommand::new);
         all.put("drift", DriftCommand::new);
         all.put("vars", VarsCommand::new);
         all.put("billing", BillingCommand::new);

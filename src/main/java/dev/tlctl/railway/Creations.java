@@ -119,12 +119,20 @@ final class Creations {
     Map<String, String> createEnvironments(String projectId, List<String> names) {
         Map<String, String> created = new LinkedHashMap<>();
         for (String name : names) {
-            created.put(name, createEnvironment(projectId, name));
+            created.put(name, createEnvironment(projectId, name, false));
         }
         return created;
     }
 
-    private String createEnvironment(String projectId, String name) {
+    /**
+     * Creates one environment, empty (nothing copied); {@code ephemeral} marks it as Railway marks
+     * its pull request environments ({@code isEphemeral}).
+     */
+    String createEnvironment(String projectId, String name, boolean ephemeral) {
+        Map<String, Object> input = new LinkedHashMap<>(Map.of("projectId", projectId, "name", name));
+        if (ephemeral) {
+            input.put("ephemeral", true);
+        }
         String subject = "environment " + name;
         String reason = "Railway creates one environment per user every 30 s";
         Duration spacing = quota.untilNextEnvironment();
@@ -134,7 +142,7 @@ final class Creations {
         for (int attempt = 1; ; attempt++) {
             try {
                 JsonNode env = transport.execute(Documents.request("EnvironmentCreate", "create environment " + name,
-                        Map.of("input", Map.of("projectId", projectId, "name", name)), false)).path("environmentCreate");
+                        Map.of("input", input), false)).path("environmentCreate");
                 quota.environmentCreated();
                 return env.path("id").asText();
             } catch (RailwayException e) {

@@ -83,17 +83,21 @@ public final class Reconciler implements AutoCloseable {
         return Failures.translated(() -> {
             Spec declared = source.load(Set.of());
             Endpoint endpoint = connect.get();
-            ClientConfig config;
-            try {
-                config = ClientConfig.of(endpoint.url(), endpoint.credentials().forClient(), Version.current())
-                        .withListener(new ClientEvents(effects.requests())).withSleeper(effects.sleeper()::sleep)
-                        .withClock(effects.clock()).withRandom(effects.jitter());
-            } catch (IllegalArgumentException e) {
-                throw new ReconcileException(Kind.USAGE, "refusing the API URL " + endpoint.url(), e.getMessage());
-            }
-            return new Reconciler(source, endpoint, records, effects, declared,
-                    new RailwayClient(new RailwayTransport(config)));
+            return new Reconciler(source, endpoint, records, effects, declared, client(endpoint, effects));
         });
+    }
+
+    /** A client for {@code endpoint} that reports to and waits through {@code effects}; sends nothing. */
+    static RailwayClient client(Endpoint endpoint, Effects effects) {
+        ClientConfig config;
+        try {
+            config = ClientConfig.of(endpoint.url(), endpoint.credentials().forClient(), Version.current())
+                    .withListener(new ClientEvents(effects.requests())).withSleeper(effects.sleeper()::sleep)
+                    .withClock(effects.clock()).withRandom(effects.jitter());
+        } catch (IllegalArgumentException e) {
+            throw new ReconcileException(Kind.USAGE, "refusing the API URL " + endpoint.url(), e.getMessage());
+        }
+        return new RailwayClient(new RailwayTransport(config));
     }
 
     /**

@@ -211,6 +211,27 @@ public final class SpecKeys {
                     + " (managed by hand on Railway): * within a segment, ** across segments.",
                     List.of("staging/engine-api/variable/FEATURE_*", "**/variable/RAILWAY_*")));
 
+    /** A preview template's namePattern: {n} once, and a name otherwise. */
+    static final String NAME_PATTERN = "(?![\\s\\S]*\\{n\\}[\\s\\S]*\\{n\\})(?=[\\s\\S]*\\{n\\})" + NAME;
+    /** A path inside the spec's folder: not absolute, not starting with .. */
+    static final String RELATIVE_PATH = "(?!/)(?!\\.\\.(/|$))(?=[\\s\\S]*\\S)[\\s\\S]*";
+
+    public static final Fields PREVIEW_TEMPLATE = fields(List.of("from", "namePattern"),
+            key("from", new Text(null), "The declared environment previews are created from and sized like.", "staging"),
+            key("namePattern", new Text(NAME_PATTERN), "The names of the template's environments, with {n} (once)"
+                    + " for the number that tells them apart.", "pr-{n}"),
+            key("overlay", new Text(RELATIVE_PATH), "An overlay file, relative to the spec's folder, merged over"
+                    + " the environment the previews come from.", "environments/preview.yaml"),
+            key("ttl", new Text("(?!0+[dhm]$)[0-9]{1,6}[dhm]"), "How long a preview lives: a number above zero and"
+                    + " d (days), h (hours) or m (minutes).", "7d"));
+
+    public static final Fields PULL_REQUEST_ENVIRONMENTS = fields(List.of(),
+            key("enabled", new Flag(), "Whether Railway creates an environment for each pull request.", true),
+            key("from", new Text(null), "The declared environment Railway copies them from.", "staging"),
+            key("focused", new Flag(), "Railway's focused PR environments: only the services a pull request"
+                    + " changes are deployed.", true),
+            key("bots", new Flag(), "Whether pull requests opened by bots get one too.", false));
+
     public static final Fields TOP = fields(List.of("version", "project", "environments"),
             key("version", new Whole((long) SpecReader.FORMAT_VERSION, (long) SpecReader.FORMAT_VERSION),
                     "The format version of this file: " + SpecReader.FORMAT_VERSION + ".", SpecReader.FORMAT_VERSION),
@@ -225,7 +246,12 @@ public final class SpecKeys {
             key("billing", new OrNull(BILLING), "Usage limits, unit prices and per-environment guards.",
                     Map.of("usageLimit", example("softLimitDollars", 25, "hardLimitDollars", 50))),
             key("drift", new OrNull(DRIFT), "How `tlctl drift` reads the project.",
-                    Map.of("ignore", List.of("**/variable/RAILWAY_*"))));
+                    Map.of("ignore", List.of("**/variable/RAILWAY_*"))),
+            key("previews", new OrNull(new Named(NAME, PREVIEW_TEMPLATE, 0, false)), "Environment templates: an"
+                    + " environment whose name matches a template's namePattern is planned from it.",
+                    Map.of("pr", example("from", "staging", "namePattern", "pr-{n}", "ttl", "7d"))),
+            key("pullRequestEnvironments", new OrNull(PULL_REQUEST_ENVIRONMENTS), "Railway's own pull request"
+                    + " environments, as the project's settings.", example("enabled", true, "from", "staging")));
 
     /** An overlay, environments/NAME.yaml: what differs in one environment. */
     public static final Fields OVERLAY = fields(List.of(),
