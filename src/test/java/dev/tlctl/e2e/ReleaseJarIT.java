@@ -33,7 +33,8 @@ class ReleaseJarIT {
     /** The top-level folders the jar may hold: tlctl and the libraries it runs with. */
     static final Set<String> ALLOWED = Set.of("dev/tlctl/", "picocli/", "okhttp3/", "okio/", "kotlin/",
             "com/fasterxml/jackson/", "org/yaml/snakeyaml/", "graphql/", "org/dataloader/", "org/reactivestreams/",
-            "META-INF/", "i18n/"); // i18n: graphql-java's messages, which the sandbox answers with
+            "META-INF/", "i18n/", // i18n: graphql-java's messages, which the sandbox answers with
+            "org/tomlj/", "org/antlr/"); // railway.toml for `tlctl import --railway-config`: tomlj, on ANTLR
 
     @TempDir
     Path tmp;
@@ -96,12 +97,7 @@ class ReleaseJarIT {
 
         // The whole workflow from a folder holding only a copy of the spec: the sandbox, okhttp over
         // loopback, graphql-java and Jackson, all from the jar.
-        Path work = Files.createDirectories(tmp.resolve("work"));
-        Files.copy(Path.of("tl-engine.yaml"), work.resolve("tl-engine.yaml"));
-        Files.createDirectories(work.resolve("environments"));
-        for (String file : List.of("production.yaml", "staging.yaml", "sandbox.env")) {
-            Files.copy(Path.of("environments", file), work.resolve("environments").resolve(file));
-        }
+        Path work = copyOfTheSpec(tmp.resolve("work"));
         Proc apply = java(work, "apply", "--sandbox", "--yes");
         assertEquals(0, apply.code(), apply::toString);
         Proc plan = java(work, "plan", "--sandbox", "--detailed-exitcode");
@@ -114,12 +110,7 @@ class ReleaseJarIT {
     void theActionsRunStepSetsItsOutputsAndTheSummary() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/jq"))
                 || Files.isExecutable(Path.of("/usr/local/bin/jq")), "jq is not installed (GitHub's runners have it)");
-        Path work = Files.createDirectories(tmp.resolve("action"));
-        Files.copy(Path.of("tl-engine.yaml"), work.resolve("tl-engine.yaml"));
-        Files.createDirectories(work.resolve("environments"));
-        for (String file : List.of("production.yaml", "staging.yaml", "sandbox.env")) {
-            Files.copy(Path.of("environments", file), work.resolve("environments").resolve(file));
-        }
+        Path work = copyOfTheSpec(tmp.resolve("action"));
         Path outputs = Files.createFile(tmp.resolve("outputs"));
         Path summary = Files.createFile(tmp.resolve("summary"));
         ProcessBuilder builder = new ProcessBuilder("bash", Path.of("action/run.sh").toAbsolutePath().toString())
@@ -137,6 +128,16 @@ class ReleaseJarIT {
         String markdown = Files.readString(summary);
         assertTrue(markdown.startsWith("### tlctl plan --sandbox --json\n\nExit code **0**: success.\n"), markdown);
         assertTrue(markdown.contains("<details><summary>JSON result</summary>"), markdown);
+    }
+
+    /** A folder holding only a copy of the repository's spec, its overlays and the sandbox's fake values. */
+    static Path copyOfTheSpec(Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("environments"));
+        Files.copy(Path.of("tl-engine.yaml"), dir.resolve("tl-engine.yaml"));
+        for (String file : List.of("production.yaml", "staging.yaml", "sandbox.env")) {
+            Files.copy(Path.of("environments", file), dir.resolve("environments").resolve(file));
+        }
+        return dir;
     }
 
     record Proc(int code, String out, String err) {}
