@@ -57,6 +57,8 @@ public final class TlctlCommand implements Runnable, Globals {
         all.put("drift", DriftCommand::new);
         all.put("vars", VarsCommand::new);
         all.put("billing", BillingCommand::new);
+        all.put("schema", SchemaCommand::new);
+        all.put("version", VersionCommand::new);
         all.put("completion", CompletionCommand::new);
         all.put("sandbox", SandboxCommand::new);
         return java.util.Collections.unmodifiableMap(all);

@@ -15,12 +15,10 @@ import java.util.Map;
  * {@code prices} and {@code guards} per declared environment, reporting every problem.
  */
 final class BillingReader {
-    static final List<String> BILLING_KEYS = List.of("usageLimit", "warnAtPercent", "prices", "guards");
-    static final List<String> USAGE_LIMIT_KEYS = List.of("softLimitDollars", "hardLimitDollars");
-    static final List<String> PRICE_KEYS = List.of("vCPUMonthDollars", "memoryGBMonthDollars", "diskGBMonthDollars",
-            "networkEgressGBDollars");
-    static final List<String> GUARD_KEYS = List.of("maxReplicas", "sleepApplication", "maxVCPUs", "maxMemoryGB",
-            "monthlyBudgetDollars");
+    static final List<String> BILLING_KEYS = SpecKeys.BILLING.names();
+    static final List<String> USAGE_LIMIT_KEYS = SpecKeys.USAGE_LIMIT.names();
+    static final List<String> PRICE_KEYS = SpecKeys.PRICES.names();
+    static final List<String> GUARD_KEYS = SpecKeys.GUARD.names();
 
     private final NodeReader r;
     private final Problems problems;

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * by a pattern with {@code {n}}, and may not claim one of them.
  */
 final class PreviewReader {
-    static final List<String> TEMPLATE_KEYS = List.of("from", "namePattern", "overlay", "ttl");
-    static final List<String> PR_KEYS = List.of("enabled", "from", "focused", "bots");
+    static final List<String> TEMPLATE_KEYS = SpecKeys.PREVIEW_TEMPLATE.names();
+    static final List<String> PR_KEYS = SpecKeys.PULL_REQUEST_ENVIRONMENTS.names();
     private static final Pattern TTL = Pattern.compile("([0-9]{1,6})([dhm])");
 
     /** The templates read, and the overlay of each that has one, by template name. */

@@ -20,10 +20,10 @@ import java.util.regex.Pattern;
  * have a single volume"), absolute mount paths.
  */
 final class RuntimeReader {
-    static final List<String> DOMAIN_KEYS = List.of("railway", "custom");
-    static final List<String> RAILWAY_DOMAIN_KEYS = List.of("port");
-    static final List<String> CUSTOM_DOMAIN_KEYS = List.of("name", "port");
-    static final List<String> VOLUME_KEYS = List.of("mountPath", "size");
+    static final List<String> DOMAIN_KEYS = SpecKeys.DOMAINS.names();
+    static final List<String> RAILWAY_DOMAIN_KEYS = SpecKeys.RAILWAY_DOMAIN.names();
+    static final List<String> CUSTOM_DOMAIN_KEYS = SpecKeys.CUSTOM_DOMAIN.names();
+    static final List<String> VOLUME_KEYS = SpecKeys.VOLUME.names();
     private static final Pattern HOST = Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(MB|GB)", Pattern.CASE_INSENSITIVE);
 

@@ -26,10 +26,11 @@ public final class Settings {
 
     /**
      * One setting: its key, type, allowed values for enums, the smallest number allowed, an
-     * optional pattern for strings with the words to explain it, and a description for docs.
+     * optional pattern for strings with the words to explain it, and a description and an
+     * example for docs and the JSON Schema ({@link SpecSchema}).
      */
     public record Def(String key, Type type, List<String> allowed, Double min, Pattern pattern,
-            String patternHint, String description) {}
+            String patternHint, String description, Object example) {}
 
     public static final String SOURCE_REPO = "source.repo";
     public static final String SOURCE_BRANCH = "source.branch";
@@ -58,40 +59,50 @@ public final class Settings {
 
     static {
         def(SOURCE_REPO, Type.STRING, null, Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+"),
-                "a GitHub repository as owner/name", "GitHub repository, owner/name");
-        def(SOURCE_BRANCH, Type.STRING, null, null, null, "branch deployed from the repository");
+                "a GitHub repository as owner/name", "The GitHub repository Railway builds, as owner/name.",
+                "tiendaleon/tl-engine");
+        def(SOURCE_BRANCH, Type.STRING, null, null, null, "The branch Railway deploys from (needs source.repo).", "main");
         def(SOURCE_IMAGE, Type.STRING, null, Pattern.compile("\\S+"), "an image reference without spaces",
-                "Docker image to deploy instead of a repository");
-        def(SOURCE_ROOT_DIRECTORY, Type.STRING, null, null, null, "directory of the repository to build");
-        def(BUILD_BUILDER, Type.ENUM, null, null, null, "NIXPACKS, RAILPACK or DOCKERFILE", "NIXPACKS", "RAILPACK", "DOCKERFILE");
-        def(BUILD_COMMAND, Type.STRING, null, null, null, "build command");
-        def(BUILD_DOCKERFILE_PATH, Type.STRING, null, null, null, "path of the Dockerfile");
-        def(BUILD_WATCH_PATTERNS, Type.STRING_LIST, null, null, null, "paths whose changes trigger a deploy");
-        def(DEPLOY_START_COMMAND, Type.STRING, null, null, null, "start command");
-        def(DEPLOY_PRE_DEPLOY_COMMAND, Type.STRING_LIST, null, null, null, "commands run before each deploy");
+                "A Docker image to deploy instead of a repository.", "ghcr.io/tiendaleon/engine:1.4");
+        def(SOURCE_ROOT_DIRECTORY, Type.STRING, null, null, null, "The folder of the repository that Railway builds.", "/");
+        def(BUILD_BUILDER, Type.ENUM, null, null, null, "How Railway builds the service: NIXPACKS, RAILPACK or DOCKERFILE.",
+                "RAILPACK", "NIXPACKS", "RAILPACK", "DOCKERFILE");
+        def(BUILD_COMMAND, Type.STRING, null, null, null, "The build command.", "pip install -r requirements.txt");
+        def(BUILD_DOCKERFILE_PATH, Type.STRING, null, null, null, "The path of the Dockerfile (builder DOCKERFILE).",
+                "Dockerfile");
+        def(BUILD_WATCH_PATTERNS, Type.STRING_LIST, null, null, null,
+                "Paths whose changes trigger a deploy: a string or a list of strings.", List.of("engine/**", "requirements.txt"));
+        def(DEPLOY_START_COMMAND, Type.STRING, null, null, null, "The command that starts the service.",
+                "gunicorn engine.main:app --bind 0.0.0.0:$PORT");
+        def(DEPLOY_PRE_DEPLOY_COMMAND, Type.STRING_LIST, null, null, null,
+                "One command Railway runs before each deploy: a string (or a list of one).", "python -m engine.migrate");
         def(DEPLOY_HEALTHCHECK_PATH, Type.STRING, null, Pattern.compile("/\\S*"), "a path starting with /",
-                "HTTP path Railway probes before switching traffic");
-        def(DEPLOY_HEALTHCHECK_TIMEOUT, Type.INT, 1.0, null, null, "seconds to wait for the health check");
-        def(DEPLOY_NUM_REPLICAS, Type.INT, 1.0, null, null, "number of replicas");
+                "The HTTP path Railway probes before it switches traffic to a new deployment.", "/health");
+        def(DEPLOY_HEALTHCHECK_TIMEOUT, Type.INT, 1.0, null, null, "Seconds to wait for the health check, at least 1.", 60);
+        def(DEPLOY_NUM_REPLICAS, Type.INT, 1.0, null, null, "The number of replicas, at least 1.", 2);
         def(DEPLOY_REGION, Type.STRING, null, Pattern.compile("[a-z0-9-]+"), "a region id such as us-west2",
-                "region the replicas run in");
-        def(DEPLOY_SLEEP_APPLICATION, Type.BOOL, null, null, null, "sleep when idle (serverless)");
+                "The region the replicas run in, as Railway names it.", "us-west2");
+        def(DEPLOY_SLEEP_APPLICATION, Type.BOOL, null, null, null, "Sleep when idle (serverless): true or false.", true);
         def(DEPLOY_CRON_SCHEDULE, Type.STRING, null,
                 Pattern.compile("\\s*[0-9*,/\\-]+(\\s+[0-9A-Za-z*,/\\-]+){4}\\s*"),
-                "a cron expression of five fields, such as \"*/15 * * * *\"", "cron schedule for a job service");
-        def(DEPLOY_RESTART_POLICY_TYPE, Type.ENUM, null, null, null, "ON_FAILURE, ALWAYS or NEVER", "ON_FAILURE", "ALWAYS", "NEVER");
-        def(DEPLOY_RESTART_POLICY_MAX_RETRIES, Type.INT, 0.0, null, null, "restarts before giving up (ON_FAILURE)");
-        def(DEPLOY_OVERLAP_SECONDS, Type.INT, 0.0, null, null, "seconds old and new deployments overlap");
-        def(DEPLOY_DRAINING_SECONDS, Type.INT, 0.0, null, null, "seconds to drain before stopping");
-        def(DEPLOY_LIMITS_VCPUS, Type.NUMBER, 0.0, null, null, "most vCPUs a replica may use");
-        def(DEPLOY_LIMITS_MEMORY_GB, Type.NUMBER, 0.0, null, null, "most memory a replica may use, in GB");
+                "a cron expression of five fields, such as \"*/15 * * * *\"",
+                "A cron schedule of five fields: the service runs as a job on it.", "*/15 * * * *");
+        def(DEPLOY_RESTART_POLICY_TYPE, Type.ENUM, null, null, null,
+                "When Railway restarts a crashed replica: ON_FAILURE, ALWAYS or NEVER.", "ON_FAILURE",
+                "ON_FAILURE", "ALWAYS", "NEVER");
+        def(DEPLOY_RESTART_POLICY_MAX_RETRIES, Type.INT, 0.0, null, null,
+                "Restarts before giving up (restartPolicyType ON_FAILURE), at least 0.", 5);
+        def(DEPLOY_OVERLAP_SECONDS, Type.INT, 0.0, null, null, "Seconds the old and new deployments overlap, at least 0.", 30);
+        def(DEPLOY_DRAINING_SECONDS, Type.INT, 0.0, null, null, "Seconds a replica drains before it stops, at least 0.", 10);
+        def(DEPLOY_LIMITS_VCPUS, Type.NUMBER, 0.0, null, null, "The most vCPUs a replica may use, above 0.", 2);
+        def(DEPLOY_LIMITS_MEMORY_GB, Type.NUMBER, 0.0, null, null, "The most memory a replica may use, in GB, above 0.", 2);
     }
 
     private Settings() {}
 
     private static void def(String key, Type type, Double min, Pattern pattern, String hint, String description,
-            String... allowed) {
-        ALL.put(key, new Def(key, type, List.of(allowed), min, pattern, hint, description));
+            Object example, String... allowed) {
+        ALL.put(key, new Def(key, type, List.of(allowed), min, pattern, hint, description, example));
     }
 
     /** Every setting, in documentation order. */

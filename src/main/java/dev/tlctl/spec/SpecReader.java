@@ -15,14 +15,12 @@ import java.util.TreeMap;
  * environment's overlay, so a base problem is found once per environment and reported once.
  */
 final class SpecReader {
-    static final List<String> TOP_KEYS = List.of("version", "project", "environments", "services", "sharedVariables", "billing",
-            "drift", "previews", "pullRequestEnvironments");
-    static final List<String> DRIFT_KEYS = List.of("ignore");
-    static final List<String> OVERLAY_KEYS = List.of("services", "sharedVariables");
-    static final List<String> PROJECT_KEYS = List.of("name", "workspace", "id");
-    static final List<String> ENVIRONMENT_KEYS = List.of("from");
-    static final List<String> SERVICE_KEYS = List.of("enabled", "source", "build", "deploy", "variables", "domains",
-            "volumes");
+    static final List<String> TOP_KEYS = SpecKeys.TOP.names();
+    static final List<String> DRIFT_KEYS = SpecKeys.DRIFT.names();
+    static final List<String> OVERLAY_KEYS = SpecKeys.OVERLAY.names();
+    static final List<String> PROJECT_KEYS = SpecKeys.PROJECT.names();
+    static final List<String> ENVIRONMENT_KEYS = SpecKeys.ENVIRONMENT.names();
+    static final List<String> SERVICE_KEYS = SpecKeys.SERVICE.names();
     static final List<String> SECTIONS = List.of("source", "build", "deploy");
     static final int FORMAT_VERSION = 1;
 

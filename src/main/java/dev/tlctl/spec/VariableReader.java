@@ -16,7 +16,7 @@ import java.util.Map;
  * diagnostic about a variable never contains its value.
  */
 final class VariableReader {
-    static final List<String> LONG_FORM_KEYS = List.of("value", "secret", "sealed", "allowEmpty");
+    static final List<String> LONG_FORM_KEYS = SpecKeys.VARIABLE_LONG_FORM.names();
 
     private final NodeReader r;
     private final References references;

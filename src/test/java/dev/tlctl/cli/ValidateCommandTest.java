@@ -261,7 +261,7 @@ class ValidateCommandTest {
         Run run = Tlctl.in(tmp).env(Map.of()).run("--version");
         assertEquals(0, run.code(), run::toString);
         assertTrue(run.out().startsWith("tlctl "), run::toString);
-        assertTrue(run.out().lines().findFirst().orElseThrow().matches("tlctl \\S+"), run::toString);
+        assertTrue(run.out().lines().findFirst().orElseThrow().matches("tlctl \\S+ \\(commit .+\\)"), run::toString);
     }
 
     @Test

@@ -180,7 +180,7 @@ class BillingCheckTest extends E2eTest {
 
         Run plan = w.tlctl("plan");
         assertEquals(0, plan.code(), "a guard is a warning: " + plan);
-        assertTrue(plan.err().contains("environments/staging.yaml:12:20: warning: services.engine-api.deploy.numReplicas:"
+        assertTrue(plan.err().contains("environments/staging.yaml:13:20: warning: services.engine-api.deploy.numReplicas:"
                 + " billing guard: staging/engine-api declares 2 replicas, more than the guard's maxReplicas 1"), plan::toString);
         Run strict = w.tlctl("plan", "--strict");
         assertEquals(65, strict.code(), "--strict makes it an error: " + strict);

@@ -103,7 +103,7 @@ class OutputsTest extends E2eTest {
         Run validate = w.run(Map.of(), false, "", "validate");
         assertEquals(0, validate.code(), validate::toString);
         assertTrue(validate.out().startsWith(w.dir.resolve("tl-engine.yaml") + " is valid."), validate::toString);
-        assertTrue(validate.err().startsWith(w.dir.resolve("environments/production.yaml") + ":4:17: note: 6 references"
+        assertTrue(validate.err().startsWith(w.dir.resolve("environments/production.yaml") + ":5:17: note: 6 references"
                 + " cannot be resolved\n"), validate::toString);
         JsonNode json = Gql.JSON.readTree(w.run(Map.of(), false, "", "validate", "--json").out());
         assertTrue(json.path("valid").asBoolean());
