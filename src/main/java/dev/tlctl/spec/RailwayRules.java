@@ -93,10 +93,10 @@ final class RailwayRules {
     private record Reference(String scope, String name, String text) {}
 
     private static List<Reference> references(String text) {
-        List<Reference> out = new ArrayList<>();
-        if (text == null) {
-            return out;
+        if (text == null || !text.contains("${{")) {
+            return List.of(); // most values: no regex
         }
+        List<Reference> out = new ArrayList<>();
         Matcher m = REFERENCE.matcher(text);
         while (m.find()) {
             out.add(new Reference(m.group(1), m.group(2), m.group()));
