@@ -105,8 +105,8 @@ final class RailwayRules {
     }
 
     private static void checkReferences(EnvironmentSpec env, String service, VariableSpec variable, Problems problems) {
-        String owner = service == null ? "shared variable " + variable.name() : service + "'s variable " + variable.name();
         for (Reference r : references(variable.railwayText())) {
+            String owner = service == null ? "shared variable " + variable.name() : service + "'s variable " + variable.name();
             if (r.scope() == null) {
                 continue; // ${{NAME}}: another variable of the same service
             }

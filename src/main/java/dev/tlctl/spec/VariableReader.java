@@ -155,17 +155,17 @@ final class VariableReader {
     private boolean plaintextCredential(String name, String literal, String format, Boolean marked, boolean sealed,
             boolean fromReference, Location location) {
         String reason;
-        String notSecret = " If it is not a secret, write " + name + ": {value: ..., secret: false}.";
+        boolean mayBeNotSecret = true; // sealed or marked secret: the way out is not to seal or mark it
         if (format != null) {
             reason = "it holds " + format;
         } else if (fromReference || literal.replace("\u0001", "").isBlank()) {
             return false;
         } else if (sealed) {
             reason = "it is sealed";
-            notSecret = ""; // sealed is always secret: the way out is not to seal it
+            mayBeNotSecret = false;
         } else if (Boolean.TRUE.equals(marked)) {
             reason = "it is marked secret: true";
-            notSecret = "";
+            mayBeNotSecret = false;
         } else if (SecretRules.nameLooksSecret(name)) {
             reason = "its name says it is one";
         } else {
@@ -174,7 +174,7 @@ final class VariableReader {
         r.problems().error(location, "a secret is written in plain text",
                 name + " is a secret (" + reason + "), so its value must not live in the YAML. Put the value in the"
                         + " environment or an env file and write " + name + ": ${env:" + name + "}, or use ${file:PATH};"
-                        + " Railway references such as ${{shared." + name + "}} work too." + notSecret);
+                        + " Railway references such as ${{shared." + name + "}} work too." + (mayBeNotSecret ? " If it is not a secret, write " + name + ": {value: ..., secret: false}." : ""));
         return true;
     }
 }
