@@ -61,7 +61,7 @@ final class ChangeSetBuilder {
                 if (i.action() == Action.DELETE) {
                     set.deleteInstance(i.service());
                 } else {
-                    set.createInstance(i.service(), instance(plan, env, i.service()).desired(), variables(changes, i.service()));
+                    set.createInstance(i.service(), plan.instance(env, i.service()).desired(), variables(changes, i.service()));
                 }
             } else if (change instanceof Change.Setting s && !created.contains(s.service())) {
                 settingKeys.computeIfAbsent(s.service(), k -> new LinkedHashSet<>()).add(s.key());
@@ -75,7 +75,7 @@ final class ChangeSetBuilder {
             }
         }
         settingKeys.forEach((service, keys) -> {
-            InstancePlan instance = instance(plan, env, service);
+            InstancePlan instance = plan.instance(env, service);
             set.updateSettings(service, keys, instance.prior(), instance.desired(), instance.configSections());
         });
         return set;
@@ -89,12 +89,5 @@ final class ChangeSetBuilder {
             }
         }
         return out;
-    }
-
-    private static InstancePlan instance(Plan plan, String env, String service) {
-        return plan.instances().stream()
-                .filter(i -> i.environment().equals(env) && i.service().equals(service))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("the plan has no settings context for " + env + "/" + service));
     }
 }

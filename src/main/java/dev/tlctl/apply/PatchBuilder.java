@@ -57,18 +57,11 @@ final class PatchBuilder {
             }
         }
         settingKeys.forEach((service, keys) -> {
-            InstancePlan instance = instance(plan, env, service);
+            InstancePlan instance = plan.instance(env, service);
             Map<String, Object> prior = instance.prior().isEmpty() && observed.containsKey(service)
                     ? observed.get(service) : instance.prior();
             patch.settings(serviceId.apply(service), keys, prior, instance.desired());
         });
         return patch;
-    }
-
-    private static InstancePlan instance(Plan plan, String env, String service) {
-        return plan.instances().stream()
-                .filter(i -> i.environment().equals(env) && i.service().equals(service))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("the plan has no settings context for " + env + "/" + service));
     }
 }

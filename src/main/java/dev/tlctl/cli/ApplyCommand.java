@@ -1,14 +1,10 @@
 package dev.tlctl.cli;
 
-import dev.tlctl.apply.StagedPolicy;
-import dev.tlctl.apply.Step;
 import dev.tlctl.plan.Plan;
-import dev.tlctl.reconcile.ApplyObserver;
 import dev.tlctl.reconcile.ApplyOutcome;
 import dev.tlctl.reconcile.ApplyRequest;
-import dev.tlctl.reconcile.PlanResult;
+import dev.tlctl.reconcile.StagedPolicy;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -103,45 +99,13 @@ final class ApplyCommand extends BaseCommand implements Callable<Integer> {
         }
         StagedPolicy staged = includeStaged ? StagedPolicy.INCLUDE : discardStaged ? StagedPolicy.DISCARD : StagedPolicy.REFUSE;
         long start = context.clock().millis();
-        HumanApplyView human = new HumanApplyView(context.out(), context.err(), style(), context.interactive(),
-                flags.showValues());
-        ApplyView view = flags.json ? new JsonApplyView(context.out(), human, flags.showValues()) : human;
-        if (view instanceof JsonApplyView json) {
-            waits().also(json::waited);
-        }
+        ApplyView view = ApplyView.of(terminal(), flags.json, flags.showValues());
+        waits().also(view::waited);
         try (Core core = open()) {
             ApplyRequest request = new ApplyRequest(target.target(), flags.prune, flags.strict, flags.replaced(),
                     planFile == null ? null : relative(planFile), confirmDestructive, !yes && context.stdinTerminal(), staged);
-            ApplyOutcome outcome = core.reconciler().apply(request, new ApplyObserver() {
-                @Override
-                public void planned(PlanResult plan) {
-                    view.planned(plan);
-                }
-
-                @Override
-                public boolean approve(Plan plan) {
-                    return confirmed(plan);
-                }
-
-                @Override
-                public void started(Step step) {
-                    view.started(step);
-                }
-
-                @Override
-                public void finished(Step step, Duration duration) {
-                    view.finished(step, duration);
-                }
-
-                @Override
-                public void failed(Step step, Duration duration, RuntimeException error) {
-                    view.failed(step, duration, error);
-                }
-            });
-            view.outcome(outcome, core.reconciler().requestCount(), context.clock().millis() - start);
-            if (!flags.json) {
-                RequestReport.print(context.err(), core.reconciler());
-            }
+            ApplyOutcome outcome = core.reconciler().apply(request, view, this::confirmed);
+            view.outcome(outcome, core.reconciler().requests(), context.clock().millis() - start);
             return outcome.succeeded() ? ExitCodes.OK : ExitCodes.ERROR;
         }
     }

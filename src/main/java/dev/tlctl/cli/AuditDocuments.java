@@ -1,14 +1,14 @@
 package dev.tlctl.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tlctl.audit.Comparison;
 import dev.tlctl.audit.Difference;
 import dev.tlctl.audit.DriftFinding;
 import dev.tlctl.audit.DriftReport;
 import dev.tlctl.audit.ListedVariable;
 import dev.tlctl.plan.Address;
+import dev.tlctl.reconcile.CompareResult;
 import dev.tlctl.reconcile.DriftResult;
-import dev.tlctl.reconcile.VariableList;
+import dev.tlctl.reconcile.VariablesResult;
 import dev.tlctl.reconcile.Version;
 import dev.tlctl.secret.Shown;
 import java.util.List;
@@ -74,12 +74,12 @@ final class AuditDocuments {
                 value(f.spec(), f.sensitive(), showValues));
     }
 
-    static ComparisonDocument comparison(Comparison c, boolean showValues) {
-        long risks = c.risks();
-        long undeclared = c.differences().stream().filter(d -> !d.declared() && !d.risk()).count();
+    /** The differences held (with --undeclared-only, those only), and their tallies. */
+    static ComparisonDocument comparison(CompareResult c, boolean showValues) {
+        CompareResult.Tally shown = c.shown();
         return new ComparisonDocument(Json.FORMAT_VERSION, "comparison", Version.current(), c.project(), c.left(),
                 c.right(), c.differences().stream().map(d -> difference(d, showValues)).toList(), c.notes(),
-                new ComparisonSummary(risks, undeclared, c.differences().size() - undeclared - risks));
+                new ComparisonSummary(shown.risks(), shown.undeclared(), shown.declared()));
     }
 
     private static DifferenceEntry difference(Difference d, boolean showValues) {
@@ -88,7 +88,7 @@ final class AuditDocuments {
                 value(d.right(), d.sensitive(), showValues));
     }
 
-    static VariablesDocument variables(VariableList list, boolean showValues) {
+    static VariablesDocument variables(VariablesResult list, boolean showValues) {
         return new VariablesDocument(Json.FORMAT_VERSION, "variables", Version.current(), list.project(), list.environment(),
                 list.service(), list.variables().stream().map(v -> variable(v, showValues)).toList());
     }

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * What every subcommand shares: the root command's global options and context, turned into what
- * the core takes (the spec's source, the endpoint, the effects, the local records).
+ * the core takes (the spec's source, the endpoint, the effects, the local records) and into the
+ * {@link Terminal} its views write to.
  */
 abstract class BaseCommand {
     /** The variable holding a saved-plan key, for applying a plan made on another machine. */
@@ -23,32 +24,37 @@ abstract class BaseCommand {
     @Spec
     CommandSpec spec;
 
-    /** The root command, which holds the global options (they are inherited by every subcommand). */
-    TlctlCommand root() {
-        return (TlctlCommand) spec.root().userObject();
+    private Terminal terminal;
+    private WaitReport waits;
+
+    /** The root command's global options and context (inherited by every subcommand). */
+    Globals root() {
+        return (Globals) spec.root().userObject();
     }
 
     CliContext context() {
         return root().context();
     }
 
-    Style style() {
-        return new Style(root().color());
+    /** The terminal this command's views write to, built once. */
+    Terminal terminal() {
+        if (terminal == null) {
+            terminal = Terminal.of(context(), root().color());
+        }
+        return terminal;
     }
 
     /** The spec file: {@code -f FILE} relative to the working directory, or {@code tl-engine.yaml}. */
     Path specFile() {
-        Path file = root().file != null ? root().file : Path.of(SpecLoader.DEFAULT_FILE);
+        Path file = root().file() != null ? root().file() : Path.of(SpecLoader.DEFAULT_FILE);
         return relative(file);
     }
 
     SpecSource specSource() {
-        List<Path> envFiles = root().envFiles.stream().map(this::relative).toList();
-        List<Path> allowed = root().allowedFiles.stream().map(this::relative).map(Path::toAbsolutePath).toList();
-        return new SpecSource(specFile(), envFiles, context().env(), root().sandbox, allowed);
+        List<Path> envFiles = root().envFiles().stream().map(this::relative).toList();
+        List<Path> allowed = root().allowedFiles().stream().map(this::relative).map(Path::toAbsolutePath).toList();
+        return new SpecSource(specFile(), envFiles, context().env(), root().sandbox(), allowed);
     }
-
-    private WaitReport waits;
 
     /** What reports waits of this command on stderr (and to whatever else is told). */
     WaitReport waits() {
@@ -60,12 +66,12 @@ abstract class BaseCommand {
 
     Effects effects() {
         CliContext context = context();
-        return new Effects(context.clock(), context.sleeper(), waits());
+        return new Effects(context.clock(), context.sleeper(), waits(), context.jitter());
     }
 
     /** Loads the spec's structure and connects: exit 65 for an invalid spec comes before any request. */
     Core open() {
-        if (root().sandbox) {
+        if (root().sandbox()) {
             dev.tlctl.sandbox.Sandbox.warmUp(); // the schema builds while the spec is read
         }
         SpecSource source = specSource();

@@ -1,6 +1,5 @@
 package dev.tlctl.cli;
 
-import dev.tlctl.reconcile.BillingRequest;
 import dev.tlctl.reconcile.BillingResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,12 +48,7 @@ final class BillingCheckCommand extends BaseCommand implements Callable<Integer>
 
     @Override
     public Integer call() {
-        BillingView view = BillingView.of(this, output.format());
-        try (Core core = open()) {
-            BillingResult result = core.reconciler().billing(new BillingRequest(project.target()));
-            view.check(result);
-            RequestReport.print(context().err(), core.reconciler());
-            return result.report().passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
-        }
+        BillingResult result = BillingCommand.show(this, project, output, BillingView::check);
+        return result.report().passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 }

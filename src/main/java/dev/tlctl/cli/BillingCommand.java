@@ -3,6 +3,7 @@ package dev.tlctl.cli;
 import dev.tlctl.reconcile.BillingRequest;
 import dev.tlctl.reconcile.BillingResult;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -51,12 +52,19 @@ final class BillingCommand extends BaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BillingView view = BillingView.of(this, output.format());
-        try (Core core = open()) {
+        show(this, project, output, BillingView::report);
+        return ExitCodes.OK;
+    }
+
+    /** What {@code billing} and {@code billing check} share: one read, shown in the form asked for, its cost said. */
+    static BillingResult show(BaseCommand command, ProjectOptions project, FormatOptions output,
+            BiConsumer<BillingView, BillingResult> show) {
+        BillingView view = BillingView.of(command.terminal(), output.format());
+        try (Core core = command.open()) {
             BillingResult result = core.reconciler().billing(new BillingRequest(project.target()));
-            view.report(result);
-            RequestReport.print(context().err(), core.reconciler());
-            return ExitCodes.OK;
+            show.accept(view, result);
+            RequestReport.print(command.terminal(), core.reconciler().requests());
+            return result;
         }
     }
 }

@@ -13,12 +13,11 @@ interface BillingView {
     /** {@code tlctl billing check}: one line per failing check, then a summary. */
     void check(BillingResult result);
 
-    static BillingView of(BaseCommand command, OutputOptions.Format format) {
-        CliContext context = command.context();
+    static BillingView of(Terminal terminal, Format format) {
         return switch (format) {
-            case JSON -> new JsonBillingView(context.out());
-            case MARKDOWN -> new MarkdownBillingView(context.out());
-            case HUMAN -> new HumanBillingView(context.out(), command.style());
+            case JSON -> new JsonBillingView(terminal.out());
+            case MARKDOWN -> new MarkdownBillingView(terminal.out());
+            case HUMAN -> new HumanBillingView(terminal.out(), terminal.style());
         };
     }
 }

@@ -1,18 +1,21 @@
 package dev.tlctl.cli;
 
-import dev.tlctl.railway.RequestListener;
-import dev.tlctl.railway.Sleeper;
+import dev.tlctl.reconcile.RequestListener;
+import dev.tlctl.reconcile.Sleeper;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Random;
+import java.util.random.RandomGenerator;
 
 /**
  * Everything a command may touch outside itself: the process environment, the standard streams,
  * whether a person is at a terminal, the working directory, the clock, how to wait between
- * retries, and a listener that hears every request sent to Railway. Tests pass their own, so that
- * nothing really sleeps and every request can be recorded.
+ * retries and where their jitter comes from, and a listener that hears every request sent to
+ * Railway. Tests pass their own, so that nothing really sleeps, retries wait the same every run,
+ * and every request can be recorded.
  *
  * @param interactive both standard input and output are a terminal (colours, progress lines)
  * @param stdinTerminal standard input is a terminal, so a person can answer a question (stdout may be
@@ -28,10 +31,17 @@ public record CliContext(
         Path cwd,
         Clock clock,
         Sleeper sleeper,
-        RequestListener requests) {
+        RequestListener requests,
+        RandomGenerator jitter) {
 
     /** The variable the launcher sets when standard input is a terminal (Java can only tell it together with stdout). */
     static final String STDIN_TERMINAL_VARIABLE = "TLCTL_STDIN_TERMINAL";
+
+    /** A context whose retries draw their jitter from a fresh random source. */
+    public CliContext(Map<String, String> env, PrintStream out, PrintStream err, InputStream in, boolean interactive,
+            boolean stdinTerminal, Path cwd, Clock clock, Sleeper sleeper, RequestListener requests) {
+        this(env, out, err, in, interactive, stdinTerminal, cwd, clock, sleeper, requests, new Random());
+    }
 
     /** A context whose standard input is a terminal exactly when its output is. */
     public CliContext(Map<String, String> env, PrintStream out, PrintStream err, InputStream in, boolean interactive,

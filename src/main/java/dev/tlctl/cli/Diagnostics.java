@@ -33,20 +33,6 @@ final class Diagnostics {
         err.println(style.red(file + " is invalid: " + errors + (errors == 1 ? " error" : " errors") + "."));
     }
 
-    /** The one-line summary of an invalid spec, by what is wrong: each outcome reads differently. */
-    static String headline(dev.tlctl.spec.SpecException e) {
-        long errors = e.errors().size();
-        String count = errors + (errors == 1 ? " error" : " errors");
-        return switch (e.cause()) {
-            case NO_INPUT -> "the spec cannot be read: " + e.errors().stream().filter(d -> d.cause()
-                    == Diagnostic.Cause.NO_INPUT).findFirst().map(d -> d.location().file() + ": " + d.summary()).orElse("");
-            case SYNTAX -> "the spec is not valid YAML: " + count;
-            case MISSING_VALUE -> "values the spec references are not set (" + e.errors().get(0).summary()
-                    + "); the spec itself is valid";
-            case INVALID -> "the spec is invalid: " + count;
-        };
-    }
-
     static List<Entry> json(List<Diagnostic> diagnostics) {
         return diagnostics.stream().map(d -> new Entry(d.severity().name().toLowerCase(Locale.ROOT),
                 d.location().file(), d.location().path(), d.location().line(), d.location().column(), d.summary(),

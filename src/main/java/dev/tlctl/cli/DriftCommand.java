@@ -1,6 +1,8 @@
 package dev.tlctl.cli;
 
-import dev.tlctl.audit.Comparison;
+import dev.tlctl.reconcile.CompareRequest;
+import dev.tlctl.reconcile.CompareResult;
+import dev.tlctl.reconcile.DriftRequest;
 import dev.tlctl.reconcile.DriftResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +72,7 @@ final class DriftCommand extends BaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        output.format();
+        Format format = output.format();
         if (compare.isEmpty() && undeclaredOnly) {
             throw new CliException(ExitCodes.USAGE, "--undeclared-only goes with --compare",
                     "For example: tlctl drift --compare production staging --undeclared-only");
@@ -82,15 +84,16 @@ final class DriftCommand extends BaseCommand implements Callable<Integer> {
         try (Core core = open()) {
             int code;
             if (compare.isEmpty()) {
-                DriftResult result = core.reconciler().drift(target.target(), strict);
-                new DriftView(this, output).render(result);
+                DriftResult result = core.reconciler().drift(new DriftRequest(target.target(), strict));
+                DriftView.of(terminal(), format, output.showValues).render(result);
                 code = result.report().drifted() ? ExitCodes.CHANGES : ExitCodes.OK;
             } else {
-                Comparison comparison = core.reconciler().compare(target.target(), compare.get(0), compare.get(1));
-                new ComparisonView(this, output).render(comparison, undeclaredOnly);
-                code = comparison.hasFindings() ? ExitCodes.CHANGES : ExitCodes.OK;
+                CompareResult result = core.reconciler().compare(new CompareRequest(target.target(), compare.get(0),
+                        compare.get(1), undeclaredOnly));
+                CompareView.of(terminal(), format, output.showValues).render(result);
+                code = result.hasFindings() ? ExitCodes.CHANGES : ExitCodes.OK;
             }
-            RequestReport.print(context().err(), core.reconciler());
+            RequestReport.print(terminal(), core.reconciler().requests());
             return code;
         }
     }

@@ -1,11 +1,7 @@
 package dev.tlctl.cli;
 
-import dev.tlctl.apply.ConcurrentChangeException;
-import dev.tlctl.railway.LookupException;
-import dev.tlctl.railway.RailwayException;
 import dev.tlctl.reconcile.ReconcileException;
 import dev.tlctl.spec.Diagnostic;
-import dev.tlctl.spec.SpecException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -16,8 +12,10 @@ import picocli.CommandLine.ParseResult;
 /**
  * Turns an exception escaping a command into a message on stderr and an exit code, and, when the
  * command was asked for {@code --json}, one JSON error document on stdout, so that a pipeline can
- * parse every outcome. Known failures print their summary and detail; anything else is an internal
- * error whose stack trace is shown only with {@code --stacktrace}.
+ * parse every outcome. It knows two failures: the core's ({@link ReconcileException}, into which
+ * {@code reconcile} translates every lower layer's) and the command line's own ({@link CliException});
+ * each prints its summary, detail and diagnostics. Anything else is an internal error whose stack
+ * trace is shown only with {@code --stacktrace}.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
     private final PrintStream out;
@@ -79,34 +77,11 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     record Failure(int exitCode, String summary, String detail, List<Diagnostic> diagnostics, boolean internal) {}
 
     static Failure describe(Throwable ex) {
-        if (ex instanceof SpecException spec) {
-            return new Failure(ExitCodes.of(spec), Diagnostics.headline(spec), null, spec.diagnostics(), false);
+        if (ex instanceof ReconcileException r) {
+            return new Failure(ExitCodes.of(r.kind()), r.getMessage(), r.detail(), r.diagnostics(), false);
         }
         if (ex instanceof CliException cli) {
             return new Failure(cli.exitCode(), cli.getMessage(), cli.detail(), List.of(), false);
-        }
-        if (ex instanceof ReconcileException r) {
-            return new Failure(r.kind() == ReconcileException.Kind.USAGE ? ExitCodes.USAGE : ExitCodes.ERROR,
-                    r.getMessage(), r.detail(), List.of(), false);
-        }
-        if (ex instanceof ConcurrentChangeException) {
-            return new Failure(ExitCodes.ERROR, ex.getMessage(),
-                    "Someone else is changing the project; nothing was written. Run tlctl plan again.", List.of(), false);
-        }
-        if (ex instanceof RailwayException r && (r.kind() == RailwayException.Kind.AUTH
-                || r.kind() == RailwayException.Kind.TWO_FACTOR)) {
-            // The token is the problem, not the operation tlctl happened to send first: no operation named.
-            return new Failure(ExitCodes.NO_PERMISSION, "Railway refused the token" + (r.railwayMessage().isEmpty() ? ""
-                    : " (\"" + r.railwayMessage() + "\")"), r.hint(), List.of(), false);
-        }
-        if (ex instanceof RailwayException || ex instanceof dev.tlctl.railway.CreateGaveUpException
-                || ex instanceof dev.tlctl.apply.DuplicateProjectException
-                || ex instanceof dev.tlctl.railway.WaitGaveUpException
-                || ex instanceof dev.tlctl.railway.ChangeSetFailedException) {
-            return new Failure(ExitCodes.ERROR, ex.getMessage(), null, List.of(), false);
-        }
-        if (ex instanceof LookupException lookup) {
-            return new Failure(ExitCodes.ERROR, lookup.getMessage(), lookup.detail(), List.of(), false);
         }
         return new Failure(ExitCodes.ERROR, "internal error: " + ex.getClass().getSimpleName()
                 + (ex.getMessage() == null ? "" : ": " + ex.getMessage()), null, List.of(), true);

@@ -1,5 +1,7 @@
 package dev.tlctl.cli;
 
+import dev.tlctl.reconcile.ReconcileException;
+
 /** The process exit codes of every tlctl command; documented in each command's help. */
 public final class ExitCodes {
     /** Success: no changes, no drift. */
@@ -23,12 +25,15 @@ public final class ExitCodes {
 
     private ExitCodes() {}
 
-    /** The exit code of an invalid spec, by what is wrong with it. */
-    static int of(dev.tlctl.spec.SpecException e) {
-        return switch (e.cause()) {
+    /** The exit code of a failure of the core, by its kind. */
+    static int of(ReconcileException.Kind kind) {
+        return switch (kind) {
+            case USAGE -> USAGE;
+            case REFUSED, RAILWAY, CONFLICT -> ERROR;
+            case TOKEN -> NO_PERMISSION;
+            case INVALID_SPEC -> SPEC_INVALID;
             case NO_INPUT -> NO_INPUT;
             case MISSING_VALUE -> MISSING_VALUE;
-            case SYNTAX, INVALID -> SPEC_INVALID;
         };
     }
 }

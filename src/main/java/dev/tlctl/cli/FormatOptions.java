@@ -1,6 +1,5 @@
 package dev.tlctl.cli;
 
-import dev.tlctl.cli.OutputOptions.Format;
 import picocli.CommandLine.Option;
 
 /**

@@ -1,12 +1,9 @@
 package dev.tlctl.cli;
 
-import dev.tlctl.apply.ApplyResult;
-import dev.tlctl.apply.Step;
-import dev.tlctl.plan.Action;
-import dev.tlctl.plan.Change;
-import dev.tlctl.railway.RailwayException;
 import dev.tlctl.reconcile.ApplyOutcome;
+import dev.tlctl.reconcile.ApplyStep;
 import dev.tlctl.reconcile.PlanResult;
+import dev.tlctl.reconcile.RequestTally;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -18,62 +15,79 @@ import java.util.Locale;
  * failure: what was applied, what was not, and that running apply again converges.
  */
 final class HumanApplyView implements ApplyView {
+    private final Terminal terminal;
     private final PrintStream out;
     private final PrintStream err;
     private final Style style;
-    private final boolean terminal;
-    private final boolean showValues;
+    private final PlanView plan;
 
-    HumanApplyView(PrintStream out, PrintStream err, Style style, boolean terminal, boolean showValues) {
-        this.out = out;
-        this.err = err;
-        this.style = style;
+    HumanApplyView(Terminal terminal, boolean showValues) {
         this.terminal = terminal;
-        this.showValues = showValues;
+        this.out = terminal.out();
+        this.err = terminal.err();
+        this.style = terminal.style();
+        this.plan = new HumanPlanView(terminal, showValues);
     }
 
     @Override
-    public void planned(PlanResult plan) {
-        new HumanPlanView(out, err, style, showValues).render(plan);
+    public void planned(PlanResult result) {
+        plan.render(result);
         out.flush();
     }
 
     @Override
-    public void started(Step step) {
-        if (terminal) {
+    public void started(ApplyStep step) {
+        if (terminal.interactive()) {
             err.print("  " + style.dim("..") + " " + label(step) + "\r");
             err.flush();
         }
     }
 
     @Override
-    public void finished(Step step, Duration duration) {
+    public void finished(ApplyStep step, Duration duration) {
         err.println("  " + style.green("ok") + " " + label(step) + style.dim(" (" + seconds(duration.toMillis()) + ")"));
     }
 
     @Override
-    public void failed(Step step, Duration duration, RuntimeException error) {
+    public void failed(ApplyStep step, Duration duration, String error) {
         err.println("  " + style.red("FAILED") + " " + label(step) + style.dim(" (" + seconds(duration.toMillis()) + ")"));
     }
 
     @Override
-    public void outcome(ApplyOutcome outcome, int requests, long millis) {
+    public void outcome(ApplyOutcome outcome, RequestTally requests, long millis) {
         switch (outcome.status()) {
             case NOTHING_TO_DO -> alreadyApplied(outcome.alreadyApplied());
-            case CANCELLED -> err.println("Apply cancelled; nothing was changed.");
+            case CANCELLED -> cancelled();
             case APPLIED -> {
-                ApplyResult result = outcome.result();
-                out.println(style.green("Apply complete:") + " " + counts(result.applied()) + " in " + result.done().size()
-                        + (result.done().size() == 1 ? " step, " : " steps, ") + requests + " requests, " + seconds(millis) + ".");
+                ApplyOutcome.Steps steps = outcome.steps();
+                out.println(style.green("Apply complete:") + " " + counts(steps) + " in " + steps.done().size()
+                        + (steps.done().size() == 1 ? " step, " : " steps, ") + requests.count() + " requests, "
+                        + seconds(millis) + ".");
             }
-            case FAILED -> failure(outcome.result());
+            case FAILED -> failure(outcome.steps());
             case CONFLICT -> conflict(outcome);
+        }
+        records(outcome);
+        RequestReport.print(terminal, requests);
+    }
+
+    /** How an apply that did not carry out its plan ended, on stderr only (stdout may be JSON Lines). */
+    void notCarriedOut(ApplyOutcome outcome) {
+        switch (outcome.status()) {
+            case CANCELLED -> cancelled();
+            case FAILED -> failure(outcome.steps());
+            case CONFLICT -> conflict(outcome);
+            case NOTHING_TO_DO, APPLIED -> { }
         }
         records(outcome);
     }
 
+    private void cancelled() {
+        err.println("Apply cancelled; nothing was changed.");
+    }
+
     /** What became of tlctl's records on Railway (stderr). */
-    void records(ApplyOutcome outcome) {
+    private void records(ApplyOutcome outcome) {
         if (outcome.recordProblem() != null) {
             err.println(style.red("Error:") + " " + Printable.of(outcome.recordProblem()));
             err.println("  What the apply wrote stands, but the next checkout cannot know it (sealed values, which side"
@@ -95,10 +109,10 @@ final class HumanApplyView implements ApplyView {
     }
 
     private void conflict(ApplyOutcome outcome) {
-        List<String> environments = outcome.result().unguarded();
+        List<String> environments = outcome.steps().unguarded();
         err.println();
         err.println(style.red("Apply wrote its changes, but Railway does not hold what it wrote") + " ("
-                + counts(outcome.result().applied()) + "). These differ from what this apply read plus its changes:");
+                + counts(outcome.steps()) + "). These differ from what this apply read plus its changes:");
         outcome.conflicts().forEach(a -> err.println("    - " + a));
         err.println("  Someone else wrote to " + (environments.size() == 1 ? "environment " : "environments ")
                 + String.join(", ", environments) + " at the same time. Railway cannot guard these writes (shared"
@@ -106,42 +120,29 @@ final class HumanApplyView implements ApplyView {
                 + " writes may be lost. Run `tlctl plan` to see where things stand.");
     }
 
-    private void failure(ApplyResult result) {
+    private void failure(ApplyOutcome.Steps steps) {
         err.println();
-        err.println(style.red("Apply failed") + " at step " + result.failed().number() + " of " + result.failed().of()
-                + " (" + result.failed().title() + ").");
-        err.println("  " + (result.error() instanceof RailwayException ? "Railway said: " : "Error: ")
-                + describe(result.error()));
-        if (result.done().isEmpty()) {
+        err.println(style.red("Apply failed") + " at step " + steps.failed().number() + " of " + steps.failed().of()
+                + " (" + steps.failed().title() + ").");
+        err.println("  " + (steps.fromRailway() ? "Railway said: " : "Error: ") + steps.error());
+        if (steps.done().isEmpty()) {
             err.println("  Applied: nothing.");
         } else {
-            err.println("  Applied (" + counts(result.applied()) + "):");
-            result.done().forEach(d -> err.println("    - " + d.step().title()));
+            err.println("  Applied (" + counts(steps) + "):");
+            steps.done().forEach(d -> err.println("    - " + d.title()));
         }
         err.println("  Not applied:");
-        err.println("    - " + result.failed().title() + " (may be partly applied)");
-        result.notAttempted().forEach(s -> err.println("    - " + s.title()));
+        err.println("    - " + steps.failed().title() + " (may be partly applied)");
+        steps.notAttempted().forEach(s -> err.println("    - " + s.title()));
         err.println("  Running `tlctl apply` again converges: it plans from what Railway has now.");
     }
 
-    /** The error's message, or its kind when it has none (never "null"). */
-    static String describe(RuntimeException error) {
-        String message = error.getMessage();
-        return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
-    }
-
-    private static String label(Step step) {
+    private static String label(ApplyStep step) {
         return "[" + step.number() + "/" + step.of() + "] " + step.title();
     }
 
-    static String counts(List<Change> applied) {
-        return count(applied, Action.CREATE) + " created, " + count(applied, Action.UPDATE) + " updated, "
-                + count(applied, Action.DELETE) + " deleted";
-    }
-
-    /** Changes tlctl made with this action (not those Railway made on its own). */
-    static long count(List<Change> changes, Action action) {
-        return changes.stream().filter(c -> c.action() == action && c.origin() == dev.tlctl.plan.Origin.TLCTL).count();
+    private static String counts(ApplyOutcome.Steps steps) {
+        return steps.created() + " created, " + steps.updated() + " updated, " + steps.deleted() + " deleted";
     }
 
     static String seconds(long millis) {

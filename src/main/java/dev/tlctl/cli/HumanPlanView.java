@@ -26,16 +26,28 @@ final class HumanPlanView implements PlanView {
     /** The group of workspace-wide changes: a key no environment can have (names hold no control character). */
     private static final String WORKSPACE = "\u0000workspace";
 
+    private final Terminal terminal;
     private final PrintStream out;
     private final PrintStream err;
     private final Style style;
     private final boolean showValues;
 
-    HumanPlanView(PrintStream out, PrintStream err, Style style, boolean showValues) {
-        this.out = out;
-        this.err = err;
-        this.style = style;
+    HumanPlanView(Terminal terminal, boolean showValues) {
+        this.terminal = terminal;
+        this.out = terminal.out();
+        this.err = terminal.err();
+        this.style = terminal.style();
         this.showValues = showValues;
+    }
+
+    @Override
+    public void saved(String file, String command) {
+        saved(terminal, file, command);
+    }
+
+    /** Where the plan was saved and how to apply it, on stderr: stdout holds the plan (or its document). */
+    static void saved(Terminal terminal, String file, String command) {
+        terminal.err().println("Saved the plan to " + file + ". Apply it with: " + command);
     }
 
     @Override

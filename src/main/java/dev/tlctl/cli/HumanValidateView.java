@@ -1,13 +1,13 @@
 package dev.tlctl.cli;
 
 import dev.tlctl.audit.Money;
+import dev.tlctl.reconcile.ValidateResult;
 import dev.tlctl.spec.BillingSpec;
 import dev.tlctl.spec.BillingSpec.UsageLimitSpec;
 import dev.tlctl.spec.EnvironmentSpec;
 import dev.tlctl.spec.ServiceInstanceSpec;
 import dev.tlctl.spec.ServiceSpec;
 import dev.tlctl.spec.Spec;
-import dev.tlctl.spec.Diagnostic;
 import dev.tlctl.spec.VariableSpec;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -20,16 +20,25 @@ final class HumanValidateView implements ValidateView {
     private final PrintStream err;
     private final Style style;
 
-    HumanValidateView(PrintStream out, PrintStream err, Style style) {
-        this.out = out;
-        this.err = err;
-        this.style = style;
+    HumanValidateView(Terminal terminal) {
+        this.out = terminal.out();
+        this.err = terminal.err();
+        this.style = terminal.style();
     }
 
     @Override
-    public void valid(Spec spec, List<Diagnostic> notes) {
-        Diagnostics.print(err, style, spec.warnings());
-        Diagnostics.print(err, style, notes);
+    public void render(ValidateResult result) {
+        if (result.valid()) {
+            Diagnostics.print(err, style, result.spec().warnings());
+            Diagnostics.print(err, style, result.notes());
+            valid(result.spec());
+        } else {
+            Diagnostics.print(err, style, result.notes());
+            Diagnostics.printSummary(err, style, result.file(), result.problems());
+        }
+    }
+
+    private void valid(Spec spec) {
         out.println(style.green(spec.file() + " is valid."));
         out.println();
         out.println("Project      " + spec.project().name()
@@ -104,12 +113,6 @@ final class HumanValidateView implements ValidateView {
             }
             out.println("  " + pad(scope, 18) + pad(v.name(), width + 2) + value);
         }
-    }
-
-    @Override
-    public void invalid(String file, List<Diagnostic> problems, List<Diagnostic> notes) {
-        Diagnostics.print(err, style, notes);
-        Diagnostics.printSummary(err, style, file, problems);
     }
 
     private static String pad(String s, int width) {

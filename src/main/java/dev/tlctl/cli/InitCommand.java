@@ -1,5 +1,6 @@
 package dev.tlctl.cli;
 
+import dev.tlctl.reconcile.InitRequest;
 import dev.tlctl.reconcile.InitResult;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -40,23 +41,21 @@ final class InitCommand extends BaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CliContext context = context();
+        InitView view = InitView.of(terminal());
         try (Core core = open()) {
-            InitResult result = core.reconciler().init(project.target());
-            context.out().println((result.created() ? "Created project " : "Project ") + result.projectName()
-                    + (result.created() ? ": " : " exists: ") + result.projectId());
+            InitResult result = core.reconciler().init(new InitRequest(project.target()));
+            view.found(result);
             if (!result.recordedInSpec()) {
                 String file = specFile().toString();
-                if (record || Prompt.ask(context, "Record project.id: " + result.projectId() + " in " + file + "? [y/N] ",
+                if (record || Prompt.ask(context(), "Record project.id: " + result.projectId() + " in " + file + "? [y/N] ",
                         Set.of("y", "yes"))) {
-                    core.reconciler().recordProjectId(result.projectId());
-                    context.err().println("Recorded project.id in " + file + ".");
+                    core.reconciler().recordProjectId(result);
+                    view.recorded(file);
                 } else {
-                    context.err().println("To record it, add 'id: " + result.projectId() + "' under project: in " + file
-                            + " (or run tlctl init --record).");
+                    view.notRecorded(result, file);
                 }
             }
-            RequestReport.print(context.err(), core.reconciler());
+            RequestReport.print(terminal(), core.reconciler().requests());
             return ExitCodes.OK;
         }
     }

@@ -1,10 +1,9 @@
 package dev.tlctl.cli;
 
-import dev.tlctl.apply.ApplyResult;
-import dev.tlctl.apply.Step;
-import dev.tlctl.plan.Action;
 import dev.tlctl.reconcile.ApplyOutcome;
+import dev.tlctl.reconcile.ApplyStep;
 import dev.tlctl.reconcile.PlanResult;
+import dev.tlctl.reconcile.RequestTally;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -12,15 +11,16 @@ import java.util.List;
 /**
  * {@code apply --json}: JSON Lines on stdout, one event per line, each with {@code formatVersion}
  * and {@code event}: {@code plan} (the plan document), {@code step} ({@code status} started,
- * finished or failed), and always a closing {@code result}. Human progress still goes to stderr.
+ * finished or failed), {@code wait}, and always a closing {@code result}. Human progress still goes
+ * to stderr.
  */
 final class JsonApplyView implements ApplyView {
     private final PrintStream out;
     private final HumanApplyView human;
     private final boolean showValues;
 
-    JsonApplyView(PrintStream out, HumanApplyView human, boolean showValues) {
-        this.out = out;
+    JsonApplyView(Terminal terminal, HumanApplyView human, boolean showValues) {
+        this.out = terminal.out();
         this.human = human;
         this.showValues = showValues;
     }
@@ -50,62 +50,56 @@ final class JsonApplyView implements ApplyView {
     /** A wait of a second or more: what waits, why, and for how long. */
     record WaitEvent(int formatVersion, String event, String subject, String reason, long waitMs) {}
 
-    /** A wait of a second or more, as an event (the line on stderr is {@link WaitReport}'s). */
-    void waited(String subject, String reason, Duration wait) {
-        out.println(Json.line(new WaitEvent(Json.FORMAT_VERSION, "wait", subject, reason, wait.toMillis())));
-        out.flush();
+    @Override
+    public void waited(String subject, String reason, Duration wait) {
+        emit(new WaitEvent(Json.FORMAT_VERSION, "wait", subject, reason, wait.toMillis()));
     }
 
     @Override
     public void planned(PlanResult plan) {
-        out.println(Json.line(new PlanEvent(Json.FORMAT_VERSION, "plan", PlanDocument.of(plan, showValues))));
-        out.flush();
+        emit(new PlanEvent(Json.FORMAT_VERSION, "plan", PlanDocument.of(plan, showValues)));
     }
 
-    private void step(Step step, String status, Duration duration, RuntimeException error) {
-        out.println(Json.line(new StepEvent(Json.FORMAT_VERSION, "step", status, step.number(), step.of(), step.title(),
+    private void step(ApplyStep step, String status, Duration duration, String error) {
+        emit(new StepEvent(Json.FORMAT_VERSION, "step", status, step.number(), step.of(), step.title(),
                 step.changes().stream().map(c -> c.address().text()).toList(),
-                duration == null ? null : duration.toMillis(), error == null ? null : HumanApplyView.describe(error))));
+                duration == null ? null : duration.toMillis(), error));
+    }
+
+    private void emit(Object event) {
+        out.println(Json.line(event));
         out.flush();
     }
 
     @Override
-    public void started(Step step) {
+    public void started(ApplyStep step) {
         human.started(step);
         step(step, "started", null, null);
     }
 
     @Override
-    public void finished(Step step, Duration duration) {
+    public void finished(ApplyStep step, Duration duration) {
         human.finished(step, duration);
         step(step, "finished", duration, null);
     }
 
     @Override
-    public void failed(Step step, Duration duration, RuntimeException error) {
+    public void failed(ApplyStep step, Duration duration, String error) {
         human.failed(step, duration, error);
         step(step, "failed", duration, error);
     }
 
     @Override
-    public void outcome(ApplyOutcome outcome, int requests, long millis) {
-        if (outcome.status() != ApplyOutcome.Status.APPLIED) {
-            human.outcome(outcome, requests, millis);
-        } else {
-            human.records(outcome);
-        }
-        ApplyResult result = outcome.result();
+    public void outcome(ApplyOutcome outcome, RequestTally requests, long millis) {
+        human.notCarriedOut(outcome);
+        ApplyOutcome.Steps steps = outcome.steps();
         String status = outcome.status().name().toLowerCase(java.util.Locale.ROOT);
-        String projectId = result != null ? result.projectId() : outcome.planned().plan().target().projectId();
         boolean failed = outcome.status() == ApplyOutcome.Status.FAILED;
-        out.println(Json.line(new ResultEvent(Json.FORMAT_VERSION, "result", status, outcome.succeeded(), projectId,
-                result == null ? 0 : HumanApplyView.count(result.applied(), Action.CREATE),
-                result == null ? 0 : HumanApplyView.count(result.applied(), Action.UPDATE),
-                result == null ? 0 : HumanApplyView.count(result.applied(), Action.DELETE),
-                result == null ? 0 : result.done().size(), (Integer) requests, (Long) millis,
-                failed ? result.failed().title() : null,
-                failed ? HumanApplyView.describe(result.error()) : null,
-                failed ? result.notAttempted().stream().map(Step::title).toList() : null,
+        out.println(Json.line(new ResultEvent(Json.FORMAT_VERSION, "result", status, outcome.succeeded(),
+                outcome.projectId(), steps == null ? 0 : steps.created(), steps == null ? 0 : steps.updated(),
+                steps == null ? 0 : steps.deleted(), steps == null ? 0 : steps.done().size(), requests.count(), millis,
+                failed ? steps.failed().title() : null, failed ? steps.error() : null,
+                failed ? steps.notAttempted().stream().map(ApplyStep::title).toList() : null,
                 outcome.conflicts(), outcome.recorded(), outcome.recordProblem(), outcome.alreadyApplied())));
     }
 }

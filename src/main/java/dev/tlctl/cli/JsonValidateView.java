@@ -1,5 +1,6 @@
 package dev.tlctl.cli;
 
+import dev.tlctl.reconcile.ValidateResult;
 import dev.tlctl.spec.BillingSpec;
 import dev.tlctl.spec.BillingSpec.UsageLimitSpec;
 import dev.tlctl.spec.EnvironmentSpec;
@@ -19,8 +20,18 @@ import java.util.Map;
 final class JsonValidateView implements ValidateView {
     private final PrintStream out;
 
-    JsonValidateView(PrintStream out) {
-        this.out = out;
+    JsonValidateView(Terminal terminal) {
+        this.out = terminal.out();
+    }
+
+    @Override
+    public void render(ValidateResult result) {
+        if (result.valid()) {
+            valid(result.spec(), result.notes());
+        } else {
+            out.println(Json.write(new Invalid(Json.FORMAT_VERSION, "validate", false, result.file(),
+                    Diagnostics.json(result.problems()), Diagnostics.json(result.notes()))));
+        }
     }
 
     record Valid(int formatVersion, String kind, boolean valid, String file, Project project, List<Service> services,
@@ -50,8 +61,7 @@ final class JsonValidateView implements ValidateView {
 
     record UsageLimit(int softLimitDollars, Integer hardLimitDollars, String scope) {}
 
-    @Override
-    public void valid(Spec spec, List<Diagnostic> notes) {
+    private void valid(Spec spec, List<Diagnostic> notes) {
         UsageLimitSpec limit = spec.billing().usageLimit();
         out.println(Json.write(new Valid(Json.FORMAT_VERSION, "validate", true, spec.file().toString(),
                 new Project(spec.project().name(), spec.project().workspace(), spec.project().id()),
@@ -81,11 +91,5 @@ final class JsonValidateView implements ValidateView {
             Shown shown = Shows.value(v.value(), v.sensitive(), true);
             return new Variable(v.name(), v.sensitive(), v.sealed(), shown.isText() ? shown.text() : null, v.template());
         }).toList();
-    }
-
-    @Override
-    public void invalid(String file, List<Diagnostic> problems, List<Diagnostic> notes) {
-        out.println(Json.write(new Invalid(Json.FORMAT_VERSION, "validate", false, file, Diagnostics.json(problems),
-                Diagnostics.json(notes))));
     }
 }

@@ -5,9 +5,6 @@ import picocli.CommandLine.Option;
 
 /** How an audit command prints: for people, one JSON document, or Markdown for a pull request or a CI job summary. */
 final class OutputOptions {
-    /** The forms of output. */
-    enum Format { HUMAN, JSON, MARKDOWN }
-
     /** --output and --json. */
     @Mixin
     FormatOptions formats;

@@ -1,8 +1,8 @@
 package dev.tlctl.cli;
 
-import dev.tlctl.plan.Plan;
 import dev.tlctl.reconcile.PlanRequest;
 import dev.tlctl.reconcile.PlanResult;
+import dev.tlctl.reconcile.SaveRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,20 +68,20 @@ final class PlanCommand extends BaseCommand implements Callable<Integer> {
     /** The command that applies the saved plan: the flags it was made with (where and with what), repeated. */
     private String applyHint() {
         List<String> words = new ArrayList<>(List.of("tlctl", "apply", out.toString()));
-        TlctlCommand root = root();
-        if (root.file != null) {
-            words.addAll(List.of("-f", root.file.toString()));
+        Globals root = root();
+        if (root.file() != null) {
+            words.addAll(List.of("-f", root.file().toString()));
         }
-        root.envFiles.forEach(f -> words.addAll(List.of("--env-file", f.toString())));
-        root.allowedFiles.forEach(f -> words.addAll(List.of("--allow-file", f.toString())));
-        if (root.sandbox) {
+        root.envFiles().forEach(f -> words.addAll(List.of("--env-file", f.toString())));
+        root.allowedFiles().forEach(f -> words.addAll(List.of("--allow-file", f.toString())));
+        if (root.sandbox()) {
             words.add("--sandbox");
         }
-        if (root.sandboxState != null) {
-            words.addAll(List.of("--sandbox-state", root.sandboxState.toString()));
+        if (root.sandboxState() != null) {
+            words.addAll(List.of("--sandbox-state", root.sandboxState().toString()));
         }
-        if (root.apiUrl != null) {
-            words.addAll(List.of("--api-url", root.apiUrl));
+        if (root.apiUrl() != null) {
+            words.addAll(List.of("--api-url", root.apiUrl()));
         }
         target.environments.forEach(e -> words.addAll(List.of("--env", e)));
         if (target.project.projectId != null) {
@@ -100,18 +100,17 @@ final class PlanCommand extends BaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PlanView view = PlanView.of(terminal(), flags.json, flags.showValues());
         try (Core core = open()) {
             PlanResult result = core.reconciler().plan(new PlanRequest(target.target(), flags.prune, flags.strict,
                     flags.replaced()));
-            PlanView.of(this, flags).render(result);
+            view.render(result);
             if (out != null) {
-                Path file = relative(out);
-                core.reconciler().save(result, target.environments, file);
-                context().err().println("Saved the plan to " + out + ". Apply it with: " + applyHint());
+                core.reconciler().save(new SaveRequest(result, target.environments, relative(out)));
+                view.saved(out.toString(), applyHint());
             }
-            RequestReport.print(context().err(), core.reconciler());
-            Plan plan = result.plan();
-            return detailedExitcode && !plan.isEmpty() ? ExitCodes.CHANGES : ExitCodes.OK;
+            RequestReport.print(terminal(), core.reconciler().requests());
+            return detailedExitcode && !result.plan().isEmpty() ? ExitCodes.CHANGES : ExitCodes.OK;
         }
     }
 }

@@ -2,13 +2,14 @@ package dev.tlctl.cli;
 
 import dev.tlctl.reconcile.PlanResult;
 
-/** What {@code plan} shows: the plan, for people or as one JSON document; chosen once per run. */
+/** What {@code plan} shows: the plan, for people or as one JSON document; chosen once per run by {@link #of}. */
 interface PlanView {
     void render(PlanResult result);
 
-    static PlanView of(BaseCommand command, PlanFlags flags) {
-        CliContext context = command.context();
-        return flags.json ? new JsonPlanView(context.out(), flags.showValues())
-                : new HumanPlanView(context.out(), context.err(), command.style(), flags.showValues());
+    /** The plan was saved to {@code file}; {@code command} applies it (stderr in every form). */
+    void saved(String file, String command);
+
+    static PlanView of(Terminal terminal, boolean json, boolean showValues) {
+        return json ? new JsonPlanView(terminal, showValues) : new HumanPlanView(terminal, showValues);
     }
 }

@@ -1,20 +1,17 @@
 package dev.tlctl.cli;
 
-import dev.tlctl.reconcile.Reconciler;
-import java.io.PrintStream;
+import dev.tlctl.reconcile.RequestTally;
 
 /** The one line on stderr that says what a command cost against Railway's rate limit. */
 final class RequestReport {
     private RequestReport() {}
 
-    static void print(PrintStream err, Reconciler reconciler) {
-        int count = reconciler.requestCount();
+    static void print(Terminal terminal, RequestTally tally) {
+        int count = tally.count();
         StringBuilder line = new StringBuilder("tlctl: " + count + (count == 1 ? " request" : " requests") + " to Railway");
-        reconciler.rateLimit().ifPresent(r -> {
-            if (r.remaining() != null && r.limit() != null) {
-                line.append(" (").append(r.remaining()).append(" of ").append(r.limit()).append(" left in this window)");
-            }
-        });
-        err.println(line);
+        if (tally.remaining() != null && tally.limit() != null) {
+            line.append(" (").append(tally.remaining()).append(" of ").append(tally.limit()).append(" left in this window)");
+        }
+        terminal.err().println(line);
     }
 }

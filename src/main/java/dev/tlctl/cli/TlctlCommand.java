@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
             "65 invalid spec, 66 no spec file, 77 token missing or refused, 78 a value not set.",
             "Colour is used on a terminal only; --no-color or NO_COLOR turn it off.",
         })
-public final class TlctlCommand implements Runnable {
+public final class TlctlCommand implements Runnable, Globals {
     /** Every subcommand by name, in the order help lists them. */
     static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = subcommands();
 
@@ -48,6 +48,7 @@ public final class TlctlCommand implements Runnable {
         all.put("plan", PlanCommand::new);
         all.put("apply", ApplyCommand::new);
         all.put("init", InitCommand::new);
+        all.put("import", ImportCommand::new);
         all.put("drift", DriftCommand::new);
         all.put("vars", VarsCommand::new);
         all.put("billing", BillingCommand::new);
@@ -107,13 +108,49 @@ public final class TlctlCommand implements Runnable {
     }
 
     /** The process environment, streams and clock this invocation runs with. */
+    @Override
     public CliContext context() {
         return context;
     }
 
-    /** Whether output may carry ANSI colours: a terminal, and neither --no-color nor NO_COLOR. */
+    @Override
     public boolean color() {
         return context.interactive() && !noColor && context.env().get("NO_COLOR") == null;
+    }
+
+    @Override
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public List<Path> envFiles() {
+        return envFiles;
+    }
+
+    @Override
+    public List<Path> allowedFiles() {
+        return allowedFiles;
+    }
+
+    @Override
+    public boolean sandbox() {
+        return sandbox;
+    }
+
+    @Override
+    public Path sandboxState() {
+        return sandboxState;
+    }
+
+    @Override
+    public String apiUrl() {
+        return apiUrl;
+    }
+
+    @Override
+    public boolean stacktrace() {
+        return stacktrace;
     }
 
     @Override

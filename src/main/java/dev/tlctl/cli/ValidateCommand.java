@@ -1,9 +1,8 @@
 package dev.tlctl.cli;
 
-import dev.tlctl.spec.Diagnostic;
-import dev.tlctl.spec.Spec;
-import dev.tlctl.spec.SpecException;
-import java.util.List;
+import dev.tlctl.reconcile.Reconciler;
+import dev.tlctl.reconcile.ValidateRequest;
+import dev.tlctl.reconcile.ValidateResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,32 +46,9 @@ final class ValidateCommand extends BaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ValidateView view = json ? new JsonValidateView(context().out())
-                : new HumanValidateView(context().out(), context().err(), style());
-        List<Diagnostic> notes = List.of();
-        try {
-            Spec spec;
-            try {
-                spec = specSource().load();
-            } catch (SpecException e) {
-                // Values the spec references are not validate's business: the structure and the rules are.
-                notes = e.diagnostics().stream().filter(d -> d.isError() && d.cause() == Diagnostic.Cause.MISSING_VALUE)
-                        .map(Diagnostic::asNote).toList();
-                List<Diagnostic> rest = e.diagnostics().stream()
-                        .filter(d -> !(d.isError() && d.cause() == Diagnostic.Cause.MISSING_VALUE)).toList();
-                if (notes.isEmpty() || rest.stream().anyMatch(Diagnostic::isError)) {
-                    throw new SpecException(rest.isEmpty() ? e.diagnostics() : rest);
-                }
-                spec = specSource().load(java.util.Set.of());
-            }
-            if (strict && !spec.warnings().isEmpty()) {
-                throw new SpecException(spec.warnings().stream().map(Diagnostic::asError).toList());
-            }
-            view.valid(spec, notes);
-            return ExitCodes.OK;
-        } catch (SpecException e) {
-            view.invalid(specFile().toString(), e.diagnostics(), notes);
-            return ExitCodes.of(e);
-        }
+        ValidateView view = ValidateView.of(terminal(), json);
+        ValidateResult result = Reconciler.validate(specSource(), new ValidateRequest(strict));
+        view.render(result);
+        return result.valid() ? ExitCodes.OK : ExitCodes.of(result.failure());
     }
 }

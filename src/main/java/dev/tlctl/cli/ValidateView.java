@@ -1,15 +1,16 @@
 package dev.tlctl.cli;
 
-import dev.tlctl.spec.Diagnostic;
-import dev.tlctl.spec.Spec;
-import java.util.List;
+import dev.tlctl.reconcile.ValidateResult;
 
 /**
  * What {@code validate} shows: a valid spec's summary, or every problem of an invalid one; and,
  * either way, notes (values the spec references that are not set: validate does not need them).
+ * For people or as one JSON document; chosen once per run by {@link #of}.
  */
 interface ValidateView {
-    void valid(Spec spec, List<Diagnostic> notes);
+    void render(ValidateResult result);
 
-    void invalid(String file, List<Diagnostic> problems, List<Diagnostic> notes);
+    static ValidateView of(Terminal terminal, boolean json) {
+        return json ? new JsonValidateView(terminal) : new HumanValidateView(terminal);
+    }
 }

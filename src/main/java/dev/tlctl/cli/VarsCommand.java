@@ -1,7 +1,6 @@
 package dev.tlctl.cli;
 
-import dev.tlctl.reconcile.Target;
-import java.util.List;
+import dev.tlctl.reconcile.VariablesRequest;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,11 +66,10 @@ final class VarsCommand extends BaseCommand implements Runnable {
 
         @Override
         public Integer call() {
-            output.format();
+            VariablesView view = VariablesView.of(terminal(), output.format(), output.showValues);
             try (Core core = open()) {
-                new VariablesView(this, output).render(core.reconciler().variables(
-                        new Target(List.of(), project.projectId, project.workspace), environment, service));
-                RequestReport.print(context().err(), core.reconciler());
+                view.render(core.reconciler().variables(new VariablesRequest(project.target(), environment, service)));
+                RequestReport.print(terminal(), core.reconciler().requests());
                 return ExitCodes.OK;
             }
         }

@@ -1,7 +1,7 @@
 package dev.tlctl.cli;
 
-import dev.tlctl.railway.GraphQLRequest;
-import dev.tlctl.railway.RequestListener;
+import dev.tlctl.reconcile.ApiRequest;
+import dev.tlctl.reconcile.RequestListener;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,17 +38,17 @@ final class WaitReport implements RequestListener {
     }
 
     @Override
-    public void onRequest(GraphQLRequest request, int attempt) {
+    public void onRequest(ApiRequest request, int attempt) {
         next.onRequest(request, attempt);
     }
 
     @Override
-    public void onResponse(GraphQLRequest request, int httpStatus, Duration elapsed) {
+    public void onResponse(ApiRequest request, int httpStatus, Duration elapsed) {
         next.onResponse(request, httpStatus, elapsed);
     }
 
     @Override
-    public void onRetry(GraphQLRequest request, int attempt, Duration wait, String reason) {
+    public void onRetry(ApiRequest request, int attempt, Duration wait, String reason) {
         next.onRetry(request, attempt, wait, reason);
         report("another attempt to " + request.action(), "Railway answered " + reason + "; attempt " + (attempt + 1)
                 + " follows", wait);

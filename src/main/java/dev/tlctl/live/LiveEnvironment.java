@@ -11,7 +11,8 @@ import java.util.Optional;
  * dashboard and not committed yet. {@code ephemeral}: one of Railway's own PR environments,
  * which Railway creates and deletes. {@code accessible}: whether this token may open it
  * ({@code canAccess}, environment RBAC); one it may not holds no instances and no variables here,
- * as they were not read.
+ * as they were not read. {@code createdAt}: when it was created (for its age and a preview's
+ * time to live); null when not read.
  */
 public record LiveEnvironment(
         String id,
@@ -22,11 +23,20 @@ public record LiveEnvironment(
         Map<String, LiveVariable> sharedVariables,
         int stagedChanges,
         boolean ephemeral,
-        boolean accessible) {
+        boolean accessible,
+        java.time.Instant createdAt) {
 
     public LiveEnvironment {
         instances = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(instances));
         sharedVariables = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(sharedVariables));
+    }
+
+    /** An environment whose creation time was not read. */
+    public LiveEnvironment(String id, String name, String sourceEnvironmentId, String configEtag,
+            Map<String, LiveServiceInstance> instances, Map<String, LiveVariable> sharedVariables, int stagedChanges,
+            boolean ephemeral, boolean accessible) {
+        this(id, name, sourceEnvironmentId, configEtag, instances, sharedVariables, stagedChanges, ephemeral, accessible,
+                null);
     }
 
     /** An environment that is not ephemeral and that the token may open. */
@@ -44,7 +54,7 @@ public record LiveEnvironment(
     /** This environment with other shared variables, every other field kept. */
     public LiveEnvironment withSharedVariables(Map<String, LiveVariable> shared) {
         return new LiveEnvironment(id, name, sourceEnvironmentId, configEtag, instances, shared, stagedChanges, ephemeral,
-                accessible);
+                accessible, createdAt);
     }
 
     public Optional<LiveServiceInstance> instance(String serviceId) {

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A project with its environments (each with its config), services and volumes, and what runs in
- * it ({@link LiveRuntime}: deployments, domains, volume instances).
+ * A project with its environments (each with its config), services and volumes, what runs in
+ * it ({@link LiveRuntime}: deployments, domains, volume instances) and its settings for Railway's
+ * pull request environments ({@code pullRequests}; null when they were not read).
  */
 public record LiveProject(
         String id,
@@ -14,7 +15,8 @@ public record LiveProject(
         List<LiveEnvironment> environments,
         List<LiveService> services,
         List<LiveVolume> volumes,
-        LiveRuntime runtime) {
+        LiveRuntime runtime,
+        LivePullRequestSettings pullRequests) {
 
     public LiveProject {
         environments = List.copyOf(environments);
@@ -23,7 +25,13 @@ public record LiveProject(
         java.util.Objects.requireNonNull(runtime, "runtime");
     }
 
-    /** A project whose runtime was not read. */
+    /** A project whose pull request settings were not read. */
+    public LiveProject(String id, String name, String workspaceId, List<LiveEnvironment> environments,
+            List<LiveService> services, List<LiveVolume> volumes, LiveRuntime runtime) {
+        this(id, name, workspaceId, environments, services, volumes, runtime, null);
+    }
+
+    /** A project whose runtime and pull request settings were not read. */
     public LiveProject(String id, String name, String workspaceId, List<LiveEnvironment> environments,
             List<LiveService> services, List<LiveVolume> volumes) {
         this(id, name, workspaceId, environments, services, volumes, LiveRuntime.empty());

@@ -71,6 +71,15 @@ public record Plan(
         return changes.stream().filter(Change::destructive).count();
     }
 
+    /** The settings context of a service in an environment the plan writes to (the applier needs it). */
+    public InstancePlan instance(String environment, String service) {
+        return instances.stream()
+                .filter(i -> i.environment().equals(environment) && i.service().equals(service))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the plan has no settings context for " + environment + "/"
+                        + service));
+    }
+
     /** The changes of one environment (its instances, settings and variables, not the environment itself). */
     public List<Change> changesIn(String environment) {
         return changes.stream()

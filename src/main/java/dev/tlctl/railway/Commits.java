@@ -207,8 +207,9 @@ final class Commits {
             List<EnvironmentWrite> writes = new ArrayList<>(applying.keySet());
             List<String> names = writes.stream().map(EnvironmentWrite::name).toList();
             if (round >= POLLS) {
-                throw new ChangeSetFailedException(String.join(", ", names), "it was still being applied after " + POLLS
-                        + " polls a second apart; its outcome is unknown. Run tlctl plan in a while to see where it stands");
+                throw new ChangeSetFailedException(names, (names.size() == 1 ? "it was" : "they were")
+                        + " still being applied after " + POLLS + " polls a second apart; the outcome is unknown. Run"
+                        + " tlctl plan in a while to see where it stands");
             }
             if (round > 0) {
                 waits.sleep("the changes to " + (names.size() == 1 ? "environment " : "environments ")
@@ -241,7 +242,7 @@ final class Commits {
             }
         }
         if (!"applied".equals(status) || !failed.isEmpty()) {
-            throw new ChangeSetFailedException(write.name(), "Railway answered status \"" + status + "\""
+            throw new ChangeSetFailedException(List.of(write.name()), "Railway answered status \"" + status + "\""
                     + (failed.isEmpty() ? "" : " with failed changes " + String.join(", ", failed))
                     + ". Run tlctl plan to see what was applied");
         }

@@ -97,7 +97,7 @@ public final class ConfigCodec {
                 }
             }
             instances.put(e.getKey(), new LiveServiceInstance(e.getKey(), readSettings(service),
-                    readVariables(service.get("variables")), sections));
+                    readVariables(service.get("variables")), sections, Unmodelled.of(service)));
         }
         return instances;
     }

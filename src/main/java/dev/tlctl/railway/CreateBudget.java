@@ -18,7 +18,7 @@ final class CreateBudget {
     static final Duration WINDOW = Duration.ofMinutes(2);
 
     private final Clock clock;
-    private final Sleeper sleeper;
+    private final Waits waits;
     private final RetryPolicy backoff;
     private final RandomGenerator random;
     private int resent;
@@ -26,14 +26,15 @@ final class CreateBudget {
 
     CreateBudget(ClientConfig config) {
         this.clock = config.clock();
-        this.sleeper = config.sleeper();
+        this.waits = new Waits(config);
         this.backoff = config.retryPolicy();
         this.random = config.random();
     }
 
     /**
-     * Waits before sending {@code what} again, or throws when the budget is spent: the create
-     * whose outcome is unknown ({@code cause}) is not sent again.
+     * Waits before sending {@code what} again (announced, as every wait of the client), or throws
+     * when the budget is spent: the create whose outcome is unknown ({@code cause}) is not sent
+     * again.
      */
     void again(String what, RailwayException cause) {
         Instant now = clock.instant();
@@ -48,11 +49,7 @@ final class CreateBudget {
                     + " found it missing. The last failure: " + cause.getMessage(), cause);
         }
         resent++;
-        try {
-            sleeper.sleep(backoff.backoff(resent, random).plusMillis(backoff.baseDelay().toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CreateGaveUpException("Could not " + what + ": interrupted while waiting to try again", cause);
-        }
+        waits.sleep("another attempt to " + what, "Railway's answer to the last one was lost and a read found"
+                + " nothing made", backoff.backoff(resent, random).plusMillis(backoff.baseDelay().toMillis()));
     }
 }

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * Creating projects, environments and services on Railway, which does not answer some of them at
@@ -124,12 +122,20 @@ final class Creations {
     Map<String, String> createEnvironments(String projectId, List<String> names) {
         Map<String, String> created = new LinkedHashMap<>();
         for (String name : names) {
-            created.put(name, createEnvironment(projectId, name));
+            created.put(name, createEnvironment(projectId, name, false));
         }
         return created;
     }
 
-    private String createEnvironment(String projectId, String name) {
+    /**
+     * Creates one environment, empty (nothing copied); {@code ephemeral} marks it as Railway marks
+     * its pull request environments ({@code isEphemeral}).
+     */
+    String createEnvironment(String projectId, String name, boolean ephemeral) {
+        Map<String, Object> input = new LinkedHashMap<>(Map.of("projectId", projectId, "name", name));
+        if (ephemeral) {
+            input.put("ephemeral", true);
+        }
         String subject = "environment " + name;
         String reason = "Railway creates one environment per user every 30 s";
         Duration spacing = quota.untilNextEnvironment();
@@ -139,7 +145,7 @@ final class Creations {
         for (int attempt = 1; ; attempt++) {
             try {
                 JsonNode env = transport.execute(Documents.request("EnvironmentCreate", "create environment " + name,
-                        Map.of("input", Map.of("projectId", projectId, "name", name)), false)).path("environmentCreate");
+                        Map.of("input", input), false)).path("environmentCreate");
                 quota.environmentCreated();
                 return env.path("id").asText();
             } catch (RailwayException e) {
@@ -185,8 +191,7 @@ final class Creations {
             }
             return ids;
         } catch (RailwayException e) {
-            return recoverCreates(e, projectId, names, (project, name) -> project.service(name).map(LiveService::id),
-                    missing -> createServices(projectId, missing));
+            return recoverServices(e, projectId, names);
         }
     }
 
@@ -290,27 +295,26 @@ final class Creations {
     }
 
     /**
-     * After a batch of creates failed: reads the project by name, keeps what exists, and creates
-     * only what is still missing, and only when an answer may have been lost. A create Railway
-     * refused is reported, never retried.
+     * After a batch of service creates failed: reads the project, keeps the services that exist,
+     * and creates only those still missing, and only when an answer may have been lost. A create
+     * Railway refused is reported, never retried.
      */
-    private <R> Map<String, R> recoverCreates(RailwayException e, String projectId, List<String> requested,
-            BiFunction<LiveProject, String, Optional<R>> existing, Function<List<String>, Map<String, R>> create) {
+    private Map<String, String> recoverServices(RailwayException e, String projectId, List<String> requested) {
         if (!e.outcomeUnknown() && e.partialData().isEmpty()) {
             throw e;
         }
         LiveProject project = reader.readProjectById(projectId).project();
-        Map<String, R> found = new LinkedHashMap<>();
+        Map<String, String> found = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (String name : requested) {
-            existing.apply(project, name).ifPresentOrElse(r -> found.put(name, r), () -> missing.add(name));
+            project.service(name).map(LiveService::id).ifPresentOrElse(id -> found.put(name, id), () -> missing.add(name));
         }
         if (!e.outcomeUnknown() && !missing.isEmpty()) {
             throw e; // Railway refused some: report it rather than retry a refused create
         }
         if (!missing.isEmpty()) {
-            budget.again("create " + String.join(", ", missing), e);
-            found.putAll(create.apply(missing));
+            budget.again("create " + (missing.size() == 1 ? "service " : "services ") + String.join(", ", missing), e);
+            found.putAll(createServices(projectId, missing));
         }
         return found;
     }

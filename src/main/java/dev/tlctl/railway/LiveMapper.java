@@ -36,7 +36,8 @@ final class LiveMapper {
                 ConfigCodec.readSharedVariables(config),
                 accessible ? node.path("unmergedChangesCount").asInt(0) : 0,
                 node.path("isEphemeral").asBoolean(false),
-                accessible);
+                accessible,
+                instant(text(node, "createdAt")));
     }
 
     /** An EnvironmentConfig is a JSON scalar: an object on the wire, defensively also a JSON string. */
@@ -49,6 +50,24 @@ final class LiveMapper {
             }
         }
         return node;
+    }
+
+    private static java.time.Instant instant(String text) {
+        try {
+            return text == null ? null : java.time.Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** A project's pull request environment settings; null when the read did not select them. */
+    static dev.tlctl.live.LivePullRequestSettings pullRequests(JsonNode project) {
+        if (!project.has("prDeploys")) {
+            return null;
+        }
+        return new dev.tlctl.live.LivePullRequestSettings(project.path("prDeploys").asBoolean(false),
+                text(project, "baseEnvironmentId"), project.path("focusedPrEnvironments").asBoolean(false),
+                project.path("botPrEnvironments").asBoolean(false));
     }
 
     static List<LiveEnvironment> environments(JsonNode connection) {

@@ -49,6 +49,11 @@ final class ProjectReader {
             if (found != null) {
                 return found;
             }
+            if (target.idOrigin() != null && target.projectName() == null) {
+                throw new LookupException("Railway knows no project with id " + target.projectId() + " ("
+                        + target.idOrigin() + ")", "This token finds no project with that id: it was deleted, it"
+                        + " belongs to another workspace or account, or the id is mistyped.");
+            }
             if (target.idOrigin() != null) {
                 throw new LookupException("Railway knows no project " + target.projectName() + " with id "
                         + target.projectId() + " (" + target.idOrigin() + ")", "This token finds no project with that"
@@ -146,7 +151,8 @@ final class ProjectReader {
             // Without usage the variables are what they always were: $usage defaults to false.
             Map<String, Object> variables = usage ? Map.of("id", id, "billing", true, "usage", true)
                     : Map.of("id", id, "billing", true);
-            JsonNode data = readProjectData("read project " + expectedName + (usage ? " and its usage" : ""), variables);
+            JsonNode data = readProjectData("read project " + (expectedName == null ? id : expectedName)
+                    + (usage ? " and its usage" : ""), variables);
             project = data.path("project");
             workspace = LiveMapper.workspace(project.path("workspace"));
             if (usage) {
@@ -162,7 +168,8 @@ final class ProjectReader {
             // The project may be readable while the workspace's billing (and usage) is not: only if
             // the project alone is refused too is a cached id stale.
             try {
-                JsonNode data = readProjectData("read project " + expectedName, Map.of("id", id, "billing", false));
+                JsonNode data = readProjectData("read project " + (expectedName == null ? id : expectedName),
+                        Map.of("id", id, "billing", false));
                 project = data.path("project");
             } catch (RailwayException again) {
                 if (mayBeStale && isMissing(again)) {
@@ -173,7 +180,7 @@ final class ProjectReader {
             workspace = LiveMapper.workspaceWithoutBilling(LiveMapper.text(project, "workspaceId"), null);
         }
         if (project.isMissingNode() || project.isNull() || !project.path("deletedAt").isNull()
-                || (mayBeStale && !project.path("name").asText().equals(expectedName))) {
+                || (mayBeStale && expectedName != null && !project.path("name").asText().equals(expectedName))) {
             return null;
         }
         return new ReadResult(new LiveState(workspace, mapProject(project, id)), false, null, used);
@@ -205,7 +212,8 @@ final class ProjectReader {
         }
         return new LiveProject(project.path("id").asText(), project.path("name").asText(),
                 LiveMapper.text(project, "workspaceId"), environments, services,
-                LiveMapper.volumes(project.path("volumes")), RuntimeMapper.runtime(project.path("environments")));
+                LiveMapper.volumes(project.path("volumes")), RuntimeMapper.runtime(project.path("environments")),
+                LiveMapper.pullRequests(project));
     }
 
     private ReadResult readWithProjectToken(ReadTarget target) {

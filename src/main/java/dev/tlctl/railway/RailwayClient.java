@@ -116,6 +116,27 @@ public final class RailwayClient implements ProjectWrites, AutoCloseable {
         return creations.createEnvironments(projectId, names);
     }
 
+    /**
+     * Creates one empty environment marked ephemeral (a preview), spaced and retried under
+     * Railway's creation quota like every environment create; returns its id.
+     */
+    public String createEphemeralEnvironment(String projectId, String name) {
+        return creations.createEnvironment(projectId, name, true);
+    }
+
+    /** Deletes one environment (its instances, variables and volumes go with it), in one request. */
+    public void deleteEnvironment(String environmentId, String name) {
+        commits.delete(List.of(), List.of(environmentId), "environment " + name);
+    }
+
+    /** Sets the project's pull request environment settings in one request; returns them as Railway has them now. */
+    public dev.tlctl.live.LivePullRequestSettings updatePullRequests(String projectId, String projectName,
+            PullRequestSettingsWrite write) {
+        JsonNode project = transport.execute(Documents.request("ProjectUpdate", "set the pull request environments of"
+                + " project " + projectName, Map.of("id", projectId, "input", write.input()), true)).path("projectUpdate");
+        return LiveMapper.pullRequests(project);
+    }
+
     @Override
     public void commit(List<EnvironmentWrite> writes, UsageLimitWrite limit, String message) {
         commits.commit(writes, limit, message);

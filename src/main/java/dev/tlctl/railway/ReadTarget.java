@@ -2,7 +2,8 @@ package dev.tlctl.railway;
 
 /**
  * Which project to read: its name, an id when known, and the workspace (a name or an id; null for
- * the token's only workspace).
+ * the token's only workspace). With an id from the user ({@code idOrigin} set) the name may be
+ * null: the project is whatever has that id ({@code tlctl import --project ID}).
  *
  * @param idOrigin where a given id comes from, for messages (such as "project.id in
  *     tl-engine.yaml:8" or "--project"): such an id must name the project, and an unknown one is

@@ -1,11 +1,9 @@
 package dev.tlctl.reconcile;
 
-import dev.tlctl.apply.StagedPolicy;
 import dev.tlctl.plan.Action;
 import dev.tlctl.plan.Change;
 import dev.tlctl.plan.Origin;
 import dev.tlctl.plan.Plan;
-import dev.tlctl.railway.Credentials;
 import dev.tlctl.reconcile.ReconcileException.Kind;
 import java.util.List;
 

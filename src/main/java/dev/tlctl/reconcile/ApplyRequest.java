@@ -1,6 +1,5 @@
 package dev.tlctl.reconcile;
 
-import dev.tlctl.apply.StagedPolicy;
 import java.nio.file.Path;
 import java.util.Set;
 

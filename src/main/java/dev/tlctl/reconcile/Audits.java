@@ -56,27 +56,32 @@ final class Audits {
      * Two live environments side by side, from one read. Any two environments of the project,
      * declared in the spec or not; no secret of the spec is resolved.
      */
-    Comparison compare(Target target, String left, String right) {
+    CompareResult compare(CompareRequest request) {
+        String left = request.left();
+        String right = request.right();
         if (left.equals(right)) {
             throw new ReconcileException(Kind.USAGE, "--compare needs two different environments, not " + left + " twice",
                     "For example: tlctl drift --compare production staging");
         }
-        Reconciler.Read read = readExisting(target, "compare environments");
+        Reconciler.Read read = readExisting(request.target(), "compare environments");
         LiveProject project = read.result().state().project();
-        return EnvironmentComparison.of(declared, project, liveEnvironment(project, left), liveEnvironment(project, right),
-                read.records());
+        Comparison all = EnvironmentComparison.of(declared, project, liveEnvironment(project, left),
+                liveEnvironment(project, right), read.records());
+        return CompareResult.of(all, request.undeclaredOnly());
     }
 
     /** The live variables of one environment (and one service, when given) with their origin, from one read. */
-    VariableList variables(Target target, String environment, String service) {
-        LiveProject project = readExisting(target, "list variables").result().state().project();
+    VariablesResult variables(VariablesRequest request) {
+        String environment = request.environment();
+        String service = request.service();
+        LiveProject project = readExisting(request.target(), "list variables").result().state().project();
         LiveEnvironment env = liveEnvironment(project, environment);
         if (service != null && project.service(service).isEmpty()) {
             throw new ReconcileException(Kind.USAGE, "no service \"" + service + "\" in project " + project.name(),
                     "Its services: " + String.join(", ", project.services().stream().map(LiveService::name).sorted()
                             .toList()) + ".");
         }
-        return new VariableList(project.name(), environment, service,
+        return new VariablesResult(project.name(), environment, service,
                 VariableListing.of(declared, project, env, service));
     }
 

@@ -1,9 +1,7 @@
 package dev.tlctl.reconcile;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tlctl.secret.Fingerprint;
 import dev.tlctl.secret.RecordKey;
 import java.io.IOException;
@@ -11,13 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -26,14 +20,14 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
- * {@link LocalRecords} in {@code .tlctl/} beside the spec (git-ignored): {@code state.json} and
- * {@code plan.key} (mode 0600). Two runs at once lose nothing: {@link #save()} takes a file lock,
- * re-reads the file and replays this run's changes on what it finds before writing it atomically
- * (temporary file and rename). A missing or damaged {@code state.json} is a fresh one: it is only a
- * cache.
+ * {@link LocalRecords} in {@code .tlctl/} beside the spec (git-ignored): {@code state.json} (a
+ * {@link LocalState}) and {@code plan.key}, both owner-only ({@link OwnerOnlyFile}). Two runs at
+ * once lose nothing: {@link #save()} takes a file lock, re-reads the file and replays this run's
+ * changes on what it finds before writing it whole. A missing or damaged {@code state.json} is a
+ * fresh one: it is only a cache.
  */
 public final class FileLocalRecords implements LocalRecords {
     /** The folder beside the spec. */
@@ -41,20 +35,15 @@ public final class FileLocalRecords implements LocalRecords {
     private static final String STATE = "state.json";
     private static final String KEY = "plan.key";
     private static final String LOCK = "lock";
-    private static final String WRITTEN = "written";
-    private static final String LEGACY_SEALED = "sealed";
-    private static final int FORMAT_VERSION = 1;
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final java.util.concurrent.ConcurrentMap<Path, Object> MONITORS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static final String RECORD_KEYS = "recordKeys";
-
     private final Path dir;
     private final String keyOverride;
     private final String recordKeySource;
-    private ObjectNode root;
-    private final List<Consumer<ObjectNode>> pending = new ArrayList<>();
+    private LocalState state;
+    private final List<UnaryOperator<LocalState>> pending = new ArrayList<>();
 
     /**
      * @param dir the {@code .tlctl} folder
@@ -73,7 +62,7 @@ public final class FileLocalRecords implements LocalRecords {
         this.dir = dir;
         this.keyOverride = keyOverride == null || keyOverride.isEmpty() ? null : keyOverride;
         this.recordKeySource = recordKeySource == null || recordKeySource.isEmpty() ? null : recordKeySource;
-        this.root = read(dir.resolve(STATE));
+        this.state = read(dir.resolve(STATE));
     }
 
     /** The records beside a spec file. */
@@ -82,34 +71,23 @@ public final class FileLocalRecords implements LocalRecords {
         return new FileLocalRecords(parent.resolve(DIR), keyOverride, recordKeySource);
     }
 
-    private static ObjectNode read(Path file) {
+    private static LocalState read(Path file) {
         if (Files.isRegularFile(file)) {
             try {
-                JsonNode node = MAPPER.readTree(file.toFile());
-                if (node instanceof ObjectNode o && o.path("formatVersion").asInt() == FORMAT_VERSION) {
-                    return o;
+                LocalState read = MAPPER.readValue(file.toFile(), LocalState.class);
+                if (read.formatVersion() == LocalState.FORMAT_VERSION) {
+                    return read;
                 }
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 // a damaged cache is only a cache
             }
         }
-        ObjectNode fresh = MAPPER.createObjectNode();
-        fresh.put("formatVersion", FORMAT_VERSION);
-        return fresh;
+        return LocalState.EMPTY;
     }
 
-    private void change(Consumer<ObjectNode> mutation) {
-        mutation.accept(root);
+    private void change(UnaryOperator<LocalState> mutation) {
+        state = mutation.apply(state);
         pending.add(mutation);
-    }
-
-    private static ObjectNode endpoint(ObjectNode root, String key) {
-        return object(object(root, "endpoints"), key);
-    }
-
-    private static ObjectNode object(ObjectNode parent, String field) {
-        JsonNode node = parent.get(field);
-        return node instanceof ObjectNode o ? o : parent.putObject(field);
     }
 
     private static String projectKey(String workspace, String name) {
@@ -118,31 +96,21 @@ public final class FileLocalRecords implements LocalRecords {
 
     @Override
     public String projectId(String endpoint, String workspace, String name) {
-        JsonNode id = root.path("endpoints").path(endpoint).path("projects").get(projectKey(workspace, name));
-        return id == null || !id.isTextual() ? null : id.asText();
+        return state.endpoint(endpoint).projects().get(projectKey(workspace, name));
     }
 
     @Override
     public void rememberProject(String endpoint, String workspace, String name, String id) {
-        if (java.util.Objects.equals(projectId(endpoint, workspace, name), id)) {
+        String stale = projectId(endpoint, workspace, name);
+        if (java.util.Objects.equals(stale, id)) {
             return;
         }
-        String stale = projectId(endpoint, workspace, name);
-        change(r -> {
-            ObjectNode at = endpoint(r, endpoint);
-            ObjectNode projects = object(at, "projects");
-            if (id == null) {
-                projects.remove(projectKey(workspace, name));
-            } else {
-                projects.put(projectKey(workspace, name), id);
-            }
-            if (stale != null) {
-                // The project is gone (or was another): what tlctl wrote to it means nothing any more.
-                object(at, WRITTEN).remove(stale);
-                object(at, LEGACY_SEALED).remove(stale);
-                object(at, RECORD_KEYS).remove(stale);
-            }
-        });
+        change(s -> s.with(endpoint, e -> {
+            LocalState.Endpoint named = new LocalState.Endpoint(LocalState.with(e.projects(), projectKey(workspace, name), id),
+                    e.written(), e.sealed(), e.recordKeys());
+            // The project is gone (or was another): what tlctl wrote to it means nothing any more.
+            return stale == null ? named : named.forget(stale);
+        }));
     }
 
     @Override
@@ -151,13 +119,12 @@ public final class FileLocalRecords implements LocalRecords {
         if (projectId == null) {
             return out;
         }
-        JsonNode at = root.path("endpoints").path(endpoint);
-        // "sealed" is where versions before drift kept the fingerprints of sealed values only.
-        for (String field : List.of(LEGACY_SEALED, WRITTEN)) {
-            at.path(field).path(projectId).fields().forEachRemaining(e -> {
+        LocalState.Endpoint at = state.endpoint(endpoint);
+        for (Map<String, Map<String, String>> kept : List.of(at.sealed(), at.written())) {
+            kept.getOrDefault(projectId, Map.of()).forEach((address, text) -> {
                 try {
-                    out.put(e.getKey(), Fingerprint.parse(e.getValue().asText()));
-                } catch (IllegalArgumentException ignored) {
+                    out.put(address, Fingerprint.parse(text));
+                } catch (IllegalArgumentException | NullPointerException ignored) {
                     // an unreadable entry is treated as unknown
                 }
             });
@@ -167,13 +134,13 @@ public final class FileLocalRecords implements LocalRecords {
 
     @Override
     public RecordKey recordKey(String endpoint, String projectId) {
-        JsonNode cached = root.path("endpoints").path(endpoint).path(RECORD_KEYS).path(projectId);
+        LocalState.CachedKey cached = state.endpoint(endpoint).recordKeys().get(projectId);
         byte[] key = null;
         byte[] binding = null;
         try {
-            if (cached.path("key").isTextual() && cached.path("binding").isTextual()) {
-                key = Base64.getDecoder().decode(cached.path("key").asText());
-                binding = Base64.getDecoder().decode(cached.path("binding").asText());
+            if (cached != null && cached.key() != null && cached.binding() != null) {
+                key = Base64.getDecoder().decode(cached.key());
+                binding = Base64.getDecoder().decode(cached.binding());
             }
         } catch (IllegalArgumentException e) {
             key = null; // a damaged cache entry: derive again
@@ -186,13 +153,10 @@ public final class FileLocalRecords implements LocalRecords {
         if (!key.derivedHere()) {
             return;
         }
-        String derived = Base64.getEncoder().encodeToString(key.derived());
-        String binding = Base64.getEncoder().encodeToString(key.binding());
-        change(r -> {
-            ObjectNode entry = object(object(endpoint(r, endpoint), RECORD_KEYS), projectId);
-            entry.put("key", derived);
-            entry.put("binding", binding);
-        });
+        LocalState.CachedKey cached = new LocalState.CachedKey(Base64.getEncoder().encodeToString(key.derived()),
+                Base64.getEncoder().encodeToString(key.binding()));
+        change(s -> s.with(endpoint, e -> new LocalState.Endpoint(e.projects(), e.written(), e.sealed(),
+                LocalState.with(e.recordKeys(), projectId, cached))));
     }
 
     @Override
@@ -202,26 +166,13 @@ public final class FileLocalRecords implements LocalRecords {
         }
         Path file = dir.resolve(KEY);
         try {
-            Files.createDirectories(dir);
-            if (!Files.exists(file)) try {
+            if (!Files.exists(file)) {
                 byte[] key = new byte[32];
                 new SecureRandom().nextBytes(key);
-                Path temp = Files.createTempFile(dir, KEY, ".tmp", PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(temp, Base64.getEncoder().encodeToString(key) + "\n");
-                try {
-                    // Never replaces an existing key: a concurrent run's key wins, and both read it.
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-                    Files.deleteIfExists(temp);
-                    if (!Files.exists(file)) {
-                        throw e;
-                    }
-                }
-            } catch (UnsupportedOperationException e) {
-                throw new IOException("this file system has no POSIX permissions for " + file, e);
+                // Never replaces an existing key: a concurrent run's key wins, and both read it.
+                OwnerOnlyFile.create(file, (Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.US_ASCII));
             }
-            if (Files.exists(file) && Files.size(file) > 0) {
+            if (Files.size(file) > 0) {
                 return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
             }
             throw new IOException(file + " is empty");
@@ -229,15 +180,6 @@ public final class FileLocalRecords implements LocalRecords {
             throw new ReconcileException(ReconcileException.Kind.REFUSED, "could not read or make the saved-plan key "
                     + file, e.getMessage() + ". Delete the file to make a new one (plans saved with the old key will"
                     + " be refused), or set TLCTL_PLAN_KEY.", e);
-        }
-    }
-
-    private static Path ownerOnly(Path dir, String prefix) throws IOException {
-        try {
-            return Files.createTempFile(dir, prefix, ".tmp", PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            return Files.createTempFile(dir, prefix, ".tmp"); // no POSIX permissions here: the folder's own apply
         }
     }
 
@@ -267,17 +209,13 @@ public final class FileLocalRecords implements LocalRecords {
             Files.createDirectories(dir);
             try (FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock lock = channel.lock()) {
-                ObjectNode current = read(dir.resolve(STATE));
-                pending.forEach(m -> m.accept(current));
-                // 0600 like plan.key: fingerprints hold no value, but a low-entropy one could be guessed from them.
-                Path temp = ownerOnly(dir, STATE);
-                Files.writeString(temp, MAPPER.writeValueAsString(current));
-                try {
-                    Files.move(temp, dir.resolve(STATE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, dir.resolve(STATE), StandardCopyOption.REPLACE_EXISTING);
+                LocalState current = read(dir.resolve(STATE));
+                for (UnaryOperator<LocalState> m : pending) {
+                    current = m.apply(current);
                 }
-                root = current;
+                // Owner-only like plan.key: fingerprints hold no value, but a low-entropy one could be guessed from them.
+                OwnerOnlyFile.replace(dir.resolve(STATE), MAPPER.writeValueAsBytes(current));
+                state = current;
                 pending.clear();
             }
             return true;

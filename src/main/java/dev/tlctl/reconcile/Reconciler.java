@@ -2,7 +2,6 @@ package dev.tlctl.reconcile;
 
 import dev.tlctl.apply.ApplyResult;
 import dev.tlctl.apply.Applier;
-import dev.tlctl.audit.Comparison;
 import dev.tlctl.live.LiveProject;
 import dev.tlctl.live.LiveState;
 import dev.tlctl.live.LiveWorkspace;
@@ -14,24 +13,23 @@ import dev.tlctl.railway.ClientConfig;
 import dev.tlctl.railway.ProjectWrites;
 import dev.tlctl.railway.RailwayClient;
 import dev.tlctl.railway.RailwayTransport;
-import dev.tlctl.railway.RateLimitStatus;
 import dev.tlctl.railway.ReadResult;
 import dev.tlctl.railway.ReadTarget;
 import dev.tlctl.reconcile.ReconcileException.Kind;
-import dev.tlctl.spec.Diagnostic;
 import dev.tlctl.spec.EnvironmentSpec;
 import dev.tlctl.spec.Spec;
-import dev.tlctl.spec.SpecException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The workflow of one run against one Railway endpoint: read, plan, apply, init, billing. It holds the
+ * The workflow of one run against one Railway endpoint, and the only way into tlctl's core: each
+ * entry point takes a request record and returns a result record of this package ({@code plan},
+ * {@code apply}, {@code drift}, {@code compare}, {@code variables}, {@code billing}, {@code init};
+ * {@link #validate} needs no endpoint). It holds the
  * rules around them, so that any front end gets them alike:
  * <ul>
  *   <li>scope: a run covers the environments asked for (all by default), and resolves only their
@@ -42,7 +40,9 @@ import java.util.function.Supplier;
  *   <li>apply: deletions need explicit consent; a project token never creates projects, services
  *       or environments, nor sets usage limits; nothing is written unless approved;
  *   <li>saved plans: carried out only if planning afresh gives the very same plan;
- *   <li>records: project ids found and fingerprints of sealed values written.
+ *   <li>records: project ids found and fingerprints of sealed values written;
+ *   <li>failures: whatever fails below (the spec, the client, the applier) leaves as one
+ *       {@link ReconcileException} with a kind, a summary and a detail.
  * </ul>
  */
 public final class Reconciler implements AutoCloseable {
@@ -75,21 +75,37 @@ public final class Reconciler implements AutoCloseable {
     }
 
     /**
-     * Reads the spec's structure (throws {@link SpecException} when it is invalid, before anything
+     * Reads the spec's structure (an invalid one is refused, kind {@code INVALID_SPEC}, before anything
      * else), then connects ({@code connect} may start a sandbox) and prepares the client; sends
      * nothing.
      */
     public static Reconciler open(SpecSource source, LocalRecords records, Effects effects, Supplier<Endpoint> connect) {
-        Spec declared = source.load(Set.of());
-        Endpoint endpoint = connect.get();
+        return Failures.translated(() -> {
+            Spec declared = source.load(Set.of());
+            Endpoint endpoint = connect.get();
+            return new Reconciler(source, endpoint, records, effects, declared, client(endpoint, effects));
+        });
+    }
+
+    /** A client for {@code endpoint} that reports to and waits through {@code effects}; sends nothing. */
+    static RailwayClient client(Endpoint endpoint, Effects effects) {
         ClientConfig config;
         try {
-            config = ClientConfig.of(endpoint.url(), endpoint.credentials(), Version.current())
-                    .withListener(effects.requests()).withSleeper(effects.sleeper()).withClock(effects.clock());
+            config = ClientConfig.of(endpoint.url(), endpoint.credentials().forClient(), Version.current())
+                    .withListener(new ClientEvents(effects.requests())).withSleeper(effects.sleeper()::sleep)
+                    .withClock(effects.clock()).withRandom(effects.jitter());
         } catch (IllegalArgumentException e) {
             throw new ReconcileException(Kind.USAGE, "refusing the API URL " + endpoint.url(), e.getMessage());
         }
-        return new Reconciler(source, endpoint, records, effects, declared, new RailwayClient(new RailwayTransport(config)));
+        return new RailwayClient(new RailwayTransport(config));
+    }
+
+    /**
+     * Checks the spec without Railway: its structure, Railway's rules, and (with {@code strict})
+     * its warnings as errors. Values it references that are not set are notes, not errors.
+     */
+    public static ValidateResult validate(SpecSource source, ValidateRequest request) {
+        return Failures.translated(() -> Validation.of(source, request.strict()));
     }
 
     /** The spec as declared: every environment, references not resolved. */
@@ -97,21 +113,16 @@ public final class Reconciler implements AutoCloseable {
         return declared;
     }
 
-    /** HTTP requests sent so far, retries included. */
-    public int requestCount() {
-        return client.requestCount();
-    }
-
-    /** Railway's rate-limit headers of the latest answer that carried any. */
-    public Optional<RateLimitStatus> rateLimit() {
-        return client.lastRateLimit();
+    /** The HTTP requests sent so far (retries included), and what is left of the rate limit. */
+    public RequestTally requests() {
+        return RequestTally.of(client.requestCount(), client.lastRateLimit());
     }
 
     // ---- plan -----------------------------------------------------------------------------
 
     /** Reads the live project and plans the request; writes nothing to Railway. */
     public PlanResult plan(PlanRequest request) {
-        return plan(request, false).result();
+        return Failures.translated(() -> plan(request, false).result());
     }
 
     /** @param audit for drift: a missing project is a finding, whatever environments are asked for */
@@ -171,7 +182,9 @@ public final class Reconciler implements AutoCloseable {
 
     /**
      * Refuses a run covering an environment this token may not open (environment RBAC: Railway
-     * lists it, refuses its config): tlctl cannot plan what it cannot read.
+     * lists it, refuses its config): tlctl cannot plan what it cannot read. Kind {@code TOKEN} (exit
+     * 77, as for a token Railway refuses outright): running again with the same token cannot help,
+     * so a pipeline must not take it for an outage (exit 1) and retry.
      */
     private static void requireOpenable(LiveState live, List<String> covered) {
         if (live.project() == null) {
@@ -180,7 +193,7 @@ public final class Reconciler implements AutoCloseable {
         List<String> closed = live.project().environments().stream()
                 .filter(e -> !e.accessible() && covered.contains(e.name())).map(e -> e.name()).toList();
         if (!closed.isEmpty()) {
-            throw new ReconcileException(Kind.REFUSED, "this token may not open environment " + String.join(", ", closed),
+            throw new ReconcileException(Kind.TOKEN, "this token may not open environment " + String.join(", ", closed),
                     "Railway restricts " + String.join(", ", closed) + " to the workspace's admins (environment RBAC:"
                             + " canAccess is false for this token), so tlctl cannot read it. Leave it out with --env,"
                             + " or use the token of a workspace admin. Nothing was changed.");
@@ -190,29 +203,30 @@ public final class Reconciler implements AutoCloseable {
     // ---- audits (see Audits) ------------------------------------------------------------------
 
     /** The spec against Railway in the request's environments, from one read; writes nothing. */
-    public DriftResult drift(Target target, boolean strict) {
-        return audits.drift(target, strict);
+    public DriftResult drift(DriftRequest request) {
+        return Failures.translated(() -> audits.drift(request.target(), request.strict()));
     }
 
     /** Two live environments side by side, from one read; no secret of the spec is resolved. */
-    public Comparison compare(Target target, String left, String right) {
-        return audits.compare(target, left, right);
+    public CompareResult compare(CompareRequest request) {
+        return Failures.translated(() -> audits.compare(request));
     }
 
     /** The live variables of one environment (and one service, when given) with their origin, from one read. */
-    public VariableList variables(Target target, String environment, String service) {
-        return audits.variables(target, environment, service);
+    public VariablesResult variables(VariablesRequest request) {
+        return Failures.translated(() -> audits.variables(request));
     }
 
     /** The workspace's billing and the project's usage this period, from one read, audited; writes nothing. */
     public BillingResult billing(BillingRequest request) {
-        return audits.billing(request);
+        return Failures.translated(() -> audits.billing(request));
     }
 
-    /** Saves {@code planned} for {@code apply PLANFILE}: mode 0600, no value in it, bound to this checkout's key. */
-    public void save(PlanResult planned, List<String> requestedEnvironments, Path file) {
-        SavedPlanFile.write(file, SavedPlan.of(planned.plan(), planned.endpoint(), planned.prune(),
-                requestedEnvironments, planned.replace(), planned.createdAt(), records.planKey()));
+    /** Saves a plan for {@code apply PLANFILE}: mode 0600, no value in it, bound to this checkout's key. */
+    public void save(SaveRequest request) {
+        PlanResult planned = request.planned();
+        Failures.translated(() -> SavedPlanFile.write(request.file(), SavedPlan.of(planned.plan(), planned.endpoint(),
+                planned.prune(), request.environments(), planned.replace(), planned.createdAt(), records.planKey())));
     }
 
     private List<String> checkEnvironments(Target target) {
@@ -232,11 +246,7 @@ public final class Reconciler implements AutoCloseable {
 
     /** The spec with the references of {@code covered} resolved; with {@code strict}, warnings are errors. */
     private Spec load(List<String> covered, List<String> all, boolean strict) {
-        Spec spec = source.load(covered.containsAll(all) ? null : new HashSet<>(covered));
-        if (strict && !spec.warnings().isEmpty()) {
-            throw new SpecException(spec.warnings().stream().map(Diagnostic::asError).toList());
-        }
-        return spec;
+        return Validation.strictly(source.load(covered.containsAll(all) ? null : new HashSet<>(covered)), strict);
     }
 
     /** A read with tlctl's records taken out of the live state, and the records. */
@@ -279,7 +289,11 @@ public final class Reconciler implements AutoCloseable {
      * it may be carried out, asks for approval, and applies it. A failed step ends the apply with
      * what was done and not done; running again converges.
      */
-    public ApplyOutcome apply(ApplyRequest request, ApplyObserver observer) {
+    public ApplyOutcome apply(ApplyRequest request, ApplyObserver observer, Approval approval) {
+        return Failures.translated(() -> carryOut(request, observer, approval));
+    }
+
+    private ApplyOutcome carryOut(ApplyRequest request, ApplyObserver observer, Approval approval) {
         Planned planned = request.savedPlan() == null ? plan(request.planRequest(), false) : fromSavedPlan(request);
         PlanResult result0 = planned.result();
         observer.planned(result0);
@@ -292,10 +306,10 @@ public final class Reconciler implements AutoCloseable {
         }
         ApplyChecks.allowed(plan, request.allowDestructive(), request.askedAtTerminal(), endpoint.credentials());
         ApplyChecks.staged(plan, request.staged());
-        if (!observer.approve(plan)) {
+        if (!approval.approve(plan)) {
             return new ApplyOutcome(result0, ApplyOutcome.Status.CANCELLED, null, List.of());
         }
-        ApplyResult result = new Applier(writes(), observer, effects.clock(), request.staged())
+        ApplyResult result = new Applier(writes(), new ApplyEvents(observer), effects.clock(), request.staged().forApplier())
                 .apply(plan, ApplyChecks.commitMessage(plan));
         if (result.projectId() != null) {
             records.rememberProject(endpoint.key(), declared.project().workspace(), declared.project().name(),
@@ -306,13 +320,14 @@ public final class Reconciler implements AutoCloseable {
             // What the steps done wrote is recorded too, as far as it can be; the apply failed either way.
             Recorder.Written recorded = result.done().isEmpty() ? Recorder.Written.NOTHING
                     : recorder.write(result0, planned.records(), result, null);
-            return new ApplyOutcome(result0, ApplyOutcome.Status.FAILED, result, List.of(), recorded.environments(),
+            return new ApplyOutcome(result0, ApplyOutcome.Status.FAILED, ApplyOutcome.Steps.of(result), List.of(),
+                    recorded.environments(),
                     recorded.problem(), List.of());
         }
         ReadBackResult back = readBack(result0, result);
         Recorder.Written recorded = recorder.write(result0, planned.records(), result, back.after());
         return new ApplyOutcome(result0, back.conflicts().isEmpty() ? ApplyOutcome.Status.APPLIED
-                : ApplyOutcome.Status.CONFLICT, result, back.conflicts(), recorded.environments(), recorded.problem(),
+                : ApplyOutcome.Status.CONFLICT, ApplyOutcome.Steps.of(result), back.conflicts(), recorded.environments(), recorded.problem(),
                 List.of());
     }
 
@@ -380,7 +395,11 @@ public final class Reconciler implements AutoCloseable {
     // ---- init -----------------------------------------------------------------------------
 
     /** Finds the project, or creates it with the spec's default environment; idempotent. */
-    public InitResult init(Target target) {
+    public InitResult init(InitRequest request) {
+        return Failures.translated(() -> init(request.target()));
+    }
+
+    private InitResult init(Target target) {
         ReadResult read = read(target).result();
         String name = declared.project().name();
         LiveProject project = read.state().project();
@@ -411,9 +430,9 @@ public final class Reconciler implements AutoCloseable {
         return new InitResult(name, id, made, id.equals(declared.project().id()));
     }
 
-    /** Writes {@code project.id: id} into the spec file, keeping its comments and layout. */
-    public void recordProjectId(String id) {
-        SpecFiles.recordProjectId(source.file(), id);
+    /** Writes {@code project.id} of the project {@code init} found into the spec file, keeping its comments and layout. */
+    public void recordProjectId(InitResult found) {
+        Failures.translated(() -> SpecFiles.recordProjectId(source.file(), found.projectId()));
     }
 
     @Override

@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Reads and writes {@link SavedPlan} files: JSON, written atomically with mode 0600, read back
+ * Reads and writes {@link SavedPlan} files: JSON, written whole and owner-only ({@link OwnerOnlyFile}), read back
  * strictly (an unknown field, another format version or kind, or a file over 16 MB is refused).
  */
 final class SavedPlanFile {
@@ -25,21 +22,7 @@ final class SavedPlanFile {
 
     static void write(Path file, SavedPlan plan) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path temp;
-            try {
-                temp = Files.createTempFile(dir, ".tlplan", ".tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                temp = Files.createTempFile(dir, ".tlplan", ".tmp");
-            }
-            Files.write(temp, MAPPER.writeValueAsBytes(plan));
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            OwnerOnlyFile.replace(file, MAPPER.writeValueAsBytes(plan));
         } catch (IOException e) {
             throw new ReconcileException(ReconcileException.Kind.REFUSED, "could not save the plan to " + file,
                     e.getClass().getSimpleName() + ": " + e.getMessage(), e);

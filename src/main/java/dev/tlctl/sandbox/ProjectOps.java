@@ -168,14 +168,29 @@ final class ProjectOps {
         return environment;
     }
 
-    /** environmentDelete: a soft delete; the environment's deployments stay on record. */
+    /**
+     * environmentDelete: a soft delete; the environment's deployments stay on record. Its service
+     * instances, variables and volume instances go with its config; a volume with no instance
+     * left in any other environment goes too. Every other environment is untouched.
+     */
     static boolean deleteEnvironment(Store store, Caller caller, String id) {
         State.EnvironmentRec environment = store.environment(id);
         caller.requireProjectAdmin(store.state(), store.project(environment.projectId));
+        java.util.Set<String> itsVolumes = volumeIds(store, environment);
         environment.deletedAt = store.now();
         environment.updatedAt = environment.deletedAt;
+        for (State.EnvironmentRec other : store.environmentsOf(environment.projectId)) {
+            itsVolumes.removeAll(volumeIds(store, other));
+        }
+        store.state().volumes.removeIf(v -> itsVolumes.contains(v.id));
         store.markDirty();
         return true;
+    }
+
+    private static java.util.Set<String> volumeIds(Store store, State.EnvironmentRec environment) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        ConfigViews.volumeInstances(store, environment).forEach(v -> ids.add((String) v.get("volumeId")));
+        return ids;
     }
 
     /** Project, environment and service names: not blank, no control characters (tabs, newlines, ...). */

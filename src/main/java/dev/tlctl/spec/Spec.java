@@ -17,12 +17,31 @@ public record Spec(
         List<EnvironmentSpec> environments,
         BillingSpec billing,
         DriftSpec drift,
-        List<Diagnostic> warnings) {
+        List<Diagnostic> warnings,
+        Previews previews,
+        PullRequestEnvironmentsSpec pullRequestEnvironments) {
 
     public Spec {
         services = List.copyOf(services);
         environments = List.copyOf(environments);
         warnings = List.copyOf(warnings);
+        java.util.Objects.requireNonNull(previews, "previews");
+        java.util.Objects.requireNonNull(pullRequestEnvironments, "pullRequestEnvironments");
+    }
+
+    /** A spec without templates and without pull request environment settings. */
+    public Spec(Path file, ProjectSpec project, List<ServiceSpec> services, List<EnvironmentSpec> environments,
+            BillingSpec billing, DriftSpec drift, List<Diagnostic> warnings) {
+        this(file, project, services, environments, billing, drift, warnings, Previews.none(),
+                PullRequestEnvironmentsSpec.undeclared());
+    }
+
+    /**
+     * Whether the spec declares {@code environment} under {@code environments:}; an environment
+     * read from a template ({@link #previews()}) is in {@link #environments()} but not declared.
+     */
+    public boolean declares(String environment) {
+        return environment(environment).isPresent() && previews.match(environment).isEmpty();
     }
 
     public Optional<EnvironmentSpec> environment(String name) {
@@ -51,12 +70,13 @@ public record Spec(
         all.sort(java.util.Comparator.comparing((Diagnostic d) -> d.location().file())
                 .thenComparingInt(d -> d.location().line())
                 .thenComparingInt(d -> d.location().column()));
-        return new Spec(file, project, services, environments, billing, drift, all);
+        return new Spec(file, project, services, environments, billing, drift, all, previews, pullRequestEnvironments);
     }
 
     /** This spec restricted to the named environments (for {@code --env}), in spec order. */
     public Spec onlyEnvironments(java.util.Collection<String> names) {
         return new Spec(file, project, services,
-                environments.stream().filter(e -> names.contains(e.name())).toList(), billing, drift, warnings);
+                environments.stream().filter(e -> names.contains(e.name())).toList(), billing, drift, warnings, previews,
+                pullRequestEnvironments);
     }
 }

@@ -69,9 +69,23 @@ public final class SpecLoader {
         String prefix = file.getParent() == null ? "" : file.getParent().toString() + "/";
         Map<String, SpecReader.Overlay> overlays = readOverlays(dir.resolve(OVERLAY_DIR), prefix + OVERLAY_DIR + "/", problems);
         Spec spec = new SpecReader(problems, new References(inputs, dir)).read(file, base, overlays,
-                inputs.scope());
+                inputs.scope(), relative -> templateOverlay(dir, prefix, relative, problems));
         problems.throwIfErrors();
         return spec;
+    }
+
+    /** A template's overlay: a file inside the spec's folder (links included), or null. */
+    private static SpecReader.Overlay templateOverlay(Path dir, String prefix, String relative, Problems problems) {
+        Path path = dir.resolve(relative);
+        try {
+            if (!Files.isRegularFile(path) || !path.toRealPath().startsWith(dir.toRealPath())) {
+                return null;
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        String label = prefix + relative;
+        return new SpecReader.Overlay(label, YamlLoader.load(path, label, problems));
     }
 
     private static Map<String, SpecReader.Overlay> readOverlays(Path dir, String labelPrefix, Problems problems) {

@@ -16,7 +16,7 @@ import java.util.TreeMap;
  */
 final class SpecReader {
     static final List<String> TOP_KEYS = List.of("version", "project", "environments", "services", "sharedVariables", "billing",
-            "drift");
+            "drift", "previews", "pullRequestEnvironments");
     static final List<String> DRIFT_KEYS = List.of("ignore");
     static final List<String> OVERLAY_KEYS = List.of("services", "sharedVariables");
     static final List<String> PROJECT_KEYS = List.of("name", "workspace", "id");
@@ -47,6 +47,18 @@ final class SpecReader {
      * @param scope the environments whose references are resolved; null for all
      */
     Spec read(java.nio.file.Path file, YMap base, Map<String, Overlay> overlays, Set<String> scope) {
+        return read(file, base, overlays, scope, path -> null);
+    }
+
+    /**
+     * Reads the spec; an environment in {@code scope} that the spec does not declare but a
+     * template ({@code previews:}) names is read too, after the declared ones: the template's
+     * source environment with the template's overlay over it.
+     *
+     * @param overlayFile loads a template's overlay by its path relative to the spec's folder
+     */
+    Spec read(java.nio.file.Path file, YMap base, Map<String, Overlay> overlays, Set<String> scope,
+            java.util.function.Function<String, Overlay> overlayFile) {
         r.checkKeys(base, TOP_KEYS);
         Map<String, Entry> top = base.entries();
         readVersion(base, top.get("version"));
@@ -56,6 +68,39 @@ final class SpecReader {
         Map<String, String> from = new LinkedHashMap<>();
         Map<String, Location> environmentLocations = new LinkedHashMap<>();
         readEnvironments(base, top.get("environments"), environmentNodes, from, environmentLocations);
+        List<String> declared = List.copyOf(environmentNodes.keySet());
+        PreviewReader previewReader = new PreviewReader(r);
+        PreviewReader.Read previews = previewReader.previews(top.get("previews"), declared, overlayFile);
+        PullRequestEnvironmentsSpec pullRequests = previewReader.pullRequests(top.get("pullRequestEnvironments"), declared);
+        // A template's overlay may sit among the environments' overlays: it belongs to the template.
+        Set<String> templateLabels = new java.util.HashSet<>();
+        previews.overlays().values().forEach(o -> templateLabels.add(o.label()));
+        overlays = new LinkedHashMap<>(overlays);
+        for (Map.Entry<String, Overlay> o : List.copyOf(overlays.entrySet())) {
+            if (templateLabels.contains(o.getValue().label()) && environmentNodes.containsKey(o.getKey())) {
+                problems.error(Location.ofFile(o.getValue().label()), "a template's overlay is environment "
+                        + o.getKey() + "'s overlay", "Give the template a file of its own, such as "
+                        + SpecLoader.OVERLAY_DIR + "/preview.yaml.");
+            } else if (templateLabels.contains(o.getValue().label())) {
+                overlays.remove(o.getKey());
+            }
+        }
+        Map<String, Overlay> environmentOverlays = new LinkedHashMap<>(overlays);
+        List<String> order = new ArrayList<>(declared);
+        if (scope != null) {
+            for (String name : new java.util.TreeSet<>(scope)) {
+                if (PreviewReader.instance(previews.previews(), environmentNodes.keySet(), name)) {
+                    PreviewTemplate template = previews.previews().match(name).orElseThrow().template();
+                    order.add(name);
+                    from.put(name, template.from());
+                    environmentLocations.put(name, template.location());
+                    Overlay overlay = previews.overlays().get(template.name());
+                    if (overlay != null) {
+                        environmentOverlays.put(name, overlay);
+                    }
+                }
+            }
+        }
 
         YMap baseServices = top.containsKey("services") ? r.map(top.get("services").value(), "a mapping of service names", true) : null;
         Map<String, Entry> serviceEntries = new LinkedHashMap<>();
@@ -77,6 +122,7 @@ final class SpecReader {
         YNode baseShared = top.containsKey("sharedVariables") ? top.get("sharedVariables").value() : null;
 
         checkOverlays(overlays, environmentNodes.keySet(), serviceEntries.keySet());
+        checkOverlays(previews.overlays(), previews.overlays().keySet(), serviceEntries.keySet());
 
         // An environment's state is its parent's (the one it is declared `from`, else the base)
         // deep-merged with its own overlay; parents are declared first, so they are ready here.
@@ -87,12 +133,12 @@ final class SpecReader {
         Map<String, YNode> baseServiceNodes = new LinkedHashMap<>();
         serviceEntries.forEach((name, entry) -> baseServiceNodes.put(name, entry.value()));
         boolean first = true;
-        for (String name : environmentNodes.keySet()) {
+        for (String name : order) {
             String parent = from.get(name);
             boolean inherits = parent != null && serviceNodes.containsKey(parent);
             Map<String, YNode> parentServices = inherits ? serviceNodes.get(parent) : baseServiceNodes;
             YNode parentShared = inherits ? sharedNodes.get(parent) : baseShared;
-            Overlay overlay = overlays.get(name);
+            Overlay overlay = environmentOverlays.get(name);
             YMap overlayRoot = overlay != null && overlay.root() instanceof YMap m ? m : null;
             boolean resolve = scope == null || scope.contains(name);
             Map<String, YNode> nodes = new LinkedHashMap<>();
@@ -138,7 +184,7 @@ final class SpecReader {
         }
         DriftSpec drift = readDrift(top.get("drift"));
         return new Spec(file, project, services, environments, billing, drift,
-                problems.sorted().stream().filter(d -> !d.isError()).toList());
+                problems.sorted().stream().filter(d -> !d.isError()).toList(), previews.previews(), pullRequests);
     }
 
     /** {@code drift: {ignore: [address globs]}}. */

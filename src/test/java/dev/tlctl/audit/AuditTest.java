@@ -7,37 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlctl.audit.DriftFinding.Direction;
 import dev.tlctl.audit.DriftFinding.Side;
-import dev.tlctl.live.LiveEnvironment;
 import dev.tlctl.live.LiveProject;
-import dev.tlctl.live.LiveService;
-import dev.tlctl.live.LiveServiceInstance;
 import dev.tlctl.live.LiveState;
-import dev.tlctl.live.LiveVariable;
 import dev.tlctl.live.LiveWorkspace;
+import dev.tlctl.plan.Address;
 import dev.tlctl.plan.PlanOptions;
 import dev.tlctl.plan.Planner;
 import dev.tlctl.plan.Values;
-import dev.tlctl.plan.Address;
 import dev.tlctl.secret.Fingerprint;
 import dev.tlctl.secret.Secret;
-import dev.tlctl.spec.EnvironmentSpec;
-import dev.tlctl.spec.ServiceInstanceSpec;
 import dev.tlctl.spec.Spec;
-import dev.tlctl.spec.SpecLoader;
-import dev.tlctl.spec.VariableSpec;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import dev.tlctl.testing.LiveBuilder;
+import dev.tlctl.testing.SpecBuilder;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The audits as pure functions: spec and live records in, findings out; no HTTP. */
 class AuditTest {
@@ -45,91 +29,37 @@ class AuditTest {
     private static final String DB_STAGING = "postgresql://engine:fake-MARKER-staging@db/engine_staging";
     private static final LiveWorkspace WORKSPACE = new LiveWorkspace("ws-1", "sandbox", "cus-1", true, null, 0);
 
-    @TempDir
-    Path dir;
-
-    private Spec spec(Set<String> scope) throws IOException {
-        Files.writeString(dir.resolve("tl-engine.yaml"), """
-                version: 1
-                project:
-                  name: tl-engine
-                environments:
-                  production: {}
-                  staging:
-                    from: production
-                sharedVariables:
-                  DATABASE_URL: ${env:DB}
-                  ENVIRONMENT: production
-                services:
-                  engine-api:
-                    deploy:
-                      numReplicas: 2
-                      healthcheckPath: /health
-                    variables:
-                      ENVIRONMENT: ${{shared.ENVIRONMENT}}
-                      DATABASE_URL: ${{shared.DATABASE_URL}}
-                      GUNICORN_WORKERS: "4"
-                      API_TOKEN: {value: "${env:API_TOKEN}", sealed: true}
-                drift:
-                  ignore:
-                    - "**/variable/RAILWAY_*"
-                """);
-        Files.createDirectories(dir.resolve("environments"));
-        Files.writeString(dir.resolve("environments/staging.yaml"), """
-                sharedVariables:
-                  DATABASE_URL: ${env:DB_STAGING}
-                  ENVIRONMENT: staging
-                services:
-                  engine-api:
-                    deploy:
-                      numReplicas: 1
-                    variables:
-                      GUNICORN_WORKERS: "1"
-                """);
-        return SpecLoader.load(dir.resolve("tl-engine.yaml"),
-                Map.of("DB", DB_PROD, "DB_STAGING", DB_STAGING, "API_TOKEN", "fake-MARKER-token"), scope);
+    /** tl-engine as the audits see it: production, and staging declared from it with its own overlay. */
+    private static SpecBuilder declared() {
+        return SpecBuilder.project("tl-engine")
+                .environment("production").environment("staging", "production")
+                .shared("DATABASE_URL", SpecBuilder.fromEnv("DB", DB_PROD))
+                .shared("ENVIRONMENT", "production")
+                .service("engine-api", s -> s.setting("deploy.numReplicas", 2L).setting("deploy.healthcheckPath", "/health")
+                        .variable("ENVIRONMENT", "${{shared.ENVIRONMENT}}")
+                        .variable("DATABASE_URL", "${{shared.DATABASE_URL}}")
+                        .variable("GUNICORN_WORKERS", "4")
+                        .variable("API_TOKEN", SpecBuilder.sealed(SpecBuilder.fromEnv("API_TOKEN", "fake-MARKER-token"))))
+                .ignore("**/variable/RAILWAY_*")
+                .in("staging", e -> e.shared("DATABASE_URL", SpecBuilder.fromEnv("DB_STAGING", DB_STAGING))
+                        .shared("ENVIRONMENT", "staging")
+                        .setting("engine-api", "deploy.numReplicas", 1L)
+                        .variable("engine-api", "GUNICORN_WORKERS", "1"));
     }
 
-    /** What Railway holds after a perfect apply of {@code spec}, then {@code edit}. */
-    private static LiveProject live(Spec spec, UnaryOperator<Map<String, Map<String, LiveVariable>>> edit) {
-        List<LiveEnvironment> environments = new ArrayList<>();
-        for (EnvironmentSpec env : spec.environments()) {
-            Map<String, Map<String, LiveVariable>> vars = new HashMap<>();
-            vars.put("shared", variables(env.sharedVariables()));
-            for (ServiceInstanceSpec instance : env.services().values()) {
-                vars.put(instance.service(), variables(instance.variables()));
-            }
-            Map<String, Map<String, LiveVariable>> edited = edit.apply(prefixed(env.name(), vars));
-            Map<String, LiveServiceInstance> instances = new LinkedHashMap<>();
-            for (ServiceInstanceSpec instance : env.services().values()) {
-                instances.put("svc-" + instance.service(), new LiveServiceInstance("svc-" + instance.service(),
-                        new TreeMap<>(instance.settings()), edited.get(env.name() + "/" + instance.service())));
-            }
-            environments.add(new LiveEnvironment("env-" + env.name(), env.name(), null, "etag", instances,
-                    edited.get(env.name() + "/shared")));
-        }
-        return new LiveProject("prj-1", "tl-engine", "ws-1", environments, List.of(new LiveService("svc-engine-api",
-                "engine-api")), List.of());
+    /** The spec with every environment's references read. */
+    private static Spec spec() {
+        return declared().build();
     }
 
-    private static Map<String, Map<String, LiveVariable>> prefixed(String env, Map<String, Map<String, LiveVariable>> vars) {
-        Map<String, Map<String, LiveVariable>> out = new HashMap<>();
-        vars.forEach((k, v) -> out.put(env + "/" + k, v));
-        return out;
+    /** The spec as drift --compare reads it: no reference read. */
+    private static Spec unresolved() {
+        return declared().unresolved("production", "staging").build();
     }
 
-    private static Map<String, LiveVariable> variables(Map<String, VariableSpec> declared) {
-        Map<String, LiveVariable> out = new TreeMap<>();
-        declared.values().forEach(v -> out.put(v.name(), new LiveVariable(v.name(), v.sealed() ? null
-                : v.value() == null ? Secret.of(v.template()) : v.value(), v.sealed())));
-        return out;
-    }
-
-    /** Sets a variable at {@code where} ("staging/engine-api", "production/shared") when the edit is of that environment. */
-    private static void set(Map<String, Map<String, LiveVariable>> vars, String where, String name, String value) {
-        if (vars.containsKey(where)) {
-            vars.get(where).put(name, new LiveVariable(name, Secret.of(value), false));
-        }
+    /** What Railway holds after a perfect apply of {@code spec}. */
+    private static LiveProject live(Spec spec) {
+        return LiveBuilder.applied(spec);
     }
 
     private static DriftReport drift(Spec spec, LiveProject project, Map<String, Fingerprint> written) {
@@ -142,21 +72,18 @@ class AuditTest {
     }
 
     @Test
-    void aPerfectApplyHasNoDrift() throws IOException {
-        Spec spec = spec(null);
-        DriftReport report = drift(spec, live(spec, v -> v), Map.of());
+    void aPerfectApplyHasNoDrift() {
+        Spec spec = spec();
+        DriftReport report = drift(spec, live(spec), Map.of());
         assertEquals(List.of(), report.findings());
         assertTrue(report.notes().stream().anyMatch(n -> n.contains("API_TOKEN is sealed")), report.notes()::toString);
     }
 
     @Test
-    void theDirectionComesFromWhatTlctlLastWrote() throws IOException {
-        Spec spec = spec(null);
+    void theDirectionComesFromWhatTlctlLastWrote() {
+        Spec spec = spec();
         String address = "staging/engine-api/variable/GUNICORN_WORKERS";
-        LiveProject project = live(spec, v -> {
-            set(v, "staging/engine-api", "GUNICORN_WORKERS", "7");
-            return v;
-        });
+        LiveProject project = LiveBuilder.variable(live(spec), "staging", "engine-api", "GUNICORN_WORKERS", "7");
         assertEquals(Direction.RAILWAY_CHANGED, drift(spec, project, Map.of(address, fp("1"))).findings().get(0).direction());
         assertEquals(Direction.SPEC_CHANGED, drift(spec, project, Map.of(address, fp("7"))).findings().get(0).direction());
         assertEquals(Direction.BOTH_CHANGED, drift(spec, project, Map.of(address, fp("3"))).findings().get(0).direction());
@@ -168,17 +95,14 @@ class AuditTest {
     }
 
     @Test
-    void aSettingDirectionUsesItsCanonicalText() throws IOException {
-        Spec spec = spec(null);
-        LiveProject project = live(spec, v -> v);
-        LiveEnvironment staging = project.environment("staging").orElseThrow();
-        LiveServiceInstance api = staging.instance("svc-engine-api").orElseThrow();
-        TreeMap<String, Object> settings = new TreeMap<>(api.settings());
-        settings.put("deploy.numReplicas", 3L);
-        settings.put("deploy.sleepApplication", false); // Railway's default: not drift when undeclared
-        settings.put("deploy.cronSchedule", "*/5 * * * *");
-        LiveProject changed = replaceInstance(project, "staging", new LiveServiceInstance(api.serviceId(), settings,
-                api.variables()));
+    void aSettingDirectionUsesItsCanonicalText() {
+        Spec spec = spec();
+        LiveProject changed = LiveBuilder.settings(live(spec), "staging", "engine-api", settings -> {
+            settings.put("deploy.numReplicas", 3L);
+            settings.put("deploy.sleepApplication", false); // Railway's default: not drift when undeclared
+            settings.put("deploy.cronSchedule", "*/5 * * * *");
+            return settings;
+        });
         DriftReport report = drift(spec, changed, Map.of("staging/engine-api/setting/deploy.numReplicas",
                 fp(Values.canonical(1.0))));
         assertEquals(List.of("staging/engine-api/setting/deploy.cronSchedule", "staging/engine-api/setting/deploy.numReplicas"),
@@ -187,29 +111,11 @@ class AuditTest {
         assertEquals(Direction.RAILWAY_CHANGED, report.findings().get(1).direction(), "1.0 and 1 are one value");
     }
 
-    private static LiveProject replaceInstance(LiveProject project, String env, LiveServiceInstance instance) {
-        List<LiveEnvironment> environments = new ArrayList<>();
-        for (LiveEnvironment e : project.environments()) {
-            if (e.name().equals(env)) {
-                Map<String, LiveServiceInstance> instances = new LinkedHashMap<>(e.instances());
-                instances.put(instance.serviceId(), instance);
-                e = new LiveEnvironment(e.id(), e.name(), e.sourceEnvironmentId(), e.configEtag(), instances,
-                        e.sharedVariables());
-            }
-            environments.add(e);
-        }
-        return new LiveProject(project.id(), project.name(), project.workspaceId(), environments, project.services(),
-                project.volumes());
-    }
-
     @Test
-    void undeclaredVariablesCountAndIgnoreGlobsSilenceThem() throws IOException {
-        Spec spec = spec(null);
-        LiveProject project = live(spec, v -> {
-            set(v, "production/engine-api", "RAILWAY_DEPLOYMENT_DRAINING_SECONDS", "30");
-            set(v, "production/shared", "STRIPE_SECRET", "fake-MARKER-stripe");
-            return v;
-        });
+    void undeclaredVariablesCountAndIgnoreGlobsSilenceThem() {
+        Spec spec = spec();
+        LiveProject project = LiveBuilder.shared(LiveBuilder.variable(live(spec), "production", "engine-api",
+                "RAILWAY_DEPLOYMENT_DRAINING_SECONDS", "30"), "production", "STRIPE_SECRET", "fake-MARKER-stripe");
         DriftReport report = drift(spec, project, Map.of());
         assertEquals(1, report.ignored());
         DriftFinding stripe = report.findings().get(0);
@@ -219,9 +125,9 @@ class AuditTest {
     }
 
     @Test
-    void aSealedValueIsComparedWithWhatTlctlWrote() throws IOException {
-        Spec spec = spec(null);
-        LiveProject project = live(spec, v -> v);
+    void aSealedValueIsComparedWithWhatTlctlWrote() {
+        Spec spec = spec();
+        LiveProject project = live(spec);
         String address = "production/engine-api/variable/API_TOKEN";
         assertEquals(List.of(), drift(spec, project, Map.of(address, fp("fake-MARKER-token"))).findings());
         DriftFinding changed = drift(spec, project, Map.of(address, fp("an older token"))).findings().get(0);
@@ -248,13 +154,11 @@ class AuditTest {
     // ---- comparison -----------------------------------------------------------------------------
 
     @Test
-    void aSecretSharedAcrossEnvironmentsIsARiskAtAnyAddress() throws IOException {
-        Spec declared = spec(Set.of());
-        Spec resolved = spec(null);
-        LiveProject project = live(resolved, v -> {
-            set(v, "staging/engine-api", "DATABASE_URL", DB_PROD); // a literal copy of production's shared URL
-            return v;
-        });
+    void aSecretSharedAcrossEnvironmentsIsARiskAtAnyAddress() {
+        Spec declared = unresolved();
+        Spec resolved = spec();
+        // A literal copy of production's shared URL.
+        LiveProject project = LiveBuilder.variable(live(resolved), "staging", "engine-api", "DATABASE_URL", DB_PROD);
         Comparison c = EnvironmentComparison.of(declared, project, project.environment("production").orElseThrow(),
                 project.environment("staging").orElseThrow());
         List<Difference> risks = c.differences().stream().filter(Difference::risk).toList();
@@ -272,10 +176,10 @@ class AuditTest {
     }
 
     @Test
-    void equalReferencesAreNotRisks() throws IOException {
-        Spec declared = spec(Set.of());
-        Spec resolved = spec(null);
-        LiveProject project = live(resolved, v -> v);
+    void equalReferencesAreNotRisks() {
+        Spec declared = unresolved();
+        Spec resolved = spec();
+        LiveProject project = live(resolved);
         // What tlctl wrote, as its records would say: a value from ${env:...} is not read by compare.
         Map<String, Fingerprint> written = new java.util.HashMap<>();
         byte[] salt = Fingerprint.newSalt();

@@ -18,7 +18,7 @@ class HelpTextTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "validate", "plan", "apply", "init", "drift", "vars", "vars list", "billing", "billing check",
+    @ValueSource(strings = {"", "validate", "plan", "apply", "init", "import", "drift", "vars", "vars list", "billing", "billing check",
         "completion", "sandbox", "sandbox serve", "sandbox token"})
     void helpHasExamplesAndExitCodes(String command) {
         String[] args = (command.isEmpty() ? "--help" : command + " --help").split(" ");

@@ -26,13 +26,28 @@ class SandboxCommandTest {
     Path cwd;
 
     // Read while `sandbox serve` runs, so the streams are this test's own rather than Tlctl's.
-    final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    final java.io.ByteArrayOutputStream out = new Awaitable();
+
+    /** Standard output that wakes whoever waits on it at each write, so that a test waits for a line, not for time. */
+    private static final class Awaitable extends java.io.ByteArrayOutputStream {
+        @Override
+        public synchronized void write(int b) {
+            super.write(b);
+            notifyAll();
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            super.write(b, off, len);
+            notifyAll();
+        }
+    }
     final java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
 
     private int run(String... args) {
         CliContext context = new CliContext(Map.of(), new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
                 new java.io.PrintStream(err, true, StandardCharsets.UTF_8), java.io.InputStream.nullInputStream(), false,
-                cwd, java.time.Clock.systemUTC(), dev.tlctl.railway.Sleeper.SYSTEM, dev.tlctl.railway.RequestListener.NONE);
+                cwd, java.time.Clock.systemUTC(), dev.tlctl.reconcile.Sleeper.SYSTEM, dev.tlctl.reconcile.RequestListener.NONE);
         return Main.run(context, args);
     }
 
@@ -127,8 +142,10 @@ class SandboxCommandTest {
         Matcher url = Pattern.compile("serving (http://127\\.0\\.0\\.1:\\d+/graphql/v2)").matcher("");
         long deadline = System.currentTimeMillis() + 20_000;
         // The URL, the token, the state file and the timing are four lines: wait for the last.
-        while (!(url.reset(out()).find() && out().contains("timing: ")) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
+        synchronized (out) {
+            while (!(url.reset(out()).find() && out().contains("timing: ")) && System.currentTimeMillis() < deadline) {
+                out.wait(1000); // woken by each write
+            }
         }
         assertTrue(url.reset(out()).find(), "no URL printed: " + out() + err());
         assertTrue(out().contains("account token: local-token"), out());

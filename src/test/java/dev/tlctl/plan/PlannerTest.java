@@ -8,110 +8,50 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tlctl.live.LiveEnvironment;
 import dev.tlctl.live.LiveProject;
 import dev.tlctl.live.LiveService;
-import dev.tlctl.live.LiveServiceInstance;
 import dev.tlctl.live.LiveState;
 import dev.tlctl.live.LiveUsageLimit;
-import dev.tlctl.live.LiveVariable;
 import dev.tlctl.live.LiveVolume;
 import dev.tlctl.live.LiveWorkspace;
 import dev.tlctl.secret.Fingerprint;
 import dev.tlctl.secret.Secret;
-import dev.tlctl.spec.EnvironmentSpec;
-import dev.tlctl.spec.ServiceInstanceSpec;
 import dev.tlctl.spec.Spec;
-import dev.tlctl.spec.SpecLoader;
-import dev.tlctl.spec.VariableSpec;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import dev.tlctl.testing.LiveBuilder;
+import dev.tlctl.testing.SpecBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Pure tests of the Planner: records in, records out; no HTTP, no mocks. */
 class PlannerTest {
     private static final String DB_PROD = "postgresql://engine:fake-MARKER-prod@db/engine";
     private static final String DB_STAGING = "postgresql://engine:fake-MARKER-staging@db/engine_staging";
 
-    @TempDir
-    Path dir;
+    /** tl-engine as the planner sees it: production, and staging declared from it with its own overlay. */
+    private static SpecBuilder declared() {
+        return SpecBuilder.project("tl-engine")
+                .environment("production").environment("staging", "production")
+                .shared("DATABASE_URL", SpecBuilder.fromEnv("DB", DB_PROD))
+                .shared("DEBUG", "0")
+                .service("engine-api", s -> s.setting("source.repo", "tiendaleon/tl-engine")
+                        .setting("deploy.numReplicas", 2L).setting("deploy.region", "us-west2")
+                        .setting("deploy.limits.vCPUs", 2L).variable("GUNICORN_WORKERS", "4"))
+                .disabledService("engine-worker", s -> { })
+                .usageLimit(25, 50)
+                .in("staging", e -> e.shared("DATABASE_URL", SpecBuilder.fromEnv("DB_STAGING", DB_STAGING))
+                        .shared("DEBUG", "1").setting("engine-api", "deploy.numReplicas", 1L)
+                        .setting("engine-api", "deploy.sleepApplication", true));
+    }
 
-    private Spec spec() throws IOException {
-        Files.writeString(dir.resolve("tl-engine.yaml"), """
-                project:
-                  name: tl-engine
-                environments:
-                  production: {}
-                  staging:
-                    from: production
-                sharedVariables:
-                  DATABASE_URL: ${env:DB}
-                  DEBUG: "0"
-                services:
-                  engine-api:
-                    source:
-                      repo: tiendaleon/tl-engine
-                    deploy:
-                      numReplicas: 2
-                      region: us-west2
-                      limits:
-                        vCPUs: 2
-                    variables:
-                      GUNICORN_WORKERS: "4"
-                  engine-worker:
-                    enabled: false
-                billing:
-                  usageLimit:
-                    softLimitDollars: 25
-                    hardLimitDollars: 50
-                version: 1
-                """);
-        Files.createDirectories(dir.resolve("environments"));
-        Files.writeString(dir.resolve("environments/staging.yaml"), """
-                sharedVariables:
-                  DATABASE_URL: ${env:DB_STAGING}
-                  DEBUG: "1"
-                services:
-                  engine-api:
-                    deploy:
-                      numReplicas: 1
-                      sleepApplication: true
-                """);
-        return SpecLoader.load(dir.resolve("tl-engine.yaml"), Map.of("DB", DB_PROD, "DB_STAGING", DB_STAGING));
+    private static Spec spec() {
+        return declared().build();
     }
 
     private static final LiveWorkspace WORKSPACE = new LiveWorkspace("ws-1", "sandbox", "cus-1", true, null, 0);
 
-    /** What Railway holds after a perfect apply of {@code spec}. */
-    static LiveProject applied(Spec spec) {
-        List<LiveService> services = new ArrayList<>();
-        spec.services().stream().filter(s -> s.enabledAnywhere())
-                .forEach(s -> services.add(new LiveService("svc-" + s.name(), s.name())));
-        List<LiveEnvironment> environments = new ArrayList<>();
-        for (EnvironmentSpec env : spec.environments()) {
-            Map<String, LiveServiceInstance> instances = new LinkedHashMap<>();
-            for (ServiceInstanceSpec instance : env.services().values()) {
-                if (instance.enabled()) {
-                    instances.put("svc-" + instance.service(), new LiveServiceInstance("svc-" + instance.service(),
-                            new TreeMap<>(instance.settings()), live(instance.variables())));
-                }
-            }
-            environments.add(new LiveEnvironment("env-" + env.name(), env.name(),
-                    env.from() == null ? null : "env-" + env.from(), "etag-" + env.name(), instances,
-                    live(env.sharedVariables())));
-        }
-        return new LiveProject("prj-1", spec.project().name(), "ws-1", environments, services, List.of());
-    }
-
-    private static Map<String, LiveVariable> live(Map<String, VariableSpec> variables) {
-        Map<String, LiveVariable> out = new TreeMap<>();
-        variables.values().forEach(v -> out.put(v.name(), new LiveVariable(v.name(), v.sealed() ? null : v.value(), v.sealed())));
-        return out;
+    private static LiveProject applied(Spec spec) {
+        return LiveBuilder.applied(spec);
     }
 
     private static LiveWorkspace withLimit(int soft, Integer hard) {
@@ -123,7 +63,7 @@ class PlannerTest {
     }
 
     @Test
-    void anEmptyWorkspaceGetsEverythingTheSpecDeclares() throws IOException {
+    void anEmptyWorkspaceGetsEverythingTheSpecDeclares() {
         Plan plan = Planner.plan(spec(), new LiveState(WORKSPACE, null), PlanOptions.defaults());
 
         assertEquals(List.of(
@@ -167,7 +107,7 @@ class PlannerTest {
     }
 
     @Test
-    void planApplyPlanIsEmpty() throws IOException {
+    void planApplyPlanIsEmpty() {
         Spec spec = spec();
         Plan plan = Planner.plan(spec, new LiveState(withLimit(25, 50), applied(spec)), PlanOptions.defaults());
         assertEquals(List.of(), addresses(plan));
@@ -176,7 +116,7 @@ class PlannerTest {
     }
 
     @Test
-    void numbersCompareByValue() throws IOException {
+    void numbersCompareByValue() {
         Spec spec = spec();
         LiveProject project = edit(applied(spec), "production", "svc-engine-api",
                 settings -> { settings.put("deploy.limits.vCPUs", 2L); settings.put("deploy.numReplicas", 2.0); return settings; });
@@ -184,7 +124,7 @@ class PlannerTest {
     }
 
     @Test
-    void aStagingOnlySettingChangesOnlyStaging() throws IOException {
+    void aStagingOnlySettingChangesOnlyStaging() {
         Spec spec = spec();
         LiveProject project = edit(applied(spec), "staging", "svc-engine-api",
                 settings -> { settings.put("deploy.sleepApplication", false); return settings; });
@@ -200,7 +140,7 @@ class PlannerTest {
     }
 
     @Test
-    void aVariableChangedBehindTheSpecsBackIsPlannedAsASensitiveUpdate() throws IOException {
+    void aVariableChangedBehindTheSpecsBackIsPlannedAsASensitiveUpdate() {
         Spec spec = spec();
         LiveProject project = editShared(applied(spec), "production", "DATABASE_URL",
                 Secret.of("postgresql://engine:fake-changed-MARKER@db/other"));
@@ -214,16 +154,11 @@ class PlannerTest {
     }
 
     @Test
-    void undeclaredThingsAreListedAndDeletedOnlyWithPrune() throws IOException {
+    void undeclaredThingsAreListedAndDeletedOnlyWithPrune() {
         Spec spec = spec();
-        LiveProject base = applied(spec);
-        LiveProject project = editShared(base, "staging", "LEGACY_FLAG", Secret.of("x"));
-        List<LiveEnvironment> envs = new ArrayList<>(project.environments());
-        envs.add(new LiveEnvironment("env-pr", "pr-42", "env-production", "e", Map.of(), Map.of()));
-        List<LiveService> services = new ArrayList<>(project.services());
-        services.add(new LiveService("svc-pg", "Postgres"));
-        project = new LiveProject(project.id(), project.name(), project.workspaceId(), envs, services,
-                List.of(new LiveVolume("vol-1", "pgdata")));
+        LiveProject project = LiveBuilder.with(editShared(applied(spec), "staging", "LEGACY_FLAG", Secret.of("x")),
+                List.of(new LiveEnvironment("env-pr", "pr-42", "env-production", "e", Map.of(), Map.of())),
+                List.of(new LiveService("svc-pg", "Postgres")), List.of(new LiveVolume("vol-1", "pgdata")));
 
         Plan listed = Planner.plan(spec, new LiveState(withLimit(25, 50), project), PlanOptions.defaults());
         assertTrue(listed.isEmpty());
@@ -244,15 +179,9 @@ class PlannerTest {
     }
 
     @Test
-    void sealedVariablesCompareByTheFingerprintTlctlLastWrote() throws IOException {
-        Files.writeString(dir.resolve("tl-engine.yaml"), """
-                project: {name: p}
-                environments: {production: {}}
-                sharedVariables:
-                  SIGNING_KEY: {value: "${env:KEY}", sealed: true}
-                version: 1
-                """);
-        Spec spec = SpecLoader.load(dir.resolve("tl-engine.yaml"), Map.of("KEY", "fake-MARKER-key"));
+    void sealedVariablesCompareByTheFingerprintTlctlLastWrote() {
+        Spec spec = SpecBuilder.project("p").environment("production")
+                .shared("SIGNING_KEY", SpecBuilder.sealed(SpecBuilder.fromEnv("KEY", "fake-MARKER-key"))).build();
         LiveProject project = applied(spec);
         String address = "production/variable/SIGNING_KEY";
 
@@ -272,7 +201,7 @@ class PlannerTest {
     }
 
     @Test
-    void usageLimitIsPlannedWorkspaceWideOrNotedWhenUnreadable() throws IOException {
+    void usageLimitIsPlannedWorkspaceWideOrNotedWhenUnreadable() {
         Spec spec = spec();
         Plan update = Planner.plan(spec, new LiveState(withLimit(10, null), applied(spec)), PlanOptions.defaults());
         assertEquals(List.of("~ usageLimit"), addresses(update));
@@ -288,12 +217,10 @@ class PlannerTest {
     }
 
     @Test
-    void aServiceEnabledLaterIsAddedToExistingEnvironments() throws IOException {
+    void aServiceEnabledLaterIsAddedToExistingEnvironments() {
         Spec spec = spec();
         LiveProject project = applied(spec);
-        Files.writeString(dir.resolve("tl-engine.yaml"), Files.readString(dir.resolve("tl-engine.yaml"))
-                .replace("engine-worker:\n    enabled: false", "engine-worker:\n    deploy: {startCommand: celery}"));
-        Spec enabled = SpecLoader.load(dir.resolve("tl-engine.yaml"), Map.of("DB", DB_PROD, "DB_STAGING", DB_STAGING));
+        Spec enabled = declared().service("engine-worker", s -> s.setting("deploy.startCommand", "celery")).build();
         Plan plan = Planner.plan(enabled, new LiveState(withLimit(25, 50), project), PlanOptions.defaults());
         assertEquals(List.of("+ project/service/engine-worker",
                 "+ production/engine-worker", "+ production/engine-worker/setting/deploy.startCommand",
@@ -302,32 +229,11 @@ class PlannerTest {
 
     private static LiveProject edit(LiveProject project, String env, String serviceId,
             UnaryOperator<TreeMap<String, Object>> change) {
-        List<LiveEnvironment> envs = new ArrayList<>();
-        for (LiveEnvironment e : project.environments()) {
-            if (!e.name().equals(env)) {
-                envs.add(e);
-                continue;
-            }
-            Map<String, LiveServiceInstance> instances = new LinkedHashMap<>(e.instances());
-            LiveServiceInstance old = instances.get(serviceId);
-            instances.put(serviceId, new LiveServiceInstance(serviceId, change.apply(new TreeMap<>(old.settings())), old.variables()));
-            envs.add(new LiveEnvironment(e.id(), e.name(), e.sourceEnvironmentId(), e.configEtag(), instances, e.sharedVariables()));
-        }
-        return new LiveProject(project.id(), project.name(), project.workspaceId(), envs, project.services(), project.volumes());
+        return LiveBuilder.settings(project, env, serviceId.substring("svc-".length()), change);
     }
 
     private static LiveProject editShared(LiveProject project, String env, String name, Secret value) {
-        List<LiveEnvironment> envs = new ArrayList<>();
-        for (LiveEnvironment e : project.environments()) {
-            if (!e.name().equals(env)) {
-                envs.add(e);
-                continue;
-            }
-            Map<String, LiveVariable> shared = new TreeMap<>(e.sharedVariables());
-            shared.put(name, new LiveVariable(name, value, false));
-            envs.add(new LiveEnvironment(e.id(), e.name(), e.sourceEnvironmentId(), e.configEtag(), e.instances(), shared));
-        }
-        return new LiveProject(project.id(), project.name(), project.workspaceId(), envs, project.services(), project.volumes());
+        return LiveBuilder.shared(project, env, name, value.reveal());
     }
 
     /** A history that knows only what tlctl created, by address text and id. */
@@ -347,24 +253,11 @@ class PlannerTest {
     }
 
     private static LiveProject withVariable(LiveProject project, String env, String name, String value) {
-        List<LiveEnvironment> environments = new ArrayList<>();
-        for (LiveEnvironment e : project.environments()) {
-            if (e.name().equals(env)) {
-                Map<String, LiveServiceInstance> instances = new LinkedHashMap<>(e.instances());
-                LiveServiceInstance api = instances.get("svc-engine-api");
-                Map<String, LiveVariable> variables = new TreeMap<>(api.variables());
-                variables.put(name, new LiveVariable(name, Secret.of(value), false));
-                instances.put("svc-engine-api", new LiveServiceInstance(api.serviceId(), api.settings(), variables));
-                e = new LiveEnvironment(e.id(), e.name(), e.sourceEnvironmentId(), e.configEtag(), instances, e.sharedVariables());
-            }
-            environments.add(e);
-        }
-        return new LiveProject(project.id(), project.name(), project.workspaceId(), environments, project.services(),
-                project.volumes());
+        return LiveBuilder.variable(project, env, "engine-api", name, value);
     }
 
     @Test
-    void whatTlctlCreatedIsDeletedAndWhatOthersAddedIsListed() throws IOException {
+    void whatTlctlCreatedIsDeletedAndWhatOthersAddedIsListed() {
         Spec spec = spec();
         LiveProject project = withVariable(withVariable(applied(spec), "staging", "OLD_FLAG", "1"), "staging", "HAND", "2");
         History history = created(Map.of("staging/engine-api/variable/OLD_FLAG", ""));
@@ -379,13 +272,10 @@ class PlannerTest {
     }
 
     @Test
-    void aServiceTlctlCreatedAndTheSpecDisablesEverywhereIsDeletedWhole() throws IOException {
+    void aServiceTlctlCreatedAndTheSpecDisablesEverywhereIsDeletedWhole() {
         Spec spec = spec();
-        LiveProject applied = applied(spec);
-        List<LiveService> services = new ArrayList<>(applied.services());
-        services.add(new LiveService("svc-engine-worker", "engine-worker"));
-        LiveProject project = new LiveProject(applied.id(), applied.name(), applied.workspaceId(), applied.environments(),
-                services, applied.volumes());
+        LiveProject project = LiveBuilder.with(applied(spec), List.of(), List.of(new LiveService("svc-engine-worker",
+                "engine-worker")), List.of());
         LiveState live = new LiveState(withLimit(25, 50), project);
         History history = created(Map.of("project/service/engine-worker", "svc-engine-worker"));
         assertEquals(List.of("- project/service/engine-worker"),
@@ -398,7 +288,7 @@ class PlannerTest {
     }
 
     @Test
-    void replaceWritesAValueRailwayAlreadyHolds() throws IOException {
+    void replaceWritesAValueRailwayAlreadyHolds() {
         Spec spec = spec();
         LiveState live = new LiveState(withLimit(25, 50), applied(spec));
         Plan plan = Planner.plan(spec, live, new PlanOptions(false, false, History.NONE,
@@ -410,7 +300,7 @@ class PlannerTest {
     }
 
     @Test
-    void aScopedRunNeitherPlansTheUsageLimitNorHidesThatItDiffers() throws IOException {
+    void aScopedRunNeitherPlansTheUsageLimitNorHidesThatItDiffers() {
         Spec spec = spec();
         LiveState live = new LiveState(withLimit(100, 200), applied(spec));
         Plan scoped = Planner.plan(spec, live, new PlanOptions(false, false, History.NONE, java.util.Set.of(), false));

@@ -222,7 +222,7 @@ class RailwayClientRecoveryTest {
                 () -> client.createServices("prj-1", List.of("engine-api")));
 
         assertEquals("CreateGaveUpException", e.getClass().getSimpleName());
-        assertTrue(e.getMessage().startsWith("Could not create engine-api: gave up after 5 attempts in 0 s (tlctl sends a"
+        assertTrue(e.getMessage().startsWith("Could not create service engine-api: gave up after 5 attempts in 0 s (tlctl sends a"
                 + " create at most 5 times within 2 minutes per apply). Whether the last attempt created it is unknown: a"
                 + " read found it missing. The last failure: Could not create services engine-api"), e.getMessage());
         assertEquals(10, server.getRequestCount(), "5 creates, each read back once; then it stops");

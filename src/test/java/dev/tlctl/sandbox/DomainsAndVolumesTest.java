@@ -117,6 +117,32 @@ class DomainsAndVolumesTest extends SandboxTestBase {
     }
 
     @Test
+    void deletingAnEnvironmentTakesItsInstancesVariablesAndVolumesAndLeavesEveryOtherAsItWas() {
+        gql.data(Docs.VOLUME_CREATE, "input", Map.of("projectId", p.id(), "mountPath", "/cache"));
+        gql.data(Docs.VARIABLE_COLLECTION_UPSERT, "input", Map.of("projectId", p.id(), "environmentId", staging,
+                "serviceId", api, "variables", Map.of("A", "1")));
+        String preview = gql.data(Docs.ENVIRONMENT_CREATE, "input", Map.of("projectId", p.id(), "name", "pr-1",
+                "sourceEnvironmentId", staging, "ephemeral", true)).at("/environmentCreate/id").asText();
+        String own = gql.data(Docs.CLI_VOLUME_CREATE, "projectId", p.id(), "environmentId", preview, "serviceId", api,
+                "mountPath", "/data").at("/volumeCreate/id").asText();
+        assertEquals(2, gql.data(Docs.VOLUME_INSTANCES, "id", preview).at("/environment/volumeInstances/edges").size());
+        List<JsonNode> before = List.of(gql.data(Docs.ENVIRONMENT, "id", staging, "decrypt", true),
+                gql.data(Docs.ENVIRONMENT, "id", p.productionId(), "decrypt", true),
+                gql.data(Docs.VOLUME_INSTANCES, "id", staging), gql.data(Docs.VOLUME_INSTANCES, "id", p.productionId()));
+
+        assertTrue(gql.data(Docs.ENVIRONMENT_DELETE, "id", preview).get("environmentDelete").asBoolean());
+
+        assertEquals(before, List.of(gql.data(Docs.ENVIRONMENT, "id", staging, "decrypt", true),
+                gql.data(Docs.ENVIRONMENT, "id", p.productionId(), "decrypt", true),
+                gql.data(Docs.VOLUME_INSTANCES, "id", staging), gql.data(Docs.VOLUME_INSTANCES, "id", p.productionId())));
+        gql.assertError("Environment not found", Docs.VOLUME_INSTANCES, "id", preview);
+        JsonNode volumes = gql.data(Docs.PROJECT, "id", p.id()).at("/project/volumes/edges");
+        assertEquals(1, volumes.size(), "its own volume went with it; the one other environments hold stays");
+        assertTrue(!volumes.get(0).at("/node/id").asText().equals(own));
+        gql.assertError("Volume not found", Docs.CLI_VOLUME_DELETE, "id", own);
+    }
+
+    @Test
     void aVolumeWithoutAnEnvironmentGoesToEveryEnvironmentAndWithANullOneToNone() {
         gql.data(Docs.VOLUME_CREATE, "input", Map.of("projectId", p.id(), "mountPath", "/cache"));
         assertEquals(1, gql.data(Docs.VOLUME_INSTANCES, "id", staging).at("/environment/volumeInstances/edges").size());

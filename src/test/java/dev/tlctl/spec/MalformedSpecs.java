@@ -220,7 +220,7 @@ public final class MalformedSpecs {
                   api: {}
                 version: 1
                 """), err(Y, 5, 1, "service", "unknown key \"service\"")),
-                "Did you mean \"services\"? Known keys here: version, project, environments, services, sharedVariables, billing, drift.");
+                "Did you mean \"services\"? Known keys here: version, project, environments, services, sharedVariables, billing, drift, previews, pullRequestEnvironments.");
         details(add("unknown service key", base("""
                 project:
                   name: tl-test

@@ -2,8 +2,10 @@ package dev.tlctl.testing;
 
 import dev.tlctl.cli.CliContext;
 import dev.tlctl.cli.Main;
+import dev.tlctl.railway.GraphQLRequest;
 import dev.tlctl.railway.RequestListener;
-import dev.tlctl.railway.Sleeper;
+import dev.tlctl.reconcile.ApiRequest;
+import dev.tlctl.reconcile.Sleeper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -23,6 +25,9 @@ import java.util.Map;
  * tests run the command line.
  */
 public final class Tlctl {
+    /** Every run's retries draw the same jitter, so that a test can name each wait exactly. */
+    private static final long JITTER_SEED = 17;
+
     private final Path cwd;
     private Map<String, String> env = Map.of();
     private boolean terminal;
@@ -97,6 +102,40 @@ public final class Tlctl {
         }
     }
 
+    /**
+     * The client's listener, hearing what the command line's listener hears: each request as the
+     * client built it.
+     */
+    private static dev.tlctl.reconcile.RequestListener heard(RequestListener listener) {
+        return new dev.tlctl.reconcile.RequestListener() {
+            @Override
+            public void onRequest(ApiRequest request, int attempt) {
+                listener.onRequest(graphql(request), attempt);
+            }
+
+            @Override
+            public void onResponse(ApiRequest request, int httpStatus, Duration elapsed) {
+                listener.onResponse(graphql(request), httpStatus, elapsed);
+            }
+
+            @Override
+            public void onRetry(ApiRequest request, int attempt, Duration wait, String reason) {
+                listener.onRetry(graphql(request), attempt, wait, reason);
+            }
+
+            @Override
+            public void onWait(String subject, String reason, Duration wait) {
+                listener.onWait(subject, reason, wait);
+            }
+        };
+    }
+
+    private static GraphQLRequest graphql(ApiRequest request) {
+        return new GraphQLRequest(request.operation(), request.action(), request.document(), null,
+                request.mutation() ? GraphQLRequest.OperationType.MUTATION : GraphQLRequest.OperationType.QUERY,
+                request.variables(), !request.mutation());
+    }
+
     public Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -107,7 +146,7 @@ public final class Tlctl {
         CliContext context = new CliContext(env, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), terminal, stdinTerminal, cwd, clock,
-                sleeper, listener);
+                sleeper, heard(listener), new java.util.SplittableRandom(JITTER_SEED));
         int code = Main.run(context, args);
         return new Run(List.of(args), code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
