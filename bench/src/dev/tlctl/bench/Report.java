@@ -93,7 +93,7 @@ final class Report {
         startup.forEach((jdk, result) -> startupMarkdown(md, jdk, result));
         if (!firstRun.isEmpty()) {
             md.append("\nFirst run from a cached jar (a fresh copy of `bin/tlctl` and the jar, no start-up archive yet:"
-                    + " `bin/tlctl plan --sandbox`, the archive made on the way): ");
+                    + " `bin/tlctl plan --sandbox` while the launcher makes the archive in the background): ");
             List<String> runs = new ArrayList<>();
             firstRun.forEach((jdk, r) -> runs.add(String.format(Locale.ROOT, "%s %.1f s (CPU %.1f s, %s)", jdk,
                     r.millis() / 1000, r.cpuMs() / 1000, mib(r.maxRssKiB()))));
