@@ -11,13 +11,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs one command as a separate process and measures it: wall time (from start to exit, taken
  * here) and, where GNU time is installed, the peak resident memory of the process (its max RSS,
- * {@code /usr/bin/time -f %M}, in KiB; for a shell launcher that execs java this is the JVM's).
+ * {@code /usr/bin/time -f %M}, in KiB; for a shell launcher that execs java this is the JVM's) and
+ * the CPU time it used (user + system, all its threads: JIT and GC included), which the load of a
+ * shared machine inflates far less than the wall time.
  */
 final class Proc {
     static final Path GNU_TIME = Path.of("/usr/bin/time");
 
-    /** What a run gave: exit code, wall time, max RSS in KiB (-1 when unknown), and its output. */
-    record Result(int exit, long nanos, long maxRssKiB, String stdout, String stderr) {
+    /** What a run gave: exit code, wall time, max RSS in KiB and CPU ms (-1 when unknown), and its output. */
+    record Result(int exit, long nanos, long maxRssKiB, double cpuMs, String stdout, String stderr) {
         double millis() {
             return nanos / 1e6;
         }
@@ -56,7 +58,7 @@ final class Proc {
         List<String> full = new ArrayList<>();
         boolean timed = memory && canMeasureMemory();
         if (timed) {
-            full.addAll(List.of(GNU_TIME.toString(), "-f", "%M", "-o", rss.toString()));
+            full.addAll(List.of(GNU_TIME.toString(), "-f", "%M %U %S", "-o", rss.toString()));
         }
         full.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(full).directory(dir.toFile())
@@ -78,17 +80,21 @@ final class Proc {
         }
         long nanos = System.nanoTime() - start;
         long maxRss = -1;
+        double cpu = -1;
         if (timed) {
             String text = Files.readString(rss).trim();
             // GNU time writes "Command exited with non-zero status N" before the format when N != 0.
             String last = text.isEmpty() ? "" : text.substring(text.lastIndexOf('\n') + 1).trim();
+            String[] fields = last.split(" ");
             try {
-                maxRss = Long.parseLong(last);
+                maxRss = Long.parseLong(fields[0]);
+                cpu = fields.length < 3 ? -1 : (Double.parseDouble(fields[1]) + Double.parseDouble(fields[2])) * 1000;
             } catch (NumberFormatException e) {
                 maxRss = -1;
             }
         }
-        Result result = new Result(process.exitValue(), nanos, maxRss, Files.readString(out), Files.readString(err));
+        Result result = new Result(process.exitValue(), nanos, maxRss, cpu, Files.readString(out),
+                Files.readString(err));
         Files.deleteIfExists(out);
         Files.deleteIfExists(err);
         Files.deleteIfExists(rss);

@@ -17,8 +17,11 @@ final class Startup {
     /** A named command line, run in {@code dir} with {@code env} added. */
     record Command(String name, List<String> argv, Path dir, Map<String, String> env, int expectedExit) {}
 
-    /** The medians (ms) per command name, hello-world first. */
-    record Result(Map<String, Double> medians, Map<String, Long> maxRss, int rounds) {
+    /**
+     * The medians (ms) per command name, hello-world first; peak RSS (KiB) and CPU time (ms, user +
+     * system) of each from one more round, under GNU time.
+     */
+    record Result(Map<String, Double> medians, Map<String, Long> maxRss, Map<String, Double> cpu, int rounds) {
         double ratio(String name, String hello) {
             return medians.get(name) / medians.get(hello);
         }
@@ -29,6 +32,7 @@ final class Startup {
     static Result measure(List<Command> commands, int rounds, int warmups, Path scratch) throws Exception {
         Map<String, List<Double>> times = new LinkedHashMap<>();
         Map<String, Long> rss = new LinkedHashMap<>();
+        Map<String, Double> cpu = new LinkedHashMap<>();
         for (Command c : commands) {
             times.put(c.name(), new ArrayList<>());
         }
@@ -43,6 +47,7 @@ final class Startup {
                         .check(c.name(), c.expectedExit());
                 if (memory) {
                     rss.put(c.name(), r.maxRssKiB());
+                    cpu.put(c.name(), r.cpuMs());
                 } else if (round >= 0) {
                     times.get(c.name()).add(r.millis());
                 }
@@ -50,7 +55,7 @@ final class Startup {
         }
         Map<String, Double> medians = new LinkedHashMap<>();
         times.forEach((name, list) -> medians.put(name, median(list)));
-        return new Result(medians, rss, rounds);
+        return new Result(medians, rss, cpu, rounds);
     }
 
     static double median(List<Double> values) {

@@ -61,7 +61,7 @@ final class DeployPrediction {
                         || !hasSource(instance.settings(), live(project, liveEnv, instance.service()))) {
                     continue;
                 }
-                boolean readsChanged = instance.variables().values().stream()
+                boolean readsChanged = !changedShared.isEmpty() && instance.variables().values().stream()
                         .anyMatch(v -> v.sharedReferences().stream().anyMatch(changedShared::contains));
                 if (touched.contains(instance.service()) || readsChanged) {
                     services.add(instance.service());

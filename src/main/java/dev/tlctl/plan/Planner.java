@@ -266,7 +266,8 @@ public final class Planner {
         boolean changed = false;
         for (Map.Entry<String, Object> desired : instance.settings().entrySet()) {
             Object current = liveInstance.settings().get(desired.getKey());
-            boolean replaced = options.replace().contains(Address.setting(env, instance.service(), desired.getKey()).text());
+            boolean replaced = !options.replace().isEmpty()
+                    && options.replace().contains(Address.setting(env, instance.service(), desired.getKey()).text());
             // Railway's default and "not set" are the same (Defaults); --replace writes it all the same.
             boolean same = Defaults.same(desired.getKey(), current, desired.getValue());
             if (same && !replaced) {
@@ -308,7 +309,8 @@ public final class Planner {
     private Change compareVariable(String env, String service, VariableSpec variable, LiveVariable existing,
             Sensitivity sensitivity) {
         Address address = Address.variable(env, service, variable.name());
-        boolean replaced = options.replace().contains(address.text());
+        // The address's text only when something is to be replaced: variables can be many.
+        boolean replaced = !options.replace().isEmpty() && options.replace().contains(address.text());
         if (existing.sealed()) {
             if (!variable.sealed()) {
                 notes.add(address + " is sealed on Railway: it cannot be read back or unsealed, so tlctl does not"

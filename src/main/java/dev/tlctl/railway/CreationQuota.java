@@ -12,9 +12,13 @@ import java.util.regex.Pattern;
  * seconds, refused inside HTTP 200 with a GraphQL error (API-NOTES section 8; the messages are
  * Railway's, as jamesprnich/terraform-provider-railway's {@code isCreationCooldown} matches them:
  * "creating projects too quickly", "1 project per 30 seconds", "only one environment can be
- * created"). tlctl spaces its own environment creates by the window (plus a second) and, when a
- * create is refused all the same (another run, a project's default environment), waits the
- * window out and sends it again, {@link #ATTEMPTS} times at most.
+ * created"). It learns the quota rather than presuming it: tlctl sends its environment creates at
+ * once until Railway refuses one in this run, then waits the window out (plus a second), sends
+ * that one again ({@link #ATTEMPTS} sends at most) and spaces every later one of the run by the
+ * window. The trade-off: on real Railway a run that creates several environments spends one
+ * refused request (an error, nothing written) to learn the quota; a run that creates one, or a
+ * sandbox without quotas, waits nothing; presuming the quota cost every run 31 s per environment
+ * after the first.
  */
 final class CreationQuota {
     /** Railway's window when its message names none. */
@@ -28,6 +32,7 @@ final class CreationQuota {
 
     private final Clock clock;
     private Instant lastEnvironment;
+    private boolean environmentRefused;
 
     CreationQuota(Clock clock) {
         this.clock = clock;
@@ -47,13 +52,21 @@ final class CreationQuota {
         return window.plus(MARGIN);
     }
 
-    /** How long to wait before this client's next environment create: zero for the first one. */
+    /**
+     * How long to wait before this client's next environment create: zero until Railway refused
+     * one in this run, then the rest of the window since the last one created.
+     */
     Duration untilNextEnvironment() {
-        if (lastEnvironment == null) {
+        if (!environmentRefused || lastEnvironment == null) {
             return Duration.ZERO;
         }
         Duration left = Duration.between(clock.instant(), lastEnvironment.plus(WINDOW).plus(MARGIN));
         return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /** Notes that Railway refused an environment create for its quota: later ones are spaced. */
+    void environmentRefused() {
+        environmentRefused = true;
     }
 
     /** Notes that an environment was just created. */

@@ -115,7 +115,10 @@ final class Creations {
         return project.environment(name).orElse(project.environments().isEmpty() ? null : project.environments().get(0));
     }
 
-    /** One request per environment, each spaced from this client's previous one by Railway's window. */
+    /**
+     * One request per environment, sent at once; after Railway refused one for its quota, each
+     * later one spaced from the previous by the window.
+     */
     Map<String, String> createEnvironments(String projectId, List<String> names) {
         Map<String, String> created = new LinkedHashMap<>();
         for (String name : names) {
@@ -147,6 +150,7 @@ final class Creations {
                 return env.path("id").asText();
             } catch (RailwayException e) {
                 if (CreationQuota.refused(e) && attempt < CreationQuota.ATTEMPTS) {
+                    quota.environmentRefused();
                     waits.sleep(subject, reason, CreationQuota.after(e));
                     continue;
                 }

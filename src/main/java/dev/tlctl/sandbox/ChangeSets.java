@@ -30,7 +30,7 @@ final class ChangeSets {
      */
     static Map<String, Object> apply(Store store, Caller caller, State.EnvironmentRec environment, Object input,
                                      String baseConfigEtag, String commitMessage, Boolean waitForCompletion) {
-        if (baseConfigEtag != null && !baseConfigEtag.equals(Patches.etag(environment.config))) {
+        if (baseConfigEtag != null && !baseConfigEtag.equals(store.configEtag(environment))) {
             throw new SandboxException(STALE_MESSAGE, STALE_CODE);
         }
         ChangeSetSimulation simulation = ChangeSetSimulation.run(store, caller, environment, input);

@@ -173,16 +173,23 @@ final class Deploys {
 
     /** The instance's newest deployment, or null. */
     static State.DeploymentRec latest(Store store, String environmentId, String serviceId) {
-        List<State.DeploymentRec> deployments = newestFirst(store.state(),
-                d -> Lifecycle.sameInstance(d, environmentId, serviceId));
-        return deployments.isEmpty() ? null : deployments.get(0);
+        return newest(store.state(), d -> Lifecycle.sameInstance(d, environmentId, serviceId));
     }
 
     /** The deployment serving the instance now (SUCCESS or SLEEPING), or null. */
     static State.DeploymentRec active(Store store, String environmentId, String serviceId) {
-        List<State.DeploymentRec> deployments = newestFirst(store.state(), d -> Lifecycle.sameInstance(d, environmentId,
-                serviceId) && ("SUCCESS".equals(d.status) || "SLEEPING".equals(d.status)));
-        return deployments.isEmpty() ? null : deployments.get(0);
+        return newest(store.state(), d -> Lifecycle.sameInstance(d, environmentId, serviceId)
+                && ("SUCCESS".equals(d.status) || "SLEEPING".equals(d.status)));
+    }
+
+    /** The newest deployment that passes {@code filter}, or null: read per instance on every project read. */
+    private static State.DeploymentRec newest(State state, java.util.function.Predicate<State.DeploymentRec> filter) {
+        for (int i = state.deployments.size() - 1; i >= 0; i--) {
+            if (filter.test(state.deployments.get(i))) {
+                return state.deployments.get(i);
+            }
+        }
+        return null;
     }
 
     static List<State.DeploymentRec> newestFirst(State state, java.util.function.Predicate<State.DeploymentRec> filter) {

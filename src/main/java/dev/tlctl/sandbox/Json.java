@@ -1,16 +1,22 @@
 package dev.tlctl.sandbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The sandbox's one Jackson mapper and the JSON helpers the config store needs. */
 final class Json {
@@ -24,6 +30,27 @@ final class Json {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }
+        // A walk of the tree: the mapper's conversion goes through a token buffer, several times the
+        // cost for a large config, read on every project read.
+        if (node instanceof ObjectNode object) {
+            Map<String, Object> map = new LinkedHashMap<>(Math.max(4, object.size() * 4 / 3 + 1));
+            object.fields().forEachRemaining(field -> map.put(field.getKey(), toJava(field.getValue())));
+            return map;
+        }
+        if (node instanceof ArrayNode array) {
+            List<Object> list = new ArrayList<>(array.size());
+            array.forEach(element -> list.add(toJava(element)));
+            return list;
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isNumber()) {
+            return node.numberValue();
+        }
         return MAPPER.convertValue(node, Object.class);
     }
 
@@ -32,40 +59,45 @@ final class Json {
         return MAPPER.valueToTree(value);
     }
 
-    /** The config with object keys sorted at every level: equal content, equal text. */
-    static String canonical(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(sorted(node));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode sorted(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            ObjectNode copy = MAPPER.createObjectNode();
-            List<String> names = new ArrayList<>();
-            object.fieldNames().forEachRemaining(names::add);
-            names.sort(null);
-            for (String name : names) {
-                copy.set(name, sorted(object.get(name)));
-            }
-            return copy;
-        }
-        if (node instanceof ArrayNode array) {
-            ArrayNode copy = MAPPER.createArrayNode();
-            array.forEach(element -> copy.add(sorted(element)));
-            return copy;
-        }
-        return node;
-    }
-
-    static String sha256Hex(String text) {
+    /**
+     * The SHA-256 (hex) of the node's text with object keys sorted at every level: equal content,
+     * equal digest. Written straight into the digest, without a sorted copy or the text in memory:
+     * an etag of a large config is read on every project read.
+     */
+    static String canonicalSha256Hex(JsonNode node) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            try (JsonGenerator out = MAPPER.createGenerator(new DigestOutputStream(OutputStream.nullOutputStream(),
+                    digest))) {
+                writeSorted(out, node);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void writeSorted(JsonGenerator out, JsonNode node) throws IOException {
+        if (node instanceof ObjectNode object) {
+            List<String> names = new ArrayList<>(object.size());
+            object.fieldNames().forEachRemaining(names::add);
+            names.sort(null);
+            out.writeStartObject();
+            for (String name : names) {
+                out.writeFieldName(name);
+                writeSorted(out, object.get(name));
+            }
+            out.writeEndObject();
+        } else if (node instanceof ArrayNode array) {
+            out.writeStartArray();
+            for (JsonNode element : array) {
+                writeSorted(out, element);
+            }
+            out.writeEndArray();
+        } else {
+            out.writeTree(node);
         }
     }
 

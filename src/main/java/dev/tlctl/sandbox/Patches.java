@@ -16,24 +16,30 @@ final class Patches {
 
     /** A content hash of the canonical config: equal configs, equal etags; a no-op write keeps it. */
     static String etag(ObjectNode config) {
-        return Json.sha256Hex(Json.canonical(config)).substring(0, 32);
+        return Json.canonicalSha256Hex(config).substring(0, 32);
     }
 
     /**
-     * The config as {@code config(decryptVariables)} returns it: without decryption no variable
-     * carries its value (names and isSealed only); a sealed variable never does.
+     * The config as {@code config(decryptVariables)} returns it, as plain Java values: without
+     * decryption no variable carries its value (names and isSealed only); a sealed variable never
+     * does. Made from the config in one copy (no tree copy first).
      */
-    static ObjectNode masked(ObjectNode config, boolean decrypt) {
-        ObjectNode copy = config.deepCopy();
-        ObjectNode services = Json.at(copy, "services");
-        if (services != null) {
-            services.forEach(service -> {
-                mask(Json.at(service, "variables"), decrypt);
-                maskCredentials(Json.at(service, "deploy", "registryCredentials"));
+    static Map<String, Object> masked(ObjectNode config, boolean decrypt) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> view = (Map<String, Object>) Json.toJava(config);
+        ObjectNode services = Json.at(config, "services");
+        if (services != null && view.get("services") instanceof Map<?, ?> serviceViews) {
+            services.fields().forEachRemaining(service -> {
+                if (serviceViews.get(service.getKey()) instanceof Map<?, ?> serviceView) {
+                    mask(Json.at(service.getValue(), "variables"), serviceView.get("variables"), decrypt);
+                    if (serviceView.get("deploy") instanceof Map<?, ?> deploy) {
+                        maskCredentials(deploy.get("registryCredentials"));
+                    }
+                }
             });
         }
-        mask(Json.at(copy, "sharedVariables"), decrypt);
-        return copy;
+        mask(Json.at(config, "sharedVariables"), view.get("sharedVariables"), decrypt);
+        return view;
     }
 
     /** What a read shows of registry credentials, whatever the decryption (write-only). */
@@ -44,24 +50,27 @@ final class Patches {
      * (railwayapp/cli src/iac/change_set.rs {@code MASKED_CREDENTIAL_VALUE}, stripped before
      * every comparison and never written back; CHANGESETS.md section 1.5).
      */
-    private static void maskCredentials(ObjectNode credentials) {
-        if (credentials == null) {
+    @SuppressWarnings("unchecked")
+    private static void maskCredentials(Object credentials) {
+        if (!(credentials instanceof Map<?, ?> map)) {
             return;
         }
         for (String key : List.of("username", "password")) {
-            if (credentials.hasNonNull(key)) {
-                credentials.put(key, MASKED_CREDENTIAL);
+            if (map.get(key) != null) {
+                ((Map<String, Object>) map).put(key, MASKED_CREDENTIAL);
             }
         }
     }
 
-    private static void mask(ObjectNode variables, boolean decrypt) {
-        if (variables == null) {
+    /** Drops the value from each variable's view ({@code views}) that its config says to hide. */
+    private static void mask(ObjectNode variables, Object views, boolean decrypt) {
+        if (variables == null || !(views instanceof Map<?, ?> byName)) {
             return;
         }
-        variables.forEach(variable -> {
-            if (variable instanceof ObjectNode object && (!decrypt || Variables.isSealed(object))) {
-                object.remove("value");
+        variables.fields().forEachRemaining(variable -> {
+            if (variable.getValue() instanceof ObjectNode object && (!decrypt || Variables.isSealed(object))
+                    && byName.get(variable.getKey()) instanceof Map<?, ?> view) {
+                view.remove("value");
             }
         });
     }

@@ -55,9 +55,9 @@ final class ProjectFetchers {
         types.add(TypeRuntimeWiring.newTypeWiring("EnvironmentPatch")
                 .dataFetcher("environment", nested((c, env) ->
                         Views.environment(c.store().environmentAny(sourceKey(env, "environmentId")))))
-                .dataFetcher("patch", nested((c, env) -> Json.toJava(Patches.masked(
+                .dataFetcher("patch", nested((c, env) -> Patches.masked(
                         Staging.patch(c.store().environmentAny(sourceKey(env, "environmentId"))),
-                        Boolean.TRUE.equals(env.getArgument("decryptVariables"))))))
+                        Boolean.TRUE.equals(env.getArgument("decryptVariables")))))
                 .build());
         return types;
     }
@@ -137,9 +137,9 @@ final class ProjectFetchers {
                 .dataFetcher("config", nested((c, env) -> {
                     boolean decrypt = Boolean.TRUE.equals(env.getArgument("decryptVariables"));
                     State.EnvironmentRec environment = opened(c, env);
-                    return Json.toJava(Patches.masked(environment.config, decrypt));
+                    return Patches.masked(environment.config, decrypt);
                 }))
-                .dataFetcher("configEtag", nested((c, env) -> Patches.etag(opened(c, env).config)))
+                .dataFetcher("configEtag", nested((c, env) -> c.store().configEtag(opened(c, env))))
                 .dataFetcher("meta", nested((c, env) -> Views.environmentMeta(
                         c.store().environmentAny(sourceKey(env, "id")))))
                 .dataFetcher("sourceEnvironment", nested((c, env) -> {

@@ -27,6 +27,16 @@ final class Store {
     private final StateFile file;
     private State state;
     private boolean dirty;
+    /** Transactions that changed the state so far; an etag computed in an earlier one may be stale. */
+    private long generation;
+    /**
+     * Config etags by environment id, computed while nothing had changed in their transaction:
+     * a server that stores its etag computes it once per change, not on every read of a large
+     * config. Never persisted.
+     */
+    private final java.util.Map<String, CachedEtag> etags = new java.util.HashMap<>();
+
+    private record CachedEtag(long generation, com.fasterxml.jackson.databind.node.ObjectNode config, String etag) {}
 
     private Store(State state, StateFile file, Clock clock, SandboxConfig.Timing timing) {
         this.state = state;
@@ -121,6 +131,8 @@ final class Store {
                 State loaded = file.load();
                 if (loaded != null) {
                     state = loaded;
+                    generation++;
+                    etags.clear();
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -133,6 +145,8 @@ final class Store {
             return;
         }
         dirty = false;
+        generation++;
+        etags.clear();
         if (file != null) {
             try {
                 file.save(state);
@@ -161,6 +175,23 @@ final class Store {
 
     void markDirty() {
         dirty = true;
+    }
+
+    /**
+     * The environment's configEtag ({@link Patches#etag}), computed once per change of the state:
+     * every change marks the transaction dirty (or the state file would miss it), and an etag is
+     * kept only when computed before anything changed in its transaction.
+     */
+    String configEtag(State.EnvironmentRec environment) {
+        CachedEtag cached = etags.get(environment.id);
+        if (!dirty && cached != null && cached.generation() == generation && cached.config() == environment.config) {
+            return cached.etag();
+        }
+        String etag = Patches.etag(environment.config);
+        if (!dirty) {
+            etags.put(environment.id, new CachedEtag(generation, environment.config, etag));
+        }
+        return etag;
     }
 
     String newId() {

@@ -93,10 +93,10 @@ final class RailwayRules {
     private record Reference(String scope, String name, String text) {}
 
     private static List<Reference> references(String text) {
-        List<Reference> out = new ArrayList<>();
-        if (text == null) {
-            return out;
+        if (text == null || !text.contains("${{")) {
+            return List.of(); // most values: no regex
         }
+        List<Reference> out = new ArrayList<>();
         Matcher m = REFERENCE.matcher(text);
         while (m.find()) {
             out.add(new Reference(m.group(1), m.group(2), m.group()));
@@ -105,8 +105,8 @@ final class RailwayRules {
     }
 
     private static void checkReferences(EnvironmentSpec env, String service, VariableSpec variable, Problems problems) {
-        String owner = service == null ? "shared variable " + variable.name() : service + "'s variable " + variable.name();
         for (Reference r : references(variable.railwayText())) {
+            String owner = service == null ? "shared variable " + variable.name() : service + "'s variable " + variable.name();
             if (r.scope() == null) {
                 continue; // ${{NAME}}: another variable of the same service
             }

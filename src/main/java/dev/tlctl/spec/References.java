@@ -45,6 +45,9 @@ final class References {
     }
 
     static boolean containsReference(String text) {
+        if (!text.contains("${")) {
+            return false; // most values: no regex
+        }
         Matcher m = REFERENCE.matcher(text);
         while (m.find()) {
             if (!m.group().startsWith("$$")) {
@@ -65,6 +68,9 @@ final class References {
      * read and the resolved text is null (an environment outside the run's scope).
      */
     Resolved resolve(String template, Location location, Problems problems, boolean values) {
+        if (!template.contains("${")) {
+            return new Resolved(template, false); // most values: no regex, no copy
+        }
         Matcher m = REFERENCE.matcher(template);
         StringBuilder out = new StringBuilder();
         boolean used = false;

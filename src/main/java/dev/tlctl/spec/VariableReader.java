@@ -6,6 +6,7 @@ import dev.tlctl.spec.YNode.Entry;
 import dev.tlctl.spec.YNode.Kind;
 import dev.tlctl.spec.YNode.YMap;
 import dev.tlctl.spec.YNode.YScalar;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +15,23 @@ import java.util.Map;
  * Reads variables ({@code NAME: value} or {@code NAME: {value, secret, sealed}}), resolves their
  * references, decides which are secrets and refuses credentials written in plain text. A
  * diagnostic about a variable never contains its value.
+ *
+ * <p>A base variable is the same YAML entry in every environment that does not overlay it, and
+ * reading it gives the same variable (or the same diagnostics, which {@link Problems} keeps once):
+ * each entry is read once per mode and its variable shared by those environments, so that a spec
+ * of many environments costs about one environment's reading and one copy of its variables.
  */
 final class VariableReader {
     static final List<String> LONG_FORM_KEYS = SpecKeys.VARIABLE_LONG_FORM.names();
 
+    /** Marks an entry that reads as no variable (an error reported). */
+    private static final VariableSpec NONE = new VariableSpec("", null, null, false, false, null);
+
     private final NodeReader r;
     private final References references;
+    /** Variables read so far by YAML entry (identity), with references resolved and without. */
+    private final Map<Entry, VariableSpec> resolved = new IdentityHashMap<>();
+    private final Map<Entry, VariableSpec> checked = new IdentityHashMap<>();
 
     VariableReader(NodeReader r, References references) {
         this.r = r;
@@ -46,9 +58,13 @@ final class VariableReader {
         if (map == null) {
             return out;
         }
+        Map<Entry, VariableSpec> known = resolve ? resolved : checked;
         for (Entry entry : map.entries().values()) {
-            VariableSpec variable = read(entry, resolve);
-            if (variable != null) {
+            VariableSpec variable = known.computeIfAbsent(entry, e -> {
+                VariableSpec read = read(e, resolve);
+                return read == null ? NONE : read;
+            });
+            if (variable != NONE) {
                 out.put(variable.name(), variable);
             }
         }
@@ -139,17 +155,17 @@ final class VariableReader {
     private boolean plaintextCredential(String name, String literal, String format, Boolean marked, boolean sealed,
             boolean fromReference, Location location) {
         String reason;
-        String notSecret = " If it is not a secret, write " + name + ": {value: ..., secret: false}.";
+        boolean mayBeNotSecret = true; // sealed or marked secret: the way out is not to seal or mark it
         if (format != null) {
             reason = "it holds " + format;
         } else if (fromReference || literal.replace("\u0001", "").isBlank()) {
             return false;
         } else if (sealed) {
             reason = "it is sealed";
-            notSecret = ""; // sealed is always secret: the way out is not to seal it
+            mayBeNotSecret = false;
         } else if (Boolean.TRUE.equals(marked)) {
             reason = "it is marked secret: true";
-            notSecret = "";
+            mayBeNotSecret = false;
         } else if (SecretRules.nameLooksSecret(name)) {
             reason = "its name says it is one";
         } else {
@@ -158,7 +174,7 @@ final class VariableReader {
         r.problems().error(location, "a secret is written in plain text",
                 name + " is a secret (" + reason + "), so its value must not live in the YAML. Put the value in the"
                         + " environment or an env file and write " + name + ": ${env:" + name + "}, or use ${file:PATH};"
-                        + " Railway references such as ${{shared." + name + "}} work too." + notSecret);
+                        + " Railway references such as ${{shared." + name + "}} work too." + (mayBeNotSecret ? " If it is not a secret, write " + name + ": {value: ..., secret: false}." : ""));
         return true;
     }
 }

@@ -62,7 +62,7 @@ public record VariableSpec(
      */
     public static Set<String> sharedReferencesIn(String text) {
         Set<String> names = new TreeSet<>();
-        if (text != null) {
+        if (text != null && text.contains("${{")) {
             Matcher m = SHARED_REFERENCE.matcher(text);
             while (m.find()) {
                 names.add(m.group(1));
@@ -74,7 +74,7 @@ public record VariableSpec(
     /** Every Railway reference in a value as Railway holds it ({@code ${{shared.X}}}, {@code ${{Postgres.X}}}). */
     public static java.util.List<RailwayReference> railwayReferencesIn(String text) {
         java.util.List<RailwayReference> out = new java.util.ArrayList<>();
-        if (text != null) {
+        if (text != null && text.contains("${{")) {
             Matcher m = RAILWAY_REFERENCE.matcher(text);
             while (m.find()) {
                 out.add(new RailwayReference(m.group(1).strip(), m.group(2)));

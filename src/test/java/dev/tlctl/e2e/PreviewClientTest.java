@@ -46,7 +46,9 @@ class PreviewClientTest {
 
     @BeforeEach
     void start() throws IOException {
-        sandbox = Sandbox.start(SandboxConfig.defaults().withTiming(SandboxConfig.Timing.immediate())
+        // The creation quota on (no delays): tlctl learns it from the sandbox's refusal, as from Railway's.
+        sandbox = Sandbox.start(SandboxConfig.defaults()
+                .withTiming(new SandboxConfig.Timing(true, Duration.ZERO, Duration.ZERO, Duration.ZERO))
                 .withRateLimit(1_000_000, 1_000_000).withClock(clock));
         ClientConfig config = new ClientConfig(sandbox.graphqlUrl(),
                 new Credentials.BearerToken(Secret.of(sandbox.accountToken())), "1.2.3", Duration.ofSeconds(10),
@@ -95,7 +97,8 @@ class PreviewClientTest {
         String first = client.createEphemeralEnvironment(projectId, "pr-1");
         Instant created = clock.instant();
         String second = client.createEphemeralEnvironment(projectId, "pr-2");
-        assertEquals(List.of(Duration.ofSeconds(31)), sleeps, "the second create waits out Railway's window");
+        assertEquals(List.of(Duration.ofSeconds(31)), sleeps,
+                "the second create, refused for the quota, waits out Railway's window and goes again");
 
         LiveProject project = read();
         LiveEnvironment pr1 = project.environment("pr-1").orElseThrow();

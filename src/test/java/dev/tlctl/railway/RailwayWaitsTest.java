@@ -58,15 +58,32 @@ class RailwayWaitsTest {
     }
 
     @Test
-    void twoEnvironmentsGoOnePerRequestTheSecondAfterRailwaysWindowAndASecond() {
+    void twoEnvironmentsGoOnePerRequestAtOnceWhileRailwayRefusesNone() {
         server.enqueue(ok("{\"data\":{\"environmentCreate\":{\"id\":\"env-2\",\"name\":\"qa\"}}}"));
         server.enqueue(ok("{\"data\":{\"environmentCreate\":{\"id\":\"env-3\",\"name\":\"demo\"}}}"));
 
         assertEquals(Map.of("qa", "env-2", "demo", "env-3"), client.createEnvironments("prj-1", List.of("qa", "demo")));
 
         assertEquals(2, server.getRequestCount(), "one request each");
-        assertEquals(List.of(Duration.ofSeconds(31)), sleeper.sleeps());
-        assertEquals(List.of("environment demo: Railway creates one environment per user every 30 s (31 s)"),
+        assertEquals(List.of(), sleeper.sleeps(), "no quota presumed: nothing refused, nothing waited");
+        assertEquals(List.of(), listener.announcedWaits());
+    }
+
+    @Test
+    void onceRailwayRefusesAnEnvironmentForTheQuotaItIsSentAgainAndTheLaterOnesAreSpacedByTheWindow() {
+        server.enqueue(ok("{\"data\":{\"environmentCreate\":{\"id\":\"env-2\",\"name\":\"qa\"}}}"));
+        server.enqueue(ok(refusal(ENV_QUOTA, "environmentCreate")));
+        server.enqueue(ok("{\"data\":{\"environmentCreate\":{\"id\":\"env-3\",\"name\":\"demo\"}}}"));
+        server.enqueue(ok("{\"data\":{\"environmentCreate\":{\"id\":\"env-4\",\"name\":\"e2e\"}}}"));
+
+        assertEquals(Map.of("qa", "env-2", "demo", "env-3", "e2e", "env-4"),
+                client.createEnvironments("prj-1", List.of("qa", "demo", "e2e")));
+
+        assertEquals(4, server.getRequestCount(), "one refused request, the price of learning the quota");
+        assertEquals(List.of(Duration.ofSeconds(31), Duration.ofSeconds(31)), sleeper.sleeps(),
+                "demo after the refusal, e2e spaced from demo without being refused (the clock stands still)");
+        assertEquals(List.of("environment demo: Railway creates one environment per user every 30 s (31 s)",
+                "environment e2e: Railway creates one environment per user every 30 s (31 s)"),
                 listener.announcedWaits());
     }
 
