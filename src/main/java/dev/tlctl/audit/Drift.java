@@ -158,6 +158,9 @@ public final class Drift {
                 finding = setting(s);
             } else if (change instanceof Change.Variable v) {
                 finding = variable(v);
+            } else if (change instanceof Change.Domain d) {
+                finding = new DriftFinding(d.address(), side(d.action()), Direction.UNKNOWN, port(d.beforePort()),
+                        d.action() == Action.DELETE ? null : port(d.afterPort()), false, d.note());
             } else if (change instanceof Change.UsageLimit u) {
                 finding = new DriftFinding(u.address(), side(u.action()), Direction.UNKNOWN, u.before(), u.after(), false,
                         u.note());
@@ -166,6 +169,11 @@ public final class Drift {
                 findings.add(finding);
             }
         }
+    }
+
+    /** A domain's port as shown in drift: "port 8080", or the detected one. */
+    private static String port(Integer port) {
+        return port == null ? "port (detected)" : "port " + port;
     }
 
     private static boolean coveredByMissingParent(Address address, Set<String> missing) {

@@ -24,6 +24,7 @@ final class DriftRows {
             case VARIABLE, SHARED_VARIABLE -> "variable " + a.name();
             case USAGE_LIMIT -> "usage limit";
             case VOLUME -> "volume " + a.name();
+            case DOMAIN -> "domain " + a.name();
         };
     }
 

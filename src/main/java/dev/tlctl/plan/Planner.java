@@ -2,6 +2,7 @@ package dev.tlctl.plan;
 
 import dev.tlctl.live.LiveEnvironment;
 import dev.tlctl.live.LiveProject;
+import dev.tlctl.live.LiveRuntime;
 import dev.tlctl.live.LiveService;
 import dev.tlctl.live.LiveServiceInstance;
 import dev.tlctl.live.LiveState;
@@ -52,6 +53,7 @@ public final class Planner {
     private final Set<String> retiredServices = new LinkedHashSet<>();
     private final Set<String> owned = new LinkedHashSet<>();
     private final List<String> uncompared = new ArrayList<>();
+    private final Map<String, String> domainIds = new LinkedHashMap<>();
 
     private Planner(Spec spec, LiveState live, PlanOptions options) {
         this.spec = spec;
@@ -102,7 +104,7 @@ public final class Planner {
         PlanTarget target = new PlanTarget(spec.project().name(), project == null ? null : project.id(),
                 workspace == null ? null : workspace.id(), workspace == null ? null : workspace.name(),
                 workspace == null || !workspace.billingReadable() ? null : workspace.customerId(),
-                targets, serviceIds, environmentIds);
+                targets, serviceIds, environmentIds, domainIds);
         return new Plan(target, changes, unmanaged, notes, instances, DeployPrediction.of(spec, project, changes), owned,
                 uncompared);
     }
@@ -197,6 +199,8 @@ public final class Planner {
         for (VariableSpec variable : instance.variables().values()) {
             changes.add(create(env, instance.service(), variable));
         }
+        changes.addAll(DomainPlanner.plan(env, instance.service(), instance.domains(), List.of(), domainIds,
+                this::undeclaredDomain));
         instances.add(new InstancePlan(env, instance.service(), true, new TreeMap<>(), instance.settings(), Map.of()));
     }
 
@@ -240,8 +244,26 @@ public final class Planner {
             }
             planSettings(env.name(), instance, liveInstance);
             planVariables(env.name(), service, instance.variables(), liveInstance.variables(), sensitivity);
+            planDomains(env.name(), instance, project.runtime().instance(liveEnv.id(), liveService.id()).orElse(null));
         }
         planVariables(env.name(), null, env.sharedVariables(), liveEnv.sharedVariables(), sensitivity);
+    }
+
+    /** The instance's domains, when Railway's answer carried them (an environment read apart has none). */
+    private void planDomains(String env, ServiceInstanceSpec instance, LiveRuntime.Instance runtime) {
+        if (runtime == null) {
+            if (instance.domains().declared()) {
+                notes.add("The domains of " + Address.instance(env, instance.service()) + " were not read (the"
+                        + " environment was read apart), so they are not planned; run again to plan them.");
+            }
+            return;
+        }
+        changes.addAll(DomainPlanner.plan(env, instance.service(), instance.domains(), runtime.domains(), domainIds,
+                this::undeclaredDomain));
+    }
+
+    private void undeclaredDomain(Change.Domain deletion, String why) {
+        delete(deletion, why, options.history().created(deletion.address(), null));
     }
 
     /** New services reach live environments outside the run's scope too: shown, left in place. */
