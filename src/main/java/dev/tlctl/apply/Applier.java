@@ -101,9 +101,9 @@ public final class Applier {
                     .toList();
         }
 
-        /** Whether a change travels in its environment's commit (domains have their own calls). */
+        /** Whether a change travels in its environment's commit (domains and volumes have their own calls). */
         private static boolean committed(Change c) {
-            return c.origin() == Origin.TLCTL && !(c instanceof Change.Domain);
+            return c.origin() == Origin.TLCTL && !(c instanceof Change.Domain) && !(c instanceof Change.Volume);
         }
 
         /** Whether an environment's write is a change set guarded by the etag the plan read. */
@@ -223,6 +223,17 @@ public final class Applier {
                 steps.add(new Planned("write " + (domains.size() == 1 ? "domain " : "domains ") + String.join(", ",
                         domains.stream().map(c -> c.address().text()).toList()), domains,
                         () -> domains.forEach(c -> writeDomain((Change.Domain) c))));
+            }
+            List<Change> volumes = plan.changes().stream().filter(c -> c instanceof Change.Volume).toList();
+            if (!volumes.isEmpty()) {
+                steps.add(new Planned("create " + (volumes.size() == 1 ? "volume " : "volumes ") + String.join(", ",
+                        volumes.stream().map(c -> c.address().text()).toList()), volumes,
+                        () -> volumes.forEach(c -> {
+                            Change.Volume v = (Change.Volume) c;
+                            client.createVolume(projectId, id(environmentIds, "environment", v.environment()),
+                                    id(serviceIds, "service", v.service()), v.mountPath(),
+                                    v.environment() + "/" + v.service());
+                        })));
             }
             List<Change> deletions = plan.changes().stream().filter(c -> c.action() == Action.DELETE
                     && (c instanceof Change.Service || c instanceof Change.Environment)).toList();

@@ -25,6 +25,7 @@ final class DriftRows {
             case USAGE_LIMIT -> "usage limit";
             case VOLUME -> "volume " + a.name();
             case DOMAIN -> "domain " + a.name();
+            case VOLUME_MOUNT -> "volume at " + a.name();
         };
     }
 

@@ -183,6 +183,9 @@ final class HumanPlanView implements PlanView {
                 case DELETE -> s.before() == null ? "" : " (was " + setting(s.before()) + ")";
             };
         }
+        if (change instanceof Change.Volume v) {
+            return " at " + v.mountPath();
+        }
         if (change instanceof Change.Domain d) {
             return switch (d.action()) {
                 case CREATE -> " -> " + port(d.afterPort());

@@ -105,6 +105,8 @@ record PlanDocument(
             after = limit(u.after());
         } else if (c instanceof Change.Project p) {
             after = JsonNodeFactory.instance.textNode(p.name());
+        } else if (c instanceof Change.Volume v) {
+            after = JsonNodeFactory.instance.objectNode().put("mountPath", v.mountPath());
         } else if (c instanceof Change.Domain d) {
             before = d.action() == Action.CREATE ? null : domain(d.domain(), d.beforePort());
             after = d.action() == Action.DELETE ? null : domain(d.domain(), d.afterPort());

@@ -12,7 +12,7 @@ import java.util.Objects;
 public record Address(Kind kind, String environment, String service, String name) {
 
     /** What an address points at. */
-    public enum Kind { PROJECT, SERVICE, ENVIRONMENT, INSTANCE, SETTING, VARIABLE, SHARED_VARIABLE, USAGE_LIMIT, VOLUME, DOMAIN }
+    public enum Kind { PROJECT, SERVICE, ENVIRONMENT, INSTANCE, SETTING, VARIABLE, SHARED_VARIABLE, USAGE_LIMIT, VOLUME, DOMAIN, VOLUME_MOUNT }
 
     public Address {
         Objects.requireNonNull(kind, "kind");
@@ -52,6 +52,11 @@ public record Address(Kind kind, String environment, String service, String name
     /** The name of a Railway-generated domain in an address (a custom domain's name always holds a dot). */
     public static final String RAILWAY_DOMAIN = "railway";
 
+    /** A volume an instance mounts at {@code mountPath}: {@code staging/engine-api/volume/data} for /data. */
+    public static Address volumeMount(String environment, String service, String mountPath) {
+        return new Address(Kind.VOLUME_MOUNT, environment, service, mountPath);
+    }
+
     public static Address usageLimit() {
         return new Address(Kind.USAGE_LIMIT, null, null, null);
     }
@@ -76,6 +81,7 @@ public record Address(Kind kind, String environment, String service, String name
             case USAGE_LIMIT -> "usageLimit";
             case VOLUME -> "project/volume/" + name;
             case DOMAIN -> environment + "/" + service + "/domain/" + name;
+            case VOLUME_MOUNT -> environment + "/" + service + "/volume" + (name.startsWith("/") ? name : "/" + name);
         };
     }
 

@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 public sealed interface Change
         permits Change.Project, Change.Service, Change.Environment, Change.Instance, Change.Setting,
-                Change.Variable, Change.UsageLimit, Change.Domain {
+                Change.Variable, Change.UsageLimit, Change.Domain, Change.Volume {
 
     Address address();
 
@@ -221,6 +221,30 @@ public sealed interface Change
         @Override
         public Domain withNote(String text) {
             return new Domain(action, environment, service, custom, domain, beforePort, afterPort, text);
+        }
+    }
+
+    /**
+     * A volume created for a service in one environment, mounted at {@code mountPath}. Only ever
+     * created: a volume Railway has at that mount path is adopted, and tlctl never deletes one.
+     * Mounting it redeploys the instance.
+     */
+    record Volume(Action action, String environment, String service, String mountPath, String note)
+            implements Change {
+        public Volume {
+            requireNot(action, Action.UPDATE, "a volume is created");
+            requireNot(action, Action.DELETE, "tlctl never deletes a volume");
+            Objects.requireNonNull(mountPath, "mountPath");
+        }
+
+        @Override
+        public Address address() {
+            return Address.volumeMount(environment, service, mountPath);
+        }
+
+        @Override
+        public Volume withNote(String text) {
+            return new Volume(action, environment, service, mountPath, text);
         }
     }
 

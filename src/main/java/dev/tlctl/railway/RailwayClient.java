@@ -209,4 +209,9 @@ public final class RailwayClient implements ProjectWrites, AutoCloseable {
         return new dev.tlctl.live.LiveDomain(id, custom ? dev.tlctl.live.LiveDomain.Kind.CUSTOM
                 : dev.tlctl.live.LiveDomain.Kind.RAILWAY, domain, null, !custom, List.of());
     }
+
+    @Override
+    public void createVolume(String projectId, String environmentId, String serviceId, String mountPath, String what) {
+        runtime.createVolume(projectId, environmentId, serviceId, mountPath, what);
+    }
 }

@@ -38,6 +38,9 @@ record LivePlaces(Set<String> existing, Map<String, Secret> variables, Set<Strin
                         continue;
                     }
                     existing.add(Address.instance(env.name(), service.name()).text());
+                    project.runtime().volumes(env.id()).stream().filter(v -> service.id().equals(v.serviceId())
+                            && v.mountPath() != null).forEach(v -> existing.add(Address.volumeMount(env.name(),
+                                    service.name(), v.mountPath()).text()));
                     project.runtime().instance(env.id(), service.id()).ifPresent(runtime -> runtime.domains().forEach(d -> {
                         existing.add(Address.domain(env.name(), service.name(), d.domain()).text());
                         if (d.kind() == dev.tlctl.live.LiveDomain.Kind.RAILWAY) {

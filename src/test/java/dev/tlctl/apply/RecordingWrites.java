@@ -129,4 +129,9 @@ final class RecordingWrites implements ProjectWrites {
     public void deleteDomain(String domainId, boolean custom, String domain, String what) {
         record("deleteDomain " + domainId + " " + domain);
     }
+
+    @Override
+    public void createVolume(String projectId, String environmentId, String serviceId, String mountPath, String what) {
+        record("createVolume " + environmentId + " " + serviceId + " " + mountPath);
+    }
 }
