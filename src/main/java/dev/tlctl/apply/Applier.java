@@ -97,8 +97,13 @@ public final class Applier {
         /** The environments whose patch this apply commits, in spec order. */
         private List<String> committed() {
             return plan.target().environments().stream().map(EnvironmentTarget::name)
-                    .filter(env -> plan.changesIn(env).stream().anyMatch(c -> c.origin() == Origin.TLCTL))
+                    .filter(env -> plan.changesIn(env).stream().anyMatch(Run::committed))
                     .toList();
+        }
+
+        /** Whether a change travels in its environment's commit (domains and volumes have their own calls). */
+        private static boolean committed(Change c) {
+            return c.origin() == Origin.TLCTL && !(c instanceof Change.Domain) && !(c instanceof Change.Volume);
         }
 
         /** Whether an environment's write is a change set guarded by the etag the plan read. */
@@ -206,11 +211,29 @@ public final class Applier {
             List<Change> limitChanges = plan.changes().stream().filter(c -> c instanceof Change.UsageLimit).toList();
             if (!committed.isEmpty() || !limitChanges.isEmpty()) {
                 List<Change> all = new ArrayList<>();
-                committed.forEach(env -> plan.changesIn(env).stream().filter(c -> c.origin() == Origin.TLCTL).forEach(all::add));
+                committed.forEach(env -> plan.changesIn(env).stream().filter(Run::committed).forEach(all::add));
                 all.addAll(limitChanges);
                 String title = joinTitles(committed.isEmpty() ? null : "commit " + plural("environment", committed),
                         limitChanges.isEmpty() ? null : "set the usage limit");
                 steps.add(new Planned(title, all, () -> commit(committed, limitChanges)));
+            }
+            List<Change> domains = plan.changes().stream().filter(c -> c instanceof Change.Domain).toList();
+            if (!domains.isEmpty()) {
+                // After the commit: a domain needs its instance, which the commit may create.
+                steps.add(new Planned("write " + (domains.size() == 1 ? "domain " : "domains ") + String.join(", ",
+                        domains.stream().map(c -> c.address().text()).toList()), domains,
+                        () -> domains.forEach(c -> writeDomain((Change.Domain) c))));
+            }
+            List<Change> volumes = plan.changes().stream().filter(c -> c instanceof Change.Volume).toList();
+            if (!volumes.isEmpty()) {
+                steps.add(new Planned("create " + (volumes.size() == 1 ? "volume " : "volumes ") + String.join(", ",
+                        volumes.stream().map(c -> c.address().text()).toList()), volumes,
+                        () -> volumes.forEach(c -> {
+                            Change.Volume v = (Change.Volume) c;
+                            client.createVolume(projectId, id(environmentIds, "environment", v.environment()),
+                                    id(serviceIds, "service", v.service()), v.mountPath(),
+                                    v.environment() + "/" + v.service());
+                        })));
             }
             List<Change> deletions = plan.changes().stream().filter(c -> c.action() == Action.DELETE
                     && (c instanceof Change.Service || c instanceof Change.Environment)).toList();
@@ -224,6 +247,21 @@ public final class Applier {
                         what)));
             }
             return steps;
+        }
+
+        /** One request: creates, routes or deletes a domain. */
+        private void writeDomain(Change.Domain d) {
+            String environmentId = id(environmentIds, "environment", d.environment());
+            String serviceId = id(serviceIds, "service", d.service());
+            String what = d.environment() + "/" + d.service();
+            switch (d.action()) {
+                case CREATE -> client.createDomain(projectId, environmentId, serviceId, d.custom() ? d.domain() : null,
+                        d.afterPort(), what);
+                case UPDATE -> client.updateDomain(id(plan.target().domainIds(), "domain", d.address().text()), d.custom(),
+                        d.domain(), environmentId, serviceId, d.afterPort(), what);
+                case DELETE -> client.deleteDomain(id(plan.target().domainIds(), "domain", d.address().text()), d.custom(),
+                        d.domain(), what);
+            }
         }
 
         /**

@@ -85,6 +85,7 @@ public final class Drift {
         } else {
             fromPlan();
             undeclaredSettings(project);
+            undeclaredVolumes();
         }
         undeclaredUsageLimit();
         int before = findings.size();
@@ -158,6 +159,11 @@ public final class Drift {
                 finding = setting(s);
             } else if (change instanceof Change.Variable v) {
                 finding = variable(v);
+            } else if (change instanceof Change.Volume v) {
+                finding = structural(v.address(), v.action(), "no volume at " + v.mountPath() + " on Railway");
+            } else if (change instanceof Change.Domain d) {
+                finding = new DriftFinding(d.address(), side(d.action()), Direction.UNKNOWN, port(d.beforePort()),
+                        d.action() == Action.DELETE ? null : port(d.afterPort()), false, d.note());
             } else if (change instanceof Change.UsageLimit u) {
                 finding = new DriftFinding(u.address(), side(u.action()), Direction.UNKNOWN, u.before(), u.after(), false,
                         u.note());
@@ -166,6 +172,21 @@ public final class Drift {
                 findings.add(finding);
             }
         }
+    }
+
+    /** Volumes the spec does not declare: tlctl never deletes one, but they are drift all the same. */
+    private void undeclaredVolumes() {
+        for (dev.tlctl.plan.Unmanaged u : plan.unmanaged()) {
+            if (u.address().kind() == Address.Kind.VOLUME) {
+                findings.add(new DriftFinding(u.address(), Side.ONLY_ON_RAILWAY, Direction.UNKNOWN, null, null, false,
+                        "not in the spec; tlctl never deletes a volume"));
+            }
+        }
+    }
+
+    /** A domain's port as shown in drift: "port 8080", or the detected one. */
+    private static String port(Integer port) {
+        return port == null ? "port (detected)" : "port " + port;
     }
 
     private static boolean coveredByMissingParent(Address address, Set<String> missing) {

@@ -24,6 +24,8 @@ final class DriftRows {
             case VARIABLE, SHARED_VARIABLE -> "variable " + a.name();
             case USAGE_LIMIT -> "usage limit";
             case VOLUME -> "volume " + a.name();
+            case DOMAIN -> "domain " + a.name();
+            case VOLUME_MOUNT -> "volume at " + a.name();
         };
     }
 

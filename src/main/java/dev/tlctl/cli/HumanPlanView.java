@@ -168,6 +168,10 @@ final class HumanPlanView implements PlanView {
         return text;
     }
 
+    private static String port(Integer port) {
+        return port == null ? "port (detected)" : "port " + port;
+    }
+
     private String values(Change change) {
         if (change instanceof Change.Project p) {
             return " " + p.name();
@@ -177,6 +181,16 @@ final class HumanPlanView implements PlanView {
                 case CREATE -> " = " + setting(s.after());
                 case UPDATE -> ": " + setting(s.before()) + " -> " + setting(s.after());
                 case DELETE -> s.before() == null ? "" : " (was " + setting(s.before()) + ")";
+            };
+        }
+        if (change instanceof Change.Volume v) {
+            return " at " + v.mountPath();
+        }
+        if (change instanceof Change.Domain d) {
+            return switch (d.action()) {
+                case CREATE -> " -> " + port(d.afterPort());
+                case UPDATE -> ": " + port(d.beforePort()) + " -> " + port(d.afterPort());
+                case DELETE -> " (" + port(d.beforePort()) + ")";
             };
         }
         if (change instanceof Change.UsageLimit u) {

@@ -38,12 +38,13 @@ final class JsonApplyView implements ApplyView {
     record ResultEvent(int formatVersion, String event, String status, boolean succeeded, String projectId, long created,
             long updated, long deleted, int steps, Integer requests, Long durationMs, String failedStep, String error,
             List<String> notAttempted, List<String> conflicts, List<String> recorded, String recordProblem,
-            List<String> alreadyApplied, RolloutDocument rollout, Map<String, Map<String, List<String>>> outputs) {
+            List<String> alreadyApplied, RolloutDocument rollout, Map<String, Map<String, List<String>>> outputs,
+            List<dev.tlctl.reconcile.Outputs.DnsRecord> dnsRecords) {
 
         /** The closing event of an apply that ended with an error before (or instead of) an outcome. */
         static ResultEvent failedEarly(String error) {
             return new ResultEvent(Json.FORMAT_VERSION, "result", "failed", false, null, 0, 0, 0, 0, null, null, null, error,
-                    null, List.of(), List.of(), null, List.of(), null, Map.of());
+                    null, List.of(), List.of(), null, List.of(), null, Map.of(), List.of());
         }
     }
 
@@ -117,6 +118,6 @@ final class JsonApplyView implements ApplyView {
                 failed ? steps.failed().title() : null, failed ? steps.error() : null,
                 failed ? steps.notAttempted().stream().map(ApplyStep::title).toList() : null,
                 outcome.conflicts(), outcome.recorded(), outcome.recordProblem(), outcome.alreadyApplied(),
-                RolloutDocument.of(outcome.rollout()), outcome.outputs().urls())));
+                RolloutDocument.of(outcome.rollout()), outcome.outputs().urls(), outcome.outputs().dnsRecords())));
     }
 }

@@ -105,6 +105,11 @@ record PlanDocument(
             after = limit(u.after());
         } else if (c instanceof Change.Project p) {
             after = JsonNodeFactory.instance.textNode(p.name());
+        } else if (c instanceof Change.Volume v) {
+            after = JsonNodeFactory.instance.objectNode().put("mountPath", v.mountPath());
+        } else if (c instanceof Change.Domain d) {
+            before = d.action() == Action.CREATE ? null : domain(d.domain(), d.beforePort());
+            after = d.action() == Action.DELETE ? null : domain(d.domain(), d.afterPort());
         } else if (c instanceof Change.Variable v) {
             sealed = v.sealed();
             before = Shows.json(Shows.value(v.before(), v.sensitive(), showValues));
@@ -116,6 +121,14 @@ record PlanDocument(
 
     private static JsonNode nullIfNull(JsonNode node) {
         return node == null || node.isNull() ? null : node;
+    }
+
+    /** A domain as {@code {"domain": name or null before Railway generates it, "targetPort": port or null}}. */
+    private static JsonNode domain(String name, Integer port) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("domain", name);
+        node.put("targetPort", port);
+        return node;
     }
 
     static JsonNode limit(UsageLimitValue value) {

@@ -92,7 +92,10 @@ final class RolloutLines {
         return n + (n == 1 ? " deployment" : " deployments");
     }
 
-    /** The services' URLs, one line each, on stdout; nothing when none is known. */
+    /**
+     * The services' URLs, one line each, on stdout, then the DNS records custom domains still
+     * need; nothing when none is known.
+     */
     void outputs(Outputs outputs) {
         if (outputs.isEmpty()) {
             return;
@@ -101,6 +104,14 @@ final class RolloutLines {
         for (Map.Entry<String, Map<String, List<String>>> env : outputs.urls().entrySet()) {
             env.getValue().forEach((service, urls) -> urls.forEach(url ->
                     out.println("  " + env.getKey() + "/" + service + "  " + Printable.of(url))));
+        }
+        if (outputs.dnsRecords().isEmpty()) {
+            return;
+        }
+        out.println("DNS records for custom domains (Railway routes one once it sees them):");
+        for (Outputs.DnsRecord r : outputs.dnsRecords()) {
+            out.println("  " + Printable.of(r.environment() + "/" + r.service() + "  " + r.domain() + "  " + r.type()
+                    + " " + r.name() + " -> " + r.value() + (r.propagated() ? "  (in place)" : "")));
         }
     }
 }

@@ -6,12 +6,13 @@ import java.util.Objects;
  * Where a change applies. Text forms: {@code project}, {@code project/service/engine-api},
  * {@code staging}, {@code staging/engine-api}, {@code staging/engine-api/setting/deploy.numReplicas},
  * {@code staging/engine-api/variable/DEBUG}, {@code staging/variable/DEBUG} (a shared variable)
- * and {@code usageLimit} (workspace-wide).
+ * {@code staging/engine-api/domain/railway} (the generated domain),
+ * {@code staging/engine-api/domain/api.example.com} (a custom one) and {@code usageLimit} (workspace-wide).
  */
 public record Address(Kind kind, String environment, String service, String name) {
 
     /** What an address points at. */
-    public enum Kind { PROJECT, SERVICE, ENVIRONMENT, INSTANCE, SETTING, VARIABLE, SHARED_VARIABLE, USAGE_LIMIT, VOLUME }
+    public enum Kind { PROJECT, SERVICE, ENVIRONMENT, INSTANCE, SETTING, VARIABLE, SHARED_VARIABLE, USAGE_LIMIT, VOLUME, DOMAIN, VOLUME_MOUNT }
 
     public Address {
         Objects.requireNonNull(kind, "kind");
@@ -43,6 +44,19 @@ public record Address(Kind kind, String environment, String service, String name
                 : new Address(Kind.VARIABLE, environment, service, name);
     }
 
+    /** A domain of an instance: {@link #RAILWAY_DOMAIN} for the generated one, else the custom domain's name. */
+    public static Address domain(String environment, String service, String name) {
+        return new Address(Kind.DOMAIN, environment, service, name);
+    }
+
+    /** The name of a Railway-generated domain in an address (a custom domain's name always holds a dot). */
+    public static final String RAILWAY_DOMAIN = "railway";
+
+    /** A volume an instance mounts at {@code mountPath}: {@code staging/engine-api/volume/data} for /data. */
+    public static Address volumeMount(String environment, String service, String mountPath) {
+        return new Address(Kind.VOLUME_MOUNT, environment, service, mountPath);
+    }
+
     public static Address usageLimit() {
         return new Address(Kind.USAGE_LIMIT, null, null, null);
     }
@@ -66,6 +80,8 @@ public record Address(Kind kind, String environment, String service, String name
             case SHARED_VARIABLE -> environment + "/variable/" + name;
             case USAGE_LIMIT -> "usageLimit";
             case VOLUME -> "project/volume/" + name;
+            case DOMAIN -> environment + "/" + service + "/domain/" + name;
+            case VOLUME_MOUNT -> environment + "/" + service + "/volume" + (name.startsWith("/") ? name : "/" + name);
         };
     }
 

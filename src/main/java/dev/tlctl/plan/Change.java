@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 public sealed interface Change
         permits Change.Project, Change.Service, Change.Environment, Change.Instance, Change.Setting,
-                Change.Variable, Change.UsageLimit {
+                Change.Variable, Change.UsageLimit, Change.Domain, Change.Volume {
 
     Address address();
 
@@ -191,6 +191,60 @@ public sealed interface Change
         /** Whether it is a shared (environment-wide) variable. */
         public boolean shared() {
             return service == null;
+        }
+    }
+
+    /**
+     * A domain of a service in one environment: Railway's generated one ({@code custom} false;
+     * {@code domain} is its name once it exists, null before) or the owner's ({@code domain} its
+     * name), routed to a port (null: the port Railway detects). {@code afterPort} is unused for a
+     * deletion. Domains do not deploy: Railway routes to them as soon as they exist.
+     */
+    record Domain(Action action, String environment, String service, boolean custom, String domain,
+            Integer beforePort, Integer afterPort, String note) implements Change {
+        public Domain {
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(environment, "environment");
+            Objects.requireNonNull(service, "service");
+            if (custom || action != Action.CREATE) {
+                Objects.requireNonNull(domain, "the domain's name");
+            }
+        }
+
+        @Override
+        public Address address() {
+            // A deletion names the domain: "railway" names only the generated domain the spec declares.
+            return Address.domain(environment, service, custom || action == Action.DELETE ? domain
+                    : Address.RAILWAY_DOMAIN);
+        }
+
+        @Override
+        public Domain withNote(String text) {
+            return new Domain(action, environment, service, custom, domain, beforePort, afterPort, text);
+        }
+    }
+
+    /**
+     * A volume created for a service in one environment, mounted at {@code mountPath}. Only ever
+     * created: a volume Railway has at that mount path is adopted, and tlctl never deletes one.
+     * Mounting it redeploys the instance.
+     */
+    record Volume(Action action, String environment, String service, String mountPath, String note)
+            implements Change {
+        public Volume {
+            requireNot(action, Action.UPDATE, "a volume is created");
+            requireNot(action, Action.DELETE, "tlctl never deletes a volume");
+            Objects.requireNonNull(mountPath, "mountPath");
+        }
+
+        @Override
+        public Address address() {
+            return Address.volumeMount(environment, service, mountPath);
+        }
+
+        @Override
+        public Volume withNote(String text) {
+            return new Volume(action, environment, service, mountPath, text);
         }
     }
 

@@ -2,12 +2,14 @@ package dev.tlctl.plan;
 
 import dev.tlctl.live.LiveEnvironment;
 import dev.tlctl.live.LiveProject;
+import dev.tlctl.live.LiveRuntime;
 import dev.tlctl.live.LiveService;
 import dev.tlctl.live.LiveServiceInstance;
 import dev.tlctl.live.LiveState;
 import dev.tlctl.live.LiveUsageLimit;
 import dev.tlctl.live.LiveVariable;
 import dev.tlctl.live.LiveVolume;
+import dev.tlctl.live.LiveVolumeInstance;
 import dev.tlctl.live.LiveWorkspace;
 import dev.tlctl.secret.Secret;
 import dev.tlctl.secret.Witness;
@@ -17,6 +19,7 @@ import dev.tlctl.spec.ServiceInstanceSpec;
 import dev.tlctl.spec.ServiceSpec;
 import dev.tlctl.spec.Spec;
 import dev.tlctl.spec.VariableSpec;
+import dev.tlctl.spec.VolumeSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -52,6 +55,9 @@ public final class Planner {
     private final Set<String> retiredServices = new LinkedHashSet<>();
     private final Set<String> owned = new LinkedHashSet<>();
     private final List<String> uncompared = new ArrayList<>();
+    private final Map<String, String> domainIds = new LinkedHashMap<>();
+    /** Volumes the spec declares that Railway has at the declared mount path: adopted, not unmanaged. */
+    private final Set<String> adoptedVolumes = new LinkedHashSet<>();
 
     private Planner(Spec spec, LiveState live, PlanOptions options) {
         this.spec = spec;
@@ -94,6 +100,9 @@ public final class Planner {
             planOutOfScope(project);
             listUnmanagedEnvironments(project);
             for (LiveVolume volume : project.volumes()) {
+                if (adoptedVolumes.contains(volume.id())) {
+                    continue;
+                }
                 unmanaged.add(new Unmanaged(Address.volume(volume.name()), "volumes are never changed or deleted", false));
             }
         }
@@ -102,7 +111,7 @@ public final class Planner {
         PlanTarget target = new PlanTarget(spec.project().name(), project == null ? null : project.id(),
                 workspace == null ? null : workspace.id(), workspace == null ? null : workspace.name(),
                 workspace == null || !workspace.billingReadable() ? null : workspace.customerId(),
-                targets, serviceIds, environmentIds);
+                targets, serviceIds, environmentIds, domainIds);
         return new Plan(target, changes, unmanaged, notes, instances, DeployPrediction.of(spec, project, changes), owned,
                 uncompared);
     }
@@ -197,6 +206,11 @@ public final class Planner {
         for (VariableSpec variable : instance.variables().values()) {
             changes.add(create(env, instance.service(), variable));
         }
+        changes.addAll(DomainPlanner.plan(env, instance.service(), instance.domains(), List.of(), domainIds,
+                this::undeclaredDomain));
+        for (VolumeSpec volume : instance.volumes()) {
+            changes.add(new Change.Volume(Action.CREATE, env, instance.service(), volume.mountPath(), "mounting it deploys"));
+        }
         instances.add(new InstancePlan(env, instance.service(), true, new TreeMap<>(), instance.settings(), Map.of()));
     }
 
@@ -240,8 +254,61 @@ public final class Planner {
             }
             planSettings(env.name(), instance, liveInstance);
             planVariables(env.name(), service, instance.variables(), liveInstance.variables(), sensitivity);
+            planDomains(env.name(), instance, project.runtime().instance(liveEnv.id(), liveService.id()).orElse(null));
+            planVolumes(env.name(), instance, project, liveEnv.id(), liveService.id());
         }
         planVariables(env.name(), null, env.sharedVariables(), liveEnv.sharedVariables(), sensitivity);
+    }
+
+    /** The instance's domains, when Railway's answer carried them (an environment read apart has none). */
+    private void planDomains(String env, ServiceInstanceSpec instance, LiveRuntime.Instance runtime) {
+        if (runtime == null) {
+            if (instance.domains().declared()) {
+                notes.add("The domains of " + Address.instance(env, instance.service()) + " were not read (the"
+                        + " environment was read apart), so they are not planned; run again to plan them.");
+            }
+            return;
+        }
+        changes.addAll(DomainPlanner.plan(env, instance.service(), instance.domains(), runtime.domains(), domainIds,
+                this::undeclaredDomain));
+    }
+
+    /**
+     * The instance's volumes: one Railway has mounted at the declared path is adopted (whoever
+     * made it); one missing is created. Railway mounts one volume per service, so a volume of the
+     * instance at another path is noted and left as it is.
+     */
+    private void planVolumes(String env, ServiceInstanceSpec instance, LiveProject project, String environmentId,
+            String serviceId) {
+        if (instance.volumes().isEmpty()) {
+            return;
+        }
+        if (project.runtime().instance(environmentId, serviceId).isEmpty()) {
+            notes.add("The volumes of " + Address.instance(env, instance.service()) + " were not read (the"
+                    + " environment was read apart), so they are not planned; run again to plan them.");
+            return;
+        }
+        List<LiveVolumeInstance> mounted = project.runtime().volumes(environmentId).stream()
+                .filter(v -> serviceId.equals(v.serviceId())).toList();
+        for (VolumeSpec volume : instance.volumes()) {
+            LiveVolumeInstance same = mounted.stream().filter(v -> volume.mountPath().equals(v.mountPath()))
+                    .findFirst().orElse(null);
+            if (same != null) {
+                adoptedVolumes.add(same.volumeId());
+            } else if (!mounted.isEmpty()) {
+                notes.add(Address.instance(env, instance.service()) + " mounts volume " + mounted.get(0).volumeName()
+                        + " at " + mounted.get(0).mountPath() + ", not " + volume.mountPath() + ": Railway mounts one"
+                        + " volume per service, and tlctl never moves or deletes a volume. Change the spec's"
+                        + " mountPath, or move the volume on Railway.");
+            } else {
+                changes.add(new Change.Volume(Action.CREATE, env, instance.service(), volume.mountPath(),
+                        "mounting it deploys"));
+            }
+        }
+    }
+
+    private void undeclaredDomain(Change.Domain deletion, String why) {
+        delete(deletion, why, options.history().created(deletion.address(), null));
     }
 
     /** New services reach live environments outside the run's scope too: shown, left in place. */

@@ -89,4 +89,21 @@ public interface ProjectWrites {
 
     /** Deletes a project (only one this apply just created, empty, and found to have an older twin). */
     void deleteProject(String id, String name);
+
+    /**
+     * Creates a domain for an instance: Railway's generated one ({@code customName} null) or the
+     * owner's; routed to {@code port} (null: the port Railway detects). Never re-sent.
+     */
+    void createDomain(String projectId, String environmentId, String serviceId, String customName, Integer port,
+            String what);
+
+    /** Routes the domain of that id to {@code port} (null: the port Railway detects). */
+    void updateDomain(String domainId, boolean custom, String domain, String environmentId, String serviceId,
+            Integer port, String what);
+
+    /** Deletes the domain of that id. */
+    void deleteDomain(String domainId, boolean custom, String domain, String what);
+
+    /** Creates a volume mounted at {@code mountPath} on the instance (Railway redeploys it). Never re-sent. */
+    void createVolume(String projectId, String environmentId, String serviceId, String mountPath, String what);
 }

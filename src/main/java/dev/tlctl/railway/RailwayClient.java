@@ -183,4 +183,35 @@ public final class RailwayClient implements ProjectWrites, AutoCloseable {
     public void close() {
         transport.close();
     }
+
+    @Override
+    public void createDomain(String projectId, String environmentId, String serviceId, String customName, Integer port,
+            String what) {
+        if (customName == null) {
+            runtime.createServiceDomain(environmentId, serviceId, port, what);
+        } else {
+            runtime.createCustomDomain(projectId, environmentId, serviceId, customName, port, what);
+        }
+    }
+
+    @Override
+    public void updateDomain(String domainId, boolean custom, String domain, String environmentId, String serviceId,
+            Integer port, String what) {
+        runtime.updateDomainPort(reference(domainId, custom, domain), environmentId, serviceId, port, what);
+    }
+
+    @Override
+    public void deleteDomain(String domainId, boolean custom, String domain, String what) {
+        runtime.deleteDomain(reference(domainId, custom, domain), what);
+    }
+
+    private static dev.tlctl.live.LiveDomain reference(String id, boolean custom, String domain) {
+        return new dev.tlctl.live.LiveDomain(id, custom ? dev.tlctl.live.LiveDomain.Kind.CUSTOM
+                : dev.tlctl.live.LiveDomain.Kind.RAILWAY, domain, null, !custom, List.of());
+    }
+
+    @Override
+    public void createVolume(String projectId, String environmentId, String serviceId, String mountPath, String what) {
+        runtime.createVolume(projectId, environmentId, serviceId, mountPath, what);
+    }
 }

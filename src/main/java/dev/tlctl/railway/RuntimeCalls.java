@@ -99,6 +99,23 @@ public final class RuntimeCalls {
                 + domain + " to " + what, Map.of("input", input), false)).path("customDomainCreate"));
     }
 
+    /** Routes a domain of either kind to {@code targetPort} (null: the detected port). */
+    public void updateDomainPort(LiveDomain domain, String environmentId, String serviceId, Integer targetPort,
+            String what) {
+        String action = "route domain " + domain.domain() + " of " + what + " to port "
+                + (targetPort == null ? "(detected)" : targetPort);
+        if (domain.kind() == LiveDomain.Kind.RAILWAY) {
+            Map<String, Object> input = new HashMap<>(Map.of("domain", domain.domain(), "environmentId", environmentId,
+                    "serviceDomainId", domain.id(), "serviceId", serviceId));
+            input.put("targetPort", targetPort);
+            transport.execute(Documents.request("ServiceDomainUpdate", action, Map.of("input", input), true));
+        } else {
+            Map<String, Object> variables = new HashMap<>(Map.of("environmentId", environmentId, "id", domain.id()));
+            variables.put("targetPort", targetPort);
+            transport.execute(Documents.request("CustomDomainUpdate", action, variables, true));
+        }
+    }
+
     /** Deletes a domain of either kind. */
     public void deleteDomain(LiveDomain domain, String what) {
         String document = domain.kind() == LiveDomain.Kind.RAILWAY ? "ServiceDomainDelete" : "CustomDomainDelete";

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * A live project by plan address: what exists, each readable variable's value, each sealed
- * variable, each setting; for recognising a saved plan that was already applied.
+ * variable, each setting, each domain (a generated one under its name and as {@code railway}); for recognising a saved plan that was already applied.
  */
 record LivePlaces(Set<String> existing, Map<String, Secret> variables, Set<String> sealed, Map<String, Object> settings) {
 
@@ -38,6 +38,15 @@ record LivePlaces(Set<String> existing, Map<String, Secret> variables, Set<Strin
                         continue;
                     }
                     existing.add(Address.instance(env.name(), service.name()).text());
+                    project.runtime().volumes(env.id()).stream().filter(v -> service.id().equals(v.serviceId())
+                            && v.mountPath() != null).forEach(v -> existing.add(Address.volumeMount(env.name(),
+                                    service.name(), v.mountPath()).text()));
+                    project.runtime().instance(env.id(), service.id()).ifPresent(runtime -> runtime.domains().forEach(d -> {
+                        existing.add(Address.domain(env.name(), service.name(), d.domain()).text());
+                        if (d.kind() == dev.tlctl.live.LiveDomain.Kind.RAILWAY) {
+                            existing.add(Address.domain(env.name(), service.name(), Address.RAILWAY_DOMAIN).text());
+                        }
+                    }));
                     instance.variables().values().forEach(v -> put(Address.variable(env.name(), service.name(), v.name()), v,
                             existing, variables, sealed));
                     instance.settings().forEach((key, value) -> {

@@ -14,13 +14,30 @@ import java.util.Map;
  * What a run leaves for CI to use: the URL of each service's domains, per environment (Railway's
  * generated domain first, then custom ones), such as a preview's link to comment on a pull request.
  *
+ * And the DNS records each custom domain needs (those in place marked so), for its owner to create.
+ *
  * @param urls by environment, then service (in the project's order), non-empty lists only
+ * @param dnsRecords the records the custom domains need, in the order of {@code urls}
  */
-public record Outputs(Map<String, Map<String, List<String>>> urls) {
+public record Outputs(Map<String, Map<String, List<String>>> urls, List<DnsRecord> dnsRecords) {
     /** No URL known. */
     public static final Outputs NONE = new Outputs(Map.of());
 
+    /**
+     * A DNS record the owner of a custom domain must create for Railway to route it.
+     *
+     * @param propagated whether Railway sees it in place already
+     */
+    public record DnsRecord(String environment, String service, String domain, String type, String name, String value,
+            boolean propagated) {}
+
+    /** URLs only. */
+    public Outputs(Map<String, Map<String, List<String>>> urls) {
+        this(urls, List.of());
+    }
+
     public Outputs {
+        dnsRecords = List.copyOf(dnsRecords);
         Map<String, Map<String, List<String>>> copy = new LinkedHashMap<>();
         urls.forEach((env, services) -> copy.put(env, Collections.unmodifiableMap(new LinkedHashMap<>(services))));
         urls = Collections.unmodifiableMap(copy);
@@ -32,6 +49,7 @@ public record Outputs(Map<String, Map<String, List<String>>> urls) {
             return NONE;
         }
         Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
+        List<DnsRecord> records = new java.util.ArrayList<>();
         for (String name : environments) {
             LiveEnvironment environment = project.environment(name).orElse(null);
             if (environment == null) {
@@ -43,12 +61,16 @@ public record Outputs(Map<String, Map<String, List<String>>> urls) {
                 if (!urls.isEmpty()) {
                     services.put(service.name(), urls);
                 }
+                project.runtime().instance(environment.id(), service.id()).ifPresent(i -> i.domains().stream()
+                        .filter(d -> d.kind() == LiveDomain.Kind.CUSTOM)
+                        .forEach(d -> d.dnsRecords().forEach(r -> records.add(new DnsRecord(name, service.name(),
+                                d.domain(), r.type(), r.name(), r.value(), r.propagated())))));
             }
             if (!services.isEmpty()) {
                 out.put(name, services);
             }
         }
-        return new Outputs(out);
+        return new Outputs(out, records);
     }
 
     /** The instance's domains as URLs: Railway's generated one first. */

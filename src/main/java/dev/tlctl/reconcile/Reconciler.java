@@ -351,14 +351,17 @@ public final class Reconciler implements AutoCloseable {
      * The outcome with the URLs of the run's environments and, with a wait, how the deployments
      * the apply caused ended: exactly the plan's {@code Deploys:}, each followed from the
      * deployment it had before. Reads the project once more only when the apply created what it
-     * must follow (its ids are new).
+     * must follow (its ids are new) or wrote domains (their names are Railway's).
      */
     private ApplyOutcome followed(ApplyOutcome outcome, ApplyRequest request, ApplyObserver observer, LiveProject after) {
         PlanResult planned = outcome.planned();
         Plan plan = planned.plan();
         LiveProject before = planned.live().project();
         LiveProject now = after != null ? after : before;
-        if (request.waitFor() != null && !Rollouts.knowsAll(plan, now) && outcome.projectId() != null) {
+        boolean domainsChanged = plan.changes().stream().anyMatch(c -> c instanceof dev.tlctl.plan.Change.Domain);
+        if ((request.waitFor() != null && !Rollouts.knowsAll(plan, now) || after == null && domainsChanged)
+                && outcome.projectId() != null) {
+            // A new domain's name (and a custom one's DNS records) is known only once read.
             now = client.read(new ReadTarget(declared.project().name(), outcome.projectId(), null, null)).state().project();
         }
         Rollout rollout = request.waitFor() == null ? null : rollouts.follow(outcome.projectId(),

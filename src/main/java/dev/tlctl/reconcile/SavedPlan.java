@@ -89,6 +89,11 @@ public record SavedPlan(
             } else if (c instanceof Change.UsageLimit u) {
                 UsageLimitValue after = u.after();
                 line.append("\tvalue=").append(after == null ? "none" : after.soft() + "/" + after.hard());
+            } else if (c instanceof Change.Volume v) {
+                line.append("\tmountPath=").append(v.mountPath());
+            } else if (c instanceof Change.Domain d) {
+                line.append("\tport=").append(d.action() == dev.tlctl.plan.Action.DELETE ? "none"
+                        : Objects.toString(d.afterPort(), "detected"));
             } else if (c instanceof Change.Instance i) {
                 line.append("\texistsNow=").append(i.existsNow());
             } else if (c instanceof Change.Project p) {

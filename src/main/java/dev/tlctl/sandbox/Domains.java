@@ -179,6 +179,36 @@ final class Domains {
         throw new SandboxException(kind.equals("serviceDomains") ? "ServiceDomain not found" : "CustomDomain not found");
     }
 
+    /**
+     * serviceDomainUpdate / customDomainUpdate: routes the domain of that id in that environment to
+     * {@code targetPort} (null: the port Railway detects). Nothing deploys: networking is not a
+     * deployed part of the config.
+     */
+    static boolean update(Store store, Caller caller, String kind, String id, String environmentId,
+                          Integer targetPort) {
+        if (targetPort != null && (targetPort < 1 || targetPort > 65535)) {
+            throw new SandboxException("targetPort must be between 1 and 65535");
+        }
+        State.EnvironmentRec environment = store.environment(environmentId);
+        caller.requireEnvironment(store.state(), environment);
+        for (String serviceId : store.instanceServiceIds(environment)) {
+            for (String domain : names(store.serviceConfig(environment, serviceId), kind)) {
+                if (ConfigViews.domainId(environment, serviceId, kind, domain).equals(id)) {
+                    ObjectNode working = environment.config.deepCopy();
+                    ObjectNode entry = Json.child(Json.at(working, "services", serviceId, "networking", kind), domain);
+                    if (targetPort == null) {
+                        entry.remove("port");
+                    } else {
+                        entry.put("port", targetPort);
+                    }
+                    Patches.install(store, environment, working, true);
+                    return true;
+                }
+            }
+        }
+        throw new SandboxException(kind.equals("serviceDomains") ? "ServiceDomain not found" : "CustomDomain not found");
+    }
+
     private static List<String> names(ObjectNode instance, String kind) {
         ObjectNode domains = Json.at(instance, "networking", kind);
         return domains == null ? List.of() : Json.fieldNames(domains).stream()

@@ -16,6 +16,14 @@ final class NetworkFetchers {
                         Domains.createServiceDomain(c.store(), c.caller(), input(env))))
                 .dataFetcher("serviceDomainDelete", root((c, env) ->
                         Domains.delete(c.store(), c.caller(), "serviceDomains", env.getArgument("id"))))
+                .dataFetcher("serviceDomainUpdate", root((c, env) -> {
+                    Map<String, Object> input = input(env);
+                    return Domains.update(c.store(), c.caller(), "serviceDomains", (String) input.get("serviceDomainId"),
+                            (String) input.get("environmentId"), (Integer) input.get("targetPort"));
+                }))
+                .dataFetcher("customDomainUpdate", root((c, env) -> Domains.update(c.store(), c.caller(),
+                        "customDomains", env.getArgument("id"), env.getArgument("environmentId"),
+                        env.getArgument("targetPort"))))
                 .dataFetcher("customDomainCreate", root((c, env) ->
                         Domains.createCustomDomain(c.store(), c.caller(), input(env))))
                 .dataFetcher("customDomainDelete", root((c, env) ->

@@ -111,4 +111,27 @@ final class RecordingWrites implements ProjectWrites {
     public void deleteProject(String id, String name) {
         record("deleteProject " + id);
     }
+
+    @Override
+    public void createDomain(String projectId, String environmentId, String serviceId, String customName, Integer port,
+            String what) {
+        record("createDomain " + environmentId + " " + serviceId + " " + (customName == null ? "railway" : customName)
+                + " port " + port);
+    }
+
+    @Override
+    public void updateDomain(String domainId, boolean custom, String domain, String environmentId, String serviceId,
+            Integer port, String what) {
+        record("updateDomain " + domainId + " " + domain + " port " + port);
+    }
+
+    @Override
+    public void deleteDomain(String domainId, boolean custom, String domain, String what) {
+        record("deleteDomain " + domainId + " " + domain);
+    }
+
+    @Override
+    public void createVolume(String projectId, String environmentId, String serviceId, String mountPath, String what) {
+        record("createVolume " + environmentId + " " + serviceId + " " + mountPath);
+    }
 }

@@ -328,6 +328,12 @@ final class Docs {
     /** ServiceDomainDelete.graphql, CustomDomainDelete.graphql. */
     static final String CLI_SERVICE_DOMAIN_DELETE = "mutation ServiceDomainDelete($id: String!) { serviceDomainDelete(id: $id) }";
     static final String CLI_CUSTOM_DOMAIN_DELETE = "mutation CustomDomainDelete($id: String!) { customDomainDelete(id: $id) }";
+    /** ServiceDomainUpdate (the schema's input; railwayapp/cli has no such document). */
+    static final String SERVICE_DOMAIN_UPDATE = "mutation ServiceDomainUpdate($input: ServiceDomainUpdateInput!) {"
+            + " serviceDomainUpdate(input: $input) }";
+    /** CustomDomainUpdate (the schema's arguments). */
+    static final String CUSTOM_DOMAIN_UPDATE = "mutation CustomDomainUpdate($environmentId: String!, $id: String!,"
+            + " $targetPort: Int) { customDomainUpdate(environmentId: $environmentId, id: $id, targetPort: $targetPort) }";
     /** Domains.graphql. */
     static final String CLI_DOMAINS = "query Domains($environmentId: String!, $projectId: String!, $serviceId: String!) {"
             + " domains(environmentId: $environmentId, projectId: $projectId, serviceId: $serviceId) {"

@@ -53,6 +53,17 @@ class DomainsAndVolumesTest extends SandboxTestBase {
         assertEquals(8080, environmentView(staging, false).at("/config/services/" + api
                 + "/networking/serviceDomains/" + domain + "/port").asInt(), "environment.config shows it");
 
+        // Routed to another port: the same domain, nothing deploys.
+        assertTrue(gql.data(Docs.SERVICE_DOMAIN_UPDATE, "input", Map.of("domain", domain, "environmentId", staging,
+                "serviceDomainId", created.get("id").asText(), "serviceId", api, "targetPort", 9090))
+                .get("serviceDomainUpdate").asBoolean());
+        assertEquals(9090, environmentView(staging, false).at("/config/services/" + api
+                + "/networking/serviceDomains/" + domain + "/port").asInt());
+        assertEquals(deployments, sandbox.stats().totalDeployments(), "a port change deploys nothing");
+        gql.assertError("targetPort must be between 1 and 65535", Docs.SERVICE_DOMAIN_UPDATE, "input", Map.of(
+                "domain", domain, "environmentId", staging, "serviceDomainId", created.get("id").asText(),
+                "serviceId", api, "targetPort", 0));
+
         assertTrue(gql.data(Docs.CLI_SERVICE_DOMAIN_DELETE, "id", created.get("id").asText())
                 .get("serviceDomainDelete").asBoolean());
         assertEquals(0, gql.data(Docs.CLI_DOMAINS, "environmentId", staging, "projectId", p.id(), "serviceId", api)
@@ -76,6 +87,12 @@ class DomainsAndVolumesTest extends SandboxTestBase {
                 "environmentId", staging, "projectId", p.id(), "serviceId", api));
         gql.assertError("Invalid domain", Docs.CLI_CUSTOM_DOMAIN_CREATE, "input", Map.of("domain", "not a domain",
                 "environmentId", staging, "projectId", p.id(), "serviceId", api));
+        assertTrue(gql.data(Docs.CUSTOM_DOMAIN_UPDATE, "environmentId", p.productionId(), "id",
+                created.get("id").asText(), "targetPort", 4000).get("customDomainUpdate").asBoolean());
+        assertEquals(4000, environmentView(p.productionId(), false).at("/config/services/" + api
+                + "/networking/customDomains/api.example.com/port").asInt(), "routed to 4000");
+        gql.assertError("CustomDomain not found", Docs.CUSTOM_DOMAIN_UPDATE, "environmentId", staging, "id",
+                created.get("id").asText(), "targetPort", 4000);
         assertTrue(gql.data(Docs.CLI_CUSTOM_DOMAIN_DELETE, "id", created.get("id").asText()).get("customDomainDelete")
                 .asBoolean());
         gql.data(Docs.CLI_CUSTOM_DOMAIN_CREATE, "input", Map.of("domain", "api.example.com", "environmentId", staging,
