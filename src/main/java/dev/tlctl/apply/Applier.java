@@ -323,7 +323,7 @@ public final class Applier {
                 EnvironmentPatch patch = PatchBuilder.build(plan, env, service -> id(serviceIds, "service", service),
                         observed.getOrDefault(env, Map.of()));
                 if (!patch.isEmpty()) {
-                    writes.add(withStaged(target, EnvironmentWrite.patch(id, env, patch)));
+                    writes.add(withStaged(target, EnvironmentWrite.patch(id, env, patch, target.configEtag())));
                     (includesStaged(target) ? withStagedChanges : unguarded).add(env);
                 }
             }

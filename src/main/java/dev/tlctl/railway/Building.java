@@ -37,6 +37,15 @@ final class Building {
      * because a deployment of {@code subject} is building; the last refusal is thrown.
      */
     static <T> T retrying(Waits waits, String subject, Supplier<T> call) {
+        return retrying(waits, subject, refusal -> { }, call);
+    }
+
+    /**
+     * The same, with {@code beforeAgain} run after each wait and before the call is sent again (it
+     * may throw to stop: a guard that no longer holds).
+     */
+    static <T> T retrying(Waits waits, String subject, java.util.function.Consumer<RailwayException> beforeAgain,
+            Supplier<T> call) {
         for (int attempt = 0; ; attempt++) {
             try {
                 return call.get();
@@ -45,6 +54,7 @@ final class Building {
                     throw e;
                 }
                 waits.sleep(subject, REASON, SCHEDULE.get(attempt));
+                beforeAgain.accept(e);
             }
         }
     }

@@ -91,7 +91,8 @@ final class Commits {
             GraphQLRequest request = composed.request("commit " + String.join(" and ", what), repeatable);
             // A refusal while a deployment builds wrote nothing; a batch's would hide what its other parts did.
             data = aliases.size() == 1 && limit == null
-                    ? Building.retrying(waits, what.get(0), () -> transport.execute(request))
+                    ? Building.retrying(waits, what.get(0), refusal -> recheck(aliases.values().iterator().next(), refusal),
+                            () -> transport.execute(request))
                     : transport.execute(request);
         } catch (RailwayException e) {
             List<String> stale = new ArrayList<>();
@@ -115,6 +116,24 @@ final class Commits {
             }
         });
         finish(answers);
+    }
+
+    /**
+     * Before a refused patch is sent again: the etag the plan read must still be the environment's,
+     * else another writer came in while tlctl waited (the refusal itself may be its deployment), and
+     * sending the patch again would overwrite what it wrote unseen (the check before the first send,
+     * apply's, is then out of date).
+     */
+    private void recheck(EnvironmentWrite write, RailwayException refusal) {
+        if (write.changeSet() != null || write.baseConfigEtag() == null) {
+            return;
+        }
+        JsonNode now = transport.execute(Documents.request("EnvironmentEtag",
+                "re-read the config etag of environment " + write.name() + " before sending its changes again",
+                Map.of("id", write.environmentId()), true));
+        if (!write.baseConfigEtag().equals(now.path("environment").path("configEtag").asText(null))) {
+            throw new StaleEnvironmentException(List.of(write.name()), refusal);
+        }
     }
 
     /**

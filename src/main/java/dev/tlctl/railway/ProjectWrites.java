@@ -59,6 +59,14 @@ public interface ProjectWrites {
             return new EnvironmentWrite(environmentId, name, patch, null, null, Staged.NONE);
         }
 
+        /**
+         * A patch of an environment whose {@code configEtag} the plan read: a patch carries no guard to
+         * Railway, but a patch sent again after a refusal is sent only while the etag is still this one.
+         */
+        public static EnvironmentWrite patch(String environmentId, String name, EnvironmentPatch patch, String etag) {
+            return new EnvironmentWrite(environmentId, name, patch, null, etag, Staged.NONE);
+        }
+
         public static EnvironmentWrite guarded(String environmentId, String name, ChangeSet changeSet, String etag) {
             return new EnvironmentWrite(environmentId, name, null, changeSet, etag, Staged.NONE);
         }

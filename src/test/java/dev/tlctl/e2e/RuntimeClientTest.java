@@ -3,6 +3,7 @@ package dev.tlctl.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlctl.live.LiveDeployment;
@@ -13,6 +14,8 @@ import dev.tlctl.live.LiveVolumeInstance;
 import dev.tlctl.railway.ClientConfig;
 import dev.tlctl.railway.Credentials;
 import dev.tlctl.railway.DeploymentPoller;
+import dev.tlctl.railway.EnvironmentPatch;
+import dev.tlctl.railway.ProjectWrites;
 import dev.tlctl.railway.RailwayClient;
 import dev.tlctl.railway.RailwayException;
 import dev.tlctl.railway.RailwayTransport;
@@ -186,5 +189,37 @@ class RuntimeClientTest {
         assertEquals(LiveDeployment.Status.SUCCESS, back.status());
         client.runtime().remove(back.id(), "api in production");
         assertEquals(LiveDeployment.Status.REMOVED, client.deployments().poll(projectId).get(key).status());
+    }
+
+    @Test
+    void aPatchRefusedWhileBuildingIsNotSentAgainOverAnotherWritersChange() {
+        clock.advance(Duration.ofSeconds(60));
+        String etag = read().environment("production").orElseThrow().configEtag();
+        client.runtime().deploy(production, api, "api in production");
+        clock.advance(Duration.ofSeconds(10)); // building: Railway refuses the patch below
+        // While tlctl waits out the build, another writer changes the config (its etag moves).
+        Runnable other = () -> gql.data("mutation VariableUpsert($input: VariableUpsertInput!) {"
+                + " variableUpsert(input: $input) }", Map.of("input", Map.of("projectId", projectId,
+                "environmentId", production, "serviceId", api, "name", "OTHER", "value", "theirs", "skipDeploys", true)));
+        List<Runnable> onSleep = new ArrayList<>(List.of(other));
+        ClientConfig config = new ClientConfig(sandbox.graphqlUrl(),
+                new Credentials.BearerToken(Secret.of(sandbox.accountToken())), "1.2.3", Duration.ofSeconds(10),
+                Duration.ofSeconds(2), RetryPolicy.DEFAULT, duration -> {
+                    clock.advance(duration);
+                    onSleep.forEach(Runnable::run);
+                    onSleep.clear();
+                }, new Random(7), clock, recorder);
+        try (RailwayClient writer = new RailwayClient(new RailwayTransport(config))) {
+            EnvironmentPatch patch = new EnvironmentPatch().setVariable(api, "MINE", Secret.of("ours"), false, false);
+            RuntimeException e = assertThrows(RuntimeException.class, () -> writer.commit(
+                    List.of(ProjectWrites.EnvironmentWrite.patch(production, "production", patch, etag)), null, "t"));
+            assertTrue(e.getMessage().contains("environment production changed on Railway after the plan was made"),
+                    e::getMessage);
+        }
+        clock.advance(Duration.ofSeconds(60));
+        LiveProject after = read();
+        var variables = after.environment("production").orElseThrow().instances().get(api).variables();
+        assertTrue(variables.containsKey("OTHER"), "the other writer's change stays");
+        assertFalse(variables.containsKey("MINE"), "tlctl's patch was not sent again over it");
     }
 }
