@@ -38,8 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The pure translation of a live project into spec documents: what goes where, and that it reads back the same. */
 class AdopterTest {
-    static final String PROD_DB = "postgresql://engine:prod-secret-pw@db.internal:5432/engine";
-    static final String STAGING_DB = "postgresql://engine:staging-secret-pw@db.internal:5432/engine_staging";
+    static final String PROD_DB = "postgresql://engine:fake-prod-password@db.example.invalid:5432/engine";
+    static final String STAGING_DB = "postgresql://engine:fake-staging-password@db.example.invalid:5432/engine_staging";
     static final String API_KEY = "sk-proj-abcdefghijklmnopqrstuvwxyz012345";
     static final AdoptOptions ALL = new AdoptOptions(List.of(), null, "the tlctl sandbox", LocalDate.of(2026, 12, 7));
 
@@ -232,7 +232,7 @@ class AdopterTest {
         assertEquals("holds a URL with a password", adopted.secrets().get(0).why());
         String all = adopted.base().text() + String.join("", adopted.overlays().values().stream().map(SpecDocument::text)
                 .toList());
-        for (String secret : List.of(PROD_DB, STAGING_DB, API_KEY, "prod-secret-pw", "staging-secret-pw", "recordblob")) {
+        for (String secret : List.of(PROD_DB, STAGING_DB, API_KEY, "fake-prod-password", "fake-staging-password", "recordblob")) {
             assertFalse(all.contains(secret), secret);
         }
         assertFalse(all.contains("TLCTL_RECORD"));
