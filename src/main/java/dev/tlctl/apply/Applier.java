@@ -58,9 +58,11 @@ public final class Applier {
     /**
      * Applies {@code plan}. Before the first write, re-reads the {@code configEtag} of every
      * existing environment the plan commits to and throws {@link ConcurrentChangeException}
-     * (having written nothing) when one changed since the plan read it.
+     * (having written nothing) when one changed since the plan read it; throws
+     * {@link VolumeSizeException} (having written nothing) when the plan sets a volume's size.
      */
     public ApplyResult apply(Plan plan, String commitMessage) {
+        VolumeSizeException.refuseSizes(plan.changes());
         Run run = new Run(plan, commitMessage);
         if (!plan.isEmpty()) {
             run.checkEtags();

@@ -225,16 +225,28 @@ public sealed interface Change
     }
 
     /**
-     * A volume created for a service in one environment, mounted at {@code mountPath}. Only ever
-     * created: a volume Railway has at that mount path is adopted, and tlctl never deletes one.
-     * Mounting it redeploys the instance.
+     * A volume of a service in one environment, mounted at {@code mountPath}: created (at
+     * {@code sizeMB}, null: Railway's default), or grown from {@code beforeSizeMB} to
+     * {@code sizeMB} (Railway grows a volume and never shrinks one; growing it deploys nothing).
+     * A volume Railway has at that mount path is adopted, and tlctl never deletes one. Mounting a
+     * new one redeploys the instance.
+     *
+     * @param volumeId the volume grown; null for a creation
      */
-    record Volume(Action action, String environment, String service, String mountPath, String note)
-            implements Change {
+    record Volume(Action action, String environment, String service, String mountPath, String volumeId,
+            Integer beforeSizeMB, Integer sizeMB, String note) implements Change {
         public Volume {
-            requireNot(action, Action.UPDATE, "a volume is created");
             requireNot(action, Action.DELETE, "tlctl never deletes a volume");
             Objects.requireNonNull(mountPath, "mountPath");
+            if (action == Action.UPDATE && (volumeId == null || beforeSizeMB == null || sizeMB == null
+                    || sizeMB <= beforeSizeMB)) {
+                throw new IllegalArgumentException("a volume is only grown, by its id");
+            }
+        }
+
+        /** A volume created at Railway's default size. */
+        public Volume(Action action, String environment, String service, String mountPath, String note) {
+            this(action, environment, service, mountPath, null, null, null, note);
         }
 
         @Override
@@ -244,7 +256,7 @@ public sealed interface Change
 
         @Override
         public Volume withNote(String text) {
-            return new Volume(action, environment, service, mountPath, text);
+            return new Volume(action, environment, service, mountPath, volumeId, beforeSizeMB, sizeMB, text);
         }
     }
 
