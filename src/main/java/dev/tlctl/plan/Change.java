@@ -29,6 +29,16 @@ public sealed interface Change
         return Origin.TLCTL;
     }
 
+    /**
+     * Whether tlctl writes it in its environment's commit, where changes staged in Railway meet it:
+     * not a domain nor a new volume, which have calls of their own (Railway routes a domain and
+     * creates a volume at once, whatever is staged), nor what Railway makes.
+     */
+    default boolean inCommit() {
+        return origin() == Origin.TLCTL && !(this instanceof Domain) && !(this instanceof Volume v
+                && v.action() == Action.CREATE);
+    }
+
     /** Whether its values must never be shown. */
     default boolean sensitive() {
         return false;

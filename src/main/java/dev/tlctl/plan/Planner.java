@@ -120,7 +120,7 @@ public final class Planner {
             if (t.stagedChanges() <= 0) {
                 continue;
             }
-            boolean written = changes.stream().anyMatch(c -> c.origin() == Origin.TLCTL
+            boolean written = changes.stream().anyMatch(c -> c.inCommit()
                     && t.name().equals(c.address().environment()) && !(c instanceof Change.Environment));
             notes.add(t.name() + " has " + t.stagedChanges() + (t.stagedChanges() == 1 ? " change" : " changes")
                     + " staged in Railway and not committed (from the dashboard, or another tool). " + (written
