@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * One change of a plan, typed by what it changes. Each kind carries the values it needs and no
  * more: a variable's values are {@link Secret}s (masked when printed), a setting's are the spec's
- * setting values, the usage limit's are {@link UsageLimitValue}s. Ids are never in a change: the
- * plan's {@link PlanTarget} maps names to ids.
+ * setting values, the usage limit's are {@link UsageLimitValue}s. Ids are never in a change (but
+ * a grown volume's, which has no name in the spec): the plan's {@link PlanTarget} maps names to ids.
  */
 public sealed interface Change
         permits Change.Project, Change.Service, Change.Environment, Change.Instance, Change.Setting,
