@@ -103,9 +103,9 @@ public final class Applier {
                     .toList();
         }
 
-        /** Whether a change travels in its environment's commit (domains and volumes have their own calls). */
+        /** Whether a change travels in its environment's commit (domains and new volumes have their own calls). */
         private static boolean committed(Change c) {
-            return c.origin() == Origin.TLCTL && !(c instanceof Change.Domain) && !(c instanceof Change.Volume);
+            return c.inCommit();
         }
 
         /** Whether an environment's write is a change set guarded by the etag the plan read. */
@@ -226,7 +226,8 @@ public final class Applier {
                         domains.stream().map(c -> c.address().text()).toList()), domains,
                         () -> domains.forEach(c -> writeDomain((Change.Domain) c))));
             }
-            List<Change> volumes = plan.changes().stream().filter(c -> c instanceof Change.Volume).toList();
+            List<Change> volumes = plan.changes().stream().filter(c -> c instanceof Change.Volume
+                    && c.action() == Action.CREATE).toList();
             if (!volumes.isEmpty()) {
                 steps.add(new Planned("create " + (volumes.size() == 1 ? "volume " : "volumes ") + String.join(", ",
                         volumes.stream().map(c -> c.address().text()).toList()), volumes,
