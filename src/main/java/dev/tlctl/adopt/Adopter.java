@@ -4,6 +4,7 @@ import dev.tlctl.adopt.Declared.Service;
 import dev.tlctl.adopt.Declared.Value;
 import dev.tlctl.live.LiveEnvironment;
 import dev.tlctl.live.LiveProject;
+import dev.tlctl.live.LiveRuntime;
 import dev.tlctl.live.LiveService;
 import dev.tlctl.live.LiveServiceInstance;
 import dev.tlctl.live.LiveVariable;
@@ -14,9 +15,11 @@ import dev.tlctl.spec.Settings;
 import dev.tlctl.spec.VariableSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -27,7 +30,8 @@ import java.util.TreeMap;
  * without an instance in an environment is disabled there; settings at Railway's defaults are
  * left out; variables keep Railway's references; secrets become {@code ${env:...}} references
  * (see {@link LiveValues}, {@link SecretNames}); tlctl's own records ({@code TLCTL_RECORD*}) are
- * not variables of the project; the workspace's usage limit is included. Then {@link Layers}
+ * not variables of the project; each service's domains and volume are written where Railway's
+ * answer carried them ({@link RuntimeValues}); the workspace's usage limit is included. Then {@link Layers}
  * splits the environments into the base and overlays, and {@link Documents} writes them.
  */
 public final class Adopter {
@@ -67,7 +71,13 @@ public final class Adopter {
                         + " enabled: false.");
             }
         }
-        project.volumes().stream().sorted(Comparator.comparing(LiveVolume::name))
+        Set<String> mounted = new HashSet<>();
+        for (LiveEnvironment environment : environments) {
+            project.runtime().volumes(environment.id()).stream()
+                    .filter(v -> v.serviceId() != null && environment.instances().containsKey(v.serviceId()))
+                    .forEach(v -> mounted.add(v.volumeId()));
+        }
+        project.volumes().stream().filter(v -> !mounted.contains(v.id())).sorted(Comparator.comparing(LiveVolume::name))
                 .forEach(v -> unexpressed.add(Unexpressed.volume(v.name())));
         Declared base = Layers.base(List.copyOf(declared.values()), serviceNames);
         Map<String, Layers.Overlay> overlays = new LinkedHashMap<>();
@@ -78,7 +88,14 @@ public final class Adopter {
             overlays.put(name, overlay);
             resolved.put(name, Layers.merge(parent, overlay));
         });
-        Documents documents = new Documents(project, options, serviceNames, unexpressed);
+        Set<String> withDomains = new HashSet<>();
+        declared.values().forEach(d -> d.services().forEach((name, service) -> {
+            if (service.runtime() != null && (service.runtime().containsKey(RuntimeValues.RAILWAY)
+                    || service.runtime().containsKey(RuntimeValues.CUSTOM))) {
+                withDomains.add(name);
+            }
+        }));
+        Documents documents = new Documents(project, options, serviceNames, unexpressed, withDomains);
         Map<String, SpecDocument> overlayDocuments = new LinkedHashMap<>();
         overlays.forEach((name, overlay) -> overlayDocuments.put(name, documents.overlay(name, from.get(name), overlay)));
         SpecDocument baseDocument = documents.base(base, environments.stream().map(LiveEnvironment::name).toList(),
@@ -155,17 +172,40 @@ public final class Adopter {
         for (LiveService service : services) {
             LiveServiceInstance instance = environment.instances().get(service.id());
             byName.put(service.name(), instance == null ? Service.DISABLED
-                    : new Service(true, settings(environment.name(), service.name(), instance),
-                            variables(environment.name(), service.name(), instance.variables())));
+                    : new Service(true, settings(environment, service.name(), instance),
+                            variables(environment.name(), service.name(), instance.variables()),
+                            runtime(environment, service)));
         }
         return new Declared(shared, byName);
     }
 
+    /**
+     * The instance's domains and volume; null when Railway's answer did not carry them (an
+     * environment read apart): they stay listed as unexpressed, from its config.
+     */
+    private SortedMap<String, Object> runtime(LiveEnvironment environment, LiveService service) {
+        LiveRuntime.Instance runtime = project.runtime().instance(environment.id(), service.id()).orElse(null);
+        if (runtime == null) {
+            return null;
+        }
+        List<String> extra = new ArrayList<>();
+        SortedMap<String, Object> values = RuntimeValues.of(runtime.domains(), project.runtime().volumes(environment.id())
+                .stream().filter(v -> service.id().equals(v.serviceId())).toList(), extra);
+        extra.forEach(what -> unexpressed.add(new Unexpressed.Item(environment.name(), service.name(), what)));
+        return values;
+    }
+
     /** The settings the spec models, those at Railway's defaults left out; the rest listed as unexpressed. */
-    private SortedMap<String, Object> settings(String environment, String service, LiveServiceInstance instance) {
+    private SortedMap<String, Object> settings(LiveEnvironment env, String service, LiveServiceInstance instance) {
         SortedMap<String, Object> out = new TreeMap<>();
-        instance.unmodelled().forEach((path, json) -> unexpressed.add(new Unexpressed.Item(environment, service,
-                Unexpressed.describe(path, json, this::volumeName))));
+        String environment = env.name();
+        boolean runtimeRead = project.runtime().instance(env.id(), instance.serviceId()).isPresent();
+        instance.unmodelled().forEach((path, json) -> {
+            if (!(runtimeRead && RuntimeValues.expresses(path))) {
+                unexpressed.add(new Unexpressed.Item(environment, service,
+                        Unexpressed.describe(path, json, this::volumeName)));
+            }
+        });
         boolean multiRegion = instance.unmodelled().containsKey("deploy.multiRegionConfig");
         instance.settings().forEach((key, value) -> {
             if (Settings.get(key) == null || Defaults.unset(value) || Defaults.same(key, value, null)

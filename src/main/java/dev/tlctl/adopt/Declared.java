@@ -25,13 +25,19 @@ record Declared(SortedMap<String, Value> shared, Map<String, Service> services) 
      */
     record Value(String text, boolean secret) {}
 
-    /** A service in one environment: whether it runs there, its settings and its variables. */
-    record Service(boolean enabled, SortedMap<String, Object> settings, SortedMap<String, Value> variables) {
+    /**
+     * A service in one environment: whether it runs there, its settings, its variables, and its
+     * domains and volume ({@link RuntimeValues}; null when Railway's answer did not carry them:
+     * the environment then says nothing of them and keeps its parent's).
+     */
+    record Service(boolean enabled, SortedMap<String, Object> settings, SortedMap<String, Value> variables,
+            SortedMap<String, Object> runtime) {
         Service {
             settings = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(settings));
             variables = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(variables));
+            runtime = runtime == null ? null : java.util.Collections.unmodifiableSortedMap(new TreeMap<>(runtime));
         }
 
-        static final Service DISABLED = new Service(false, new TreeMap<>(), new TreeMap<>());
+        static final Service DISABLED = new Service(false, new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
     }
 }

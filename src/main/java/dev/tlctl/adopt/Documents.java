@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Writes the base file and the overlays in the repository's order: version, project,
  * environments, sharedVariables, services (each: enabled, source, build, deploy in the order of
- * {@link Settings}, variables), billing; variables by name. The base's header says where and when
+ * {@link Settings}, variables, domains, volumes), billing; variables by name. The base's header says where and when
  * the project was read; each overlay's says what it differs from; what the spec cannot express
  * is listed as comments at the end of the file it belongs to.
  */
@@ -23,12 +23,16 @@ final class Documents {
     private final AdoptOptions options;
     private final List<String> services;
     private final List<Unexpressed.Item> unexpressed;
+    /** Services with a domain in some environment: their base declares {@code domains}, so that the spec manages them everywhere. */
+    private final java.util.Set<String> withDomains;
 
-    Documents(LiveProject project, AdoptOptions options, List<String> services, List<Unexpressed.Item> unexpressed) {
+    Documents(LiveProject project, AdoptOptions options, List<String> services, List<Unexpressed.Item> unexpressed,
+            java.util.Set<String> withDomains) {
         this.project = project;
         this.options = options;
         this.services = services;
         this.unexpressed = unexpressed;
+        this.withDomains = withDomains;
     }
 
     SpecDocument base(Declared base, List<String> environments, Map<String, String> from, LiveUsageLimit limit) {
@@ -69,6 +73,7 @@ final class Documents {
                 if (!service.variables().isEmpty()) {
                     variables(node.mapping("variables"), service.variables());
                 }
+                RuntimeValues.write(node, service.runtime(), withDomains.contains(name));
             }
         }
         if (limit != null) {
@@ -105,6 +110,7 @@ final class Documents {
             if (!change.variables().isEmpty()) {
                 variables(node.mapping("variables"), change.variables());
             }
+            RuntimeValues.write(node, change.runtime(), false);
         }
         document.footer(unexpressedComment(environment));
         return document;

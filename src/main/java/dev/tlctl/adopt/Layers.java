@@ -33,9 +33,10 @@ final class Layers {
      *
      * @param enabled null when as the parent says
      */
-    record Change(Boolean enabled, SortedMap<String, Object> settings, SortedMap<String, Value> variables) {
+    record Change(Boolean enabled, SortedMap<String, Object> settings, SortedMap<String, Value> variables,
+            SortedMap<String, Object> runtime) {
         boolean isEmpty() {
-            return enabled == null && settings.isEmpty() && variables.isEmpty();
+            return enabled == null && settings.isEmpty() && variables.isEmpty() && runtime.isEmpty();
         }
     }
 
@@ -47,6 +48,7 @@ final class Layers {
 
     private static final Same<Value> SAME_VALUE = (key, a, b) -> a.equals(b);
     private static final Same<Object> SAME_SETTING = Defaults::same;
+    private static final Same<Object> SAME_RUNTIME = (key, a, b) -> a.equals(b);
 
     private Layers() {}
 
@@ -64,7 +66,9 @@ final class Layers {
                     v -> true);
             SortedMap<String, Value> variables = vote(running.stream().map(Service::variables).toList(), SAME_VALUE,
                     v -> !v.secret());
-            base.put(name, new Service(enabled, settings, variables));
+            SortedMap<String, Object> runtime = vote(running.stream().map(Service::runtime)
+                    .filter(java.util.Objects::nonNull).toList(), SAME_RUNTIME, v -> true);
+            base.put(name, new Service(enabled, settings, variables, runtime));
         }
         return new Declared(shared, base);
     }
@@ -119,7 +123,7 @@ final class Layers {
             Boolean enabled = mine.enabled() == theirs.enabled() ? null : mine.enabled();
             if (!mine.enabled()) {
                 // Where it does not run, its settings and variables say nothing.
-                services.put(name, new Change(enabled, new TreeMap<>(), new TreeMap<>()));
+                services.put(name, new Change(enabled, new TreeMap<>(), new TreeMap<>(), new TreeMap<>()));
                 return;
             }
             // A setting the parent sets and this environment leaves at Railway's default is written
@@ -127,7 +131,9 @@ final class Layers {
             SortedMap<String, Object> settings = differences(mine.settings(), theirs.settings(), SAME_SETTING,
                     key -> Defaults.VALUES.get(key));
             SortedMap<String, Value> variables = differences(mine.variables(), theirs.variables(), SAME_VALUE, key -> null);
-            services.put(name, new Change(enabled, settings, variables));
+            SortedMap<String, Object> runtime = mine.runtime() == null ? new TreeMap<>() // not read: as the parent
+                    : differences(mine.runtime(), theirs.runtime(), SAME_RUNTIME, key -> null);
+            services.put(name, new Change(enabled, settings, variables, runtime));
         });
         return new Overlay(shared, services);
     }
@@ -168,7 +174,7 @@ final class Layers {
             }
             boolean enabled = change.enabled() == null ? theirs.enabled() : change.enabled();
             services.put(name, new Service(enabled, apply(theirs.settings(), change.settings()),
-                    apply(theirs.variables(), change.variables())));
+                    apply(theirs.variables(), change.variables()), apply(theirs.runtime(), change.runtime())));
         });
         return new Declared(apply(parent.shared(), overlay.shared()), services);
     }

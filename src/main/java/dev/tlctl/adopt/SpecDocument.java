@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * A YAML document as tlctl writes it: comment lines at the top, then a mapping whose values are
- * scalars ({@code String}, {@code Long}, {@code Double}, {@code Boolean}), lists of strings, nested
- * mappings or null (an overlay's "remove"). Entries keep the order they were added in, and each may
+ * scalars ({@code String}, {@code Long}, {@code Double}, {@code Boolean}), lists of strings or of
+ * mappings, nested mappings or null (an overlay's "remove"). Entries keep the order they were added in, and each may
  * carry comment lines written above it (the document has some at its top and its end), so that the same input always gives the same text.
  */
 public final class SpecDocument {
@@ -28,7 +28,7 @@ public final class SpecDocument {
             return null;
         }
 
-        /** Sets {@code key} to a scalar, a list of strings or null, replacing its value if present. */
+        /** Sets {@code key} to a scalar, a list (of strings or mappings), a mapping or null, replacing its value if present. */
         public Mapping put(String key, Object value) {
             if (!(value == null || value instanceof String || value instanceof Long || value instanceof Double
                     || value instanceof Boolean || value instanceof List<?> || value instanceof Mapping)) {

@@ -9,9 +9,10 @@ import java.util.function.BiFunction;
 /**
  * What Railway holds that the spec cannot express yet, as import lists it: the one table of it,
  * by the place in Railway's environment config, so that a row goes when the spec learns the
- * thing. Values are never shown beyond what identifies the thing (a domain, a port, a mount
- * path): an unknown setting may hold a credential (a Nixpacks plan's variables, registry
- * credentials), so only its path is named.
+ * thing (domains and volume mounts are expressed now, by {@link RuntimeValues}; their rows name
+ * them only for an environment whose runtime was not read). Values are never shown beyond what
+ * identifies the thing (a domain, a port, a mount path): an unknown setting may hold a
+ * credential (a Nixpacks plan's variables, registry credentials), so only its path is named.
  */
 final class Unexpressed {
     private static final ObjectMapper JSON = new ObjectMapper();

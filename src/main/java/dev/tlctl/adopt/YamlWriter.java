@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Writes a {@link SpecDocument} as YAML, deterministically: two-space indentation, block style
- * (lists as {@code - item} lines, an empty mapping as {@code {}}), a blank line between top-level
+ * (lists as {@code - item} lines, a mapping in a list as {@code - key: value} with its other
+ * entries aligned under the first, an empty mapping as {@code {}}), a blank line between top-level
  * keys and between the entries of {@code services}, and one quoting rule: a string is written
  * plain when YAML reads it back as that same string, else double-quoted with escapes. Numbers
  * that YAML would read as another type ({@code "0"}, {@code "yes"}) are therefore quoted, as the
@@ -73,11 +74,25 @@ public final class YamlWriter {
             }
             out.append('\n');
             for (Object item : list) {
-                out.append(indent).append(INDENT).append("- ").append(value(item)).append('\n');
+                if (item instanceof Mapping mapping && !mapping.isEmpty()) {
+                    listItem(out, mapping, indent + INDENT);
+                } else {
+                    out.append(indent).append(INDENT).append("- ")
+                            .append(item instanceof Mapping ? "{}" : value(item)).append('\n');
+                }
             }
         } else {
             out.append(' ').append(value(value)).append('\n');
         }
+    }
+
+    /** A mapping as an item of a list: {@code - key: value}, its other entries aligned under the first. */
+    private static void listItem(StringBuilder out, Mapping mapping, String indent) {
+        StringBuilder item = new StringBuilder();
+        for (Entry child : mapping.entries()) {
+            entry(item, child, indent + INDENT, false);
+        }
+        out.append(indent).append("- ").append(item, indent.length() + INDENT.length(), item.length());
     }
 
     /**

@@ -58,9 +58,11 @@ public final class Applier {
     /**
      * Applies {@code plan}. Before the first write, re-reads the {@code configEtag} of every
      * existing environment the plan commits to and throws {@link ConcurrentChangeException}
-     * (having written nothing) when one changed since the plan read it.
+     * (having written nothing) when one changed since the plan read it; throws
+     * {@link VolumeSizeException} (having written nothing) when the plan sets a volume's size.
      */
     public ApplyResult apply(Plan plan, String commitMessage) {
+        VolumeSizeException.refuseSizes(plan.changes());
         Run run = new Run(plan, commitMessage);
         if (!plan.isEmpty()) {
             run.checkEtags();
@@ -101,9 +103,9 @@ public final class Applier {
                     .toList();
         }
 
-        /** Whether a change travels in its environment's commit (domains and volumes have their own calls). */
+        /** Whether a change travels in its environment's commit (domains and new volumes have their own calls). */
         private static boolean committed(Change c) {
-            return c.origin() == Origin.TLCTL && !(c instanceof Change.Domain) && !(c instanceof Change.Volume);
+            return c.inCommit();
         }
 
         /** Whether an environment's write is a change set guarded by the etag the plan read. */
@@ -224,7 +226,8 @@ public final class Applier {
                         domains.stream().map(c -> c.address().text()).toList()), domains,
                         () -> domains.forEach(c -> writeDomain((Change.Domain) c))));
             }
-            List<Change> volumes = plan.changes().stream().filter(c -> c instanceof Change.Volume).toList();
+            List<Change> volumes = plan.changes().stream().filter(c -> c instanceof Change.Volume
+                    && c.action() == Action.CREATE).toList();
             if (!volumes.isEmpty()) {
                 steps.add(new Planned("create " + (volumes.size() == 1 ? "volume " : "volumes ") + String.join(", ",
                         volumes.stream().map(c -> c.address().text()).toList()), volumes,

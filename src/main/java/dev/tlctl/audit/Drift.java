@@ -159,6 +159,9 @@ public final class Drift {
                 finding = setting(s);
             } else if (change instanceof Change.Variable v) {
                 finding = variable(v);
+            } else if (change instanceof Change.Volume v && v.action() == Action.UPDATE) {
+                finding = new DriftFinding(v.address(), side(v.action()), Direction.UNKNOWN, v.beforeSizeMB() + " MB",
+                        v.sizeMB() + " MB", false, v.note());
             } else if (change instanceof Change.Volume v) {
                 finding = structural(v.address(), v.action(), "no volume at " + v.mountPath() + " on Railway");
             } else if (change instanceof Change.Domain d) {

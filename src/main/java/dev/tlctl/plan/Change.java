@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * One change of a plan, typed by what it changes. Each kind carries the values it needs and no
  * more: a variable's values are {@link Secret}s (masked when printed), a setting's are the spec's
- * setting values, the usage limit's are {@link UsageLimitValue}s. Ids are never in a change: the
- * plan's {@link PlanTarget} maps names to ids.
+ * setting values, the usage limit's are {@link UsageLimitValue}s. Ids are never in a change (but
+ * a grown volume's, which has no name in the spec): the plan's {@link PlanTarget} maps names to ids.
  */
 public sealed interface Change
         permits Change.Project, Change.Service, Change.Environment, Change.Instance, Change.Setting,
@@ -27,6 +27,16 @@ public sealed interface Change
     /** Whether tlctl sends it, or Railway makes it as a consequence of what tlctl sends. */
     default Origin origin() {
         return Origin.TLCTL;
+    }
+
+    /**
+     * Whether tlctl writes it in its environment's commit, where changes staged in Railway meet it:
+     * not a domain nor a new volume, which have calls of their own (Railway routes a domain and
+     * creates a volume at once, whatever is staged), nor what Railway makes.
+     */
+    default boolean inCommit() {
+        return origin() == Origin.TLCTL && !(this instanceof Domain) && !(this instanceof Volume v
+                && v.action() == Action.CREATE);
     }
 
     /** Whether its values must never be shown. */
@@ -225,16 +235,28 @@ public sealed interface Change
     }
 
     /**
-     * A volume created for a service in one environment, mounted at {@code mountPath}. Only ever
-     * created: a volume Railway has at that mount path is adopted, and tlctl never deletes one.
-     * Mounting it redeploys the instance.
+     * A volume of a service in one environment, mounted at {@code mountPath}: created (at
+     * {@code sizeMB}, null: Railway's default), or grown from {@code beforeSizeMB} to
+     * {@code sizeMB} (Railway grows a volume and never shrinks one; growing it deploys nothing).
+     * A volume Railway has at that mount path is adopted, and tlctl never deletes one. Mounting a
+     * new one redeploys the instance.
+     *
+     * @param volumeId the volume grown; null for a creation
      */
-    record Volume(Action action, String environment, String service, String mountPath, String note)
-            implements Change {
+    record Volume(Action action, String environment, String service, String mountPath, String volumeId,
+            Integer beforeSizeMB, Integer sizeMB, String note) implements Change {
         public Volume {
-            requireNot(action, Action.UPDATE, "a volume is created");
             requireNot(action, Action.DELETE, "tlctl never deletes a volume");
             Objects.requireNonNull(mountPath, "mountPath");
+            if (action == Action.UPDATE && (volumeId == null || beforeSizeMB == null || sizeMB == null
+                    || sizeMB <= beforeSizeMB)) {
+                throw new IllegalArgumentException("a volume is only grown, by its id");
+            }
+        }
+
+        /** A volume created at Railway's default size. */
+        public Volume(Action action, String environment, String service, String mountPath, String note) {
+            this(action, environment, service, mountPath, null, null, null, note);
         }
 
         @Override
@@ -244,7 +266,7 @@ public sealed interface Change
 
         @Override
         public Volume withNote(String text) {
-            return new Volume(action, environment, service, mountPath, text);
+            return new Volume(action, environment, service, mountPath, volumeId, beforeSizeMB, sizeMB, text);
         }
     }
 

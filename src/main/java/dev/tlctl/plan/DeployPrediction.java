@@ -50,7 +50,7 @@ final class DeployPrediction {
                     touched.add(v.service());
                 } else if (change instanceof Change.Setting s && !SCALING.contains(s.key())) {
                     touched.add(s.service());
-                } else if (change instanceof Change.Volume v) {
+                } else if (change instanceof Change.Volume v && v.action() == Action.CREATE) {
                     touched.add(v.service()); // mounting a volume redeploys the instance
                 } else if (change instanceof Change.Instance i && i.action() == Action.DELETE) {
                     removed.add(i.service());

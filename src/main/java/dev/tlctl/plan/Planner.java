@@ -9,7 +9,6 @@ import dev.tlctl.live.LiveState;
 import dev.tlctl.live.LiveUsageLimit;
 import dev.tlctl.live.LiveVariable;
 import dev.tlctl.live.LiveVolume;
-import dev.tlctl.live.LiveVolumeInstance;
 import dev.tlctl.live.LiveWorkspace;
 import dev.tlctl.secret.Secret;
 import dev.tlctl.secret.Witness;
@@ -19,7 +18,6 @@ import dev.tlctl.spec.ServiceInstanceSpec;
 import dev.tlctl.spec.ServiceSpec;
 import dev.tlctl.spec.Spec;
 import dev.tlctl.spec.VariableSpec;
-import dev.tlctl.spec.VolumeSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -122,7 +120,7 @@ public final class Planner {
             if (t.stagedChanges() <= 0) {
                 continue;
             }
-            boolean written = changes.stream().anyMatch(c -> c.origin() == Origin.TLCTL
+            boolean written = changes.stream().anyMatch(c -> c.inCommit()
                     && t.name().equals(c.address().environment()) && !(c instanceof Change.Environment));
             notes.add(t.name() + " has " + t.stagedChanges() + (t.stagedChanges() == 1 ? " change" : " changes")
                     + " staged in Railway and not committed (from the dashboard, or another tool). " + (written
@@ -208,9 +206,7 @@ public final class Planner {
         }
         changes.addAll(DomainPlanner.plan(env, instance.service(), instance.domains(), List.of(), domainIds,
                 this::undeclaredDomain));
-        for (VolumeSpec volume : instance.volumes()) {
-            changes.add(new Change.Volume(Action.CREATE, env, instance.service(), volume.mountPath(), "mounting it deploys"));
-        }
+        changes.addAll(VolumePlanner.plan(env, instance.service(), instance.volumes(), List.of(), adoptedVolumes, notes));
         instances.add(new InstancePlan(env, instance.service(), true, new TreeMap<>(), instance.settings(), Map.of()));
     }
 
@@ -273,11 +269,7 @@ public final class Planner {
                 this::undeclaredDomain));
     }
 
-    /**
-     * The instance's volumes: one Railway has mounted at the declared path is adopted (whoever
-     * made it); one missing is created. Railway mounts one volume per service, so a volume of the
-     * instance at another path is noted and left as it is.
-     */
+    /** The instance's volumes (see {@link VolumePlanner}), when Railway's answer carried them. */
     private void planVolumes(String env, ServiceInstanceSpec instance, LiveProject project, String environmentId,
             String serviceId) {
         if (instance.volumes().isEmpty()) {
@@ -288,23 +280,9 @@ public final class Planner {
                     + " environment was read apart), so they are not planned; run again to plan them.");
             return;
         }
-        List<LiveVolumeInstance> mounted = project.runtime().volumes(environmentId).stream()
-                .filter(v -> serviceId.equals(v.serviceId())).toList();
-        for (VolumeSpec volume : instance.volumes()) {
-            LiveVolumeInstance same = mounted.stream().filter(v -> volume.mountPath().equals(v.mountPath()))
-                    .findFirst().orElse(null);
-            if (same != null) {
-                adoptedVolumes.add(same.volumeId());
-            } else if (!mounted.isEmpty()) {
-                notes.add(Address.instance(env, instance.service()) + " mounts volume " + mounted.get(0).volumeName()
-                        + " at " + mounted.get(0).mountPath() + ", not " + volume.mountPath() + ": Railway mounts one"
-                        + " volume per service, and tlctl never moves or deletes a volume. Change the spec's"
-                        + " mountPath, or move the volume on Railway.");
-            } else {
-                changes.add(new Change.Volume(Action.CREATE, env, instance.service(), volume.mountPath(),
-                        "mounting it deploys"));
-            }
-        }
+        changes.addAll(VolumePlanner.plan(env, instance.service(), instance.volumes(), project.runtime()
+                .volumes(environmentId).stream().filter(v -> serviceId.equals(v.serviceId())).toList(),
+                adoptedVolumes, notes));
     }
 
     private void undeclaredDomain(Change.Domain deletion, String why) {

@@ -2,7 +2,6 @@ package dev.tlctl.reconcile;
 
 import dev.tlctl.plan.Action;
 import dev.tlctl.plan.Change;
-import dev.tlctl.plan.Origin;
 import dev.tlctl.plan.Plan;
 import dev.tlctl.reconcile.ReconcileException.Kind;
 import java.util.List;
@@ -20,7 +19,7 @@ final class ApplyChecks {
             return;
         }
         List<String> staged = plan.target().environments().stream()
-                .filter(t -> t.stagedChanges() > 0 && plan.changesIn(t.name()).stream().anyMatch(c -> c.origin() == Origin.TLCTL))
+                .filter(t -> t.stagedChanges() > 0 && plan.changesIn(t.name()).stream().anyMatch(Change::inCommit))
                 .map(t -> t.name() + " (" + t.stagedChanges() + ")").toList();
         if (!staged.isEmpty()) {
             throw new ReconcileException(Kind.USAGE, "changes are staged in Railway where this apply writes: "

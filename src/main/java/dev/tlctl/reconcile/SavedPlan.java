@@ -90,7 +90,7 @@ public record SavedPlan(
                 UsageLimitValue after = u.after();
                 line.append("\tvalue=").append(after == null ? "none" : after.soft() + "/" + after.hard());
             } else if (c instanceof Change.Volume v) {
-                line.append("\tmountPath=").append(v.mountPath());
+                line.append("\tmountPath=").append(v.mountPath()).append("\tsizeMB=").append(Objects.toString(v.sizeMB(), "default"));
             } else if (c instanceof Change.Domain d) {
                 line.append("\tport=").append(d.action() == dev.tlctl.plan.Action.DELETE ? "none"
                         : Objects.toString(d.afterPort(), "detected"));

@@ -132,6 +132,7 @@ final class Patches {
         merge(working, rest);
         Variables.keepSealed(base, working);
         InstanceRules.checkChanged(store, environment, base, working);
+        VolumeOps.requireNoShrink(base, working);
         Domains.requireUnique(store, environment, working);
         return working;
     }

@@ -19,6 +19,31 @@ final class VolumeOps {
     private VolumeOps() {}
 
     /**
+     * Refuses a config write that makes a volume smaller: Railway grows volumes and never shrinks
+     * them (docs, volumes reference: "Down-sizing a volume is not currently supported, but
+     * increasing size is supported"); an absent size is the default ({@link ConfigViews}).
+     */
+    static void requireNoShrink(ObjectNode before, ObjectNode after) {
+        ObjectNode volumes = Json.at(after, "volumes");
+        if (volumes == null) {
+            return;
+        }
+        volumes.properties().forEach(entry -> {
+            int was = size(Json.at(before, "volumes", entry.getKey()));
+            int now = size(entry.getValue() instanceof ObjectNode o ? o : null);
+            if (now < was) {
+                throw new SandboxException("Volume " + entry.getKey() + " cannot be shrunk from " + was + "MB to " + now
+                        + "MB: volumes can only grow");
+            }
+        });
+    }
+
+    private static int size(ObjectNode volume) {
+        return volume != null && volume.path("sizeMB").canConvertToInt() ? volume.path("sizeMB").asInt()
+                : ConfigViews.DEFAULT_VOLUME_SIZE_MB;
+    }
+
+    /**
      * volumeCreate: per the schema's VolumeCreateInput, an {@code environmentId} puts the volume's
      * instance in that environment, an explicit null in none, its absence in every environment;
      * a {@code serviceId} mounts it at {@code mountPath} wherever that service has an instance.

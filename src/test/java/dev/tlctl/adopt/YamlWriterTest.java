@@ -47,6 +47,31 @@ class YamlWriterTest {
     }
 
     @Test
+    void mappingsInAListReadBackWithEveryHardString() {
+        Yaml yaml = new Yaml(new LoaderOptions());
+        SpecDocument document = new SpecDocument();
+        List<SpecDocument.Mapping> items = new java.util.ArrayList<>();
+        List<Map<String, Object>> expected = new java.util.ArrayList<>();
+        for (String text : HARD) {
+            items.add(new SpecDocument.Mapping().put("mountPath", text).put("size", 10_000L));
+            expected.add(Map.of("mountPath", text, "size", 10_000));
+        }
+        items.add(new SpecDocument.Mapping());
+        expected.add(Map.of());
+        document.root().mapping("api").put("volumes", items);
+        Object read = ((Map<?, ?>) ((Map<?, ?>) yaml.load(document.text())).get("api")).get("volumes");
+        assertEquals(expected, read, document::text);
+        assertEquals("api:\n  volumes:\n    - mountPath: plain\n      size: 10000\n", text("plain"));
+    }
+
+    private static String text(String mountPath) {
+        SpecDocument document = new SpecDocument();
+        document.root().mapping("api").put("volumes", List.of(new SpecDocument.Mapping().put("mountPath", mountPath)
+                .put("size", 10_000L)));
+        return document.text();
+    }
+
+    @Test
     void inlineListsReadBack() {
         Yaml yaml = new Yaml(new LoaderOptions());
         List<String> items = List.of("src/**", "a, b", "[x]", "0", "tab\there");

@@ -215,7 +215,7 @@ class ImportTest extends E2eTest {
      * Project "adopted", made by raw API calls: production; dev created empty before the services
      * (so it gets their instances) and set apart; staging created from production, worker
      * removed there; a Dockerfile api, a cron worker, an image web; shared variables, a secret in
-     * each environment, references.
+     * each environment, references; api's domains and volume in production and staging.
      */
     static void handMadeProject(World w) {
         w.secret(ADOPTED_DB);
@@ -260,6 +260,24 @@ class ImportTest extends E2eTest {
         instanceUpdate(w, api, staging, Map.of("numReplicas", 1));
         w.gql.data("mutation E2eServiceDelete($id: String!, $environmentId: String) {"
                 + " serviceDelete(id: $id, environmentId: $environmentId) }", Map.of("id", worker, "environmentId", staging));
+        // Domains and volumes in two environments: api's generated domain in production and staging,
+        // a custom domain only in staging; a volume for api in both, grown in production.
+        for (String environment : List.of(production, staging)) {
+            w.gql.data("mutation E2eDomain($environmentId: String!, $serviceId: String!, $targetPort: Int) {"
+                    + " serviceDomainCreate(input: {environmentId: $environmentId, serviceId: $serviceId,"
+                    + " targetPort: $targetPort}) { id } }", Map.of("environmentId", environment, "serviceId", api,
+                    "targetPort", 8080));
+            String volume = w.gql.data("mutation E2eVolume($input: VolumeCreateInput!) { volumeCreate(input: $input) {"
+                    + " id } }", Map.of("input", Map.of("projectId", project, "environmentId", environment,
+                    "serviceId", api, "mountPath", "/data"))).at("/volumeCreate/id").asText();
+            w.later();
+            if (environment.equals(production)) {
+                patch(w, production, Map.of("volumes", Map.of(volume, Map.of("sizeMB", 10_000))));
+            }
+        }
+        w.gql.data("mutation E2eCustomDomain($input: CustomDomainCreateInput!) { customDomainCreate(input: $input) {"
+                + " id } }", Map.of("input", Map.of("domain", "staging-api.example.com", "environmentId", staging,
+                "projectId", project, "serviceId", api, "targetPort", 3000)));
     }
 
     private static String projectCreate(World w, String name) {
