@@ -3,6 +3,7 @@ package dev.tlctl.railway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import dev.tlctl.live.LiveServiceInstance;
 import dev.tlctl.live.LiveVariable;
 import dev.tlctl.secret.Secret;
@@ -155,6 +156,9 @@ public final class ConfigCodec {
     }
 
     static Map<String, LiveVariable> readVariables(JsonNode variables) {
+        if (variables instanceof POJONode node && node.getPojo() instanceof AnswerReader.Variables read) {
+            return read.byName();
+        }
         Map<String, LiveVariable> out = new TreeMap<>();
         if (variables == null || !variables.isObject()) {
             return out;

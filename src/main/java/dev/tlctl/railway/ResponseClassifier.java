@@ -45,16 +45,18 @@ final class ResponseClassifier {
     record Answer(int status, String reasonPhrase, String contentType, byte[] body, String retryAfter) {}
 
     private final ObjectMapper mapper;
+    private final AnswerReader answers;
     private final Credentials credentials;
 
     ResponseClassifier(ObjectMapper mapper, Credentials credentials) {
         this.mapper = mapper;
+        this.answers = new AnswerReader(mapper);
         this.credentials = credentials;
     }
 
     Outcome classify(GraphQLRequest request, boolean write, Answer answer, Instant now, Redactor redactor) {
         int status = answer.status();
-        JsonNode json = parse(answer.body());
+        JsonNode json = parse(answer.body(), !request.mutation());
         List<GraphQLError> errors = errors(json, redactor);
         String words = errors.isEmpty() ? wordsOf(json, answer, redactor) : joined(errors);
 
@@ -160,12 +162,13 @@ final class ResponseClassifier {
                 .hint(write ? Hints.OUTCOME_UNKNOWN : null);
     }
 
-    private JsonNode parse(byte[] body) {
+    /** The answer's JSON; a query's config variables straight as records ({@link AnswerReader}). */
+    private JsonNode parse(byte[] body, boolean query) {
         if (body.length == 0) {
             return null;
         }
         try {
-            JsonNode node = mapper.readTree(body);
+            JsonNode node = query ? answers.read(body) : mapper.readTree(body);
             return node != null && node.isObject() ? node : null;
         } catch (IOException e) {
             return null;

@@ -24,6 +24,7 @@ import java.util.Objects;
 final class StateFile {
     private final Path path;
     private List<Object> lastSeen;
+    private boolean upgraded;
 
     StateFile(Path path) {
         this.path = path.toAbsolutePath();
@@ -68,6 +69,11 @@ final class StateFile {
         }
     }
 
+    /** Whether the last {@link #load} upgraded an older format (which is then worth writing back). */
+    boolean upgradedOnLoad() {
+        return upgraded;
+    }
+
     /** The state in the file, or null when there is no file. */
     State load() throws IOException {
         byte[] bytes;
@@ -87,7 +93,9 @@ final class StateFile {
                 throw new IOException("The sandbox state " + path + " has format " + state.formatVersion
                         + ", newer than this tlctl reads (" + State.FORMAT_VERSION + "). Use a newer tlctl.");
             }
+            int format = state.formatVersion;
             upgrade(state);
+            upgraded = state.formatVersion != format;
             return state;
         } catch (JsonProcessingException e) {
             throw new IOException("The sandbox state " + path + " is not valid JSON: "

@@ -71,13 +71,17 @@ final class Store {
                 }
                 if (loaded == null) {
                     store.state = FreshState.create(seed, token, clock);
+                    store.dirty = true;
                 } else {
                     store.state = loaded;
-                    if (token != null) {
+                    State.TokenRec account = FreshState.accountToken(loaded);
+                    if (token != null && (account == null || !token.equals(account.token))) {
                         FreshState.useAccountToken(loaded, token, clock.instant());
+                        store.dirty = true;
                     }
+                    // Written back only when upgraded or changed: reopening costs no write of the whole file.
+                    store.dirty |= file.upgradedOnLoad();
                 }
-                store.dirty = true;
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();

@@ -1,13 +1,10 @@
 package dev.tlctl.secret;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A keyed hash of a secret value: HMAC-SHA256 with a random salt that travels beside it, so that a
@@ -26,13 +23,7 @@ public record Fingerprint(byte[] salt, byte[] hash) implements Witness {
 
     /** Fingerprints {@code value} under {@code salt}. */
     public static Fingerprint of(String value, byte[] salt) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(salt, "HmacSHA256"));
-            return new Fingerprint(salt, mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        return new Fingerprint(salt, new Hmac(salt).of(value.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A new random 16-byte salt. */

@@ -1,17 +1,12 @@
 package dev.tlctl.secret;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The key of the records tlctl keeps where every checkout reads them (on Railway): derived once
@@ -45,7 +40,7 @@ public final class RecordKey {
     private final String salt;
     private byte[] key;
     private boolean fromCache;
-    private final Map<String, Mac> scopes = new HashMap<>();
+    private final Map<String, Hmac> scopes = new HashMap<>();
 
     private RecordKey(String source, String salt) {
         this.source = source;
@@ -109,17 +104,17 @@ public final class RecordKey {
     }
 
     private static byte[] binding(byte[] key, String source, String salt) {
-        return hmac(key, "binding", source, salt);
+        return new Hmac(key).ofParts("binding", source, salt);
     }
 
     /** A short value that tells whether a record of {@code scope} was written with this key. */
     public synchronized byte[] check(String scope) {
-        return Arrays.copyOf(hmac(scope(scope), "key-check"), FINGERPRINT_BYTES);
+        return Arrays.copyOf(scope(scope).ofParts("key-check"), FINGERPRINT_BYTES);
     }
 
     /** The fingerprint of {@code value} at {@code address} in {@code scope}. */
     public synchronized byte[] fingerprint(String scope, String address, String value) {
-        return Arrays.copyOf(hmac(scope(scope), "value", address, value), FINGERPRINT_BYTES);
+        return Arrays.copyOf(scope(scope).ofParts("value", address, value), FINGERPRINT_BYTES);
     }
 
     /** A witness of the value whose fingerprint is {@code expected}; the key is derived on first use. */
@@ -128,45 +123,23 @@ public final class RecordKey {
         return value -> MessageDigest.isEqual(fingerprint(scope, address, value), copy);
     }
 
-    /** The scope's subkey, as a ready Mac (one per scope: making a Mac costs more than using it). */
-    private Mac scope(String scope) {
-        return scopes.computeIfAbsent(scope, s -> mac(hmac(mac(derived()), "scope", s)));
+    /** The scope's subkey, its pads hashed once (one per scope: preparing a key costs more than using it). */
+    private Hmac scope(String scope) {
+        return scopes.computeIfAbsent(scope, s -> new Hmac(new Hmac(derived()).ofParts("scope", s)));
     }
 
+    /**
+     * PBKDF2-HMAC-SHA256 of the key text (its UTF-8 bytes), {@value #ITERATIONS} iterations, one
+     * 256-bit block: what {@code SecretKeyFactory "PBKDF2WithHmacSHA256"} derives, at half its cost
+     * per iteration (the same output: {@code HmacTest}), so every guess costs an attacker as much.
+     */
     private static byte[] pbkdf2(String source, String salt) {
+        byte[] password = source.getBytes(StandardCharsets.UTF_8);
         try {
-            PBEKeySpec spec = new PBEKeySpec(source.toCharArray(), ("tlctl-record-v1\u0000" + salt)
-                    .getBytes(StandardCharsets.UTF_8), ITERATIONS, 256);
-            try {
-                return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-            } finally {
-                spec.clearPassword();
-            }
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every Java runtime", e);
-        }
-    }
-
-    /** HMAC-SHA256 of the parts under {@code mac}'s key, each followed by a zero byte (no two lists of parts collide). */
-    private static byte[] hmac(Mac mac, String... parts) {
-        for (String part : parts) {
-            mac.update(part.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-        }
-        return mac.doFinal();
-    }
-
-    private static byte[] hmac(byte[] key, String... parts) {
-        return hmac(mac(key), parts);
-    }
-
-    private static Mac mac(byte[] key) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+            return new Hmac(password).pbkdf2(("tlctl-record-v1\u0000" + salt).getBytes(StandardCharsets.UTF_8),
+                    ITERATIONS);
+        } finally {
+            Arrays.fill(password, (byte) 0);
         }
     }
 

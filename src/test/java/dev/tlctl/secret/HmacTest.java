@@ -1,0 +1,89 @@
+package dev.tlctl.secret;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+/** Hmac's shortcut (pads hashed once) gives what the JDK's Mac and PBKDF2 give, byte for byte. */
+class HmacTest {
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] jdkMac(byte[] key, byte[] data) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        return mac.doFinal(data);
+    }
+
+    private static byte[] jdkPbkdf2(String password, byte[] salt, int iterations) throws Exception {
+        return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                .generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 256)).getEncoded();
+    }
+
+    @Test
+    void rfc4231TestCase2() {
+        assertEquals("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+                HexFormat.of().formatHex(new Hmac(utf8("Jefe")).of(utf8("what do ya want for nothing?"))));
+    }
+
+    @Test
+    void sameAsTheJdksMacForShortLongAndBlockSizedKeysAndData() throws Exception {
+        String[] keys = {"k", "0123456789abcdef", "x".repeat(64), "y".repeat(65), RecordKey.DEFAULT_SOURCE, "clé-ünïcode"};
+        String[] data = {"", "a", "z".repeat(55), "z".repeat(56), "z".repeat(64), "w".repeat(1000)};
+        for (String key : keys) {
+            Hmac hmac = new Hmac(utf8(key));
+            for (String d : data) {
+                assertArrayEquals(jdkMac(utf8(key), utf8(d)), hmac.of(utf8(d)), key + " / " + d.length());
+                assertArrayEquals(hmac.of(utf8(d)), hmac.of(utf8(d)), "the same twice (no state kept)");
+            }
+        }
+    }
+
+    @Test
+    void partsAreEachFollowedByAZeroByte() throws Exception {
+        byte[] key = utf8("scope-key");
+        assertArrayEquals(jdkMac(key, utf8("value\u0000svc/variable/A\u0000secret\u0000")),
+                new Hmac(key).ofParts("value", "svc/variable/A", "secret"));
+    }
+
+    @Test
+    void pbkdf2IsTheJdksPbkdf2WithHmacSha256() throws Exception {
+        byte[] salt = utf8("tlctl-record-v1\u0000prj-1");
+        for (String password : new String[] {"fake-team-key", RecordKey.DEFAULT_SOURCE, "mot-de-passe-é"}) {
+            for (int iterations : new int[] {1, 2, 3, 1000}) {
+                assertArrayEquals(jdkPbkdf2(password, salt, iterations),
+                        new Hmac(utf8(password)).pbkdf2(salt, iterations), password + " x " + iterations);
+            }
+        }
+    }
+
+    @Test
+    void recordKeysDerivedAsBeforeSoThatRecordsOnRailwayStillMatch() throws Exception {
+        // What RecordKey derived with SecretKeyFactory and javax.crypto.Mac before Hmac replaced them.
+        byte[] derived = jdkPbkdf2("fake-team-key", utf8("tlctl-record-v1\u0000prj-1"), RecordKey.ITERATIONS);
+        RecordKey key = RecordKey.of("fake-team-key", "prj-1");
+        assertArrayEquals(derived, key.derived());
+        byte[] scope = jdkMac(derived, utf8("scope\u0000env-1\u0000"));
+        byte[] full = jdkMac(scope, utf8("value\u0000engine-api/variable/A\u0000v\u0000"));
+        assertArrayEquals(java.util.Arrays.copyOf(full, RecordKey.FINGERPRINT_BYTES),
+                key.fingerprint("env-1", "engine-api/variable/A", "v"));
+        assertArrayEquals(java.util.Arrays.copyOf(jdkMac(scope, utf8("key-check\u0000")), RecordKey.FINGERPRINT_BYTES),
+                key.check("env-1"));
+        assertArrayEquals(jdkMac(derived, utf8("binding\u0000fake-team-key\u0000prj-1\u0000")), key.binding());
+    }
+
+    @Test
+    void fingerprintsAsBefore() throws Exception {
+        byte[] salt = utf8("sixteen-byte-slt");
+        assertArrayEquals(jdkMac(salt, utf8("hunter2")), Fingerprint.of("hunter2", salt).hash());
+    }
+}
