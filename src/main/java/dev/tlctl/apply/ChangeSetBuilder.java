@@ -37,6 +37,9 @@ final class ChangeSetBuilder {
             if (change instanceof Change.Variable v && v.shared()) {
                 return false;
             }
+            if (change instanceof Change.Volume) {
+                return false; // a change set addresses services, not volumes: the patch carries sizeMB
+            }
             if (change instanceof Change.Setting s && plan.instances().stream()
                     .anyMatch(i -> i.environment().equals(env) && i.service().equals(s.service())
                             && i.configSections().getOrDefault("deploy", "").contains("\"registryCredentials\""))) {

@@ -54,6 +54,8 @@ final class PatchBuilder {
                 } else {
                     patch.setVariable(id, v.name(), v.after(), v.sensitive(), v.sealed());
                 }
+            } else if (change instanceof Change.Volume v && v.action() == Action.UPDATE) {
+                patch.volumeSize(v.volumeId(), v.sizeMB());
             }
         }
         settingKeys.forEach((service, keys) -> {

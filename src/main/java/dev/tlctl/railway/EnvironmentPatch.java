@@ -74,6 +74,16 @@ public final class EnvironmentPatch {
     }
 
     /**
+     * Grows a volume to {@code sizeMB} ({@code volumes.<id>.sizeMB}: Railway takes a size only in
+     * the environment's config and never shrinks a volume).
+     */
+    public EnvironmentPatch volumeSize(String volumeId, int sizeMB) {
+        ConfigCodec.object(ConfigCodec.object(root, "volumes"), volumeId).put("sizeMB", sizeMB);
+        entries++;
+        return this;
+    }
+
+    /**
      * The patch as JSON text with every secret value shown as {@code (sensitive)}: for messages,
      * logs and tests; never what is sent.
      */

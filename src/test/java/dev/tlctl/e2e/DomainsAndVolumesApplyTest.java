@@ -132,10 +132,11 @@ class DomainsAndVolumesApplyTest extends E2eTest {
         assertTrue(drift.out().contains("5000 MB") && drift.out().contains("10000 MB"), drift::toString);
 
         Run apply = w.tlctl("apply", "--yes");
-        assertEquals(1, apply.code(), apply::toString);
-        assertTrue(apply.err().contains("Could not grow volume staging/engine-api/volume/data from 5000 MB to 10000 MB:"
-                + " this tlctl does not write a volume's size yet"), apply::toString);
-        assertEquals(0, apply.mutations(), "nothing written: " + apply);
+        assertEquals(0, apply.code(), apply::toString);
+        assertEquals(10_000, volumes(w, "staging").at("/0/node/sizeMB").asInt(), "grown in staging's commit");
+        assertEquals(1, apply.mutations(), "one commit: " + apply);
+        w.later();
+        assertEquals(0, w.tlctl("plan", "--detailed-exitcode").code(), "clean after growing");
 
         // Grown on Railway (the dashboard): the plan is clean; then the spec asks for less: refused at its line.
         patch(w, "staging", Map.of("volumes", Map.of(volumes(w, "staging").at("/0/node/volumeId").asText(),
@@ -154,5 +155,26 @@ class DomainsAndVolumesApplyTest extends E2eTest {
                         Map.of("volumes", Map.of(volumeId, Map.of("sizeMB", 1_000))))).path("errors");
         assertTrue(refused.toString().contains("cannot be shrunk from 20000MB to 1000MB"), refused::toString);
         assertEquals(20_000, volumes(w, "staging").at("/0/node/sizeMB").asInt());
+    }
+
+    @Test
+    void aNewVolumeAtASizeIsRefusedBeforeAnythingIsWrittenAndGrownOnTheNextApply() {
+        World w = world();
+        assertEquals(0, w.tlctl("apply", "--yes").code());
+        w.later();
+        declare(w, "staging", VOLUME.replace("{mountPath: /data}", "{mountPath: /data, size: 10GB}"));
+        Run apply = w.tlctl("apply", "--yes");
+        assertEquals(1, apply.code(), apply::toString);
+        assertTrue(apply.err().contains("Could not create volume staging/engine-api/volume/data at 10000 MB:"
+                + " this tlctl does not create a volume at a size yet"), apply::toString);
+        assertEquals(0, apply.mutations(), "nothing written: " + apply);
+        assertEquals(0, volumes(w, "staging").size());
+
+        w.edit("environments/staging.yaml", s -> s.replace("{mountPath: /data, size: 10GB}", "{mountPath: /data}"));
+        assertEquals(0, w.tlctl("apply", "--yes").code());
+        w.later();
+        w.edit("environments/staging.yaml", s -> s.replace("{mountPath: /data}", "{mountPath: /data, size: 10GB}"));
+        assertEquals(0, w.tlctl("apply", "--yes").code());
+        assertEquals(10_000, volumes(w, "staging").at("/0/node/sizeMB").asInt());
     }
 }
