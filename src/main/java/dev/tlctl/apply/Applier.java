@@ -191,11 +191,19 @@ public final class Applier {
                             }));
                 }
             }
-            List<Change> environmentCreates = of(Change.Environment.class, Action.CREATE);
+            List<Change> environmentCreates = of(Change.Environment.class, Action.CREATE).stream()
+                    .filter(c -> !((Change.Environment) c).ephemeral()).toList();
             if (!environmentCreates.isEmpty()) {
                 List<String> names = environmentCreates.stream().map(c -> c.address().environment()).toList();
                 steps.add(new Planned("create " + plural("environment", names), environmentCreates,
                         () -> environmentIds.putAll(client.createEnvironments(projectId, names))));
+            }
+            for (Change c : of(Change.Environment.class, Action.CREATE)) {
+                if (((Change.Environment) c).ephemeral()) {
+                    String name = c.address().environment();
+                    steps.add(new Planned("create preview environment " + name, List.of(c),
+                            () -> environmentIds.put(name, client.createEphemeralEnvironment(projectId, name))));
+                }
             }
             List<Change> serviceCreates = of(Change.Service.class, Action.CREATE);
             if (!serviceCreates.isEmpty()) {
@@ -324,7 +332,10 @@ public final class Applier {
                         observed.getOrDefault(env, Map.of()));
                 if (!patch.isEmpty()) {
                     writes.add(withStaged(target, EnvironmentWrite.patch(id, env, patch, target.configEtag())));
-                    (includesStaged(target) ? withStagedChanges : unguarded).add(env);
+                    if (!createdPreview(env)) {
+                        // A preview made by this very apply holds only this patch: nothing to read back.
+                        (includesStaged(target) ? withStagedChanges : unguarded).add(env);
+                    }
                 }
             }
             UsageLimitWrite limit = null;
@@ -334,6 +345,11 @@ public final class Applier {
                         : new UsageLimitWrite(plan.target().customerId(), value.soft(), value.hard(), false);
             }
             client.commit(writes, limit, message);
+        }
+
+        private boolean createdPreview(String env) {
+            return plan.changes().stream().anyMatch(c -> c instanceof Change.Environment e && e.ephemeral()
+                    && e.action() == Action.CREATE && e.environment().equals(env));
         }
 
         private static String id(Map<String, String> ids, String kind, String name) {

@@ -78,10 +78,19 @@ public sealed interface Change
         }
     }
 
-    /** An environment: created empty (its whole declared state follows in its commit), or deleted. */
-    record Environment(Action action, String environment, String note) implements Change {
+    /**
+     * An environment: created empty (its whole declared state follows in its commit), or deleted.
+     * {@code ephemeral}: a preview (an environment a template names), created with Railway's
+     * ephemeral flag as Railway marks its own pull request environments.
+     */
+    record Environment(Action action, String environment, String note, boolean ephemeral) implements Change {
         public Environment {
             requireNot(action, Action.UPDATE, "an environment is created or deleted");
+        }
+
+        /** An environment that is not a preview: created without Railway's ephemeral flag. */
+        public Environment(Action action, String environment, String note) {
+            this(action, environment, note, false);
         }
 
         @Override
@@ -91,7 +100,7 @@ public sealed interface Change
 
         @Override
         public Environment withNote(String text) {
-            return new Environment(action, environment, text);
+            return new Environment(action, environment, text, ephemeral);
         }
     }
 

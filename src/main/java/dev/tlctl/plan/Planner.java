@@ -15,6 +15,7 @@ import dev.tlctl.secret.Secret;
 import dev.tlctl.secret.Witness;
 import dev.tlctl.spec.BillingSpec.UsageLimitSpec;
 import dev.tlctl.spec.EnvironmentSpec;
+import dev.tlctl.spec.Previews;
 import dev.tlctl.spec.ServiceInstanceSpec;
 import dev.tlctl.spec.ServiceSpec;
 import dev.tlctl.spec.Spec;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -175,8 +177,15 @@ public final class Planner {
     /** An environment created by this apply: empty, before the new services, so it receives them. */
     private void planNewEnvironment(EnvironmentSpec env, boolean withProject) {
         if (!withProject) {
-            changes.add(new Change.Environment(Action.CREATE, env.name(), env.from() == null ? "created empty"
-                    : "created empty; the spec declares it from " + env.from() + ", nothing is copied on Railway"));
+            Optional<Previews.Match> preview = spec.previews().match(env.name());
+            if (preview.isPresent()) {
+                changes.add(new Change.Environment(Action.CREATE, env.name(), "a preview of template "
+                        + preview.get().template().name() + ", sized like " + env.from() + "; created empty and"
+                        + " ephemeral, nothing is copied on Railway", true));
+            } else {
+                changes.add(new Change.Environment(Action.CREATE, env.name(), env.from() == null ? "created empty"
+                        : "created empty; the spec declares it from " + env.from() + ", nothing is copied on Railway"));
+            }
         }
         for (ServiceInstanceSpec instance : env.services().values()) {
             boolean isNew = newServices.contains(instance.service());
@@ -423,8 +432,9 @@ public final class Planner {
 
     /**
      * Environments the spec does not declare: listed as unmanaged, deleted only with --prune.
-     * Never Railway's own PR environments (ephemeral: unless a preview template claims them, and
-     * the spec has none yet), nor an environment this token may not open.
+     * Never a preview (an environment a template of the spec names: only a run that covers it, or
+     * {@code env delete}, touches it), nor Railway's own PR environments (ephemeral), nor an
+     * environment this token may not open.
      */
     private void listUnmanagedEnvironments(LiveProject project) {
         if (options.partial()) {
@@ -432,7 +442,10 @@ public final class Planner {
         }
         Set<String> declared = spec.environments().stream().map(EnvironmentSpec::name).collect(Collectors.toSet());
         for (LiveEnvironment env : project.environments()) {
-            if (declared.contains(env.name()) || env.ephemeral()) {
+            if (declared.contains(env.name()) || spec.previews().match(env.name()).isPresent()) {
+                continue; // a preview outside the run: its own runs (and env delete) manage it
+            }
+            if (env.ephemeral()) {
                 continue; // Railway's own PR environments: Railway makes and deletes them, tlctl leaves them alone
             }
             if (!env.accessible()) {

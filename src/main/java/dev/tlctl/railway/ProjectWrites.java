@@ -40,6 +40,9 @@ public interface ProjectWrites {
     /** Creates empty environments (no source: nothing is copied); returns their ids by name. */
     Map<String, String> createEnvironments(String projectId, List<String> names);
 
+    /** Creates one empty environment marked ephemeral (a preview, nothing copied); returns its id. */
+    String createEphemeralEnvironment(String projectId, String name);
+
     /**
      * Creates services without a source (so that nothing deploys yet); Railway adds each to every
      * environment of the project that is not a fork. Returns their ids by name.

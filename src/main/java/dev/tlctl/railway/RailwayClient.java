@@ -120,6 +120,7 @@ public final class RailwayClient implements ProjectWrites, AutoCloseable {
      * Creates one empty environment marked ephemeral (a preview), spaced and retried under
      * Railway's creation quota like every environment create; returns its id.
      */
+    @Override
     public String createEphemeralEnvironment(String projectId, String name) {
         return creations.createEnvironment(projectId, name, true);
     }

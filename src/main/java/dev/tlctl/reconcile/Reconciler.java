@@ -145,7 +145,7 @@ public final class Reconciler implements AutoCloseable {
                         "RAILWAY_TOKEN is a project token: it reaches one environment of one project. Pass --env " + only
                                 + ", or use an account or workspace token (RAILWAY_API_TOKEN) for the others.");
             }
-            if (!all.contains(only)) {
+            if (!all.contains(only) && declared.previews().match(only).isEmpty()) {
                 throw new ReconcileException(Kind.REFUSED, "the project token reaches environment " + only
                         + ", which the spec does not declare", "Declare " + only + " under environments:, or use a"
                         + " token of one of: " + String.join(", ", all) + ".");
@@ -240,24 +240,33 @@ public final class Reconciler implements AutoCloseable {
         return selected.isEmpty() ? all : inSpecOrder(all, selected);
     }
 
+    /** The environments asked for, each declared or named by a template of the spec ({@code previews:}). */
     private List<String> checkEnvironments(Target target) {
         List<String> all = declared.environments().stream().map(EnvironmentSpec::name).toList();
         for (String env : target.environments()) {
-            if (!all.contains(env)) {
+            if (!all.contains(env) && declared.previews().match(env).isEmpty()) {
+                List<String> patterns = declared.previews().templates().values().stream()
+                        .map(t -> t.namePattern()).toList();
                 throw new ReconcileException(Kind.USAGE, "unknown environment \"" + env + "\" in --env",
-                        "The spec declares: " + String.join(", ", all) + ".");
+                        "The spec declares: " + String.join(", ", all) + (patterns.isEmpty() ? "." : "; its templates"
+                                + " name: " + String.join(", ", patterns) + " ({n}: digits)."));
             }
         }
         return target.environments();
     }
 
+    /** The declared environments selected, in spec order, then the previews selected, in the order given. */
     private static List<String> inSpecOrder(List<String> all, List<String> selected) {
-        return all.stream().filter(selected::contains).toList();
+        List<String> ordered = new ArrayList<>(all.stream().filter(selected::contains).toList());
+        selected.stream().filter(e -> !all.contains(e) && !ordered.contains(e)).forEach(ordered::add);
+        return List.copyOf(ordered);
     }
 
     /** The spec with the references of {@code covered} resolved; with {@code strict}, warnings are errors. */
     private Spec load(List<String> covered, List<String> all, boolean strict) {
-        return Validation.strictly(source.load(covered.containsAll(all) ? null : new HashSet<>(covered)), strict);
+        // A preview is read only when named in the scope, so a run covering one has a scope.
+        boolean everything = covered.containsAll(all) && all.containsAll(covered);
+        return Validation.strictly(source.load(everything ? null : new HashSet<>(covered)), strict);
     }
 
     /** A read with tlctl's records taken out of the live state, and the records. */

@@ -48,6 +48,12 @@ final class RecordingWrites implements ProjectWrites {
     }
 
     @Override
+    public String createEphemeralEnvironment(String projectId, String name) {
+        record("createEphemeralEnvironment " + projectId + " " + name);
+        return "env-" + name;
+    }
+
+    @Override
     public Map<String, String> createServices(String projectId, List<String> names) {
         record("createServices " + projectId + " " + names);
         Map<String, String> ids = new LinkedHashMap<>();

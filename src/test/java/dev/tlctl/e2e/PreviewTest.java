@@ -1,0 +1,94 @@
+package dev.tlctl.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tlctl.e2e.World.Run;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Previews end to end on the sandbox: an environment a template of the spec names is planned,
+ * applied and audited with {@code --env} like a declared one, created ephemeral in one create and
+ * one commit, and never taken for unmanaged by a run that does not cover it.
+ */
+class PreviewTest extends E2eTest {
+    static final String PREVIEW_DB = "postgresql://engine:fake-preview-password@postgres.sandbox.invalid:5432/pr";
+
+    /** The repository's spec with a template {@code pr} from staging, its overlay, and the preview's secrets. */
+    World previews() {
+        World w = world();
+        w.edit("tl-engine.yaml", s -> s + """
+
+                previews:
+                  pr:
+                    from: staging
+                    namePattern: "pr-{n}"
+                    overlay: environments/preview.yaml
+                    ttl: 7d
+                """);
+        w.write("environments/preview.yaml", """
+                sharedVariables:
+                  ENVIRONMENT: preview
+                  DATABASE_URL: ${env:PREVIEW_DATABASE_URL}
+                  REDIS_URL: ${env:PREVIEW_REDIS_URL}
+                  AMQP_URL: ${env:PREVIEW_AMQP_URL}
+                """);
+        w.edit(World.ENV_FILE, s -> s + "PREVIEW_DATABASE_URL=" + PREVIEW_DB + "\n"
+                + "PREVIEW_REDIS_URL=rediss://default:fake-preview-password@redis.sandbox.invalid:6381\n"
+                + "PREVIEW_AMQP_URL=amqps://engine:fake-preview-password@rabbitmq.sandbox.invalid/pr\n");
+        w.secret("fake-preview-password");
+        return w;
+    }
+
+    @Test
+    void aPreviewIsPlannedFromItsTemplateCreatedEphemeralInThreeRequestsAndThenClean() {
+        World w = previews();
+        assertEquals(0, w.tlctl("apply", "--yes").code());
+        w.later();
+
+        Run plan = w.tlctl("plan", "--env", "pr-1");
+        assertEquals(0, plan.code(), plan::toString);
+        assertTrue(plan.out().contains("+ pr-1  (a preview of template pr, sized like staging"), plan::toString);
+
+        Run apply = w.tlctl("apply", "--env", "pr-1", "--yes");
+        assertEquals(0, apply.code(), apply::toString);
+        assertEquals(3, apply.requests(), "the read, the create and one commit: " + apply);
+        assertEquals(2, apply.mutations(), apply::toString);
+
+        JsonNode env = w.environment("pr-1");
+        JsonNode config = env.path("config");
+        String api = w.serviceId("engine-api");
+        JsonNode instance = config.path("services").path(api);
+        JsonNode deploy = instance.path("deploy");
+        assertEquals(1, deploy.path("multiRegionConfig").path("us-west2").path("numReplicas").asInt(),
+                "staging's sizing: " + instance);
+        assertEquals(1.0, deploy.path("limitOverride").path("containers").path("cpu").asDouble(), instance::toString);
+        assertTrue(deploy.path("sleepApplication").asBoolean(), instance::toString);
+        assertEquals("preview", config.path("sharedVariables").path("ENVIRONMENT").path("value").asText());
+        assertEquals(PREVIEW_DB, config.path("sharedVariables").path("DATABASE_URL").path("value").asText());
+        assertTrue(w.gql.data("query E($id: String!) { environment(id: $id) { isEphemeral } }",
+                java.util.Map.of("id", env.path("id").asText())).path("environment").path("isEphemeral").asBoolean(),
+                "created with Railway's ephemeral flag");
+
+        Run again = w.tlctl("plan", "--env", "pr-1", "--detailed-exitcode");
+        assertEquals(0, again.code(), again::toString);
+        Run drift = w.tlctl("drift", "--env", "pr-1");
+        assertEquals(0, drift.code(), drift::toString);
+
+        // A run without --env covers the declared environments: the preview is neither unmanaged nor pruned.
+        Run all = w.tlctl("plan", "--prune", "--detailed-exitcode");
+        assertEquals(0, all.code(), all::toString);
+        assertFalse(all.out().contains("pr-1"), all::toString);
+    }
+
+    @Test
+    void anEnvironmentNoTemplateNamesIsStillRefused() {
+        World w = previews();
+        Run plan = w.tlctl("plan", "--env", "qa-1");
+        assertEquals(64, plan.code(), plan::toString);
+        assertTrue(plan.err().contains("its templates name: pr-{n}"), plan::toString);
+        assertEquals(0, plan.requests(), "refused before asking Railway anything");
+    }
+}
