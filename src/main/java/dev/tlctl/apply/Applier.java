@@ -39,6 +39,7 @@ public final class Applier {
     private final ApplyListener listener;
     private final Clock clock;
     private final StagedPolicy staged;
+    private final PreviewRecords previewRecords;
 
     public Applier(ProjectWrites client, ApplyListener listener, Clock clock) {
         this(client, listener, clock, StagedPolicy.REFUSE);
@@ -49,10 +50,17 @@ public final class Applier {
      *     {@link StagedPolicy#REFUSE} the caller has checked there are none
      */
     public Applier(ProjectWrites client, ApplyListener listener, Clock clock, StagedPolicy staged) {
+        this(client, listener, clock, staged, PreviewRecords.NONE);
+    }
+
+    /** @param previewRecords adds to the commit of each preview this apply creates what the caller keeps there */
+    public Applier(ProjectWrites client, ApplyListener listener, Clock clock, StagedPolicy staged,
+            PreviewRecords previewRecords) {
         this.client = client;
         this.listener = listener;
         this.clock = clock;
         this.staged = staged;
+        this.previewRecords = previewRecords;
     }
 
     /**
@@ -330,12 +338,13 @@ public final class Applier {
                 }
                 EnvironmentPatch patch = PatchBuilder.build(plan, env, service -> id(serviceIds, "service", service),
                         observed.getOrDefault(env, Map.of()));
-                if (!patch.isEmpty()) {
+                if (createdPreview(env)) {
+                    // A preview made by this very apply holds only this patch: nothing to read back.
+                    previewRecords.addTo(patch, projectId, env, id, serviceIds);
+                    writes.add(EnvironmentWrite.patch(id, env, patch));
+                } else if (!patch.isEmpty()) {
                     writes.add(withStaged(target, EnvironmentWrite.patch(id, env, patch, target.configEtag())));
-                    if (!createdPreview(env)) {
-                        // A preview made by this very apply holds only this patch: nothing to read back.
-                        (includesStaged(target) ? withStagedChanges : unguarded).add(env);
-                    }
+                    (includesStaged(target) ? withStagedChanges : unguarded).add(env);
                 }
             }
             UsageLimitWrite limit = null;

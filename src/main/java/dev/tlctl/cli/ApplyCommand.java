@@ -115,7 +115,7 @@ final class ApplyCommand extends BaseCommand implements Callable<Integer> {
         try (Core core = open()) {
             ApplyRequest request = new ApplyRequest(target.target(), flags.prune, flags.strict, flags.replaced(),
                     planFile == null ? null : relative(planFile), confirmDestructive, !yes && context.stdinTerminal(), staged,
-                    waiting.timeout());
+                    waiting.timeout(), flags.sets, flags.branch);
             ApplyOutcome outcome = core.reconciler().apply(request, view, this::confirmed);
             view.outcome(outcome, core.reconciler().requests(), context.clock().millis() - start);
             return outcome.succeeded() ? ExitCodes.OK : ExitCodes.ERROR;

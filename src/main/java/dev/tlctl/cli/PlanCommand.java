@@ -103,7 +103,7 @@ final class PlanCommand extends BaseCommand implements Callable<Integer> {
         PlanView view = PlanView.of(terminal(), flags.json, flags.showValues());
         try (Core core = open()) {
             PlanResult result = core.reconciler().plan(new PlanRequest(target.target(), flags.prune, flags.strict,
-                    flags.replaced()));
+                    flags.replaced(), flags.sets, flags.branch));
             view.render(result);
             if (out != null) {
                 core.reconciler().save(new SaveRequest(result, target.environments, relative(out)));

@@ -16,6 +16,8 @@ import java.util.Set;
  * @param tokenEnvironment the one environment a project token reaches; null for other tokens
  * @param endpoint the key of the Railway endpoint it was made against
  * @param replace the addresses written again whatever Railway holds ({@code --replace})
+ * @param parameters by environment, the keys ({@code service/setting}) that command-line parameters
+ *     set there, now or in an earlier run (recorded): an apply records them
  */
 public record PlanResult(
         Spec spec,
@@ -27,11 +29,19 @@ public record PlanResult(
         String tokenEnvironment,
         String endpoint,
         Instant createdAt,
-        Set<String> replace) {
+        Set<String> replace,
+        java.util.Map<String, Set<String>> parameters) {
 
     public PlanResult {
         warnings = List.copyOf(warnings);
         environments = List.copyOf(environments);
         replace = replace == null ? Set.of() : Set.copyOf(replace);
+        parameters = parameters == null ? java.util.Map.of() : java.util.Map.copyOf(parameters);
+    }
+
+    /** A plan with no command-line parameters. */
+    public PlanResult(Spec spec, LiveState live, Plan plan, List<Diagnostic> warnings, List<String> environments,
+            boolean prune, String tokenEnvironment, String endpoint, Instant createdAt, Set<String> replace) {
+        this(spec, live, plan, warnings, environments, prune, tokenEnvironment, endpoint, createdAt, replace, null);
     }
 }

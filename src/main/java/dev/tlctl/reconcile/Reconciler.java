@@ -16,12 +16,16 @@ import dev.tlctl.railway.RailwayTransport;
 import dev.tlctl.railway.ReadResult;
 import dev.tlctl.railway.ReadTarget;
 import dev.tlctl.reconcile.ReconcileException.Kind;
+import dev.tlctl.live.LiveEnvironment;
 import dev.tlctl.spec.EnvironmentSpec;
+import dev.tlctl.spec.Parameters;
 import dev.tlctl.spec.Spec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -137,6 +141,8 @@ public final class Reconciler implements AutoCloseable {
         boolean projectToken = endpoint.credentials() != null && endpoint.credentials().isProjectToken();
         // With any other token the scope is known now: an unresolved secret fails before any request.
         Spec resolved = projectToken ? null : load(covered, all, request.strict());
+        // Parameters are checked before any request too (a project token's scope is known only after the read).
+        Parameters early = resolved == null ? null : parameters(request, covered, resolved);
         Read read = read(request.target());
         String only = read.result().tokenEnvironment();
         if (only != null) {
@@ -166,6 +172,21 @@ public final class Reconciler implements AutoCloseable {
         }
         boolean partial = !covered.containsAll(all);
         Spec planned = partial ? resolved.onlyEnvironments(covered) : resolved;
+        Parameters given = early != null && only == null ? early : parameters(request, covered, planned);
+        Map<String, Set<String>> parameterKeys = new LinkedHashMap<>();
+        for (String environment : covered) {
+            // Keys parameters set before keep Railway's values unless given again (Parameters.over).
+            Set<String> recorded = read.records().parameters(environment);
+            Parameters here = covered.size() == 1 ? given : Parameters.none();
+            if (recorded.isEmpty() && here.values().isEmpty()) {
+                continue;
+            }
+            planned = planned.withEnvironment(here.over(planned.environment(environment).orElseThrow(), recorded,
+                    liveSettings(live, environment)));
+            Set<String> keys = new java.util.TreeSet<>(recorded);
+            keys.addAll(here.keys());
+            parameterKeys.put(environment, keys);
+        }
         Replacements.check(request.replace(), planned);
         // Workspace-wide things (the usage limit) only in a run that is not scoped to some environments.
         boolean workspaceWide = request.target().environments().isEmpty() && only == null;
@@ -173,7 +194,34 @@ public final class Reconciler implements AutoCloseable {
                 request.replace(), workspaceWide));
         plan = withNotes(plan, read.records().notes());
         return new Planned(new PlanResult(planned, live, plan, resolved.warnings(), covered, request.prune(), only,
-                endpoint.key(), effects.clock().instant(), request.replace()), read.records());
+                endpoint.key(), effects.clock().instant(), request.replace(), parameterKeys), read.records());
+    }
+
+    /**
+     * The run's parameters ({@code --set}, {@code --branch}), checked against the spec: they belong to
+     * one environment, so a run giving them covers exactly one.
+     */
+    private static Parameters parameters(PlanRequest request, List<String> covered, Spec planned) {
+        if (!request.hasParameters()) {
+            return Parameters.none();
+        }
+        if (covered.size() != 1) {
+            throw new ReconcileException(Kind.USAGE, "--set and --branch need exactly one --env",
+                    "Parameters belong to one environment (such as a preview): name it with --env, for example"
+                            + " --env pr-42 --branch feature-x. Nothing was changed.");
+        }
+        return Parameters.parse(request.sets(), request.branch(), planned, covered.get(0));
+    }
+
+    /** The settings Railway has for each service (by name) in {@code environment}; empty when it does not exist. */
+    private static Map<String, Map<String, Object>> liveSettings(LiveState live, String environment) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        LiveProject project = live.project();
+        LiveEnvironment env = project == null ? null : project.environment(environment).orElse(null);
+        if (env != null) {
+            project.services().forEach(s -> env.instance(s.id()).ifPresent(i -> out.put(s.name(), i.settings())));
+        }
+        return out;
     }
 
     /** The plan with notes added (what the records could not tell), each once. */
@@ -333,7 +381,9 @@ public final class Reconciler implements AutoCloseable {
         LiveProject before = result0.live().project();
         // Railway refuses to redeploy an instance whose build has not ended: wait for it first.
         rollouts.awaitBuilds(before, Rollouts.deploying(plan, before, before));
-        ApplyResult result = new Applier(writes(), new ApplyEvents(observer), effects.clock(), request.staged().forApplier())
+        ApplyResult result = new Applier(writes(), new ApplyEvents(observer), effects.clock(), request.staged().forApplier(),
+                (patch, projectId, env, environmentId, serviceIds) -> RecordUpdate.fresh(patch, result0, planned.records(), env,
+                        environmentId, serviceIds, recorder.key(projectId)))
                 .apply(plan, ApplyChecks.commitMessage(plan));
         if (result.projectId() != null) {
             records.rememberProject(endpoint.key(), declared.project().workspace(), declared.project().name(),
@@ -415,6 +465,11 @@ public final class Reconciler implements AutoCloseable {
     }
 
     private Planned fromSavedPlan(ApplyRequest request) {
+        if (!request.sets().isEmpty() || request.branch() != null) {
+            throw new ReconcileException(Kind.USAGE, "--set and --branch do not go with a saved plan",
+                    "A saved plan carries out what it planned; give the parameters to plan --out instead."
+                            + " Nothing was changed.");
+        }
         SavedPlan saved = SavedPlanFile.read(request.savedPlan());
         if (!endpoint.key().equals(saved.endpoint())) {
             throw new ReconcileException(Kind.REFUSED, "the plan " + request.savedPlan() + " was made against another"

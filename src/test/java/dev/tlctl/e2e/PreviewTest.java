@@ -91,4 +91,47 @@ class PreviewTest extends E2eTest {
         assertTrue(plan.err().contains("its templates name: pr-{n}"), plan::toString);
         assertEquals(0, plan.requests(), "refused before asking Railway anything");
     }
+
+    @Test
+    void aBranchGivenOnceBelongsToThePreviewLaterRunsKeepItAndGivingItAgainChangesIt() {
+        World w = previews();
+        assertEquals(0, w.tlctl("apply", "--yes").code());
+        w.later();
+        Run create = w.tlctl("apply", "--env", "pr-1", "--branch", "feature-x", "--yes");
+        assertEquals(0, create.code(), create::toString);
+        assertEquals(3, create.requests(), "the record travels in the preview's one commit: " + create);
+        String api = w.serviceId("engine-api");
+        assertEquals("feature-x", w.config("pr-1").path("services").path(api).path("source").path("branch").asText());
+        assertEquals("main", w.config("staging").path("services").path(api).path("source").path("branch").asText());
+
+        Run plan = w.tlctl("plan", "--env", "pr-1", "--detailed-exitcode");
+        assertEquals(0, plan.code(), "the branch is the preview's, not drift or a change: " + plan);
+        Run drift = w.tlctl("drift", "--env", "pr-1");
+        assertEquals(0, drift.code(), drift::toString);
+
+        Run push = w.tlctl("plan", "--env", "pr-1", "--branch", "feature-y", "--detailed-exitcode");
+        assertEquals(2, push.code(), push::toString);
+        assertTrue(push.out().contains("pr-1/engine-api/setting/source.branch: \"feature-x\" -> \"feature-y\""),
+                push::toString);
+        Run set = w.tlctl("apply", "--env", "pr-1", "--set", "engine-api.source.branch=feature-z", "--yes");
+        assertEquals(0, set.code(), set::toString);
+        assertEquals("feature-z", w.config("pr-1").path("services").path(api).path("source").path("branch").asText());
+        assertEquals(0, w.tlctl("plan", "--env", "pr-1", "--detailed-exitcode").code());
+    }
+
+    @Test
+    void aWrongParameterIsRefusedWithItsLocationBeforeAnyRequest() {
+        World w = previews();
+        Run typo = w.tlctl("plan", "--env", "pr-1", "--set", "engine-api.source.brnch=x");
+        assertEquals(65, typo.code(), typo::toString);
+        assertTrue(typo.err().contains("--set engine-api.source.brnch"), typo::toString);
+        assertTrue(typo.err().contains("unknown setting \"source.brnch\""), typo::toString);
+        assertTrue(typo.err().contains("Did you mean \"source.branch\"?"), typo::toString);
+        assertEquals(0, typo.requests());
+
+        Run two = w.tlctl("plan", "--env", "staging", "--env", "pr-1", "--branch", "x");
+        assertEquals(64, two.code(), two::toString);
+        assertTrue(two.err().contains("--set and --branch need exactly one --env"), two::toString);
+        assertEquals(0, two.requests());
+    }
 }
