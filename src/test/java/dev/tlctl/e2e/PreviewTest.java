@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tlctl.e2e.World.Run;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -133,5 +134,34 @@ class PreviewTest extends E2eTest {
         assertEquals(64, two.code(), two::toString);
         assertTrue(two.err().contains("--set and --branch need exactly one --env"), two::toString);
         assertEquals(0, two.requests());
+    }
+
+    @Test
+    void pruneWithEnvStaysInThoseEnvironmentsAndNeverDeletesAPreview() {
+        World w = previews();
+        assertEquals(0, w.tlctl("apply", "--yes").code());
+        w.later();
+        assertEquals(0, w.tlctl("apply", "--env", "pr-1", "--yes").code());
+        w.later();
+        assertEquals(0, w.tlctl("apply", "--env", "pr-2", "--yes").code());
+        w.upsertVariable("pr-1", null, "STRAY", "one");
+        w.upsertVariable("pr-2", null, "STRAY", "two");
+        w.upsertVariable("staging", null, "STRAY", "three");
+
+        Run plan = w.tlctl("plan", "--env", "pr-1", "--prune");
+        assertTrue(plan.out().contains("- pr-1/variable/STRAY"), plan::toString);
+        assertFalse(plan.out().contains("pr-2"), plan::toString);
+        assertFalse(plan.out().contains("staging/variable/STRAY"), plan::toString);
+        Run prune = w.tlctl("apply", "--env", "pr-1", "--prune", "--confirm-destructive", "--yes");
+        assertEquals(0, prune.code(), prune::toString);
+        assertFalse(w.config("pr-1").path("sharedVariables").has("STRAY"));
+        assertTrue(w.config("pr-2").path("sharedVariables").has("STRAY"), "another preview is left alone");
+        assertTrue(w.config("staging").path("sharedVariables").has("STRAY"), "so is staging");
+
+        Run all = w.tlctl("apply", "--prune", "--confirm-destructive", "--yes");
+        assertEquals(0, all.code(), all::toString);
+        assertFalse(w.config("staging").path("sharedVariables").has("STRAY"), "pruned inside a declared environment");
+        assertEquals(List.of("production", "staging", "pr-1", "pr-2"), World.names(w.project().path("environments")),
+                "a run that does not cover the previews never deletes them");
     }
 }
