@@ -60,6 +60,9 @@ public final class Reconciler implements AutoCloseable {
     private final Recorder recorder;
     private final Rollouts rollouts;
     private final Runtimes runtimes;
+    private final Environments environments;
+    /** The id of each preview an apply of this run created, by name (from its commit). */
+    private final Map<String, String> previewIds = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A plan and the records it was made with (which an apply brings up to date). */
     record Planned(PlanResult result, SharedRecords records, List<String> alreadyApplied) {
@@ -80,6 +83,7 @@ public final class Reconciler implements AutoCloseable {
         this.recorder = new Recorder(records, endpoint.key(), client);
         this.rollouts = new Rollouts(client);
         this.runtimes = new Runtimes(this, declared, client, rollouts, effects.clock());
+        this.environments = new Environments(this, declared, client, effects.clock());
     }
 
     /**
@@ -382,8 +386,11 @@ public final class Reconciler implements AutoCloseable {
         // Railway refuses to redeploy an instance whose build has not ended: wait for it first.
         rollouts.awaitBuilds(before, Rollouts.deploying(plan, before, before));
         ApplyResult result = new Applier(writes(), new ApplyEvents(observer), effects.clock(), request.staged().forApplier(),
-                (patch, projectId, env, environmentId, serviceIds) -> RecordUpdate.fresh(patch, result0, planned.records(), env,
-                        environmentId, serviceIds, recorder.key(projectId)))
+                (patch, projectId, env, environmentId, serviceIds) -> {
+                    previewIds.put(env, environmentId);
+                    RecordUpdate.fresh(patch, result0, planned.records(), env, environmentId, serviceIds,
+                            recorder.key(projectId));
+                })
                 .apply(plan, ApplyChecks.commitMessage(plan));
         if (result.projectId() != null) {
             records.rememberProject(endpoint.key(), declared.project().workspace(), declared.project().name(),
@@ -509,6 +516,35 @@ public final class Reconciler implements AutoCloseable {
     /** Rolls one service back in one environment, to the previous deployment or the one named; waits when asked. */
     public RollbackResult rollback(RollbackRequest request, RolloutObserver observer) {
         return Failures.translated(() -> runtimes.rollback(request, observer));
+    }
+
+    // ---- environments (see Environments) -----------------------------------------------------
+
+    /** The project's live environments: how the spec knows each, age, time to live, volumes, spend; one read. */
+    public EnvResults.Listing environments(EnvRequests.ListAll request) {
+        return Failures.translated(() -> environments.list(request));
+    }
+
+    /** Creates (or brings up to date) a preview a template names: {@code apply --env NAME --yes}. */
+    public EnvResults.Created createEnvironment(EnvRequests.Create request, ApplyObserver observer) {
+        return Failures.translated(() -> environments.create(request, observer));
+    }
+
+    /** Deletes one environment, once {@code approval} accepts it with its volumes. */
+    public EnvResults.Deleted deleteEnvironment(EnvRequests.Delete request,
+            java.util.function.Predicate<List<EnvRow>> approval) {
+        return Failures.translated(() -> environments.delete(request, approval));
+    }
+
+    /** Deletes the previews past their template's time to live, once {@code approval} accepts them. */
+    public EnvResults.Deleted pruneExpired(EnvRequests.PruneExpired request,
+            java.util.function.Predicate<List<EnvRow>> approval) {
+        return Failures.translated(() -> environments.pruneExpired(request, approval));
+    }
+
+    /** The id of preview {@code name} if an apply of this run created it. */
+    String previewId(String name) {
+        return previewIds.get(name);
     }
 
     // ---- init -----------------------------------------------------------------------------

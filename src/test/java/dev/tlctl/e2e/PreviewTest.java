@@ -19,7 +19,11 @@ class PreviewTest extends E2eTest {
 
     /** The repository's spec with a template {@code pr} from staging, its overlay, and the preview's secrets. */
     World previews() {
-        World w = world();
+        return withTemplate(world());
+    }
+
+    /** {@code w} with the template, its overlay and the preview's fake secrets. */
+    static World withTemplate(World w) {
         w.edit("tl-engine.yaml", s -> s + """
 
                 previews:
