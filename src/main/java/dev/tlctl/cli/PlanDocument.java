@@ -39,7 +39,11 @@ record PlanDocument(
         List<String> notes,
         List<String> uncompared,
         List<Diagnostics.Entry> warnings,
-        Summary summary) {
+        Summary summary,
+        List<CostEntry> costs) {
+
+    /** What the plan changes in one environment's monthly cost; {@code monthlyDollars} null when not known. */
+    record CostEntry(String environment, Double monthlyDollars, List<String> reasons, String text) {}
 
     /** What the plan was made for. */
     record Options(boolean prune, List<String> environments) {}
@@ -81,7 +85,9 @@ record PlanDocument(
                 plan.uncompared(),
                 Diagnostics.json(result.warnings()),
                 new Summary(plan.count(Action.CREATE), plan.count(Action.UPDATE), plan.count(Action.DELETE),
-                        plan.consequences()));
+                        plan.consequences()),
+                result.costs().stream().map(l -> new CostEntry(l.environment(), l.monthlyDollars(), l.reasons(),
+                        l.text())).toList());
     }
 
     private static Environment environment(EnvironmentTarget e) {

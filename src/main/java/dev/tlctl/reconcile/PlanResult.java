@@ -18,6 +18,7 @@ import java.util.Set;
  * @param replace the addresses written again whatever Railway holds ({@code --replace})
  * @param parameters by environment, the keys ({@code service/setting}) that command-line parameters
  *     set there, now or in an earlier run (recorded): an apply records them
+ * @param costs what the plan changes in each environment's monthly cost (sizing), at the spec's prices
  */
 public record PlanResult(
         Spec spec,
@@ -30,18 +31,20 @@ public record PlanResult(
         String endpoint,
         Instant createdAt,
         Set<String> replace,
-        java.util.Map<String, Set<String>> parameters) {
+        java.util.Map<String, Set<String>> parameters,
+        List<dev.tlctl.plan.CostDelta.Line> costs) {
 
     public PlanResult {
         warnings = List.copyOf(warnings);
         environments = List.copyOf(environments);
         replace = replace == null ? Set.of() : Set.copyOf(replace);
         parameters = parameters == null ? java.util.Map.of() : java.util.Map.copyOf(parameters);
+        costs = costs == null ? List.of() : List.copyOf(costs);
     }
 
     /** A plan with no command-line parameters. */
     public PlanResult(Spec spec, LiveState live, Plan plan, List<Diagnostic> warnings, List<String> environments,
             boolean prune, String tokenEnvironment, String endpoint, Instant createdAt, Set<String> replace) {
-        this(spec, live, plan, warnings, environments, prune, tokenEnvironment, endpoint, createdAt, replace, null);
+        this(spec, live, plan, warnings, environments, prune, tokenEnvironment, endpoint, createdAt, replace, null, null);
     }
 }

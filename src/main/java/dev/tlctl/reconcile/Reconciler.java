@@ -198,7 +198,7 @@ public final class Reconciler implements AutoCloseable {
                 request.replace(), workspaceWide));
         plan = withNotes(plan, read.records().notes());
         return new Planned(new PlanResult(planned, live, plan, resolved.warnings(), covered, request.prune(), only,
-                endpoint.key(), effects.clock().instant(), request.replace(), parameterKeys), read.records());
+                endpoint.key(), effects.clock().instant(), request.replace(), parameterKeys, costs(plan)), read.records());
     }
 
     /**
@@ -226,6 +226,13 @@ public final class Reconciler implements AutoCloseable {
             project.services().forEach(s -> env.instance(s.id()).ifPresent(i -> out.put(s.name(), i.settings())));
         }
         return out;
+    }
+
+    /** What the plan changes in each environment's monthly cost, at the spec's prices (Railway's by default). */
+    private List<dev.tlctl.plan.CostDelta.Line> costs(Plan plan) {
+        dev.tlctl.audit.Prices prices = dev.tlctl.audit.Prices.of(declared.billing().prices());
+        return dev.tlctl.plan.CostDelta.of(plan, new dev.tlctl.plan.CostDelta.Rates(prices.vCPUMonthDollars(),
+                prices.memoryGBMonthDollars()));
     }
 
     /** The plan with notes added (what the records could not tell), each once. */

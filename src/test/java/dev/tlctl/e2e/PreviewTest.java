@@ -168,4 +168,22 @@ class PreviewTest extends E2eTest {
         assertEquals(List.of("production", "staging", "pr-1", "pr-2"), World.names(w.project().path("environments")),
                 "a run that does not cover the previews never deletes them");
     }
+
+    @Test
+    void planShowsTheMonthlyCostOfRaisingStagingsReplicas() throws Exception {
+        World w = world();
+        assertEquals(0, w.tlctl("apply", "--yes").code());
+        w.edit("environments/staging.yaml", s -> s.replace("numReplicas: 1", "numReplicas: 2"));
+        Run plan = w.tlctl("plan", "--env", "staging");
+        // One replica at its limits (1 vCPU, 1 GB) costs $20 + $10 a month at Railway's list prices.
+        assertTrue(plan.out().contains("  staging: +$30.00/month (replicas 1 -> 2)"), plan::toString);
+        JsonNode cost = Gql.JSON.readTree(w.tlctl("plan", "--env", "staging", "--json").out()).path("costs").path(0);
+        assertEquals("staging", cost.path("environment").asText());
+        assertEquals(30.0, cost.path("monthlyDollars").asDouble());
+        assertEquals("replicas 1 -> 2", cost.path("reasons").path(0).asText());
+
+        w.edit("tl-engine.yaml", s -> s.replace("billing:\n", "billing:\n  prices:\n    vCPUMonthDollars: 10\n"));
+        Run priced = w.tlctl("plan", "--env", "staging");
+        assertTrue(priced.out().contains("  staging: +$20.00/month (replicas 1 -> 2)"), "billing.prices: " + priced);
+    }
 }
