@@ -9,6 +9,7 @@ import dev.tlctl.plan.UsageLimitValue;
 import dev.tlctl.railway.ChangeSet;
 import dev.tlctl.railway.EnvironmentPatch;
 import dev.tlctl.railway.ProjectWrites;
+import dev.tlctl.railway.PullRequestSettingsWrite;
 import dev.tlctl.railway.ProjectWrites.EnvironmentWrite;
 import dev.tlctl.railway.ProjectWrites.UsageLimitWrite;
 import java.time.Clock;
@@ -232,6 +233,16 @@ public final class Applier {
                 String title = joinTitles(committed.isEmpty() ? null : "commit " + plural("environment", committed),
                         limitChanges.isEmpty() ? null : "set the usage limit");
                 steps.add(new Planned(title, all, () -> commit(committed, limitChanges)));
+            }
+            for (Change c : plan.changes()) {
+                if (c instanceof Change.PullRequests p) {
+                    // After the commit: the base environment may be created by this apply.
+                    steps.add(new Planned("set the pull request environments of project " + plan.target().projectName(),
+                            List.of(c), () -> client.updatePullRequests(projectId, plan.target().projectName(),
+                                    new PullRequestSettingsWrite(p.after().enabled(), p.after().from() == null ? null
+                                            : id(environmentIds, "environment", p.after().from()), p.after().focused(),
+                                            p.after().bots()))));
+                }
             }
             List<Change> domains = plan.changes().stream().filter(c -> c instanceof Change.Domain).toList();
             if (!domains.isEmpty()) {

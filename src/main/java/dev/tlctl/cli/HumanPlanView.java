@@ -198,6 +198,9 @@ final class HumanPlanView implements PlanView {
                 case DELETE -> " (" + port(d.beforePort()) + ")";
             };
         }
+        if (change instanceof Change.PullRequests p) {
+            return p.before() == null ? " = " + p.after() : ": " + p.before() + " -> " + p.after();
+        }
         if (change instanceof Change.UsageLimit u) {
             return switch (u.action()) {
                 case CREATE -> " = " + u.after();

@@ -109,6 +109,9 @@ record PlanDocument(
         } else if (c instanceof Change.UsageLimit u) {
             before = limit(u.before());
             after = limit(u.after());
+        } else if (c instanceof Change.PullRequests p) {
+            before = p.before() == null ? null : Json.MAPPER.valueToTree(p.before().json());
+            after = Json.MAPPER.valueToTree(p.after().json());
         } else if (c instanceof Change.Project p) {
             after = JsonNodeFactory.instance.textNode(p.name());
         } else if (c instanceof Change.Volume v) {

@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 public sealed interface Change
         permits Change.Project, Change.Service, Change.Environment, Change.Instance, Change.Setting,
-                Change.Variable, Change.UsageLimit, Change.Domain, Change.Volume {
+                Change.Variable, Change.UsageLimit, Change.Domain, Change.Volume, Change.PullRequests {
 
     Address address();
 
@@ -267,6 +267,26 @@ public sealed interface Change
         @Override
         public UsageLimit withNote(String text) {
             return new UsageLimit(action, before, after, text);
+        }
+    }
+
+    /**
+     * The project's settings for Railway's own pull request environments ({@code projectUpdate}):
+     * {@code before} null for a project this apply creates.
+     */
+    record PullRequests(Action action, PullRequestsValue before, PullRequestsValue after, String note) implements Change {
+        public PullRequests {
+            requireNot(action, Action.DELETE, "pull request settings are set, never deleted");
+        }
+
+        @Override
+        public Address address() {
+            return Address.pullRequests();
+        }
+
+        @Override
+        public PullRequests withNote(String text) {
+            return new PullRequests(action, before, after, text);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.tlctl.plan;
 
 import dev.tlctl.live.LiveEnvironment;
 import dev.tlctl.live.LiveProject;
+import dev.tlctl.live.LivePullRequestSettings;
 import dev.tlctl.live.LiveRuntime;
 import dev.tlctl.live.LiveService;
 import dev.tlctl.live.LiveServiceInstance;
@@ -16,6 +17,7 @@ import dev.tlctl.secret.Witness;
 import dev.tlctl.spec.BillingSpec.UsageLimitSpec;
 import dev.tlctl.spec.EnvironmentSpec;
 import dev.tlctl.spec.Previews;
+import dev.tlctl.spec.PullRequestEnvironmentsSpec;
 import dev.tlctl.spec.ServiceInstanceSpec;
 import dev.tlctl.spec.ServiceSpec;
 import dev.tlctl.spec.Spec;
@@ -109,6 +111,7 @@ public final class Planner {
             }
         }
         planUsageLimit(workspace);
+        planPullRequests(project);
         noteStagedChanges(targets);
         PlanTarget target = new PlanTarget(spec.project().name(), project == null ? null : project.id(),
                 workspace == null ? null : workspace.id(), workspace == null ? null : workspace.name(),
@@ -478,6 +481,37 @@ public final class Planner {
         } else {
             unmanaged.add(new Unmanaged(deletion.address(), why, true));
         }
+    }
+
+    /**
+     * The project's pull request settings: the fields the spec writes, over what Railway has (a
+     * field the spec leaves out stays Railway's). Project-wide, so only in a run not scoped by --env.
+     */
+    private void planPullRequests(LiveProject project) {
+        PullRequestEnvironmentsSpec desired = spec.pullRequestEnvironments();
+        if (!desired.declared() || project != null && project.pullRequests() == null) {
+            return;
+        }
+        LivePullRequestSettings live = project == null ? new LivePullRequestSettings(false, null, false, false)
+                : project.pullRequests();
+        String liveFrom = live.baseEnvironmentId() == null || project == null ? null : project.environments().stream()
+                .filter(e -> e.id().equals(live.baseEnvironmentId())).map(LiveEnvironment::name).findFirst()
+                .orElse(live.baseEnvironmentId());
+        PullRequestsValue before = new PullRequestsValue(live.enabled(), liveFrom, live.focused(), live.bots());
+        PullRequestsValue after = new PullRequestsValue(desired.enabled() != null ? desired.enabled() : before.enabled(),
+                desired.from() != null ? desired.from() : before.from(),
+                desired.focused() != null ? desired.focused() : before.focused(),
+                desired.bots() != null ? desired.bots() : before.bots());
+        if (after.equals(before)) {
+            return;
+        }
+        if (options.partial()) {
+            notes.add("The pull request environment settings are project-wide, so a run scoped to some environments"
+                    + " (--env) neither plans nor writes them; run without --env to manage them.");
+            return;
+        }
+        changes.add(new Change.PullRequests(project == null ? Action.CREATE : Action.UPDATE,
+                project == null ? null : before, after, "project-wide: Railway's own pull request environments"));
     }
 
     private void planUsageLimit(LiveWorkspace workspace) {

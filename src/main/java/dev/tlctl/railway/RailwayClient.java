@@ -131,6 +131,7 @@ public final class RailwayClient implements ProjectWrites, AutoCloseable {
     }
 
     /** Sets the project's pull request environment settings in one request; returns them as Railway has them now. */
+    @Override
     public dev.tlctl.live.LivePullRequestSettings updatePullRequests(String projectId, String projectName,
             PullRequestSettingsWrite write) {
         JsonNode project = transport.execute(Documents.request("ProjectUpdate", "set the pull request environments of"

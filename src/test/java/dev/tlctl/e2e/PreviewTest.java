@@ -186,4 +186,42 @@ class PreviewTest extends E2eTest {
         Run priced = w.tlctl("plan", "--env", "staging");
         assertTrue(priced.out().contains("  staging: +$20.00/month (replicas 1 -> 2)"), "billing.prices: " + priced);
     }
+
+    @Test
+    void pullRequestEnvironmentsInTheSpecSetTheProjectsSettingsAndDriftShowsAChangeBehindTlctlsBack() {
+        World w = world();
+        w.edit("tl-engine.yaml", s -> s + """
+
+                pullRequestEnvironments:
+                  enabled: true
+                  from: staging
+                  focused: true
+                  bots: false
+                """);
+        Run apply = w.tlctl("apply", "--yes");
+        assertEquals(0, apply.code(), apply::toString);
+        assertTrue(apply.out().contains("+ project/pullRequestEnvironments = enabled, from staging, focused, no bots"),
+                apply::toString);
+        JsonNode project = w.gql.data("query P($id: String!) { project(id: $id) { prDeploys baseEnvironmentId"
+                + " focusedPrEnvironments botPrEnvironments } }", java.util.Map.of("id", w.projectId())).path("project");
+        assertTrue(project.path("prDeploys").asBoolean(), project::toString);
+        assertEquals(w.environmentId("staging"), project.path("baseEnvironmentId").asText());
+        assertTrue(project.path("focusedPrEnvironments").asBoolean());
+        assertFalse(project.path("botPrEnvironments").asBoolean());
+        Run clean = w.tlctl("plan", "--detailed-exitcode");
+        assertEquals(0, clean.code(), clean::toString);
+
+        w.gql.data("mutation U($id: String!) { projectUpdate(id: $id, input: {prDeploys: false}) { id } }",
+                java.util.Map.of("id", w.projectId()));
+        Run drift = w.tlctl("drift");
+        assertEquals(2, drift.code(), drift::toString);
+        assertTrue(drift.out().contains("disabled, from staging, focused, no bots  enabled, from staging, focused,"
+                + " no bots"), drift::toString);
+        Run plan = w.tlctl("plan");
+        assertTrue(plan.out().contains("~ project/pullRequestEnvironments: disabled, from staging, focused, no bots"
+                + " -> enabled, from staging, focused, no bots"), plan::toString);
+        Run scoped = w.tlctl("plan", "--env", "staging", "--detailed-exitcode");
+        assertEquals(0, scoped.code(), "project-wide: not in a run scoped by --env: " + scoped);
+        assertTrue(scoped.out().contains("pull request environment settings are project-wide"), scoped::toString);
+    }
 }
