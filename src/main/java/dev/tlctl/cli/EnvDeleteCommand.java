@@ -40,24 +40,18 @@ final class EnvDeleteCommand extends BaseCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "The environment to delete, such as pr-42.")
     String name;
 
-    @Option(names = "--yes", description = "Delete without asking (needed without a terminal).")
-    boolean yes;
-
     @Option(names = "--force", description = "Also an environment the spec declares (never the default one).")
     boolean force;
 
-    @Option(names = "--json", description = "One JSON document on stdout: what was deleted.")
-    boolean json;
-
     @Mixin
-    ProjectOptions project;
+    EnvDeleteOptions options;
 
     @Override
     public Integer call() {
-        EnvView view = EnvView.of(terminal(), json);
+        EnvView view = EnvView.of(terminal(), options.json);
         try (Core core = open()) {
-            EnvResults.Deleted deleted = core.reconciler().deleteEnvironment(new EnvRequests.Delete(project.target(),
-                    name, force), rows -> confirmed(view, rows, yes, context(), "Delete"));
+            EnvResults.Deleted deleted = core.reconciler().deleteEnvironment(new EnvRequests.Delete(
+                    options.project.target(), name, force), rows -> confirmed(view, rows, options.yes, context(), "delete"));
             view.deleted(deleted);
             RequestReport.print(terminal(), core.reconciler().requests());
             return ExitCodes.OK;
@@ -65,17 +59,17 @@ final class EnvDeleteCommand extends BaseCommand implements Callable<Integer> {
     }
 
     /** Shows what goes on stderr and asks, unless --yes; refuses without a terminal. */
-    static boolean confirmed(EnvView view, List<EnvRow> rows, boolean yes, CliContext context, String verb) {
+    static boolean confirmed(EnvView view, List<EnvRow> rows, boolean yes, CliContext context, String command) {
         view.toDelete(rows);
         if (yes) {
             return true;
         }
         if (!context.stdinTerminal()) {
-            throw new CliException(ExitCodes.USAGE, "env " + verb.toLowerCase(java.util.Locale.ROOT) + " needs --yes"
+            throw new CliException(ExitCodes.USAGE, "env " + command + " needs --yes"
                     + " when there is no terminal", "Review what goes above, then run again with --yes. Nothing was"
                     + " changed.");
         }
-        return Prompt.ask(context, verb + " " + (rows.size() == 1 ? "this environment" : "these " + rows.size()
+        return Prompt.ask(context, "Delete " + (rows.size() == 1 ? "this environment" : "these " + rows.size()
                 + " environments") + "? Only 'yes' is accepted: ", Set.of("yes"));
     }
 }

@@ -34,14 +34,8 @@ final class EnvPruneCommand extends BaseCommand implements Callable<Integer> {
     @Option(names = "--expired", description = "Delete the previews past their template's ttl (required).")
     boolean expired;
 
-    @Option(names = "--yes", description = "Delete without asking (needed without a terminal).")
-    boolean yes;
-
-    @Option(names = "--json", description = "One JSON document on stdout: what was deleted.")
-    boolean json;
-
     @Mixin
-    ProjectOptions project;
+    EnvDeleteOptions options;
 
     @Override
     public Integer call() {
@@ -50,10 +44,11 @@ final class EnvPruneCommand extends BaseCommand implements Callable<Integer> {
                     "It deletes previews past their time to live: tlctl env prune --expired. To delete one, use"
                             + " tlctl env delete NAME.");
         }
-        EnvView view = EnvView.of(terminal(), json);
+        EnvView view = EnvView.of(terminal(), options.json);
         try (Core core = open()) {
-            EnvResults.Deleted deleted = core.reconciler().pruneExpired(new EnvRequests.PruneExpired(project.target()),
-                    rows -> EnvDeleteCommand.confirmed(view, rows, yes, context(), "Delete"));
+            EnvResults.Deleted deleted = core.reconciler().pruneExpired(new EnvRequests.PruneExpired(
+                    options.project.target()), rows -> EnvDeleteCommand.confirmed(view, rows, options.yes, context(),
+                    "prune"));
             view.deleted(deleted);
             RequestReport.print(terminal(), core.reconciler().requests());
             return ExitCodes.OK;
