@@ -9,6 +9,7 @@ import dev.tlctl.plan.UsageLimitValue;
 import dev.tlctl.railway.ChangeSet;
 import dev.tlctl.railway.EnvironmentPatch;
 import dev.tlctl.railway.ProjectWrites;
+import dev.tlctl.railway.PullRequestSettingsWrite;
 import dev.tlctl.railway.ProjectWrites.EnvironmentWrite;
 import dev.tlctl.railway.ProjectWrites.UsageLimitWrite;
 import java.time.Clock;
@@ -39,6 +40,7 @@ public final class Applier {
     private final ApplyListener listener;
     private final Clock clock;
     private final StagedPolicy staged;
+    private final PreviewRecords previewRecords;
 
     public Applier(ProjectWrites client, ApplyListener listener, Clock clock) {
         this(client, listener, clock, StagedPolicy.REFUSE);
@@ -49,10 +51,17 @@ public final class Applier {
      *     {@link StagedPolicy#REFUSE} the caller has checked there are none
      */
     public Applier(ProjectWrites client, ApplyListener listener, Clock clock, StagedPolicy staged) {
+        this(client, listener, clock, staged, PreviewRecords.NONE);
+    }
+
+    /** @param previewRecords adds to the commit of each preview this apply creates what the caller keeps there */
+    public Applier(ProjectWrites client, ApplyListener listener, Clock clock, StagedPolicy staged,
+            PreviewRecords previewRecords) {
         this.client = client;
         this.listener = listener;
         this.clock = clock;
         this.staged = staged;
+        this.previewRecords = previewRecords;
     }
 
     /**
@@ -193,11 +202,19 @@ public final class Applier {
                             }));
                 }
             }
-            List<Change> environmentCreates = of(Change.Environment.class, Action.CREATE);
+            List<Change> environmentCreates = of(Change.Environment.class, Action.CREATE).stream()
+                    .filter(c -> !((Change.Environment) c).ephemeral()).toList();
             if (!environmentCreates.isEmpty()) {
                 List<String> names = environmentCreates.stream().map(c -> c.address().environment()).toList();
                 steps.add(new Planned("create " + plural("environment", names), environmentCreates,
                         () -> environmentIds.putAll(client.createEnvironments(projectId, names))));
+            }
+            for (Change c : of(Change.Environment.class, Action.CREATE)) {
+                if (((Change.Environment) c).ephemeral()) {
+                    String name = c.address().environment();
+                    steps.add(new Planned("create preview environment " + name, List.of(c),
+                            () -> environmentIds.put(name, client.createEphemeralEnvironment(projectId, name))));
+                }
             }
             List<Change> serviceCreates = of(Change.Service.class, Action.CREATE);
             if (!serviceCreates.isEmpty()) {
@@ -218,6 +235,16 @@ public final class Applier {
                 String title = joinTitles(committed.isEmpty() ? null : "commit " + plural("environment", committed),
                         limitChanges.isEmpty() ? null : "set the usage limit");
                 steps.add(new Planned(title, all, () -> commit(committed, limitChanges)));
+            }
+            for (Change c : plan.changes()) {
+                if (c instanceof Change.PullRequests p) {
+                    // After the commit: the base environment may be created by this apply.
+                    steps.add(new Planned("set the pull request environments of project " + plan.target().projectName(),
+                            List.of(c), () -> client.updatePullRequests(projectId, plan.target().projectName(),
+                                    new PullRequestSettingsWrite(p.after().enabled(), p.after().from() == null ? null
+                                            : id(environmentIds, "environment", p.after().from()), p.after().focused(),
+                                            p.after().bots()))));
+                }
             }
             List<Change> domains = plan.changes().stream().filter(c -> c instanceof Change.Domain).toList();
             if (!domains.isEmpty()) {
@@ -325,7 +352,11 @@ public final class Applier {
                 }
                 EnvironmentPatch patch = PatchBuilder.build(plan, env, service -> id(serviceIds, "service", service),
                         observed.getOrDefault(env, Map.of()));
-                if (!patch.isEmpty()) {
+                if (createdPreview(env)) {
+                    // A preview made by this very apply holds only this patch: nothing to read back.
+                    previewRecords.addTo(patch, projectId, env, id, serviceIds);
+                    writes.add(EnvironmentWrite.patch(id, env, patch));
+                } else if (!patch.isEmpty()) {
                     writes.add(withStaged(target, EnvironmentWrite.patch(id, env, patch, target.configEtag())));
                     (includesStaged(target) ? withStagedChanges : unguarded).add(env);
                 }
@@ -337,6 +368,11 @@ public final class Applier {
                         : new UsageLimitWrite(plan.target().customerId(), value.soft(), value.hard(), false);
             }
             client.commit(writes, limit, message);
+        }
+
+        private boolean createdPreview(String env) {
+            return plan.changes().stream().anyMatch(c -> c instanceof Change.Environment e && e.ephemeral()
+                    && e.action() == Action.CREATE && e.environment().equals(env));
         }
 
         private static String id(Map<String, String> ids, String kind, String name) {

@@ -167,6 +167,9 @@ public final class Drift {
             } else if (change instanceof Change.Domain d) {
                 finding = new DriftFinding(d.address(), side(d.action()), Direction.UNKNOWN, port(d.beforePort()),
                         d.action() == Action.DELETE ? null : port(d.afterPort()), false, d.note());
+            } else if (change instanceof Change.PullRequests p) {
+                finding = new DriftFinding(p.address(), side(p.action()), Direction.UNKNOWN, p.before(), p.after(), false,
+                        p.note());
             } else if (change instanceof Change.UsageLimit u) {
                 finding = new DriftFinding(u.address(), side(u.action()), Direction.UNKNOWN, u.before(), u.after(), false,
                         u.note());

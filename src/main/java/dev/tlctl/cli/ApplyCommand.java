@@ -68,6 +68,7 @@ import picocli.CommandLine.Parameters;
             "  tlctl apply --env staging --yes --wait --timeout 15m  # CI: until it serves",
             "  tlctl apply --prune --confirm-destructive        # also delete what the spec does not declare",
             "  tlctl apply --replace staging/variable/API_KEY --yes  # write it again",
+            "  tlctl apply --env pr-42 --branch feature-x --yes # a preview: created, its branch",
             "  tlctl apply --env staging --include-staged --yes # commit the dashboard's staged changes too",
             "  tlctl plan --out .tlctl/release.tlplan && tlctl apply .tlctl/release.tlplan --yes",
         })
@@ -115,7 +116,7 @@ final class ApplyCommand extends BaseCommand implements Callable<Integer> {
         try (Core core = open()) {
             ApplyRequest request = new ApplyRequest(target.target(), flags.prune, flags.strict, flags.replaced(),
                     planFile == null ? null : relative(planFile), confirmDestructive, !yes && context.stdinTerminal(), staged,
-                    waiting.timeout());
+                    waiting.timeout(), flags.sets, flags.branch);
             ApplyOutcome outcome = core.reconciler().apply(request, view, this::confirmed);
             view.outcome(outcome, core.reconciler().requests(), context.clock().millis() - start);
             return outcome.succeeded() ? ExitCodes.OK : ExitCodes.ERROR;

@@ -69,6 +69,11 @@ final class HumanPlanView implements PlanView {
                 deploys(plan, group.getKey());
             }
         }
+        if (!result.costs().isEmpty()) {
+            out.println();
+            out.println("Monthly cost (at most, at the limits; billing.prices or Railway's list prices):");
+            result.costs().forEach(line -> out.println("  " + line.text()));
+        }
         List<Unmanaged> unmanaged = plan.unmanaged();
         if (!unmanaged.isEmpty()) {
             out.println();
@@ -192,6 +197,9 @@ final class HumanPlanView implements PlanView {
                 case UPDATE -> ": " + port(d.beforePort()) + " -> " + port(d.afterPort());
                 case DELETE -> " (" + port(d.beforePort()) + ")";
             };
+        }
+        if (change instanceof Change.PullRequests p) {
+            return p.before() == null ? " = " + p.after() : ": " + p.before() + " -> " + p.after();
         }
         if (change instanceof Change.UsageLimit u) {
             return switch (u.action()) {

@@ -47,6 +47,7 @@ import picocli.CommandLine.Option;
             "  tlctl plan --env staging --detailed-exitcode     # CI: exit 2 when staging differs",
             "  tlctl plan --json > plan.json                   # formatVersion 1, see README",
             "  tlctl plan --hide-values                        # values read (value changed)",
+            "  tlctl plan --env pr-42 --branch feature-x       # a preview, its own branch",
             "  tlctl plan --out .tlctl/staging.tlplan --env staging && tlctl apply .tlctl/staging.tlplan",
         })
 final class PlanCommand extends BaseCommand implements Callable<Integer> {
@@ -103,7 +104,7 @@ final class PlanCommand extends BaseCommand implements Callable<Integer> {
         PlanView view = PlanView.of(terminal(), flags.json, flags.showValues());
         try (Core core = open()) {
             PlanResult result = core.reconciler().plan(new PlanRequest(target.target(), flags.prune, flags.strict,
-                    flags.replaced()));
+                    flags.replaced(), flags.sets, flags.branch));
             view.render(result);
             if (out != null) {
                 core.reconciler().save(new SaveRequest(result, target.environments, relative(out)));

@@ -39,7 +39,11 @@ record PlanDocument(
         List<String> notes,
         List<String> uncompared,
         List<Diagnostics.Entry> warnings,
-        Summary summary) {
+        Summary summary,
+        List<CostEntry> costs) {
+
+    /** What the plan changes in one environment's monthly cost; {@code monthlyDollars} null when not known. */
+    record CostEntry(String environment, Double monthlyDollars, List<String> reasons, String text) {}
 
     /** What the plan was made for. */
     record Options(boolean prune, List<String> environments) {}
@@ -81,7 +85,9 @@ record PlanDocument(
                 plan.uncompared(),
                 Diagnostics.json(result.warnings()),
                 new Summary(plan.count(Action.CREATE), plan.count(Action.UPDATE), plan.count(Action.DELETE),
-                        plan.consequences()));
+                        plan.consequences()),
+                result.costs().stream().map(l -> new CostEntry(l.environment(), l.monthlyDollars(), l.reasons(),
+                        l.text())).toList());
     }
 
     private static Environment environment(EnvironmentTarget e) {
@@ -103,6 +109,9 @@ record PlanDocument(
         } else if (c instanceof Change.UsageLimit u) {
             before = limit(u.before());
             after = limit(u.after());
+        } else if (c instanceof Change.PullRequests p) {
+            before = p.before() == null ? null : Json.MAPPER.valueToTree(p.before().json());
+            after = Json.MAPPER.valueToTree(p.after().json());
         } else if (c instanceof Change.Project p) {
             after = JsonNodeFactory.instance.textNode(p.name());
         } else if (c instanceof Change.Volume v) {

@@ -35,6 +35,15 @@ final class PlanFlags {
             + " --replace staging/engine-api/variable/API_TOKEN.")
     java.util.List<String> replace = new java.util.ArrayList<>();
 
+    @Option(names = "--set", paramLabel = "SERVICE.SETTING=VALUE", description = "A setting of one service in the"
+            + " run's one environment (repeatable), such as --set engine-api.source.branch=feature-x. Kept by"
+            + " later runs without it.")
+    java.util.List<String> sets = new java.util.ArrayList<>();
+
+    @Option(names = "--branch", paramLabel = "BRANCH", description = "The branch of every service that deploys a"
+            + " repository, in the run's one environment (a preview's branch). Kept by later runs without it.")
+    String branch;
+
     java.util.Set<String> replaced() {
         return new java.util.LinkedHashSet<>(replace);
     }

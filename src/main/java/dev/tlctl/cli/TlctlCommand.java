@@ -54,6 +54,7 @@ public final class TlctlCommand implements Runnable, Globals {
         all.put("deploy", DeployCommand::new);
         all.put("rollback", RollbackCommand::new);
         all.put("status", StatusCommand::new);
+        all.put("env", EnvCommand::new);
         all.put("drift", DriftCommand::new);
         all.put("vars", VarsCommand::new);
         all.put("billing", BillingCommand::new);

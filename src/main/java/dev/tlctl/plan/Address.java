@@ -22,6 +22,11 @@ public record Address(Kind kind, String environment, String service, String name
         return new Address(Kind.PROJECT, null, null, null);
     }
 
+    /** The project's settings for Railway's own pull request environments: {@code project/pullRequestEnvironments}. */
+    public static Address pullRequests() {
+        return new Address(Kind.PROJECT, null, null, "pullRequestEnvironments");
+    }
+
     public static Address service(String service) {
         return new Address(Kind.SERVICE, null, service, null);
     }
@@ -71,7 +76,7 @@ public record Address(Kind kind, String environment, String service, String name
 
     public String text() {
         return switch (kind) {
-            case PROJECT -> "project";
+            case PROJECT -> name == null ? "project" : "project/" + name;
             case SERVICE -> "project/service/" + service;
             case ENVIRONMENT -> environment;
             case INSTANCE -> environment + "/" + service;

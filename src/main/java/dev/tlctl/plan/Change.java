@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 public sealed interface Change
         permits Change.Project, Change.Service, Change.Environment, Change.Instance, Change.Setting,
-                Change.Variable, Change.UsageLimit, Change.Domain, Change.Volume {
+                Change.Variable, Change.UsageLimit, Change.Domain, Change.Volume, Change.PullRequests {
 
     Address address();
 
@@ -88,10 +88,19 @@ public sealed interface Change
         }
     }
 
-    /** An environment: created empty (its whole declared state follows in its commit), or deleted. */
-    record Environment(Action action, String environment, String note) implements Change {
+    /**
+     * An environment: created empty (its whole declared state follows in its commit), or deleted.
+     * {@code ephemeral}: a preview (an environment a template names), created with Railway's
+     * ephemeral flag as Railway marks its own pull request environments.
+     */
+    record Environment(Action action, String environment, String note, boolean ephemeral) implements Change {
         public Environment {
             requireNot(action, Action.UPDATE, "an environment is created or deleted");
+        }
+
+        /** An environment that is not a preview: created without Railway's ephemeral flag. */
+        public Environment(Action action, String environment, String note) {
+            this(action, environment, note, false);
         }
 
         @Override
@@ -101,7 +110,7 @@ public sealed interface Change
 
         @Override
         public Environment withNote(String text) {
-            return new Environment(action, environment, text);
+            return new Environment(action, environment, text, ephemeral);
         }
     }
 
@@ -280,6 +289,26 @@ public sealed interface Change
         @Override
         public UsageLimit withNote(String text) {
             return new UsageLimit(action, before, after, text);
+        }
+    }
+
+    /**
+     * The project's settings for Railway's own pull request environments ({@code projectUpdate}):
+     * {@code before} null for a project this apply creates.
+     */
+    record PullRequests(Action action, PullRequestsValue before, PullRequestsValue after, String note) implements Change {
+        public PullRequests {
+            requireNot(action, Action.DELETE, "pull request settings are set, never deleted");
+        }
+
+        @Override
+        public Address address() {
+            return Address.pullRequests();
+        }
+
+        @Override
+        public PullRequests withNote(String text) {
+            return new PullRequests(action, before, after, text);
         }
     }
 

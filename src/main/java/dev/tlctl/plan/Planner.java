@@ -2,6 +2,7 @@ package dev.tlctl.plan;
 
 import dev.tlctl.live.LiveEnvironment;
 import dev.tlctl.live.LiveProject;
+import dev.tlctl.live.LivePullRequestSettings;
 import dev.tlctl.live.LiveRuntime;
 import dev.tlctl.live.LiveService;
 import dev.tlctl.live.LiveServiceInstance;
@@ -14,6 +15,8 @@ import dev.tlctl.secret.Secret;
 import dev.tlctl.secret.Witness;
 import dev.tlctl.spec.BillingSpec.UsageLimitSpec;
 import dev.tlctl.spec.EnvironmentSpec;
+import dev.tlctl.spec.Previews;
+import dev.tlctl.spec.PullRequestEnvironmentsSpec;
 import dev.tlctl.spec.ServiceInstanceSpec;
 import dev.tlctl.spec.ServiceSpec;
 import dev.tlctl.spec.Spec;
@@ -23,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -105,6 +109,7 @@ public final class Planner {
             }
         }
         planUsageLimit(workspace);
+        planPullRequests(project);
         noteStagedChanges(targets);
         PlanTarget target = new PlanTarget(spec.project().name(), project == null ? null : project.id(),
                 workspace == null ? null : workspace.id(), workspace == null ? null : workspace.name(),
@@ -173,8 +178,15 @@ public final class Planner {
     /** An environment created by this apply: empty, before the new services, so it receives them. */
     private void planNewEnvironment(EnvironmentSpec env, boolean withProject) {
         if (!withProject) {
-            changes.add(new Change.Environment(Action.CREATE, env.name(), env.from() == null ? "created empty"
-                    : "created empty; the spec declares it from " + env.from() + ", nothing is copied on Railway"));
+            Optional<Previews.Match> preview = spec.previews().match(env.name());
+            if (preview.isPresent()) {
+                changes.add(new Change.Environment(Action.CREATE, env.name(), "a preview of template "
+                        + preview.get().template().name() + ", sized like " + env.from() + "; created empty and"
+                        + " ephemeral, nothing is copied on Railway", true));
+            } else {
+                changes.add(new Change.Environment(Action.CREATE, env.name(), env.from() == null ? "created empty"
+                        : "created empty; the spec declares it from " + env.from() + ", nothing is copied on Railway"));
+            }
         }
         for (ServiceInstanceSpec instance : env.services().values()) {
             boolean isNew = newServices.contains(instance.service());
@@ -401,8 +413,9 @@ public final class Planner {
 
     /**
      * Environments the spec does not declare: listed as unmanaged, deleted only with --prune.
-     * Never Railway's own PR environments (ephemeral: unless a preview template claims them, and
-     * the spec has none yet), nor an environment this token may not open.
+     * Never a preview (an environment a template of the spec names: only a run that covers it, or
+     * {@code env delete}, touches it), nor Railway's own PR environments (ephemeral), nor an
+     * environment this token may not open.
      */
     private void listUnmanagedEnvironments(LiveProject project) {
         if (options.partial()) {
@@ -410,7 +423,10 @@ public final class Planner {
         }
         Set<String> declared = spec.environments().stream().map(EnvironmentSpec::name).collect(Collectors.toSet());
         for (LiveEnvironment env : project.environments()) {
-            if (declared.contains(env.name()) || env.ephemeral()) {
+            if (declared.contains(env.name()) || spec.previews().match(env.name()).isPresent()) {
+                continue; // a preview outside the run: its own runs (and env delete) manage it
+            }
+            if (env.ephemeral()) {
                 continue; // Railway's own PR environments: Railway makes and deletes them, tlctl leaves them alone
             }
             if (!env.accessible()) {
@@ -443,6 +459,37 @@ public final class Planner {
         } else {
             unmanaged.add(new Unmanaged(deletion.address(), why, true));
         }
+    }
+
+    /**
+     * The project's pull request settings: the fields the spec writes, over what Railway has (a
+     * field the spec leaves out stays Railway's). Project-wide, so only in a run not scoped by --env.
+     */
+    private void planPullRequests(LiveProject project) {
+        PullRequestEnvironmentsSpec desired = spec.pullRequestEnvironments();
+        if (!desired.declared() || project != null && project.pullRequests() == null) {
+            return;
+        }
+        LivePullRequestSettings live = project == null ? new LivePullRequestSettings(false, null, false, false)
+                : project.pullRequests();
+        String liveFrom = live.baseEnvironmentId() == null || project == null ? null : project.environments().stream()
+                .filter(e -> e.id().equals(live.baseEnvironmentId())).map(LiveEnvironment::name).findFirst()
+                .orElse(live.baseEnvironmentId());
+        PullRequestsValue before = new PullRequestsValue(live.enabled(), liveFrom, live.focused(), live.bots());
+        PullRequestsValue after = new PullRequestsValue(desired.enabled() != null ? desired.enabled() : before.enabled(),
+                desired.from() != null ? desired.from() : before.from(),
+                desired.focused() != null ? desired.focused() : before.focused(),
+                desired.bots() != null ? desired.bots() : before.bots());
+        if (after.equals(before)) {
+            return;
+        }
+        if (options.partial()) {
+            notes.add("The pull request environment settings are project-wide, so a run scoped to some environments"
+                    + " (--env) neither plans nor writes them; run without --env to manage them.");
+            return;
+        }
+        changes.add(new Change.PullRequests(project == null ? Action.CREATE : Action.UPDATE,
+                project == null ? null : before, after, "project-wide: Railway's own pull request environments"));
     }
 
     private void planUsageLimit(LiveWorkspace workspace) {

@@ -40,6 +40,13 @@ public interface ProjectWrites {
     /** Creates empty environments (no source: nothing is copied); returns their ids by name. */
     Map<String, String> createEnvironments(String projectId, List<String> names);
 
+    /** Sets the project's pull request environment settings (a null field is left as it is), in one request. */
+    dev.tlctl.live.LivePullRequestSettings updatePullRequests(String projectId, String projectName,
+            PullRequestSettingsWrite write);
+
+    /** Creates one empty environment marked ephemeral (a preview, nothing copied); returns its id. */
+    String createEphemeralEnvironment(String projectId, String name);
+
     /**
      * Creates services without a source (so that nothing deploys yet); Railway adds each to every
      * environment of the project that is not a fork. Returns their ids by name.

@@ -120,6 +120,7 @@ public final class RailwayClient implements ProjectWrites, AutoCloseable {
      * Creates one empty environment marked ephemeral (a preview), spaced and retried under
      * Railway's creation quota like every environment create; returns its id.
      */
+    @Override
     public String createEphemeralEnvironment(String projectId, String name) {
         return creations.createEnvironment(projectId, name, true);
     }
@@ -130,6 +131,7 @@ public final class RailwayClient implements ProjectWrites, AutoCloseable {
     }
 
     /** Sets the project's pull request environment settings in one request; returns them as Railway has them now. */
+    @Override
     public dev.tlctl.live.LivePullRequestSettings updatePullRequests(String projectId, String projectName,
             PullRequestSettingsWrite write) {
         JsonNode project = transport.execute(Documents.request("ProjectUpdate", "set the pull request environments of"

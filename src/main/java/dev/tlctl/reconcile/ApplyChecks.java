@@ -54,7 +54,7 @@ final class ApplyChecks {
         }
         List<String> refused = plan.changes().stream()
                 .filter(c -> c instanceof Change.Project || c instanceof Change.Service || c instanceof Change.Environment
-                        || c instanceof Change.UsageLimit)
+                        || c instanceof Change.UsageLimit || c instanceof Change.PullRequests)
                 .map(c -> c.address().text()).toList();
         if (!refused.isEmpty()) {
             throw new ReconcileException(Kind.REFUSED, "a project token cannot make these changes: " + String.join(", ", refused),

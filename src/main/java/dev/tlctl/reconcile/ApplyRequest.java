@@ -2,6 +2,7 @@ package dev.tlctl.reconcile;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -14,15 +15,25 @@ import java.util.Set;
  *     {@code --yes}): that approval covers deleting services and environments tlctl created
  * @param staged what to do with changes staged in Railway where the apply writes
  * @param waitFor with {@code --wait}, how long to follow the deployments the apply causes; null: not at all
+ * @param sets per-instance parameters of the run's one environment ({@code --set}); see {@link PlanRequest}
+ * @param branch {@code --branch}; null for none
  */
 public record ApplyRequest(Target target, boolean prune, boolean strict, Set<String> replace, Path savedPlan,
-        boolean allowDestructive, boolean askedAtTerminal, StagedPolicy staged, Duration waitFor) {
+        boolean allowDestructive, boolean askedAtTerminal, StagedPolicy staged, Duration waitFor, List<String> sets,
+        String branch) {
 
     public ApplyRequest {
         replace = replace == null ? Set.of() : Set.copyOf(replace);
+        sets = sets == null ? List.of() : List.copyOf(sets);
         if (waitFor != null && (waitFor.isNegative() || waitFor.isZero())) {
             throw new IllegalArgumentException("a wait must be longer than zero");
         }
+    }
+
+    /** Without parameters. */
+    public ApplyRequest(Target target, boolean prune, boolean strict, Set<String> replace, Path savedPlan,
+            boolean allowDestructive, boolean askedAtTerminal, StagedPolicy staged, Duration waitFor) {
+        this(target, prune, strict, replace, savedPlan, allowDestructive, askedAtTerminal, staged, waitFor, null, null);
     }
 
     /** Without a wait for deployments. */
@@ -38,6 +49,6 @@ public record ApplyRequest(Target target, boolean prune, boolean strict, Set<Str
     }
 
     PlanRequest planRequest() {
-        return new PlanRequest(target, prune, strict, replace);
+        return new PlanRequest(target, prune, strict, replace, sets, branch);
     }
 }

@@ -16,12 +16,16 @@ import dev.tlctl.railway.RailwayTransport;
 import dev.tlctl.railway.ReadResult;
 import dev.tlctl.railway.ReadTarget;
 import dev.tlctl.reconcile.ReconcileException.Kind;
+import dev.tlctl.live.LiveEnvironment;
 import dev.tlctl.spec.EnvironmentSpec;
+import dev.tlctl.spec.Parameters;
 import dev.tlctl.spec.Spec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -56,6 +60,9 @@ public final class Reconciler implements AutoCloseable {
     private final Recorder recorder;
     private final Rollouts rollouts;
     private final Runtimes runtimes;
+    private final Environments environments;
+    /** The id of each preview an apply of this run created, by name (from its commit). */
+    private final Map<String, String> previewIds = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A plan and the records it was made with (which an apply brings up to date). */
     record Planned(PlanResult result, SharedRecords records, List<String> alreadyApplied) {
@@ -76,6 +83,7 @@ public final class Reconciler implements AutoCloseable {
         this.recorder = new Recorder(records, endpoint.key(), client);
         this.rollouts = new Rollouts(client);
         this.runtimes = new Runtimes(this, declared, client, rollouts, effects.clock());
+        this.environments = new Environments(this, declared, client, effects.clock());
     }
 
     /**
@@ -137,6 +145,8 @@ public final class Reconciler implements AutoCloseable {
         boolean projectToken = endpoint.credentials() != null && endpoint.credentials().isProjectToken();
         // With any other token the scope is known now: an unresolved secret fails before any request.
         Spec resolved = projectToken ? null : load(covered, all, request.strict());
+        // Parameters are checked before any request too (a project token's scope is known only after the read).
+        Parameters early = resolved == null ? null : parameters(request, covered, resolved);
         Read read = read(request.target());
         String only = read.result().tokenEnvironment();
         if (only != null) {
@@ -145,7 +155,7 @@ public final class Reconciler implements AutoCloseable {
                         "RAILWAY_TOKEN is a project token: it reaches one environment of one project. Pass --env " + only
                                 + ", or use an account or workspace token (RAILWAY_API_TOKEN) for the others.");
             }
-            if (!all.contains(only)) {
+            if (!all.contains(only) && declared.previews().match(only).isEmpty()) {
                 throw new ReconcileException(Kind.REFUSED, "the project token reaches environment " + only
                         + ", which the spec does not declare", "Declare " + only + " under environments:, or use a"
                         + " token of one of: " + String.join(", ", all) + ".");
@@ -166,6 +176,21 @@ public final class Reconciler implements AutoCloseable {
         }
         boolean partial = !covered.containsAll(all);
         Spec planned = partial ? resolved.onlyEnvironments(covered) : resolved;
+        Parameters given = early != null && only == null ? early : parameters(request, covered, planned);
+        Map<String, Set<String>> parameterKeys = new LinkedHashMap<>();
+        for (String environment : covered) {
+            // Keys parameters set before keep Railway's values unless given again (Parameters.over).
+            Set<String> recorded = read.records().parameters(environment);
+            Parameters here = covered.size() == 1 ? given : Parameters.none();
+            if (recorded.isEmpty() && here.values().isEmpty()) {
+                continue;
+            }
+            planned = planned.withEnvironment(here.over(planned.environment(environment).orElseThrow(), recorded,
+                    liveSettings(live, environment)));
+            Set<String> keys = new java.util.TreeSet<>(recorded);
+            keys.addAll(here.keys());
+            parameterKeys.put(environment, keys);
+        }
         Replacements.check(request.replace(), planned);
         // Workspace-wide things (the usage limit) only in a run that is not scoped to some environments.
         boolean workspaceWide = request.target().environments().isEmpty() && only == null;
@@ -173,7 +198,41 @@ public final class Reconciler implements AutoCloseable {
                 request.replace(), workspaceWide));
         plan = withNotes(plan, read.records().notes());
         return new Planned(new PlanResult(planned, live, plan, resolved.warnings(), covered, request.prune(), only,
-                endpoint.key(), effects.clock().instant(), request.replace()), read.records());
+                endpoint.key(), effects.clock().instant(), request.replace(), parameterKeys, costs(plan)), read.records());
+    }
+
+    /**
+     * The run's parameters ({@code --set}, {@code --branch}), checked against the spec: they belong to
+     * one environment, so a run giving them covers exactly one.
+     */
+    private static Parameters parameters(PlanRequest request, List<String> covered, Spec planned) {
+        if (!request.hasParameters()) {
+            return Parameters.none();
+        }
+        if (covered.size() != 1) {
+            throw new ReconcileException(Kind.USAGE, "--set and --branch need exactly one --env",
+                    "Parameters belong to one environment (such as a preview): name it with --env, for example"
+                            + " --env pr-42 --branch feature-x. Nothing was changed.");
+        }
+        return Parameters.parse(request.sets(), request.branch(), planned, covered.get(0));
+    }
+
+    /** The settings Railway has for each service (by name) in {@code environment}; empty when it does not exist. */
+    private static Map<String, Map<String, Object>> liveSettings(LiveState live, String environment) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        LiveProject project = live.project();
+        LiveEnvironment env = project == null ? null : project.environment(environment).orElse(null);
+        if (env != null) {
+            project.services().forEach(s -> env.instance(s.id()).ifPresent(i -> out.put(s.name(), i.settings())));
+        }
+        return out;
+    }
+
+    /** What the plan changes in each environment's monthly cost, at the spec's prices (Railway's by default). */
+    private List<dev.tlctl.plan.CostDelta.Line> costs(Plan plan) {
+        dev.tlctl.audit.Prices prices = dev.tlctl.audit.Prices.of(declared.billing().prices());
+        return dev.tlctl.plan.CostDelta.of(plan, new dev.tlctl.plan.CostDelta.Rates(prices.vCPUMonthDollars(),
+                prices.memoryGBMonthDollars()));
     }
 
     /** The plan with notes added (what the records could not tell), each once. */
@@ -240,24 +299,33 @@ public final class Reconciler implements AutoCloseable {
         return selected.isEmpty() ? all : inSpecOrder(all, selected);
     }
 
+    /** The environments asked for, each declared or named by a template of the spec ({@code previews:}). */
     private List<String> checkEnvironments(Target target) {
         List<String> all = declared.environments().stream().map(EnvironmentSpec::name).toList();
         for (String env : target.environments()) {
-            if (!all.contains(env)) {
+            if (!all.contains(env) && declared.previews().match(env).isEmpty()) {
+                List<String> patterns = declared.previews().templates().values().stream()
+                        .map(t -> t.namePattern()).toList();
                 throw new ReconcileException(Kind.USAGE, "unknown environment \"" + env + "\" in --env",
-                        "The spec declares: " + String.join(", ", all) + ".");
+                        "The spec declares: " + String.join(", ", all) + (patterns.isEmpty() ? "." : "; its templates"
+                                + " name: " + String.join(", ", patterns) + " ({n}: digits)."));
             }
         }
         return target.environments();
     }
 
+    /** The declared environments selected, in spec order, then the previews selected, in the order given. */
     private static List<String> inSpecOrder(List<String> all, List<String> selected) {
-        return all.stream().filter(selected::contains).toList();
+        List<String> ordered = new ArrayList<>(all.stream().filter(selected::contains).toList());
+        selected.stream().filter(e -> !all.contains(e) && !ordered.contains(e)).forEach(ordered::add);
+        return List.copyOf(ordered);
     }
 
     /** The spec with the references of {@code covered} resolved; with {@code strict}, warnings are errors. */
     private Spec load(List<String> covered, List<String> all, boolean strict) {
-        return Validation.strictly(source.load(covered.containsAll(all) ? null : new HashSet<>(covered)), strict);
+        // A preview is read only when named in the scope, so a run covering one has a scope.
+        boolean everything = covered.containsAll(all) && all.containsAll(covered);
+        return Validation.strictly(source.load(everything ? null : new HashSet<>(covered)), strict);
     }
 
     /** A read with tlctl's records taken out of the live state, and the records. */
@@ -324,7 +392,12 @@ public final class Reconciler implements AutoCloseable {
         LiveProject before = result0.live().project();
         // Railway refuses to redeploy an instance whose build has not ended: wait for it first.
         rollouts.awaitBuilds(before, Rollouts.deploying(plan, before, before));
-        ApplyResult result = new Applier(writes(), new ApplyEvents(observer), effects.clock(), request.staged().forApplier())
+        ApplyResult result = new Applier(writes(), new ApplyEvents(observer), effects.clock(), request.staged().forApplier(),
+                (patch, projectId, env, environmentId, serviceIds) -> {
+                    previewIds.put(env, environmentId);
+                    RecordUpdate.fresh(patch, result0, planned.records(), env, environmentId, serviceIds,
+                            recorder.key(projectId));
+                })
                 .apply(plan, ApplyChecks.commitMessage(plan));
         if (result.projectId() != null) {
             records.rememberProject(endpoint.key(), declared.project().workspace(), declared.project().name(),
@@ -406,6 +479,11 @@ public final class Reconciler implements AutoCloseable {
     }
 
     private Planned fromSavedPlan(ApplyRequest request) {
+        if (!request.sets().isEmpty() || request.branch() != null) {
+            throw new ReconcileException(Kind.USAGE, "--set and --branch do not go with a saved plan",
+                    "A saved plan carries out what it planned; give the parameters to plan --out instead."
+                            + " Nothing was changed.");
+        }
         SavedPlan saved = SavedPlanFile.read(request.savedPlan());
         if (!endpoint.key().equals(saved.endpoint())) {
             throw new ReconcileException(Kind.REFUSED, "the plan " + request.savedPlan() + " was made against another"
@@ -445,6 +523,35 @@ public final class Reconciler implements AutoCloseable {
     /** Rolls one service back in one environment, to the previous deployment or the one named; waits when asked. */
     public RollbackResult rollback(RollbackRequest request, RolloutObserver observer) {
         return Failures.translated(() -> runtimes.rollback(request, observer));
+    }
+
+    // ---- environments (see Environments) -----------------------------------------------------
+
+    /** The project's live environments: how the spec knows each, age, time to live, volumes, spend; one read. */
+    public EnvResults.Listing environments(EnvRequests.ListAll request) {
+        return Failures.translated(() -> environments.list(request));
+    }
+
+    /** Creates (or brings up to date) a preview a template names: {@code apply --env NAME --yes}. */
+    public EnvResults.Created createEnvironment(EnvRequests.Create request, ApplyObserver observer) {
+        return Failures.translated(() -> environments.create(request, observer));
+    }
+
+    /** Deletes one environment, once {@code approval} accepts it with its volumes. */
+    public EnvResults.Deleted deleteEnvironment(EnvRequests.Delete request,
+            java.util.function.Predicate<List<EnvRow>> approval) {
+        return Failures.translated(() -> environments.delete(request, approval));
+    }
+
+    /** Deletes the previews past their template's time to live, once {@code approval} accepts them. */
+    public EnvResults.Deleted pruneExpired(EnvRequests.PruneExpired request,
+            java.util.function.Predicate<List<EnvRow>> approval) {
+        return Failures.translated(() -> environments.pruneExpired(request, approval));
+    }
+
+    /** The id of preview {@code name} if an apply of this run created it. */
+    String previewId(String name) {
+        return previewIds.get(name);
     }
 
     // ---- init -----------------------------------------------------------------------------

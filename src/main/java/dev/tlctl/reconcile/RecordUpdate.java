@@ -79,19 +79,59 @@ final class RecordUpdate {
             LiveEnvironment now = environment(name);
             EnvironmentTarget target = plan.target().environment(name).orElse(null);
             boolean wroteHere = applied.values().stream().anyMatch(c -> name.equals(c.address().environment()));
-            if (spec == null || now == null || target != null && target.stagedChanges() > 0 && !wroteHere) {
-                continue;
+            if (spec == null || now == null || target != null && target.stagedChanges() > 0 && !wroteHere
+                    || createdPreview(plan, name) && result != null) {
+                continue; // a preview this apply created got its record in its commit (fresh)
             }
             SharedRecord old = records.record(name);
             boolean oldKey = old != null && records.keyMatches(name);
             SharedRecord desired = new SharedRecord(now.id(), environmentCreated(name, old), key.check(now.id()),
-                    services(), instances(name, now, old), values(spec, now, old, oldKey));
+                    services(), instances(name, now, old), values(spec, now, old, oldKey),
+                    planned.parameters().getOrDefault(name, Set.of()));
             if (old != null && oldKey && desired.equals(old)) {
                 continue;
             }
             out.add(new Write(name, now.id(), desired, patch(name, desired)));
         }
         return out;
+    }
+
+    /**
+     * The record of a preview the apply creates, written in its one commit (so written exactly when
+     * what it records is): created by tlctl, every instance and value the plan writes there, the
+     * parameter keys of the run.
+     */
+    static void fresh(EnvironmentPatch patch, PlanResult planned, SharedRecords records, String env,
+            String environmentId, Map<String, String> serviceIds, RecordKey key) {
+        EnvironmentSpec spec = planned.spec().environment(env).orElseThrow();
+        Map<String, Change> changes = new LinkedHashMap<>();
+        planned.plan().changesIn(env).forEach(c -> changes.put(c.address().text(), c));
+        Map<String, String> services = new TreeMap<>(records.createdServices());
+        Map<String, String> instances = new TreeMap<>();
+        for (Change c : planned.plan().changes()) {
+            if (c instanceof Change.Service s && s.action() == Action.CREATE) {
+                services.put(s.service(), serviceIds.get(s.service()));
+            } else if (c instanceof Change.Instance i && i.action() == Action.CREATE && env.equals(i.environment())) {
+                instances.put(i.service(), serviceIds.get(i.service()));
+            }
+        }
+        Map<String, SharedRecord.Value> values = new java.util.HashMap<>();
+        declared(spec).forEach((address, text) -> {
+            if (changes.containsKey(address.text())) {
+                String relative = SharedRecords.relative(address);
+                values.put(relative, new SharedRecord.Value(key.fingerprint(environmentId, relative, text),
+                        address.isVariable()));
+            }
+        });
+        SharedRecord record = new SharedRecord(environmentId, true, key.check(environmentId), services, instances,
+                values, planned.parameters().getOrDefault(env, Set.of()));
+        variables(patch, record, Set.of());
+    }
+
+    /** Whether the plan creates {@code env} as a preview. */
+    static boolean createdPreview(Plan plan, String env) {
+        return plan.changes().stream().anyMatch(c -> c instanceof Change.Environment e && e.ephemeral()
+                && e.action() == Action.CREATE && e.environment().equals(env));
     }
 
     /** The environment as it is now: read back after the apply, else as the plan read it. */
@@ -285,7 +325,11 @@ final class RecordUpdate {
 
     /** The patch that writes {@code record} in place of what the environment holds. */
     private EnvironmentPatch patch(String env, SharedRecord record) {
-        EnvironmentPatch patch = new EnvironmentPatch();
+        return variables(new EnvironmentPatch(), record, records.variables(env));
+    }
+
+    /** {@code patch} writing {@code record}'s variables, and deleting those of {@code held} it no longer needs. */
+    private static EnvironmentPatch variables(EnvironmentPatch patch, SharedRecord record, Set<String> held) {
         List<String> chunks = record.encode();
         Set<String> names = new LinkedHashSet<>();
         for (int i = 0; i < chunks.size(); i++) {
@@ -293,9 +337,9 @@ final class RecordUpdate {
             names.add(name);
             patch.setVariable(null, name, Secret.of(chunks.get(i)), false, false);
         }
-        for (String held : records.variables(env)) {
-            if (!names.contains(held)) {
-                patch.deleteVariable(null, held);
+        for (String name : held) {
+            if (!names.contains(name)) {
+                patch.deleteVariable(null, name);
             }
         }
         return patch;

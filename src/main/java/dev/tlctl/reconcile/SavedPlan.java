@@ -86,6 +86,8 @@ public record SavedPlan(
                         .append("\tvalue=").append(v.after() == null ? "none" : hmac(key, c.address().text(), v.after()));
             } else if (c instanceof Change.Setting s) {
                 line.append("\tvalue=").append(Objects.toString(s.after()));
+            } else if (c instanceof Change.PullRequests p) {
+                line.append("\tvalue=").append(p.after());
             } else if (c instanceof Change.UsageLimit u) {
                 UsageLimitValue after = u.after();
                 line.append("\tvalue=").append(after == null ? "none" : after.soft() + "/" + after.hard());

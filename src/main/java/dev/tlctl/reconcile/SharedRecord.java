@@ -28,15 +28,24 @@ import java.util.zip.Inflater;
  * <p>Text form: {@code tlctl-record:1:} then the payload, deflated and in URL-safe base64. The
  * payload is UTF-8 lines of tab-separated fields (names hold no control character):
  * {@code tlctl-record 1}, {@code environment ID CREATED}, {@code check B64}, then
- * {@code service NAME ID}, {@code instance SERVICE SERVICE_ID} and {@code value ADDRESS B64 CREATED}.
+ * {@code service NAME ID}, {@code instance SERVICE SERVICE_ID}, {@code value ADDRESS B64 CREATED} and
+ * {@code parameter SERVICE/SETTING} (a key a command-line parameter set here: {@code --set}, {@code --branch}).
  *
  * @param services by name, the id of each service tlctl created
  * @param instances by service name, the service id of each instance tlctl created here
  * @param values by address relative to the environment ({@code engine-api/variable/DEBUG},
  *     {@code variable/DEBUG}, {@code engine-api/setting/deploy.numReplicas})
+ * @param parameters the keys ({@code service/setting}) that parameters set in this environment: a
+ *     run without them keeps Railway's values there
  */
 record SharedRecord(String environmentId, boolean environmentCreated, byte[] check, Map<String, String> services,
-        Map<String, String> instances, Map<String, Value> values) {
+        Map<String, String> instances, Map<String, Value> values, java.util.Set<String> parameters) {
+
+    /** A record with no parameter keys. */
+    SharedRecord(String environmentId, boolean environmentCreated, byte[] check, Map<String, String> services,
+            Map<String, String> instances, Map<String, Value> values) {
+        this(environmentId, environmentCreated, check, services, instances, values, java.util.Set.of());
+    }
 
     /** Characters per shared variable: far below any limit a variable value may have. */
     static final int CHUNK = 30_000;
@@ -69,6 +78,7 @@ record SharedRecord(String environmentId, boolean environmentCreated, byte[] che
         instances = Collections.unmodifiableMap(new TreeMap<>(instances));
         // A hash map: a record may hold tens of thousands of values, looked up one by one; encode() sorts them.
         values = Collections.unmodifiableMap(new HashMap<>(values));
+        parameters = Collections.unmodifiableSet(new java.util.TreeSet<>(parameters));
     }
 
     /** The name of the {@code index}th variable of a record, from 1: {@code TLCTL_RECORD}, {@code TLCTL_RECORD_2}... */
@@ -85,6 +95,7 @@ record SharedRecord(String environmentId, boolean environmentCreated, byte[] che
         instances.forEach((name, id) -> payload.append("instance\t").append(name).append('\t').append(id).append('\n'));
         new TreeMap<>(values).forEach((address, v) -> payload.append("value\t").append(address).append('\t')
                 .append(b64(v.fingerprint())).append('\t').append(v.created() ? 1 : 0).append('\n'));
+        parameters.forEach(key -> payload.append("parameter\t").append(key).append('\n'));
         String text = PREFIX + b64(deflate(payload.toString().getBytes(StandardCharsets.UTF_8)));
         List<String> chunks = new ArrayList<>();
         for (int at = 0; at < text.length(); at += CHUNK) {
@@ -119,6 +130,7 @@ record SharedRecord(String environmentId, boolean environmentCreated, byte[] che
         Map<String, String> services = new TreeMap<>();
         Map<String, String> instances = new TreeMap<>();
         Map<String, Value> values = new HashMap<>();
+        java.util.Set<String> parameters = new java.util.TreeSet<>();
         for (int i = 1; i < lines.length; i++) {
             if (lines[i].isEmpty()) {
                 continue;
@@ -146,13 +158,17 @@ record SharedRecord(String environmentId, boolean environmentCreated, byte[] che
                     need(f, 4, i);
                     values.put(f[1], new Value(unb64(f[2], i), f[3].equals("1")));
                 }
+                case "parameter" -> {
+                    need(f, 2, i);
+                    parameters.add(f[1]);
+                }
                 default -> { } // a later version's line: ignored
             }
         }
         if (environmentId == null || check == null) {
             throw new IllegalArgumentException("it names no environment or no key check");
         }
-        return new SharedRecord(environmentId, created, check, services, instances, values);
+        return new SharedRecord(environmentId, created, check, services, instances, values, parameters);
     }
 
     private static void need(String[] fields, int count, int line) {
@@ -217,12 +233,14 @@ record SharedRecord(String environmentId, boolean environmentCreated, byte[] che
     public boolean equals(Object other) {
         return other instanceof SharedRecord r && r.environmentId.equals(environmentId)
                 && r.environmentCreated == environmentCreated && Arrays.equals(r.check, check)
-                && r.services.equals(services) && r.instances.equals(instances) && r.values.equals(values);
+                && r.services.equals(services) && r.instances.equals(instances) && r.values.equals(values)
+                && r.parameters.equals(parameters);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(environmentId, environmentCreated, Arrays.hashCode(check), services, instances, values);
+        return Objects.hash(environmentId, environmentCreated, Arrays.hashCode(check), services, instances, values,
+                parameters);
     }
 
     @Override

@@ -72,19 +72,19 @@ final class SharedRecords implements History {
             Map<String, LiveVariable> recorded = new TreeMap<>();
             env.sharedVariables().forEach((name, v) -> (VariableSpec.reserved(name) ? recorded : shared).put(name, v));
             environments.add(env.withSharedVariables(shared));
-            if (recorded.isEmpty() || env.ephemeral()) {
-                // A Railway PR environment copies its base's record with the shared variables: tlctl
-                // leaves those environments alone, so their copy is neither used nor noted.
+            if (recorded.isEmpty()) {
                 continue;
             }
             held.put(env.name(), Set.copyOf(recorded.keySet()));
-            SharedRecord record = decode(env, recorded, notes);
+            // A Railway PR environment copies its base's record with the shared variables: that copy is
+            // neither used nor noted. A preview tlctl made (ephemeral too) holds its own, which is used.
+            SharedRecord record = decode(env, recorded, env.ephemeral() ? new ArrayList<>() : notes);
             if (record != null) {
                 records.put(env.name(), record);
             }
         }
         LiveProject without = new LiveProject(project.id(), project.name(), project.workspaceId(), environments,
-                project.services(), project.volumes(), project.runtime());
+                project.services(), project.volumes(), project.runtime(), project.pullRequests());
         SharedRecords out = new SharedRecords(new LiveState(live.workspace(), without), records, key, legacy);
         out.notes.addAll(notes);
         out.held.putAll(held);
@@ -190,6 +190,12 @@ final class SharedRecords implements History {
     /** An address relative to its environment: {@code engine-api/variable/DEBUG}, {@code variable/DEBUG}. */
     static String relative(Address address) {
         return address.text().substring(address.environment().length() + 1);
+    }
+
+    /** The keys parameters set in {@code environment} in earlier runs ({@code service/setting}). */
+    Set<String> parameters(String environment) {
+        SharedRecord record = records.get(environment);
+        return record == null ? Set.of() : record.parameters();
     }
 
     /** Every record's services created by tlctl, by name (the union: services are project-wide). */

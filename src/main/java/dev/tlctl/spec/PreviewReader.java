@@ -60,8 +60,10 @@ final class PreviewReader {
                 overlay = overlay(e.get("overlay"), overlayFile, overlays, t.key());
             }
             Duration ttl = e.get("ttl") == null ? null : ttl(e.get("ttl"));
+            Boolean inherit = bool(e.get("inheritSecrets"));
             if (from != null && pattern != null) {
-                templates.put(t.key(), new PreviewTemplate(t.key(), from, pattern, overlay, ttl, t.keyLocation()));
+                templates.put(t.key(), new PreviewTemplate(t.key(), from, pattern, overlay, ttl, t.keyLocation(),
+                        inherit != null && inherit));
             }
         }
         return new Read(new Previews(templates), overlays);

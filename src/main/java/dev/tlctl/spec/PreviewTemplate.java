@@ -12,9 +12,17 @@ import java.util.regex.Pattern;
  *
  * @param overlay the template's overlay file, relative to the spec's folder; null for none
  * @param ttl how long a preview may live before {@code env prune --expired} deletes it; null: forever
+ * @param inheritSecrets whether its previews keep the secrets of {@code from} (by default they do
+ *     not: a preview's secrets are its own, from the template's overlay)
  */
 public record PreviewTemplate(String name, String from, String namePattern, String overlay, Duration ttl,
-        Location location) {
+        Location location, boolean inheritSecrets) {
+
+    /** A template whose previews do not inherit secrets. */
+    public PreviewTemplate(String name, String from, String namePattern, String overlay, Duration ttl,
+            Location location) {
+        this(name, from, namePattern, overlay, ttl, location, false);
+    }
 
     /** What stands for the digits in a name pattern. */
     public static final String NUMBER = "{n}";

@@ -40,6 +40,16 @@ final class RailwayRules {
     private RailwayRules() {}
 
     static void check(List<EnvironmentSpec> environments, Map<String, String> overlayEnvironments, Problems problems) {
+        check(environments, overlayEnvironments, problems, Set.of());
+    }
+
+    /**
+     * @param previews the environments templates name: there a reference to a shared variable the
+     *     environment does not declare is an error, not a warning (a preview inherits no secret, so
+     *     the reference would reach nothing), found before anything is written
+     */
+    static void check(List<EnvironmentSpec> environments, Map<String, String> overlayEnvironments, Problems problems,
+            Set<String> previews) {
         Map<Location, Unreferenced> unreferenced = new LinkedHashMap<>();
         for (EnvironmentSpec env : environments) {
             Set<String> referencedShared = new TreeSet<>();
@@ -55,13 +65,13 @@ final class RailwayRules {
                             referencedShared.add(r.name());
                         }
                     });
-                    checkReferences(env, instance.service(), variable, problems);
+                    checkReferences(env, instance.service(), variable, problems, previews.contains(env.name()));
                     checkShadowing(env, instance.service(), variable, problems);
                     checkInherited(env, variable, overlayEnvironments, problems);
                 }
             }
             for (VariableSpec variable : env.sharedVariables().values()) {
-                checkReferences(env, null, variable, problems);
+                checkReferences(env, null, variable, problems, previews.contains(env.name()));
                 checkInherited(env, variable, overlayEnvironments, problems);
                 if (!referencedShared.contains(variable.name())) {
                     unreferenced.computeIfAbsent(variable.location(), l -> new Unreferenced(variable.name(), new ArrayList<>()))
@@ -104,14 +114,21 @@ final class RailwayRules {
         return out;
     }
 
-    private static void checkReferences(EnvironmentSpec env, String service, VariableSpec variable, Problems problems) {
+    private static void checkReferences(EnvironmentSpec env, String service, VariableSpec variable, Problems problems,
+            boolean preview) {
         for (Reference r : references(variable.railwayText())) {
             String owner = service == null ? "shared variable " + variable.name() : service + "'s variable " + variable.name();
             if (r.scope() == null) {
                 continue; // ${{NAME}}: another variable of the same service
             }
             if (r.scope().equals("shared")) {
-                if (!env.sharedVariables().containsKey(r.name())) {
+                if (!env.sharedVariables().containsKey(r.name()) && preview) {
+                    problems.error(variable.location(), owner + " references " + r.text() + ", which the preview "
+                            + env.name() + " does not declare", "A preview inherits no secret of " + env.from()
+                            + ": declare " + r.name() + " under sharedVariables in its template's overlay (its own"
+                            + " value, such as ${env:PREVIEW_" + r.name() + "}), or set inheritSecrets: true on the"
+                            + " template. Nothing was written.");
+                } else if (!env.sharedVariables().containsKey(r.name())) {
                     problems.warning(variable.location(), owner + " references " + r.text() + ", which "
                             + env.name() + " does not declare", "Railway renders a reference to a missing variable as an"
                             + " empty string. Declare " + r.name() + " under sharedVariables for " + env.name()

@@ -73,6 +73,13 @@ public record Spec(
         return new Spec(file, project, services, environments, billing, drift, all, previews, pullRequestEnvironments);
     }
 
+    /** This spec with {@code environment} in place of the environment of the same name. */
+    public Spec withEnvironment(EnvironmentSpec environment) {
+        return new Spec(file, project, services, environments.stream()
+                .map(e -> e.name().equals(environment.name()) ? environment : e).toList(), billing, drift, warnings,
+                previews, pullRequestEnvironments);
+    }
+
     /** This spec restricted to the named environments (for {@code --env}), in spec order. */
     public Spec onlyEnvironments(java.util.Collection<String> names) {
         return new Spec(file, project, services,

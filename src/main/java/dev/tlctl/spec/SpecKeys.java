@@ -223,7 +223,10 @@ public final class SpecKeys {
             key("overlay", new Text(RELATIVE_PATH), "An overlay file, relative to the spec's folder, merged over"
                     + " the environment the previews come from.", "environments/preview.yaml"),
             key("ttl", new Text("(?!0+[dhm]$)[0-9]{1,6}[dhm]"), "How long a preview lives: a number above zero and"
-                    + " d (days), h (hours) or m (minutes).", "7d"));
+                    + " d (days), h (hours) or m (minutes).", "7d"),
+            key("inheritSecrets", new Flag(), "Whether previews keep the secrets of the environment they come from"
+                    + " (values with ${env:...} or ${file:...}, secret or sealed ones); by default they do not, and"
+                    + " the overlay gives their own.", false));
 
     public static final Fields PULL_REQUEST_ENVIRONMENTS = fields(List.of(),
             key("enabled", new Flag(), "Whether Railway creates an environment for each pull request.", true),

@@ -136,6 +136,13 @@ final class SpecReader {
             boolean inherits = parent != null && serviceNodes.containsKey(parent);
             Map<String, YNode> parentServices = inherits ? serviceNodes.get(parent) : baseServiceNodes;
             YNode parentShared = inherits ? sharedNodes.get(parent) : baseShared;
+            PreviewTemplate template = environmentNodes.containsKey(name) ? null
+                    : previews.previews().match(name).map(Previews.Match::template).orElse(null);
+            if (template != null && !template.inheritSecrets()) {
+                // A preview's secrets are its own: what it would inherit is left out, its overlay gives them.
+                parentServices = SecretNodes.withoutSecretsOfServices(parentServices);
+                parentShared = SecretNodes.withoutSecrets(parentShared);
+            }
             Overlay overlay = environmentOverlays.get(name);
             YMap overlayRoot = overlay != null && overlay.root() instanceof YMap m ? m : null;
             boolean resolve = scope == null || scope.contains(name);
@@ -178,7 +185,9 @@ final class SpecReader {
         BillingSpec billing = new BillingReader(r).read(top.get("billing"), environmentNodes.keySet());
         variables.references().report(problems);
         if (!problems.hasErrors()) {
-            RailwayRules.check(environments, overlayLabels(overlays), problems);
+            RailwayRules.check(environments, overlayLabels(overlays), problems, environments.stream()
+                    .map(EnvironmentSpec::name).filter(n -> !environmentNodes.containsKey(n))
+                    .collect(java.util.stream.Collectors.toSet()));
         }
         DriftSpec drift = readDrift(top.get("drift"));
         return new Spec(file, project, services, environments, billing, drift,

@@ -48,6 +48,20 @@ final class RecordingWrites implements ProjectWrites {
     }
 
     @Override
+    public dev.tlctl.live.LivePullRequestSettings updatePullRequests(String projectId, String projectName,
+            dev.tlctl.railway.PullRequestSettingsWrite write) {
+        record("updatePullRequests " + projectId + " " + write);
+        return new dev.tlctl.live.LivePullRequestSettings(Boolean.TRUE.equals(write.enabled()), write.baseEnvironmentId(),
+                Boolean.TRUE.equals(write.focused()), Boolean.TRUE.equals(write.bots()));
+    }
+
+    @Override
+    public String createEphemeralEnvironment(String projectId, String name) {
+        record("createEphemeralEnvironment " + projectId + " " + name);
+        return "env-" + name;
+    }
+
+    @Override
     public Map<String, String> createServices(String projectId, List<String> names) {
         record("createServices " + projectId + " " + names);
         Map<String, String> ids = new LinkedHashMap<>();

@@ -229,4 +229,74 @@ class PreviewSpecTest {
         assertEquals("main", Parameters.none().over(pr, Set.of(), railway).service("api").orElseThrow()
                 .settings().get("source.branch"), "nothing recorded: the spec's");
     }
+
+    @Test
+    void aPreviewInheritsNoSecretOfItsSourceAndAReferenceToAnUndeclaredSharedVariableIsAnError() {
+        SpecFixture fixture = SpecFixture.base("""
+                version: 1
+                project: {name: p}
+                environments:
+                  production: {}
+                  staging: {}
+                sharedVariables:
+                  DEBUG: "0"
+                services:
+                  api:
+                    source: {repo: acme/api, branch: main}
+                    variables:
+                      DATABASE_URL: ${{shared.DATABASE_URL}}
+                      DEBUG: ${{shared.DEBUG}}
+                      API_KEY: {value: "${env:STAGING_API_KEY}", secret: true}
+                previews:
+                  pr: {from: staging, namePattern: "pr-{n}"}
+                """)
+                .overlay("staging", """
+                        sharedVariables:
+                          DATABASE_URL: ${env:STAGING_DATABASE_URL}
+                        """)
+                .env("STAGING_DATABASE_URL", "postgres://staging").env("STAGING_API_KEY", "fake-key");
+        SpecException e = assertThrows(SpecException.class, () -> load(fixture, Set.of("pr-1")));
+        assertEquals(1, e.errors().size(), e.errors()::toString);
+        Diagnostic d = e.errors().get(0);
+        assertEquals("api's variable DATABASE_URL references ${{shared.DATABASE_URL}}, which the preview pr-1 does not"
+                + " declare", d.summary());
+        assertTrue(d.detail().startsWith("A preview inherits no secret of staging: declare DATABASE_URL under"
+                + " sharedVariables in its template's overlay"), d.detail());
+        assertTrue(d.location().file().endsWith("tl-engine.yaml"), d.location()::toString);
+        assertEquals(12, d.location().line(), "the reference, in the base");
+
+        Spec staging = load(fixture, Set.of("staging"));
+        assertEquals("postgres://staging", staging.environment("staging").orElseThrow().sharedVariables()
+                .get("DATABASE_URL").value().reveal(), "staging keeps its own");
+    }
+
+    @Test
+    void aTemplateThatSaysSoKeepsItsSourcesSecretsWhichAStagingJobsEnvSupplies() {
+        SpecFixture fixture = SpecFixture.base("""
+                version: 1
+                project: {name: p}
+                environments:
+                  production: {}
+                  staging: {}
+                services:
+                  api:
+                    source: {repo: acme/api, branch: main}
+                    variables:
+                      DATABASE_URL: ${{shared.DATABASE_URL}}
+                previews:
+                  pr: {from: staging, namePattern: "pr-{n}", inheritSecrets: true}
+                """)
+                .overlay("production", """
+                        sharedVariables:
+                          DATABASE_URL: ${env:PRODUCTION_DATABASE_URL}
+                        """)
+                .overlay("staging", """
+                        sharedVariables:
+                          DATABASE_URL: ${env:STAGING_DATABASE_URL}
+                        """)
+                .env("STAGING_DATABASE_URL", "postgres://staging");
+        Spec spec = load(fixture, Set.of("pr-1"));
+        assertEquals("postgres://staging", spec.environment("pr-1").orElseThrow().sharedVariables().get("DATABASE_URL")
+                .value().reveal(), "production's secret was never needed");
+    }
 }
