@@ -41,6 +41,7 @@ public final class Main {
             // No command, an unknown one (picocli suggests the nearest), or completion (which lists all).
             TlctlCommand.SUBCOMMANDS.values().forEach(command -> commandLine.addSubcommand(command.get()));
         }
+        HelpLayout.apply(commandLine);
         boolean color = context.interactive()
                 && context.env().get("NO_COLOR") == null
                 && !java.util.Arrays.asList(args).contains("--no-color");
