@@ -33,6 +33,20 @@ final class Diagnostics {
         err.println(style.red(file + " is invalid: " + errors + (errors == 1 ? " error" : " errors") + "."));
     }
 
+    /** Diagnostics as one Markdown table (severity, where, what), or nothing when there are none. */
+    @SafeVarargs
+    static String markdown(List<Diagnostic>... lists) {
+        Table table = new Table("", "Where", "What");
+        for (List<Diagnostic> list : lists) {
+            for (Diagnostic d : list) {
+                String where = d.location().position() + (d.location().path().isEmpty() ? "" : " " + d.location().path());
+                String what = d.summary() + (d.detail() == null || d.detail().isEmpty() ? "" : ". " + d.detail());
+                table.row(d.severity().name().toLowerCase(Locale.ROOT), where, what);
+            }
+        }
+        return table.isEmpty() ? "" : table.markdown();
+    }
+
     static List<Entry> json(List<Diagnostic> diagnostics) {
         return diagnostics.stream().map(d -> new Entry(d.severity().name().toLowerCase(Locale.ROOT),
                 d.location().file(), d.location().path(), d.location().line(), d.location().column(), d.summary(),

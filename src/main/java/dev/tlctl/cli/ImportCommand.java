@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Writes the spec of a live project, or merges a Railway config-as-code file into the spec. */
@@ -85,12 +86,12 @@ final class ImportCommand extends BaseCommand implements Callable<Integer> {
     @Option(names = "--service", paramLabel = "NAME", description = "The service a --railway-config file configures.")
     String service;
 
-    @Option(names = "--json", description = "Print the result as one JSON document (formatVersion 1).")
-    boolean json;
+    @Mixin
+    FormatOptions formats;
 
     @Override
     public Integer call() {
-        ImportView view = ImportView.of(terminal(), json);
+        ImportView view = ImportView.of(terminal(), formats.format());
         if (railwayConfig != null || service != null) {
             view.migrated(Migrator.run(migrateRequest()));
             return ExitCodes.OK;
