@@ -25,6 +25,20 @@ final class Diagnostics {
             }
             err.println(text);
         }
+        annotate(err, style, diagnostics);
+    }
+
+    /** The errors and warnings among {@code diagnostics} as GitHub annotations, when the style says so. */
+    static void annotate(PrintStream err, Style style, List<Diagnostic> diagnostics) {
+        if (!style.annotations()) {
+            return;
+        }
+        for (Diagnostic d : diagnostics) {
+            String annotation = Annotations.of(d, style.annotationFile(d.location().file()));
+            if (annotation != null) {
+                err.println(annotation);
+            }
+        }
     }
 
     static void printSummary(PrintStream err, Style style, String file, List<Diagnostic> diagnostics) {

@@ -21,23 +21,23 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     private final PrintStream out;
     private final PrintStream err;
     private final BooleanSupplier stacktrace;
-    private final BooleanSupplier color;
+    private final java.util.function.Supplier<Style> style;
 
     /** The JSON error document. */
     record ErrorDocument(int formatVersion, String kind, int exitCode, String summary, String detail,
             List<Diagnostics.Entry> diagnostics) {}
 
-    ErrorHandler(PrintStream out, PrintStream err, BooleanSupplier stacktrace, BooleanSupplier color) {
+    ErrorHandler(PrintStream out, PrintStream err, BooleanSupplier stacktrace, java.util.function.Supplier<Style> style) {
         this.out = out;
         this.err = err;
         this.stacktrace = stacktrace;
-        this.color = color;
+        this.style = style;
     }
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         Failure failure = describe(ex);
-        Style style = new Style(color.getAsBoolean());
+        Style style = this.style.get();
         if (!failure.diagnostics().isEmpty()) {
             Diagnostics.print(err, style, failure.diagnostics());
             err.println(style.red("Error: " + failure.summary() + "."));

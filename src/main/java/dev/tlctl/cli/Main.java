@@ -51,7 +51,7 @@ public final class Main {
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(new UsageErrorHandler());
         commandLine.setExecutionExceptionHandler(new ErrorHandler(context.out(), context.err(), () -> root.stacktrace,
-                root::color));
+                () -> Style.of(context, root.color())));
         commandLine.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);
         int code = commandLine.execute(args);
         context.out().flush();

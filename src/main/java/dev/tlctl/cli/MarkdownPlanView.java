@@ -32,7 +32,7 @@ final class MarkdownPlanView implements PlanView {
 
     @Override
     public void render(PlanResult result) {
-        Diagnostics.print(terminal.err(), Style.plain(), result.warnings());
+        Diagnostics.print(terminal.err(), terminal.style().uncoloured(), result.warnings());
         Plan plan = result.plan();
         PrintStream out = terminal.out();
         String project = plan.target().projectName();

@@ -13,6 +13,6 @@ record Terminal(PrintStream out, PrintStream err, Style style, boolean interacti
 
     /** The terminal of a context, with colour when allowed. */
     static Terminal of(CliContext context, boolean color) {
-        return new Terminal(context.out(), context.err(), new Style(color), context.interactive());
+        return new Terminal(context.out(), context.err(), Style.of(context, color), context.interactive());
     }
 }
