@@ -39,7 +39,7 @@ abstract class BaseCommand {
     /** The terminal this command's views write to, built once. */
     Terminal terminal() {
         if (terminal == null) {
-            terminal = Terminal.of(context(), root().color());
+            terminal = Terminal.of(context(), root().color(), root().quiet());
         }
         return terminal;
     }
@@ -59,7 +59,7 @@ abstract class BaseCommand {
     /** What reports waits of this command on stderr (and to whatever else is told). */
     WaitReport waits() {
         if (waits == null) {
-            waits = new WaitReport(context().err(), context().requests());
+            waits = new WaitReport(terminal().progress(), context().requests());
         }
         return waits;
     }

@@ -24,7 +24,7 @@ final class HelpLayout {
     /** The global options by what they are about, in the order help names them. */
     private static final List<String> SPEC = List.of("-f", "--env-file", "--allow-file");
     private static final List<String> TARGET = List.of("--sandbox", "--sandbox-state", "--api-url");
-    private static final List<String> OUTPUT = List.of("--no-color", "--stacktrace");
+    private static final List<String> OUTPUT = List.of("--color", "-q", "--stacktrace");
 
     /** Commands (by qualified name) for which some global options mean nothing; every other: all of them. */
     private static final Map<String, List<String>> MEANINGFUL = Map.of(

@@ -42,9 +42,7 @@ public final class Main {
             TlctlCommand.SUBCOMMANDS.values().forEach(command -> commandLine.addSubcommand(command.get()));
         }
         HelpLayout.apply(commandLine);
-        boolean color = context.interactive()
-                && context.env().get("NO_COLOR") == null
-                && !java.util.Arrays.asList(args).contains("--no-color");
+        boolean color = ColorMode.colour(context, args);
         commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(color ? Ansi.ON : Ansi.OFF));
         commandLine.setOut(new PrintWriter(context.out(), true));
         commandLine.setErr(new PrintWriter(context.err(), true));
