@@ -44,6 +44,21 @@ final class HelpLayout {
     private static void layOut(CommandSpec command, boolean isRoot) {
         UsageMessageSpec usage = command.usageMessage();
         usage.sectionMap().put(UsageMessageSpec.SECTION_KEY_FOOTER, help -> Examples.render(help));
+        Map<String, String> exitCodes = usage.exitCodeList();
+        // import writes a spec where there is none: it never fails for want of one.
+        if (!command.qualifiedName().equals("tlctl import") && exitCodes.keySet().stream().anyMatch(k -> k.strip().equals("66"))
+                && exitCodes.keySet().stream().noneMatch(k -> k.strip().equals("67"))) {
+            // Every command that reads the spec finds it (or not) the same way: one line, said once here.
+            Map<String, String> withNoSpec = new java.util.LinkedHashMap<>();
+            exitCodes.forEach((code, text) -> {
+                withNoSpec.put(code, text);
+                if (code.strip().equals("66")) {
+                    withNoSpec.put(code.replace("66", "67"), "no spec found: no tl-engine.yaml here or in a folder"
+                            + " above (up to the repository's root), and no -f");
+                }
+            });
+            usage.exitCodeList(withNoSpec);
+        }
         if (!isRoot) {
             for (OptionSpec option : new ArrayList<>(command.options())) {
                 if ((option.inherited() || option.versionHelp()) && !option.hidden()) {

@@ -101,7 +101,7 @@ final class ImportCommand extends BaseCommand implements Callable<Integer> {
         if (root().sandbox()) {
             dev.tlctl.sandbox.Sandbox.warmUp();
         }
-        try (Connection connection = Connection.open(root(), specFile());
+        try (Connection connection = Connection.open(root(), specFileOrHere());
                 Importer importer = Importer.open(connection.endpoint(), effects())) {
             view.imported(importer.run(request));
             RequestReport.print(terminal(), importer.requests());
@@ -134,7 +134,7 @@ final class ImportCommand extends BaseCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, String.join(", ", other) + " cannot go with --railway-config",
                     "A Railway config file is merged into the spec as it is; nothing is read from Railway.");
         }
-        Path spec = dir != null ? relative(dir).resolve(SpecLoader.DEFAULT_FILE) : specFile();
+        Path spec = dir != null ? relative(dir).resolve(SpecLoader.DEFAULT_FILE) : specFileOrHere();
         return new MigrateRequest(relative(railwayConfig), service, spec, force);
     }
 
@@ -143,7 +143,7 @@ final class ImportCommand extends BaseCommand implements Callable<Integer> {
         if (dir != null) {
             return relative(dir);
         }
-        Path parent = specFile().getParent();
+        Path parent = specFileOrHere().getParent();
         return parent != null ? parent : relative(Path.of("."));
     }
 }

@@ -37,7 +37,11 @@ import picocli.CommandLine.Spec;
             "  tlctl billing check                         # CI: exit 3 when spend or a guard needs attention",
             "",
             "Exit codes: 0 success, 1 error, 2 changes or drift, 3 check failed, 64 usage,",
-            "65 invalid spec, 66 no spec file, 77 token missing or refused, 78 a value not set.",
+            "65 invalid spec, 66 a file cannot be read, 67 no spec found, 77 token missing or",
+            "refused, 78 a value not set.",
+            "",
+            "The spec is tl-engine.yaml in the current folder or the nearest one above it",
+            "(up to the repository's root), or -f FILE; overlays are read beside it.",
             "Colour is used on a terminal only (--color always|never; NO_COLOR and TERM=dumb",
             "turn it off); -q keeps progress off stderr.",
         })
