@@ -5,6 +5,7 @@ import dev.tlctl.spec.Diagnostic;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -21,13 +22,13 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     private final PrintStream out;
     private final PrintStream err;
     private final BooleanSupplier stacktrace;
-    private final java.util.function.Supplier<Style> style;
+    private final Supplier<Style> style;
 
     /** The JSON error document. */
     record ErrorDocument(int formatVersion, String kind, int exitCode, String summary, String detail,
             List<Diagnostics.Entry> diagnostics) {}
 
-    ErrorHandler(PrintStream out, PrintStream err, BooleanSupplier stacktrace, java.util.function.Supplier<Style> style) {
+    ErrorHandler(PrintStream out, PrintStream err, BooleanSupplier stacktrace, Supplier<Style> style) {
         this.out = out;
         this.err = err;
         this.stacktrace = stacktrace;

@@ -51,6 +51,9 @@ class ColorAndQuietTest {
         assertTrue(help.out().contains(ANSI), "help is coloured too");
         Tlctl.Run bad = Tlctl.in(tmp).env(Map.of()).run("--color", "sometimes", "version");
         assertEquals(ExitCodes.USAGE, bad.code(), bad::toString);
+        Tlctl.Run badJson = Tlctl.in(tmp).env(Map.of()).run("validate", "--output", "json", "--bogus");
+        assertEquals(ExitCodes.USAGE, badJson.code(), badJson::toString);
+        assertTrue(badJson.out().startsWith("{"), "--output json: the usage error as a JSON document too: " + badJson);
     }
 
     @Test

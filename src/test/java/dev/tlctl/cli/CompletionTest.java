@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tlctl.testing.Checkout;
 import dev.tlctl.testing.Tlctl;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,17 +31,8 @@ class CompletionTest {
     Path checkout;
 
     @BeforeEach
-    void checkout() throws IOException {
-        checkout = Files.createDirectories(tmp.resolve("checkout"));
-        Files.createDirectories(checkout.resolve(".git"));
-        Path repository = Path.of("").toAbsolutePath();
-        Files.copy(repository.resolve("tl-engine.yaml"), checkout.resolve("tl-engine.yaml"));
-        Files.createDirectories(checkout.resolve("environments"));
-        try (Stream<Path> files = Files.list(repository.resolve("environments"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, checkout.resolve("environments").resolve(f.getFileName()));
-            }
-        }
+    void checkout() {
+        checkout = Checkout.of(tmp.resolve("checkout"));
     }
 
     private Path script(String shell) throws IOException {

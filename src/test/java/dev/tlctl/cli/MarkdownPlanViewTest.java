@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlctl.reconcile.PlanRequest;
 import dev.tlctl.reconcile.Sleeper;
+import dev.tlctl.testing.Checkout;
 import dev.tlctl.testing.Golden;
 import dev.tlctl.testing.TickingClock;
 import dev.tlctl.testing.Tlctl;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -70,17 +70,6 @@ class MarkdownPlanViewTest {
         return new String[] {out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
     }
 
-    private void copySpec() throws IOException {
-        Path repository = Path.of("").toAbsolutePath();
-        Files.copy(repository.resolve("tl-engine.yaml"), dir.resolve("tl-engine.yaml"));
-        Files.createDirectories(dir.resolve("environments"));
-        try (Stream<Path> files = Files.list(repository.resolve("environments"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, dir.resolve("environments").resolve(f.getFileName()));
-            }
-        }
-    }
-
     private void edit(String file, String from, String to) throws IOException {
         Path path = dir.resolve(file);
         String text = Files.readString(path);
@@ -90,7 +79,7 @@ class MarkdownPlanViewTest {
 
     @Test
     void aPlanOnTheSandboxAsADiffBlock() throws IOException {
-        copySpec();
+        Checkout.of(dir);
         Tlctl.Run apply = Tlctl.in(dir).clock(clock).onSleep(clock::advance).run("apply", "--sandbox", "--yes");
         assertEquals(0, apply.code(), apply::toString);
         edit("environments/staging.yaml", "numReplicas: 1", "numReplicas: 2");

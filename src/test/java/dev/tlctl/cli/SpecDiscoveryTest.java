@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tlctl.testing.Checkout;
 import dev.tlctl.testing.Tlctl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,18 +20,8 @@ class SpecDiscoveryTest {
     Path tmp;
 
     /** A checkout: .git, the repository's spec and its overlays. */
-    private Path checkout() throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve("checkout"));
-        Files.createDirectories(dir.resolve(".git"));
-        Path repository = Path.of("").toAbsolutePath();
-        Files.copy(repository.resolve("tl-engine.yaml"), dir.resolve("tl-engine.yaml"));
-        Files.createDirectories(dir.resolve("environments"));
-        try (Stream<Path> files = Files.list(repository.resolve("environments"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, dir.resolve("environments").resolve(f.getFileName()));
-            }
-        }
-        return dir;
+    private Path checkout() {
+        return Checkout.of(tmp.resolve("checkout"));
     }
 
     @Test
