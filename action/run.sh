@@ -25,6 +25,7 @@ case $code in
   64) meaning="usage error" ;;
   65) meaning="the spec is invalid" ;;
   66) meaning="the spec file or an env file cannot be read" ;;
+  67) meaning="no spec found (no tl-engine.yaml here or above)" ;;
   77) meaning="the Railway token is missing or refused" ;;
   78) meaning="a value the spec references is not set" ;;
   *) meaning="exit code $code" ;;

@@ -39,15 +39,40 @@ abstract class BaseCommand {
     /** The terminal this command's views write to, built once. */
     Terminal terminal() {
         if (terminal == null) {
-            terminal = Terminal.of(context(), root().color());
+            terminal = Terminal.of(context(), root().color(), root().quiet());
         }
         return terminal;
     }
 
-    /** The spec file: {@code -f FILE} relative to the working directory, or {@code tl-engine.yaml}. */
+    /**
+     * The spec file: {@code -f FILE} relative to the working directory; else {@code tl-engine.yaml}
+     * in it or in the nearest folder above that has one (exit {@value ExitCodes#NO_SPEC} when none).
+     */
     Path specFile() {
-        Path file = root().file() != null ? root().file() : Path.of(SpecLoader.DEFAULT_FILE);
-        return relative(file);
+        return discoveredSpec().orElseThrow(() -> new CliException(ExitCodes.NO_SPEC, "no " + SpecLoader.DEFAULT_FILE
+                + " in " + context().cwd() + " or any folder above it",
+                "Run tlctl in the spec's folder or one below it, or pass -f FILE. tlctl import writes a spec from a"
+                        + " project on Railway."));
+    }
+
+    /** {@link #specFile()}, or {@code tl-engine.yaml} in the working directory when there is none (to write one). */
+    Path specFileOrHere() {
+        return discoveredSpec().orElseGet(() -> relative(Path.of(SpecLoader.DEFAULT_FILE)));
+    }
+
+    private java.util.Optional<Path> discoveredSpec() {
+        if (root().file() != null) {
+            return java.util.Optional.of(relative(root().file()));
+        }
+        Path cwd = context().cwd();
+        return dev.tlctl.spec.SpecDiscovery.find(cwd).map(dir -> {
+            Path file = dir.resolve(SpecLoader.DEFAULT_FILE);
+            if (dir.equals(cwd.toAbsolutePath().normalize())) {
+                return relative(Path.of(SpecLoader.DEFAULT_FILE));
+            }
+            // Above: named from here (../tl-engine.yaml) when here is the process's own folder, as messages read best.
+            return cwd.equals(Path.of("").toAbsolutePath()) ? cwd.relativize(file) : file;
+        });
     }
 
     SpecSource specSource() {
@@ -59,7 +84,7 @@ abstract class BaseCommand {
     /** What reports waits of this command on stderr (and to whatever else is told). */
     WaitReport waits() {
         if (waits == null) {
-            waits = new WaitReport(context().err(), context().requests());
+            waits = new WaitReport(terminal().progress(), context().requests());
         }
         return waits;
     }

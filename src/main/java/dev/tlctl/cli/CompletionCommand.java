@@ -1,35 +1,44 @@
 package dev.tlctl.cli;
 
-import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** Prints a shell completion script for bash or zsh. */
+/** Prints a shell completion script for bash, zsh or fish. */
 @Command(
         name = "completion",
         mixinStandardHelpOptions = true,
-        description = "Print a completion script for bash or zsh.",
+        description = {
+            "Print a completion script for bash, zsh or fish.",
+            "",
+            "It completes commands, options, the values of options that take a fixed set (--output, --color), and"
+                    + " environment and service names after --env, --compare and --service, read from the spec"
+                    + " (-f FILE, or tl-engine.yaml here or in the nearest folder above) by awk on each TAB: no JVM, no"
+                    + " network. It fires for tlctl on PATH and for bin/tlctl.",
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the script was printed", "64:usage error (a shell other than bash or zsh)"},
+        exitCodeList = {"0:the script was printed", "64:usage error (a shell other than bash, zsh or fish)"},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  source <(tlctl completion bash)",
-            "  tlctl completion zsh > \"$${fpath[1]}/_tlctl\"   # zsh, with bashcompinit enabled",
+            "  source <(tlctl completion bash)                    # in ~/.bashrc",
+            "  tlctl completion zsh > ~/.zfunc/_tlctl",
+            "      # with fpath=(~/.zfunc $$fpath) before compinit in ~/.zshrc",
+            "  tlctl completion fish > ~/.config/fish/completions/tlctl.fish",
         })
 final class CompletionCommand extends BaseCommand implements Runnable {
 
-    enum Shell { bash, zsh }
+    enum Shell { bash, zsh, fish }
 
-    @Parameters(index = "0", paramLabel = "SHELL", description = "bash or zsh")
+    @Parameters(index = "0", paramLabel = "SHELL", description = "bash, zsh or fish")
     Shell shell;
 
     @Override
     public void run() {
-        // picocli's script is written for bash and works in zsh through bashcompinit.
-        String script = AutoComplete.bash("tlctl", spec.root().commandLine());
-        if (shell == Shell.zsh) {
-            script = "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n" + script;
-        }
+        var root = spec.root().commandLine();
+        String script = switch (shell) {
+            case bash -> CompletionScript.bash(root);
+            case zsh -> CompletionScript.zsh(root);
+            case fish -> CompletionScript.fish(root);
+        };
         context().out().print(script);
     }
 }

@@ -25,12 +25,40 @@ final class Diagnostics {
             }
             err.println(text);
         }
+        annotate(err, style, diagnostics);
+    }
+
+    /** The errors and warnings among {@code diagnostics} as GitHub annotations, when the style says so. */
+    static void annotate(PrintStream err, Style style, List<Diagnostic> diagnostics) {
+        if (!style.annotations()) {
+            return;
+        }
+        for (Diagnostic d : diagnostics) {
+            String annotation = Annotations.of(d, style.annotationFile(d.location().file()));
+            if (annotation != null) {
+                err.println(annotation);
+            }
+        }
     }
 
     static void printSummary(PrintStream err, Style style, String file, List<Diagnostic> diagnostics) {
         print(err, style, diagnostics);
         long errors = diagnostics.stream().filter(Diagnostic::isError).count();
         err.println(style.red(file + " is invalid: " + errors + (errors == 1 ? " error" : " errors") + "."));
+    }
+
+    /** Diagnostics as one Markdown table (severity, where, what), or nothing when there are none. */
+    @SafeVarargs
+    static String markdown(List<Diagnostic>... lists) {
+        Table table = new Table("", "Where", "What");
+        for (List<Diagnostic> list : lists) {
+            for (Diagnostic d : list) {
+                String where = d.location().position() + (d.location().path().isEmpty() ? "" : " " + d.location().path());
+                String what = d.summary() + (d.detail() == null || d.detail().isEmpty() ? "" : ". " + d.detail());
+                table.row(d.severity().name().toLowerCase(Locale.ROOT), where, what);
+            }
+        }
+        return table.isEmpty() ? "" : table.markdown();
     }
 
     static List<Entry> json(List<Diagnostic> diagnostics) {

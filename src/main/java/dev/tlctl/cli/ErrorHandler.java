@@ -5,6 +5,7 @@ import dev.tlctl.spec.Diagnostic;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -21,23 +22,23 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     private final PrintStream out;
     private final PrintStream err;
     private final BooleanSupplier stacktrace;
-    private final BooleanSupplier color;
+    private final Supplier<Style> style;
 
     /** The JSON error document. */
     record ErrorDocument(int formatVersion, String kind, int exitCode, String summary, String detail,
             List<Diagnostics.Entry> diagnostics) {}
 
-    ErrorHandler(PrintStream out, PrintStream err, BooleanSupplier stacktrace, BooleanSupplier color) {
+    ErrorHandler(PrintStream out, PrintStream err, BooleanSupplier stacktrace, Supplier<Style> style) {
         this.out = out;
         this.err = err;
         this.stacktrace = stacktrace;
-        this.color = color;
+        this.style = style;
     }
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         Failure failure = describe(ex);
-        Style style = new Style(color.getAsBoolean());
+        Style style = this.style.get();
         if (!failure.diagnostics().isEmpty()) {
             Diagnostics.print(err, style, failure.diagnostics());
             err.println(style.red("Error: " + failure.summary() + "."));
@@ -78,7 +79,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 
     static Failure describe(Throwable ex) {
         if (ex instanceof ReconcileException r) {
-            return new Failure(ExitCodes.of(r.kind()), r.getMessage(), r.detail(), r.diagnostics(), false);
+            String summary = r.kind() == ReconcileException.Kind.USAGE ? DidYouMean.summary(r.getMessage(), r.detail())
+                    : r.getMessage();
+            return new Failure(ExitCodes.of(r.kind()), summary, r.detail(), r.diagnostics(), false);
         }
         if (ex instanceof CliException cli) {
             return new Failure(cli.exitCode(), cli.getMessage(), cli.detail(), List.of(), false);

@@ -18,6 +18,8 @@ public final class ExitCodes {
     public static final int SPEC_INVALID = 65;
     /** The spec file (or an env file) is missing or cannot be read (EX_NOINPUT). */
     public static final int NO_INPUT = 66;
+    /** No spec found: no {@code tl-engine.yaml} here or in a folder above (up to the repository's root), no {@code -f}. */
+    public static final int NO_SPEC = 67;
     /** No Railway token, a malformed one, or one Railway refuses (EX_NOPERM). */
     public static final int NO_PERMISSION = 77;
     /** A value the spec references ({@code ${env:...}}, {@code ${file:...}}) is not set (EX_CONFIG). */

@@ -25,8 +25,11 @@ interface Globals {
     /** {@code --api-url URL}; null for the environment's or Railway's. */
     String apiUrl();
 
-    /** Whether output may carry ANSI colours: a terminal, and neither --no-color nor NO_COLOR. */
+    /** Whether output may carry ANSI colours: --color always, or auto on a terminal without NO_COLOR or TERM=dumb. */
     boolean color();
+
+    /** {@code -q/--quiet}: no progress on stderr. */
+    boolean quiet();
 
     boolean stacktrace();
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Writes the spec of a live project, or merges a Railway config-as-code file into the spec. */
@@ -85,12 +86,12 @@ final class ImportCommand extends BaseCommand implements Callable<Integer> {
     @Option(names = "--service", paramLabel = "NAME", description = "The service a --railway-config file configures.")
     String service;
 
-    @Option(names = "--json", description = "Print the result as one JSON document (formatVersion 1).")
-    boolean json;
+    @Mixin
+    FormatOptions formats;
 
     @Override
     public Integer call() {
-        ImportView view = ImportView.of(terminal(), json);
+        ImportView view = ImportView.of(terminal(), formats.format());
         if (railwayConfig != null || service != null) {
             view.migrated(Migrator.run(migrateRequest()));
             return ExitCodes.OK;
@@ -100,7 +101,7 @@ final class ImportCommand extends BaseCommand implements Callable<Integer> {
         if (root().sandbox()) {
             dev.tlctl.sandbox.Sandbox.warmUp();
         }
-        try (Connection connection = Connection.open(root(), specFile());
+        try (Connection connection = Connection.open(root(), specFileOrHere());
                 Importer importer = Importer.open(connection.endpoint(), effects())) {
             view.imported(importer.run(request));
             RequestReport.print(terminal(), importer.requests());
@@ -133,7 +134,7 @@ final class ImportCommand extends BaseCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, String.join(", ", other) + " cannot go with --railway-config",
                     "A Railway config file is merged into the spec as it is; nothing is read from Railway.");
         }
-        Path spec = dir != null ? relative(dir).resolve(SpecLoader.DEFAULT_FILE) : specFile();
+        Path spec = dir != null ? relative(dir).resolve(SpecLoader.DEFAULT_FILE) : specFileOrHere();
         return new MigrateRequest(relative(railwayConfig), service, spec, force);
     }
 
@@ -142,7 +143,7 @@ final class ImportCommand extends BaseCommand implements Callable<Integer> {
         if (dir != null) {
             return relative(dir);
         }
-        Path parent = specFile().getParent();
+        Path parent = specFileOrHere().getParent();
         return parent != null ? parent : relative(Path.of("."));
     }
 }

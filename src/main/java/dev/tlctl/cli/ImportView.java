@@ -6,7 +6,7 @@ import dev.tlctl.reconcile.MigrateResult;
 /**
  * What {@code import} shows: the files of a live project written (or printed), the secrets to
  * set by name, what the spec cannot express; or what a Railway config file changed in the spec.
- * For people or as one JSON document; chosen once per run by {@link #of}.
+ * For people, as one JSON document, or in Markdown; chosen once per run by {@link #of}.
  */
 interface ImportView {
     /** A live project imported into spec files (or printed). */
@@ -15,7 +15,11 @@ interface ImportView {
     /** A Railway config-as-code file merged into the spec. */
     void migrated(MigrateResult result);
 
-    static ImportView of(Terminal terminal, boolean json) {
-        return json ? new JsonImportView(terminal) : new HumanImportView(terminal);
+    static ImportView of(Terminal terminal, Format format) {
+        return switch (format) {
+            case HUMAN -> new HumanImportView(terminal);
+            case JSON -> new JsonImportView(terminal);
+            case MARKDOWN -> new MarkdownImportView(terminal);
+        };
     }
 }

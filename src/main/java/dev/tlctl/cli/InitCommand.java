@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
         footer = {
             "  tlctl init --sandbox",
             "  tlctl init --record          # write project.id into tl-engine.yaml",
+            "  tlctl init --record --json   # {\"kind\":\"init\",\"projectId\":...}",
         })
 final class InitCommand extends BaseCommand implements Callable<Integer> {
 
@@ -39,9 +40,12 @@ final class InitCommand extends BaseCommand implements Callable<Integer> {
     @Option(names = "--record", description = "Record the id as project.id in the spec without asking.")
     boolean record;
 
+    @Mixin
+    FormatOptions formats;
+
     @Override
     public Integer call() {
-        InitView view = InitView.of(terminal());
+        InitView view = InitView.of(terminal(), formats.format());
         try (Core core = open()) {
             InitResult result = core.reconciler().init(new InitRequest(project.target()));
             view.found(result);
@@ -55,6 +59,7 @@ final class InitCommand extends BaseCommand implements Callable<Integer> {
                     view.notRecorded(result, file);
                 }
             }
+            view.finish();
             RequestReport.print(terminal(), core.reconciler().requests());
             return ExitCodes.OK;
         }

@@ -41,16 +41,15 @@ public final class Main {
             // No command, an unknown one (picocli suggests the nearest), or completion (which lists all).
             TlctlCommand.SUBCOMMANDS.values().forEach(command -> commandLine.addSubcommand(command.get()));
         }
-        boolean color = context.interactive()
-                && context.env().get("NO_COLOR") == null
-                && !java.util.Arrays.asList(args).contains("--no-color");
+        HelpLayout.apply(commandLine);
+        boolean color = ColorMode.colour(context, args);
         commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(color ? Ansi.ON : Ansi.OFF));
         commandLine.setOut(new PrintWriter(context.out(), true));
         commandLine.setErr(new PrintWriter(context.err(), true));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(new UsageErrorHandler());
         commandLine.setExecutionExceptionHandler(new ErrorHandler(context.out(), context.err(), () -> root.stacktrace,
-                root::color));
+                () -> Style.of(context, root.color())));
         commandLine.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);
         int code = commandLine.execute(args);
         context.out().flush();

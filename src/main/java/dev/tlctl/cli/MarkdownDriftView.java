@@ -16,7 +16,7 @@ final class MarkdownDriftView implements DriftView {
 
     @Override
     public void render(DriftResult result) {
-        Diagnostics.print(terminal.err(), Style.plain(), result.planned().warnings());
+        Diagnostics.print(terminal.err(), terminal.style().uncoloured(), result.planned().warnings());
         DriftReport report = result.report();
         PrintStream out = terminal.out();
         out.println("### tlctl drift: " + Table.markdownCell(report.project()) + " ("

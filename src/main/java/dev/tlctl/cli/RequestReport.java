@@ -12,6 +12,6 @@ final class RequestReport {
         if (tally.remaining() != null && tally.limit() != null) {
             line.append(" (").append(tally.remaining()).append(" of ").append(tally.limit()).append(" left in this window)");
         }
-        terminal.err().println(line);
+        terminal.progress().println(line);
     }
 }

@@ -17,11 +17,13 @@ import java.util.Map;
 final class RolloutLines {
     private final PrintStream out;
     private final PrintStream err;
+    private final PrintStream progress;
     private final Style style;
 
     RolloutLines(Terminal terminal) {
         this.out = terminal.out();
         this.err = terminal.err();
+        this.progress = terminal.progress();
         this.style = terminal.style();
     }
 
@@ -29,10 +31,10 @@ final class RolloutLines {
     void progress(String environment, String service, String deploymentId, LiveDeployment.Status status,
             Duration elapsed) {
         String shown = status == null ? "waiting for Railway to start its deployment" : colour(status);
-        err.println("  " + environment + "/" + service + ": " + shown + style.dim(" ("
+        progress.println("  " + environment + "/" + service + ": " + shown + style.dim(" ("
                 + (deploymentId == null ? "" : "deployment " + Printable.of(deploymentId) + ", ")
                 + WaitReport.seconds(elapsed) + ")"));
-        err.flush();
+        progress.flush();
     }
 
     private String colour(LiveDeployment.Status status) {

@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
             "  tlctl sandbox serve",
             "  tlctl sandbox token --workspace",
             "  tlctl sandbox token --project tl-engine --environment staging",
-            "  tlctl sandbox usage set --project tl-engine --measurement CPU_USAGE --value 4320",
+            "  tlctl sandbox usage set --project tl-engine --measurement CPU_USAGE --value 72",
             "  tlctl sandbox pr open --project tl-engine --number 7",
             "  tlctl sandbox fail --env staging --service engine-api crash",
         },
@@ -74,10 +74,10 @@ final class SandboxCommand extends BaseCommand implements Runnable {
                 "  tlctl sandbox serve --no-quotas --consistency-delay 0s --apply-delay 0s",
                 "  tlctl sandbox serve --deploy-time 30s      # deployments build for a while",
                 "",
-                "Faults (comma-separated): 429=RATE, 5xx=RATE, drop=RATE, lost=RATE, error=RATE (RATE 0..1),",
-                "latency=20ms or latency=10-50ms, once:NAME=ACTION where NAME is a root field or operation",
-                "name and ACTION is 429, 500..599, 5xx, drop, lost or error. drop closes the connection",
-                "before executing; lost executes and saves, then closes without answering.",
+                "Faults (comma-separated): 429=RATE, 5xx=RATE, drop=RATE, lost=RATE, error=RATE (RATE 0..1),"
+                        + " latency=20ms or latency=10-50ms, once:NAME=ACTION where NAME is a root field or operation"
+                        + " name and ACTION is 429, 500..599, 5xx, drop, lost or error. drop closes the connection"
+                        + " before executing; lost executes and saves, then closes without answering.",
             },
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:stopped by an interrupt", "1:could not start (port in use, unreadable state)",
@@ -262,8 +262,7 @@ final class SandboxCommand extends BaseCommand implements Runnable {
             },
             footerHeading = "%nExamples:%n",
             footer = {
-                "  tlctl sandbox usage set --project tl-engine --environment production --service engine-api \\",
-                "      --measurement CPU_USAGE --value 4320",
+                "  tlctl sandbox usage set --project tl-engine --measurement CPU_USAGE --value 72",
                 "  tlctl sandbox usage period --start 2026-09-01 --end 2026-10-01",
                 "  tlctl sandbox usage set --current-usage 12.50",
             },
@@ -294,11 +293,12 @@ final class SandboxCommand extends BaseCommand implements Runnable {
             },
             footerHeading = "%nExamples:%n",
             footer = {
-                "  tlctl sandbox usage set --project tl-engine --measurement NETWORK_TX_GB --value 12",
-                "  tlctl sandbox usage set --project tl-engine --environment staging --service engine-api \\",
-                "      --measurement MEMORY_USAGE_GB --value 8640 --from 2026-09-01 --to 2026-09-07",
+                "  tlctl sandbox usage set --project tl-engine --measurement CPU_USAGE --value 60",
                 "  tlctl sandbox usage set --current-usage 12.50",
                 "  tlctl sandbox usage set --current-usage derived",
+                "",
+                "Add --environment ENV and --service NAME to set the figure of one environment or service of the"
+                        + " project.",
             },
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:success", "1:error (I/O, a missing project, environment or service)",
@@ -400,7 +400,8 @@ final class SandboxCommand extends BaseCommand implements Runnable {
             footerHeading = "%nExamples:%n",
             footer = {
                 "  tlctl sandbox usage period --start 2026-09-01 --end 2026-10-01",
-                "  tlctl sandbox usage period --start 2026-09-15T00:00:00Z --end 2026-10-15T00:00:00Z --state s.json",
+                "",
+                "Instants work too: --start 2026-09-15T00:00:00Z --end 2026-10-15T00:00:00Z.",
             },
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:success", "1:error (I/O)", "64:usage error (a missing option, a bad date, an end"

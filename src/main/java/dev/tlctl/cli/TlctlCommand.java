@@ -28,17 +28,22 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  tlctl apply --sandbox --yes                 # try it: provision tl-engine in the sandbox",
+            "  tlctl apply --sandbox --yes                 # try it: tl-engine in the sandbox",
             "  tlctl validate --env-file environments/sandbox.env",
-            "  tlctl plan --detailed-exitcode              # against Railway: RAILWAY_API_TOKEN or RAILWAY_TOKEN",
+            "  tlctl plan --detailed-exitcode              # Railway: needs RAILWAY_API_TOKEN",
             "  tlctl apply --env staging --yes --json      # CI: provision staging",
             "  tlctl apply --env staging --yes --wait      # CI: ... and wait until it serves",
-            "  tlctl status --env staging                  # exit 2 until every service is healthy",
-            "  tlctl billing check                         # CI: exit 3 when spend or a guard needs attention",
+            "  tlctl status --env staging                  # exit 2 until all are healthy",
+            "  tlctl billing check                         # CI: exit 3 on spend or a guard",
             "",
             "Exit codes: 0 success, 1 error, 2 changes or drift, 3 check failed, 64 usage,",
-            "65 invalid spec, 66 no spec file, 77 token missing or refused, 78 a value not set.",
-            "Colour is used on a terminal only; --no-color or NO_COLOR turn it off.",
+            "65 invalid spec, 66 a file cannot be read, 67 no spec found, 77 token missing or",
+            "refused, 78 a value not set.",
+            "",
+            "The spec is tl-engine.yaml in the current folder or the nearest one above it",
+            "(up to the repository's root), or -f FILE; overlays are read beside it.",
+            "Colour is used on a terminal only (--color always|never; NO_COLOR and TERM=dumb",
+            "turn it off); -q keeps progress off stderr.",
         })
 public final class TlctlCommand implements Runnable, Globals {
     /** Every subcommand by name, in the order help lists them. */
@@ -67,7 +72,7 @@ public final class TlctlCommand implements Runnable, Globals {
 
     /** The root's options that take a value in the next argument (to find the subcommand's name past them). */
     static final java.util.Set<String> OPTIONS_WITH_VALUE = java.util.Set.of(
-            "-f", "--file", "--env-file", "--allow-file", "--sandbox-state", "--api-url");
+            "-f", "--file", "--env-file", "--allow-file", "--sandbox-state", "--api-url", "--color");
 
     private final CliContext context;
 
@@ -103,9 +108,18 @@ public final class TlctlCommand implements Runnable, Globals {
             description = "Railway's GraphQL endpoint (default: $TLCTL_API_URL, else https://backboard.railway.com/graphql/v2).")
     String apiUrl;
 
-    @Option(names = "--no-color", scope = ScopeType.INHERIT,
-            description = "Never colour the output (also: the NO_COLOR variable).")
+    @Option(names = "--color", paramLabel = "WHEN", scope = ScopeType.INHERIT,
+            description = "auto (default: on a terminal, unless NO_COLOR is set or TERM=dumb), always (CI logs that"
+                    + " show colours) or never.")
+    ColorMode colorMode = ColorMode.AUTO;
+
+    @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "The same as --color never.")
     boolean noColor;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "No progress on stderr (waits, request counts, deployments as they go); results, warnings"
+                    + " and errors are still printed.")
+    boolean quiet;
 
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
             description = "Print the stack trace of an unexpected error.")
@@ -123,7 +137,12 @@ public final class TlctlCommand implements Runnable, Globals {
 
     @Override
     public boolean color() {
-        return context.interactive() && !noColor && context.env().get("NO_COLOR") == null;
+        return colorMode.colour(context, noColor);
+    }
+
+    @Override
+    public boolean quiet() {
+        return quiet;
     }
 
     @Override

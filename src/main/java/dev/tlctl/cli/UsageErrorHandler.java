@@ -10,7 +10,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Usage errors: one short message, suggestions for a mistyped option or command, exit 64; with
- * {@code --json} among the arguments, also the JSON error document on stdout (for {@code apply},
+ * {@code --json} (or {@code --output json}) among the arguments, also the JSON error document on stdout (for {@code apply},
  * whose output is JSON Lines, an {@code error} event and the closing {@code result}).
  */
 final class UsageErrorHandler implements IParameterExceptionHandler {
@@ -26,7 +26,7 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
         }
         err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
         err.flush();
-        if (Arrays.asList(args).contains("--json")) {
+        if (wantsJson(args)) {
             PrintWriter out = cmd.getOut();
             String detail = "Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.";
             if (cmd.getCommandSpec().name().equals("apply")) {
@@ -41,5 +41,13 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
             out.flush();
         }
         return ExitCodes.USAGE;
+    }
+
+    /** {@code --json}, {@code --output json} or {@code --output=json} among the arguments. */
+    static boolean wantsJson(String[] args) {
+        List<String> all = Arrays.asList(args);
+        int output = all.lastIndexOf("--output");
+        return all.contains("--json") || all.stream().anyMatch(a -> a.equalsIgnoreCase("--output=json"))
+                || output >= 0 && output + 1 < all.size() && all.get(output + 1).equalsIgnoreCase("json");
     }
 }

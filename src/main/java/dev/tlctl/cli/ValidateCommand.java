@@ -5,6 +5,7 @@ import dev.tlctl.reconcile.ValidateRequest;
 import dev.tlctl.reconcile.ValidateResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Reads and checks the spec; needs no token and no network. */
@@ -35,18 +36,19 @@ import picocli.CommandLine.Option;
             "  tlctl validate --env-file environments/sandbox.env",
             "  tlctl validate --strict --sandbox        # reads the committed fake values; warnings fail",
             "  tlctl validate -f other/tl-engine.yaml --json",
+            "  tlctl validate --output markdown >> \"$GITHUB_STEP_SUMMARY\"",
         })
 final class ValidateCommand extends BaseCommand implements Callable<Integer> {
 
-    @Option(names = "--json", description = "Print the result as one JSON document (formatVersion 1).")
-    boolean json;
+    @Mixin
+    FormatOptions formats;
 
     @Option(names = "--strict", description = "Treat warnings (Railway rules the spec breaks) as errors: exit 65.")
     boolean strict;
 
     @Override
     public Integer call() {
-        ValidateView view = ValidateView.of(terminal(), json);
+        ValidateView view = ValidateView.of(terminal(), formats.format());
         ValidateResult result = Reconciler.validate(specSource(), new ValidateRequest(strict));
         view.render(result);
         return result.valid() ? ExitCodes.OK : ExitCodes.of(result.failure());

@@ -5,12 +5,16 @@ import dev.tlctl.reconcile.ValidateResult;
 /**
  * What {@code validate} shows: a valid spec's summary, or every problem of an invalid one; and,
  * either way, notes (values the spec references that are not set: validate does not need them).
- * For people or as one JSON document; chosen once per run by {@link #of}.
+ * For people, as one JSON document, or in Markdown; chosen once per run by {@link #of}.
  */
 interface ValidateView {
     void render(ValidateResult result);
 
-    static ValidateView of(Terminal terminal, boolean json) {
-        return json ? new JsonValidateView(terminal) : new HumanValidateView(terminal);
+    static ValidateView of(Terminal terminal, Format format) {
+        return switch (format) {
+            case HUMAN -> new HumanValidateView(terminal);
+            case JSON -> new JsonValidateView(terminal);
+            case MARKDOWN -> new MarkdownValidateView(terminal);
+        };
     }
 }

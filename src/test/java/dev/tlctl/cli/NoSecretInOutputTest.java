@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every malformed input, through {@code tlctl validate} (human and JSON, with and without a
- * terminal): exit 65 (66 for no spec file; 0 when only values are missing, which validate notes),
+ * terminal): exit 65 (67 for no spec found; 0 when only values are missing, which validate notes),
  * no stack trace, and no fixture secret anywhere in stdout or stderr.
  */
 class NoSecretInOutputTest {
@@ -36,8 +36,8 @@ class NoSecretInOutputTest {
             Tlctl.in(dir).env(c.fixture().env()).run("validate", "--json"),
             Tlctl.in(dir).env(c.fixture().env()).terminal("").run("validate", "--stacktrace"),
         };
-        // What is wrong decides the outcome: no file (66), values not set (a note for validate: 0), else 65.
-        int expected = c.name().equals("missing spec file") ? 66
+        // What is wrong decides the outcome: no spec found (67), values not set (a note for validate: 0), else 65.
+        int expected = c.name().equals("missing spec file") ? ExitCodes.NO_SPEC
                 : c.errors().stream().allMatch(e -> e.contains("cannot be resolved")) ? 0 : 65;
         for (Run run : runs) {
             assertEquals(expected, run.code(), run::toString);

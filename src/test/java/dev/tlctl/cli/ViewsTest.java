@@ -310,14 +310,21 @@ class ViewsTest {
                 ReconcileException.Kind.INVALID_SPEC);
         assertEquals(1, invalid.errors());
         Captured human = new Captured();
-        ValidateView.of(human.terminal, false).render(invalid);
+        ValidateView.of(human.terminal, Format.HUMAN).render(invalid);
         assertEquals("", human.out());
         assertTrue(human.err().endsWith("tl-engine.yaml is invalid: 1 error.\n"), human.err());
         assertTrue(human.err().startsWith("tl-engine.yaml:7:20: note: sharedVariables.DB: DB is not set\n"), human.err());
         Captured json = new Captured();
-        ValidateView.of(json.terminal, true).render(invalid);
+        ValidateView.of(json.terminal, Format.JSON).render(invalid);
         assertFalse(json.json().get("valid").asBoolean());
         assertEquals("error", json.json().at("/diagnostics/0/severity").asText());
+        Captured markdown = new Captured();
+        ValidateView.of(markdown.terminal, Format.MARKDOWN).render(invalid);
+        assertEquals("### tlctl validate: tl-engine.yaml is invalid (1 error)\n\n"
+                + "|  | Where | What |\n|---|---|---|\n"
+                + "| error | tl-engine.yaml:7:20 services.api.deploy.numReplicas | numReplicas must be a whole number."
+                + " Write numReplicas: 2. |\n"
+                + "| note | tl-engine.yaml:7:20 sharedVariables.DB | DB is not set. Pass --env-file. |\n", markdown.out());
         assertEquals("note", json.json().at("/notes/0/severity").asText());
         assertEquals(ExitCodes.SPEC_INVALID, ExitCodes.of(invalid.failure()));
     }

@@ -1,0 +1,103 @@
+package dev.tlctl.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
+
+/**
+ * How every command's {@code --help} is laid out, applied once to the whole command tree: the
+ * global options are described at the top level only (a subcommand still accepts them, and names
+ * the ones that mean something for it in one line), and example lines in a footer are never
+ * wrapped inside a command: a comment too long for the line goes under its command, a command too
+ * long is broken after a {@code &&} or a {@code |}, where the shell reads on.
+ */
+final class HelpLayout {
+    /** The section naming a subcommand's global options, right after its own options. */
+    static final String SECTION_GLOBALS = "tlctlGlobalOptions";
+
+    /** The global options by what they are about, in the order help names them. */
+    private static final List<String> SPEC = List.of("-f", "--env-file", "--allow-file");
+    private static final List<String> TARGET = List.of("--sandbox", "--sandbox-state", "--api-url");
+    private static final List<String> OUTPUT = List.of("--color", "-q", "--stacktrace");
+
+    /** Commands (by qualified name) for which some global options mean nothing; every other: all of them. */
+    private static final Map<String, List<String>> MEANINGFUL = Map.of(
+            "tlctl validate", join(SPEC, List.of("--sandbox"), OUTPUT),
+            "tlctl schema", OUTPUT,
+            "tlctl version", OUTPUT,
+            "tlctl completion", join(List.of("-f"), OUTPUT),
+            "tlctl sandbox", OUTPUT);
+
+    private HelpLayout() {}
+
+    /** Lays out the help of {@code root} and of every subcommand under it. */
+    static void apply(CommandLine root) {
+        layOut(root.getCommandSpec(), true);
+    }
+
+    private static void layOut(CommandSpec command, boolean isRoot) {
+        UsageMessageSpec usage = command.usageMessage();
+        usage.sectionMap().put(UsageMessageSpec.SECTION_KEY_FOOTER, help -> Examples.render(help));
+        Map<String, String> exitCodes = usage.exitCodeList();
+        // import writes a spec where there is none: it never fails for want of one.
+        if (!command.qualifiedName().equals("tlctl import") && exitCodes.keySet().stream().anyMatch(k -> k.strip().equals("66"))
+                && exitCodes.keySet().stream().noneMatch(k -> k.strip().equals("67"))) {
+            // Every command that reads the spec finds it (or not) the same way: one line, said once here.
+            Map<String, String> withNoSpec = new java.util.LinkedHashMap<>();
+            exitCodes.forEach((code, text) -> {
+                withNoSpec.put(code, text);
+                if (code.strip().equals("66")) {
+                    withNoSpec.put(code.replace("66", "67"), "no spec found: no tl-engine.yaml here or in a folder"
+                            + " above (up to the repository's root), and no -f");
+                }
+            });
+            usage.exitCodeList(withNoSpec);
+        }
+        if (!isRoot) {
+            for (OptionSpec option : new ArrayList<>(command.options())) {
+                if ((option.inherited() || option.versionHelp()) && !option.hidden()) {
+                    command.remove(option);
+                    command.addOption(option.toBuilder().hidden(true).scopeType(picocli.CommandLine.ScopeType.LOCAL).build());
+                }
+            }
+            List<String> keys = new ArrayList<>(usage.sectionKeys());
+            if (!keys.contains(SECTION_GLOBALS)) {
+                keys.add(keys.indexOf(UsageMessageSpec.SECTION_KEY_OPTION_LIST) + 1, SECTION_GLOBALS);
+                usage.sectionKeys(keys);
+            }
+            usage.sectionMap().put(SECTION_GLOBALS, help -> globals(help.commandSpec(), help.commandSpec().usageMessage().width()));
+        }
+        command.subcommands().values().forEach(sub -> layOut(sub.getCommandSpec(), false));
+    }
+
+    /** One paragraph naming the global options that mean something for {@code command}. */
+    private static String globals(CommandSpec command, int width) {
+        List<String> names = meaningful(command.qualifiedName());
+        return Examples.wrap("Global options (see 'tlctl --help'): " + String.join(", ", names) + ".", width) + "\n";
+    }
+
+    static List<String> meaningful(String qualifiedName) {
+        for (Map.Entry<String, List<String>> entry : MEANINGFUL.entrySet()) {
+            String name = entry.getKey();
+            if (qualifiedName.equals(name) || qualifiedName.startsWith(name + " ")) {
+                return entry.getValue();
+            }
+        }
+        return join(SPEC, TARGET, OUTPUT);
+    }
+
+    @SafeVarargs
+    private static List<String> join(List<String>... lists) {
+        Set<String> all = new LinkedHashSet<>();
+        for (List<String> list : lists) {
+            all.addAll(list);
+        }
+        return List.copyOf(all);
+    }
+}
