@@ -22,7 +22,7 @@ public record Prices(double vCPUMonthDollars, double memoryGBMonthDollars, doubl
 
     /** Railway's list prices with the spec's overrides. */
     public static Prices of(PricesSpec spec) {
-        if (spec == null || spec.equals(PricesSpec.NONE)) {
+        if (spec == null || spec.none()) {
             return RAILWAY;
         }
         return new Prices(or(spec.vCPUMonthDollars(), RAILWAY.vCPUMonthDollars),

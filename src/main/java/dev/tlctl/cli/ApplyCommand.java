@@ -111,7 +111,12 @@ final class ApplyCommand extends BaseCommand implements Callable<Integer> {
         }
         StagedPolicy staged = includeStaged ? StagedPolicy.INCLUDE : discardStaged ? StagedPolicy.DISCARD : StagedPolicy.REFUSE;
         long start = context.clock().millis();
-        ApplyView view = ApplyView.of(terminal(), flags.json, flags.showValues());
+        Format format = flags.formats.format();
+        if (format == Format.MARKDOWN) {
+            throw new CliException(ExitCodes.USAGE, "apply has no Markdown output",
+                    "tlctl plan --output markdown shows the plan; apply --json gives JSON Lines events.");
+        }
+        ApplyView view = ApplyView.of(terminal(), format == Format.JSON, flags.showValues());
         waits().also(view::waited);
         try (Core core = open()) {
             ApplyRequest request = new ApplyRequest(target.target(), flags.prune, flags.strict, flags.replaced(),

@@ -16,7 +16,7 @@ final class DriftRows {
 
     static String what(Address a) {
         return switch (a.kind()) {
-            case PROJECT -> "project";
+            case PROJECT -> a.name() == null ? "project" : a.name();
             case SERVICE -> "service " + a.service();
             case ENVIRONMENT -> "environment";
             case INSTANCE -> "instance";

@@ -48,14 +48,14 @@ final class HumanApplyView implements ApplyView {
     @Override
     public void started(ApplyStep step) {
         if (terminal.interactive()) {
-            err.print("  " + style.dim("..") + " " + label(step) + "\r");
-            err.flush();
+            terminal.progress().print("  " + style.dim("..") + " " + label(step) + "\r");
+            terminal.progress().flush();
         }
     }
 
     @Override
     public void finished(ApplyStep step, Duration duration) {
-        err.println("  " + style.green("ok") + " " + label(step) + style.dim(" (" + seconds(duration.toMillis()) + ")"));
+        terminal.progress().println("  " + style.green("ok") + " " + label(step) + style.dim(" (" + seconds(duration.toMillis()) + ")"));
     }
 
     @Override

@@ -46,6 +46,7 @@ import picocli.CommandLine.Option;
             "  tlctl plan --sandbox",
             "  tlctl plan --env staging --detailed-exitcode     # CI: exit 2 when staging differs",
             "  tlctl plan --json > plan.json                   # formatVersion 1, see README",
+            "  tlctl plan --output markdown >> \"$GITHUB_STEP_SUMMARY\"",
             "  tlctl plan --hide-values                        # values read (value changed)",
             "  tlctl plan --env pr-42 --branch feature-x       # a preview, its own branch",
             "  tlctl plan --out .tlctl/staging.tlplan --env staging && tlctl apply .tlctl/staging.tlplan",
@@ -101,7 +102,7 @@ final class PlanCommand extends BaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PlanView view = PlanView.of(terminal(), flags.json, flags.showValues());
+        PlanView view = PlanView.of(terminal(), flags.formats.format(), flags.showValues());
         try (Core core = open()) {
             PlanResult result = core.reconciler().plan(new PlanRequest(target.target(), flags.prune, flags.strict,
                     flags.replaced(), flags.sets, flags.branch));

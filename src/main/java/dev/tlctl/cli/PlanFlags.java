@@ -1,5 +1,6 @@
 package dev.tlctl.cli;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options plan and apply share: how much to plan, how strictly, and how to show it. */
@@ -27,8 +28,9 @@ final class PlanFlags {
     @Option(names = "--show-values", hidden = true)
     boolean showValues;
 
-    @Option(names = "--json", description = "Machine output on stdout (plan: one document; apply: JSON Lines events).")
-    boolean json;
+    /** {@code --output human|json|markdown} and {@code --json} (apply: JSON Lines events; no Markdown). */
+    @Mixin
+    FormatOptions formats;
 
     @Option(names = "--replace", paramLabel = "ADDRESS", description = "Write this variable or setting even if Railway"
             + " seems to hold it already (repeatable), such as a sealed value tlctl has no record of:"

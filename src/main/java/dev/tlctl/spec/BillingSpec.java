@@ -48,6 +48,12 @@ public record BillingSpec(UsageLimitSpec usageLimit, int warnAtPercent, PricesSp
             Double networkEgressGBDollars) {
         /** No override. */
         public static final PricesSpec NONE = new PricesSpec(null, null, null, null);
+
+        /** Whether it overrides no price (compared field by field: no record equals on start-up). */
+        public boolean none() {
+            return vCPUMonthDollars == null && memoryGBMonthDollars == null && diskGBMonthDollars == null
+                    && networkEgressGBDollars == null;
+        }
     }
 
     /**

@@ -54,6 +54,20 @@ public record Diagnostic(Severity severity, Location location, String summary, S
         return new Diagnostic(Severity.NOTE, location, summary, detail, cause);
     }
 
+    // equals and hashCode written out: a record's generated ones are bootstrapped through method
+    // handles on first use, which costs every validate start-up (Problems keeps a set of these).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Diagnostic o && severity == o.severity && cause == o.cause
+                && java.util.Objects.equals(location, o.location) && java.util.Objects.equals(summary, o.summary)
+                && java.util.Objects.equals(detail, o.detail);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(severity, location, summary, detail, cause);
+    }
+
     public boolean isError() {
         return severity == Severity.ERROR;
     }

@@ -24,6 +24,19 @@ public record Location(String file, String path, int line, int column) {
         return column <= 0 ? file + ":" + line : file + ":" + line + ":" + column;
     }
 
+    // equals and hashCode written out: a record's generated ones are bootstrapped through method
+    // handles on first use, which costs every validate start-up (diagnostics are kept in a set).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Location o && line == o.line && column == o.column
+                && java.util.Objects.equals(file, o.file) && java.util.Objects.equals(path, o.path);
+    }
+
+    @Override
+    public int hashCode() {
+        return ((java.util.Objects.hashCode(file) * 31 + java.util.Objects.hashCode(path)) * 31 + line) * 31 + column;
+    }
+
     @Override
     public String toString() {
         return path.isEmpty() ? position() : position() + " (" + path + ")";

@@ -4,33 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tlctl.reconcile.PlanRequest;
-import dev.tlctl.reconcile.Sleeper;
 import dev.tlctl.testing.Checkout;
 import dev.tlctl.testing.Golden;
 import dev.tlctl.testing.TickingClock;
 import dev.tlctl.testing.Tlctl;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * The Markdown plan, golden: the repository's spec applied to a sandbox, then changed (an update,
  * a new variable, a deleted one, a secret changed), planned, and rendered by {@link MarkdownPlanView}
- * through a command wired as {@code plan --output markdown} is to be.
+ * through {@code plan --output markdown}.
  */
 class MarkdownPlanViewTest {
     @TempDir
@@ -38,37 +26,6 @@ class MarkdownPlanViewTest {
 
     /** One clock for every run on the sandbox's state: a wait moves it on, nothing sleeps. */
     private final TickingClock clock = new TickingClock(java.time.Instant.parse("2026-12-01T09:00:00Z"));
-
-    /** {@code plan --output markdown} as PlanCommand would run it: the same request, the Markdown view. */
-    @Command(name = "plan-markdown")
-    static final class PlanMarkdown extends BaseCommand implements Callable<Integer> {
-        @Mixin
-        TargetOptions target;
-
-        @Option(names = "--show-values")
-        boolean showValues;
-
-        @Override
-        public Integer call() {
-            PlanView view = new MarkdownPlanView(terminal(), showValues);
-            try (Core core = open()) {
-                view.render(core.reconciler().plan(new PlanRequest(target.target(), false, false)));
-            }
-            return ExitCodes.OK;
-        }
-    }
-
-    private String[] planMarkdown(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CliContext context = new CliContext(Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]), false, dir,
-                clock, clock::advance, dev.tlctl.reconcile.RequestListener.NONE);
-        CommandLine line = new CommandLine(new TlctlCommand(context)).addSubcommand(new PlanMarkdown());
-        int code = line.execute(args);
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-        return new String[] {out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
-    }
 
     private void edit(String file, String from, String to) throws IOException {
         Path path = dir.resolve(file);
@@ -88,8 +45,10 @@ class MarkdownPlanViewTest {
         edit("tl-engine.yaml", "      GUNICORN_WORKERS: \"4\"\n", "");
         edit("environments/sandbox.env", "fake-staging-password@postgres", "fake-staging-rotated@postgres");
 
-        String[] shown = planMarkdown("plan-markdown", "--sandbox", "--env", "staging", "--show-values");
-        String markdown = shown[0];
+        Tlctl.Run shown = Tlctl.in(dir).clock(clock).onSleep(clock::advance)
+                .run("plan", "--sandbox", "--env", "staging", "--output", "markdown");
+        assertEquals(0, shown.code(), shown::toString);
+        String markdown = shown.out();
         Golden.assertMatches("plan-change.md", markdown, dir);
 
         List<String> lines = markdown.lines().toList();
@@ -106,7 +65,7 @@ class MarkdownPlanViewTest {
         assertTrue(block.stream().anyMatch(l -> l.startsWith("! staging/shared/variable/DATABASE_URL (sensitive, changed)")
                 || l.matches("! staging/.*DATABASE_URL \\(sensitive, changed\\).*")), markdown);
         assertFalse(markdown.contains("fake-staging"), "a secret in the Markdown plan:\n" + markdown);
-        assertFalse(shown[1].contains("fake-staging"), shown[1]);
+        assertFalse(shown.err().contains("fake-staging"), shown::toString);
     }
 
     @Test

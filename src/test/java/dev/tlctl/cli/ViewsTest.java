@@ -91,7 +91,7 @@ class ViewsTest {
     @Test
     void planForPeopleShowsValuesButNeverASecret() {
         Captured c = new Captured();
-        PlanView.of(c.terminal, false, true).render(planned());
+        PlanView.of(c.terminal, Format.HUMAN, true).render(planned());
         assertEquals("""
                 tlctl will make these changes to project shop in workspace team:
 
@@ -105,14 +105,14 @@ class ViewsTest {
         assertEquals("", c.err());
 
         Captured hidden = new Captured();
-        PlanView.of(hidden.terminal, false, false).render(planned());
+        PlanView.of(hidden.terminal, Format.HUMAN, false).render(planned());
         assertTrue(hidden.out().contains("  ~ production/api/variable/WORKERS (value changed)\n"), hidden.out());
     }
 
     @Test
     void planAsJsonHoldsNoSecretValue() throws Exception {
         Captured c = new Captured();
-        PlanView.of(c.terminal, true, true).render(planned());
+        PlanView.of(c.terminal, Format.JSON, true).render(planned());
         JsonNode doc = c.json();
         assertEquals(1, doc.get("formatVersion").asInt());
         assertEquals("plan", doc.get("kind").asText());
