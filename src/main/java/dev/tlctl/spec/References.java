@@ -19,7 +19,12 @@ import java.util.regex.Pattern;
  */
 final class References {
     static final int MAX_FILE_BYTES = 64 * 1024;
-    private static final Pattern REFERENCE = Pattern.compile("\\$?\\$\\{(env|file):([^}]{0,4096})}");
+    /**
+     * A reference: its argument holds no brace, so that a match attempt that finds no closing
+     * brace stops at the next {@code {} (a value of many {@code $${env:} in a row was scanned
+     * 4,096 characters per attempt: 13 s for 100,000 characters, now linear and fast).
+     */
+    private static final Pattern REFERENCE = Pattern.compile("\\$?\\$\\{(env|file):([^{}]{0,4096})}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** A reference that could not be resolved, and why. */
