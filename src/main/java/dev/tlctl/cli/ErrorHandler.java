@@ -79,9 +79,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 
     static Failure describe(Throwable ex) {
         if (ex instanceof ReconcileException r) {
-            String summary = r.kind() == ReconcileException.Kind.USAGE ? DidYouMean.summary(r.getMessage(), r.detail())
-                    : r.getMessage();
-            return new Failure(ExitCodes.of(r.kind()), summary, r.detail(), r.diagnostics(), false);
+            return new Failure(ExitCodes.of(r.kind()), r.getMessage(), r.detail(), r.diagnostics(), false);
         }
         if (ex instanceof CliException cli) {
             return new Failure(cli.exitCode(), cli.getMessage(), cli.detail(), List.of(), false);

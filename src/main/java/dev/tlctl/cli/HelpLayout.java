@@ -1,6 +1,7 @@
 package dev.tlctl.cli;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,20 +45,9 @@ final class HelpLayout {
     private static void layOut(CommandSpec command, boolean isRoot) {
         UsageMessageSpec usage = command.usageMessage();
         usage.sectionMap().put(UsageMessageSpec.SECTION_KEY_FOOTER, help -> Examples.render(help));
-        Map<String, String> exitCodes = usage.exitCodeList();
         // import writes a spec where there is none: it never fails for want of one.
-        if (!command.qualifiedName().equals("tlctl import") && exitCodes.keySet().stream().anyMatch(k -> k.strip().equals("66"))
-                && exitCodes.keySet().stream().noneMatch(k -> k.strip().equals("67"))) {
-            // Every command that reads the spec finds it (or not) the same way: one line, said once here.
-            Map<String, String> withNoSpec = new java.util.LinkedHashMap<>();
-            exitCodes.forEach((code, text) -> {
-                withNoSpec.put(code, text);
-                if (code.strip().equals("66")) {
-                    withNoSpec.put(code.replace("66", "67"), "no spec found: no tl-engine.yaml here or in a folder"
-                            + " above (up to the repository's root), and no -f");
-                }
-            });
-            usage.exitCodeList(withNoSpec);
+        if (!command.qualifiedName().equals("tlctl import")) {
+            usage.exitCodeList(withSpecReading(usage.exitCodeList()));
         }
         if (!isRoot) {
             for (OptionSpec option : new ArrayList<>(command.options())) {
@@ -74,6 +64,38 @@ final class HelpLayout {
             usage.sectionMap().put(SECTION_GLOBALS, help -> globals(help.commandSpec(), help.commandSpec().usageMessage().width()));
         }
         command.subcommands().values().forEach(sub -> layOut(sub.getCommandSpec(), false));
+    }
+
+    /**
+     * {@code exitCodes} with 66 and 67 after 65 where missing: a command that can find its spec
+     * invalid (65) reads it, so it can also fail to read it (66) or find none (67); one wording,
+     * said once here.
+     */
+    static Map<String, String> withSpecReading(Map<String, String> exitCodes) {
+        if (code(exitCodes, "65") == null && code(exitCodes, "66") == null) {
+            return exitCodes;
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        exitCodes.forEach((code, text) -> {
+            out.put(code, text);
+            String key = code.strip();
+            if (key.equals("65") && code(exitCodes, "66") == null) {
+                out.put(code.replace("65", "66"), "the spec file or an env file cannot be read");
+                key = "66";
+            }
+            if (key.equals("66") && code(exitCodes, "67") == null) {
+                out.put(code.replace(code.strip(), "67"), NO_SPEC);
+            }
+        });
+        return out;
+    }
+
+    private static final String NO_SPEC = "no spec found: no tl-engine.yaml here or in a folder above (up to the"
+            + " repository's root), and no -f";
+
+    /** The key of {@code code} in {@code exitCodes} (keys may be padded), or null. */
+    private static String code(Map<String, String> exitCodes, String code) {
+        return exitCodes.keySet().stream().filter(k -> k.strip().equals(code)).findFirst().orElse(null);
     }
 
     /** One paragraph naming the global options that mean something for {@code command}. */

@@ -77,7 +77,8 @@ final class Audits {
         LiveProject project = readExisting(request.target(), "list variables").result().state().project();
         LiveEnvironment env = liveEnvironment(project, environment);
         if (service != null && project.service(service).isEmpty()) {
-            throw new ReconcileException(Kind.USAGE, "no service \"" + service + "\" in project " + project.name(),
+            throw new ReconcileException(Kind.USAGE, "no service \"" + service + "\" in project " + project.name()
+                    + DidYouMean.suffix(service, project.services().stream().map(LiveService::name).toList()),
                     "Its services: " + String.join(", ", project.services().stream().map(LiveService::name).sorted()
                             .toList()) + ".");
         }
@@ -103,7 +104,8 @@ final class Audits {
 
     private static LiveEnvironment liveEnvironment(LiveProject project, String name) {
         return project.environment(name).orElseThrow(() -> new ReconcileException(Kind.USAGE,
-                "no environment \"" + name + "\" in project " + project.name() + " on Railway",
+                "no environment \"" + name + "\" in project " + project.name() + " on Railway"
+                        + DidYouMean.suffix(name, project.environments().stream().map(LiveEnvironment::name).toList()),
                 "Its environments: " + String.join(", ", project.environments().stream().map(LiveEnvironment::name)
                         .toList()) + "."));
     }

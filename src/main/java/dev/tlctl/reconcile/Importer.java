@@ -128,7 +128,8 @@ public final class Importer implements AutoCloseable {
         for (String name : asked) {
             LiveEnvironment found = project.environment(name).orElse(null);
             if (found == null) {
-                throw new ReconcileException(Kind.USAGE, "project " + project.name() + " has no environment " + name,
+                throw new ReconcileException(Kind.USAGE, "project " + project.name() + " has no environment " + name
+                        + DidYouMean.suffix(name, names),
                         "It has: " + String.join(", ", names) + ".");
             }
             if (found.ephemeral() || !found.accessible()) {

@@ -306,7 +306,8 @@ public final class Reconciler implements AutoCloseable {
             if (!all.contains(env) && declared.previews().match(env).isEmpty()) {
                 List<String> patterns = declared.previews().templates().values().stream()
                         .map(t -> t.namePattern()).toList();
-                throw new ReconcileException(Kind.USAGE, "unknown environment \"" + env + "\" in --env",
+                throw new ReconcileException(Kind.USAGE, "unknown environment \"" + env + "\" in --env"
+                        + DidYouMean.suffix(env, all),
                         "The spec declares: " + String.join(", ", all) + (patterns.isEmpty() ? "." : "; its templates"
                                 + " name: " + String.join(", ", patterns) + " ({n}: digits)."));
             }

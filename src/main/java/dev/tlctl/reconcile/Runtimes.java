@@ -114,13 +114,7 @@ final class Runtimes {
     // ---- deploy -------------------------------------------------------------------------------
 
     DeployResult deploy(DeployRequest request, RolloutObserver observer) {
-        for (String service : request.services()) {
-            if (declared.services().stream().noneMatch(s -> s.name().equals(service))) {
-                throw new ReconcileException(Kind.USAGE, "unknown service \"" + service + "\" in --service",
-                        "The spec declares: " + String.join(", ", declared.services().stream().map(s -> s.name())
-                                .toList()) + ".");
-            }
-        }
+        request.services().forEach(this::checkDeclared);
         Scope scope = scope(request.target(), "deploy");
         LiveProject project = scope.project();
         List<Rollouts.Target> targets = new ArrayList<>();
@@ -190,6 +184,7 @@ final class Runtimes {
     RollbackResult rollback(RollbackRequest request, RolloutObserver observer) {
         String env = request.environment();
         String service = request.service();
+        checkDeclared(service);
         Scope scope = scope(new Target(List.of(env), request.target().projectId(), request.target().workspace()),
                 "roll back");
         LiveProject project = scope.project();
@@ -209,6 +204,15 @@ final class Runtimes {
         Rollout rollout = request.waitFor() == null ? null
                 : rollouts.follow(project.id(), List.of(target), request.waitFor(), observer);
         return new RollbackResult(project.name(), env, service, latest, to.id(), rollout);
+    }
+
+    /** A service named by --service is one the spec declares (else a usage error with the closest name). */
+    private void checkDeclared(String service) {
+        List<String> names = declared.services().stream().map(s -> s.name()).toList();
+        if (!names.contains(service)) {
+            throw new ReconcileException(Kind.USAGE, "unknown service \"" + service + "\" in --service"
+                    + DidYouMean.suffix(service, names), "The spec declares: " + String.join(", ", names) + ".");
+        }
     }
 
     /** The newest deployment Railway can roll back to (one that served, and is no longer serving). */

@@ -103,6 +103,22 @@ class HelpLayoutTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("commands")
+    void aCommandThatReadsTheSpecListsEveryWayReadingItFails(String command) {
+        List<String> codes = help(command).out().lines().dropWhile(l -> !l.equals("Exit codes:")).skip(1)
+                .takeWhile(l -> !l.isBlank()).filter(l -> l.matches("^  \\d+ .*")).map(l -> l.strip().split(" ")[0])
+                .toList();
+        if (List.of("status", "deploy", "rollback", "plan", "apply", "drift", "vars list").contains(command)) {
+            assertTrue(codes.contains("65"), command + ": " + codes);
+        }
+        if (codes.contains("65")) {
+            assertTrue(codes.containsAll(command.equals("import") ? List.of("66") : List.of("66", "67")),
+                    "'" + command + "' reads the spec but lists only " + codes);
+            assertEquals(codes.stream().sorted().toList(), codes, "in order: " + codes);
+        }
+    }
+
     @Test
     void globalOptionsAreNamedOnlyWhereTheyMeanSomething() {
         String serve = help("sandbox serve").out();
