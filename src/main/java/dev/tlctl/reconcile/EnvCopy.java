@@ -17,10 +17,8 @@ final class EnvCopy {
     static EnvResults.Created copy(LiveProject project, Spec declared, RailwayClient client, EnvRequests.Create request) {
         String name = request.name();
         String from = request.from();
-        LiveEnvironment source = project.environment(from).orElseThrow(() -> new ReconcileException(
-                ReconcileException.Kind.USAGE, "no environment \"" + from + "\" in project " + project.name(),
-                "Its environments: " + String.join(", ", project.environments().stream().map(LiveEnvironment::name)
-                        .toList()) + ". Nothing was changed."));
+        LiveEnvironment source = project.environment(from)
+                .orElseThrow(() -> Environments.noSuchEnvironment(project, from));
         String defaultEnvironment = declared.defaultEnvironment().name();
         if (from.equals(defaultEnvironment) && !request.force()) {
             throw new ReconcileException(ReconcileException.Kind.REFUSED, "refusing to copy " + from + ", the project's"

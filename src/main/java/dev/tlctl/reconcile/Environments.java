@@ -87,10 +87,7 @@ final class Environments {
         Reconciler.Read read = owner.read(noEnvironments(request.target()));
         LiveProject project = existing(read, "delete an environment");
         String name = request.name();
-        LiveEnvironment env = project.environment(name).orElseThrow(() -> new ReconcileException(
-                ReconcileException.Kind.USAGE, "no environment \"" + name + "\" in project " + project.name(),
-                "Its environments: " + String.join(", ", project.environments().stream().map(LiveEnvironment::name)
-                        .toList()) + ". Nothing was changed."));
+        LiveEnvironment env = project.environment(name).orElseThrow(() -> noSuchEnvironment(project, name));
         String defaultEnvironment = declared.defaultEnvironment().name();
         if (name.equals(defaultEnvironment)) {
             throw new ReconcileException(ReconcileException.Kind.REFUSED, "refusing to delete " + name + ", the project's"
@@ -132,6 +129,13 @@ final class Environments {
             client.deleteEnvironment(row.id(), row.name());
         }
         return new EnvResults.Deleted(rows, true, now);
+    }
+
+    /** The usage error for an environment {@code name} the project does not have, naming those it has. */
+    static ReconcileException noSuchEnvironment(LiveProject project, String name) {
+        return new ReconcileException(ReconcileException.Kind.USAGE, "no environment \"" + name + "\" in project "
+                + project.name(), "Its environments: " + String.join(", ", project.environments().stream()
+                        .map(LiveEnvironment::name).toList()) + ". Nothing was changed.");
     }
 
     private EnvRow row(LiveProject project, LiveEnvironment env, LiveUsage usage, Instant now) {
