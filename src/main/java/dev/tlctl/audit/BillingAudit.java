@@ -1,6 +1,7 @@
 package dev.tlctl.audit;
 
 import dev.tlctl.audit.BillingReport.EnvironmentCost;
+import dev.tlctl.audit.BillingReport.PreviewGroup;
 import dev.tlctl.audit.BillingReport.ServiceCost;
 import dev.tlctl.audit.BillingReport.Spend;
 import dev.tlctl.live.LiveEnvironment;
@@ -62,13 +63,31 @@ public final class BillingAudit {
 
         BillingReport draft = new BillingReport(usage.periodStart(), usage.periodEnd(), now, elapsed, prices,
                 billing.warnAtPercent(), workspaceSpend, soft, hard, limit != null && limit.overLimit(), projectSpend,
-                projectUsage, railwayEstimate, environments, List.of());
+                projectUsage, railwayEstimate, environments, List.of(), previews(spec, project, environments));
         List<Check> checks = new ArrayList<>(limitChecks(draft, billing.usageLimit()));
         checks.addAll(Guards.live(spec, project));
         checks.addAll(budgets(spec, draft, prices));
         return new BillingReport(usage.periodStart(), usage.periodEnd(), now, elapsed, prices, billing.warnAtPercent(),
                 workspaceSpend, soft, hard, draft.overLimit(), projectSpend, projectUsage, railwayEstimate, environments,
-                checks);
+                checks, draft.previews());
+    }
+
+    /**
+     * The previews: live environments the spec does not declare that a template names or Railway made
+     * ephemeral (its own pull-request environments), their spend summed from their rows.
+     */
+    static PreviewGroup previews(Spec spec, LiveProject project, List<EnvironmentCost> environments) {
+        List<LiveEnvironment> previews = project.environments().stream().filter(e -> !spec.declares(e.name())
+                && (e.ephemeral() || spec.previews().match(e.name()).isPresent())).toList();
+        Spend spend = Spend.ZERO;
+        for (LiveEnvironment e : previews) {
+            for (EnvironmentCost cost : environments) {
+                if (e.id().equals(cost.id())) {
+                    spend = spend.plus(cost.spend());
+                }
+            }
+        }
+        return new PreviewGroup(previews.stream().map(LiveEnvironment::name).toList(), spend);
     }
 
     /** The share of [start, end) gone at {@code now}, from 0 to 1. */

@@ -20,6 +20,8 @@ import java.util.Map;
  *     {@link #prices()}; null when Railway gave none
  * @param environments the project's environments, top spenders first
  * @param checks every check of {@code billing check}, in order
+ * @param previews the project's previews together: environments a template names, and Railway's own
+ *     (ephemeral) ones the spec does not declare, with their spend summed
  */
 public record BillingReport(
         Instant periodStart,
@@ -36,7 +38,8 @@ public record BillingReport(
         Map<Measurement, Double> projectUsage,
         Double railwayEstimateDollars,
         List<EnvironmentCost> environments,
-        List<Check> checks) {
+        List<Check> checks,
+        PreviewGroup previews) {
 
     public BillingReport {
         projectUsage = Map.copyOf(projectUsage);
@@ -62,6 +65,20 @@ public record BillingReport(
         public EnvironmentCost {
             usage = Map.copyOf(usage);
             services = List.copyOf(services);
+        }
+    }
+
+    /**
+     * The previews listed together: their names (live environments, usage or not) in Railway's order,
+     * and the sum of their spend (each also has its own environment row when Railway measured usage there).
+     */
+    public record PreviewGroup(List<String> environments, Spend spend) {
+        public PreviewGroup {
+            environments = List.copyOf(environments);
+        }
+
+        public boolean isEmpty() {
+            return environments.isEmpty();
         }
     }
 

@@ -33,6 +33,7 @@ record BillingDocument(
         Workspace workspace,
         Cost cost,
         List<EnvironmentEntry> environments,
+        Previews previews,
         List<CheckEntry> checks,
         Summary summary) {
 
@@ -61,6 +62,14 @@ record BillingDocument(
     record EnvironmentEntry(String name, String id, double spentDollars, double projectedDollars,
             Double spentPercentOfSoftLimit, Double projectedPercentOfSoftLimit, Usage usage,
             List<ServiceEntry> services) {}
+
+    /**
+     * The previews together (environments a template names, and Railway's ephemeral ones the spec does
+     * not declare): their names and their spend summed; each is also in {@code environments} once Railway
+     * measured usage there.
+     */
+    record Previews(List<String> environments, double spentDollars, double projectedDollars,
+            Double spentPercentOfSoftLimit, Double projectedPercentOfSoftLimit) {}
 
     record ServiceEntry(String name, String id, double spentDollars, double projectedDollars, Usage usage) {}
 
@@ -96,6 +105,9 @@ record BillingDocument(
                 new Cost(true, NOTE, cents(r.project().spentDollars()), cents(r.project().projectedDollars()),
                         cents(r.railwayEstimateDollars()), usage(r.projectUsage())),
                 r.environments().stream().map(e -> environment(e, soft)).toList(),
+                new Previews(r.previews().environments(), cents(r.previews().spend().spentDollars()),
+                        cents(r.previews().spend().projectedDollars()), percent(r.previews().spend().spentDollars(), soft),
+                        percent(r.previews().spend().projectedDollars(), soft)),
                 r.checks().stream().map(c -> new CheckEntry(c.id(), c.subject(), c.passed(), c.line(),
                         rounded(c.actual(), c.unit()), rounded(c.limit(), c.unit()), c.unit())).toList(),
                 new Summary(failed.isEmpty(), r.checks().size(), failed.size()));

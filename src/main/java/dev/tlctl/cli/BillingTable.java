@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * The rows and sentences the human and Markdown billing views share: the workspace, the project,
- * then each environment and its services, top spenders first, each with spent, projected and
+ * the previews summed (when there are any), then each environment and its services, top spenders first, each with spent, projected and
  * percent of the soft and hard limits.
  */
 final class BillingTable {
@@ -35,6 +35,9 @@ final class BillingTable {
         String workspace = result.live().workspace().name();
         rows.add(row(r, 0, "workspace" + (workspace == null ? "" : " " + workspace), null, r.workspace()));
         rows.add(row(r, 0, "project " + result.live().project().name(), null, r.project()));
+        if (!r.previews().isEmpty()) {
+            rows.add(row(r, 0, previews(r.previews()), null, r.previews().spend()));
+        }
         for (EnvironmentCost e : r.environments()) {
             rows.add(row(r, 1, e.name(), null, e.spend()));
             for (ServiceCost s : e.services()) {
@@ -42,6 +45,11 @@ final class BillingTable {
             }
         }
         return rows;
+    }
+
+    /** "previews (2: pr-1, pr-2)": the row that sums them; each keeps its own environment row. */
+    static String previews(BillingReport.PreviewGroup previews) {
+        return "previews (" + previews.environments().size() + ": " + String.join(", ", previews.environments()) + ")";
     }
 
     private static Row row(BillingReport r, int depth, String label, String environment, Spend spend) {

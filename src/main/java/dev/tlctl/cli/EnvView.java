@@ -25,12 +25,13 @@ interface EnvView {
         return value == null ? "" : String.format(Locale.ROOT, "$%,.2f", value);
     }
 
-    /** "declared", "preview (pr)", "Railway PR", "undeclared". */
+    /** "declared", "preview (pr)", "Railway PR", "copy", "undeclared". */
     static String kind(EnvRow row) {
         return switch (row.kind()) {
             case DECLARED -> "declared";
             case PREVIEW -> "preview (" + row.template() + ")";
             case RAILWAY_PR -> "Railway PR";
+            case COPY -> "copy";
             case UNDECLARED -> "undeclared";
         };
     }

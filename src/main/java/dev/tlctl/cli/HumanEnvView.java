@@ -38,6 +38,14 @@ final class HumanEnvView implements EnvView {
 
     @Override
     public void created(EnvResults.Created created) {
+        if (created.copiedFrom() != null) {
+            out.println((created.created() ? "Copied " + created.copiedFrom() + " to " : "Copy ") + created.name()
+                    + (created.created() ? "" : " of " + created.copiedFrom() + " exists") + ": " + created.id());
+            out.println(created.name() + " carries " + created.copiedFrom() + "'s variables, secrets included (not"
+                    + " printed; sealed ones are not copied). Delete it with tlctl env delete " + created.name()
+                    + " --yes.");
+            return;
+        }
         out.println((created.created() ? "Created preview " : "Preview ") + created.name()
                 + (created.created() ? "" : " is up to date") + ": " + (created.id() == null ? "(no id)" : created.id()));
     }

@@ -23,7 +23,8 @@ final class JsonEnvView implements EnvView {
 
     record Listing(int formatVersion, String project, String at, boolean spendRead, List<Environment> environments) {}
 
-    record Created(int formatVersion, String name, String id, boolean created, String status) {}
+    /** {@code copiedFrom}: the environment a copy came from, whose variables (secrets included) it carries; null for a preview. */
+    record Created(int formatVersion, String name, String id, boolean created, String status, String copiedFrom) {}
 
     record Deleted(int formatVersion, boolean done, List<Environment> environments) {}
 
@@ -36,7 +37,8 @@ final class JsonEnvView implements EnvView {
     @Override
     public void created(EnvResults.Created created) {
         out.println(Json.write(new Created(Json.FORMAT_VERSION, created.name(), created.id(), created.created(),
-                created.outcome().status().name().toLowerCase(java.util.Locale.ROOT))));
+                created.outcome() == null ? "copied" : created.outcome().status().name().toLowerCase(java.util.Locale.ROOT),
+                created.copiedFrom())));
     }
 
     @Override

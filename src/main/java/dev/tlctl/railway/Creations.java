@@ -122,19 +122,23 @@ final class Creations {
     Map<String, String> createEnvironments(String projectId, List<String> names) {
         Map<String, String> created = new LinkedHashMap<>();
         for (String name : names) {
-            created.put(name, createEnvironment(projectId, name, false));
+            created.put(name, createEnvironment(projectId, name, false, null));
         }
         return created;
     }
 
     /**
-     * Creates one environment, empty (nothing copied); {@code ephemeral} marks it as Railway marks
-     * its pull request environments ({@code isEphemeral}).
+     * Creates one environment, empty (nothing copied) or, with {@code sourceId}, a copy of that one
+     * (Railway's fork: its services, settings and variables, deployed); {@code ephemeral} marks it as
+     * Railway marks its pull request environments ({@code isEphemeral}).
      */
-    String createEnvironment(String projectId, String name, boolean ephemeral) {
+    String createEnvironment(String projectId, String name, boolean ephemeral, String sourceId) {
         Map<String, Object> input = new LinkedHashMap<>(Map.of("projectId", projectId, "name", name));
         if (ephemeral) {
             input.put("ephemeral", true);
+        }
+        if (sourceId != null) {
+            input.put("sourceEnvironmentId", sourceId);
         }
         String subject = "environment " + name;
         String reason = "Railway creates one environment per user every 30 s";

@@ -122,7 +122,16 @@ public final class RailwayClient implements ProjectWrites, AutoCloseable {
      */
     @Override
     public String createEphemeralEnvironment(String projectId, String name) {
-        return creations.createEnvironment(projectId, name, true);
+        return creations.createEnvironment(projectId, name, true, null);
+    }
+
+    /**
+     * Creates environment {@code name} as an ephemeral copy of {@code sourceId} (Railway's
+     * {@code environmentCreate} with {@code sourceEnvironmentId}: services, settings and variables
+     * copied, sealed ones excepted, and deployed), under the creation quota; returns its id.
+     */
+    public String copyEnvironment(String projectId, String name, String sourceId) {
+        return creations.createEnvironment(projectId, name, true, sourceId);
     }
 
     /** Deletes one environment (its instances, variables and volumes go with it), in one request. */

@@ -10,15 +10,22 @@ public final class EnvRequests {
     public record ListAll(Target target) {}
 
     /**
-     * Create (or bring up to date) the preview {@code name}, which a template of the spec must name:
-     * the same as {@code apply --env NAME --yes} with the parameters.
+     * Create (or bring up to date) the preview {@code name}, which a template of the spec names: the
+     * same as {@code apply --env NAME --yes} with the parameters; or, for a name no template names,
+     * a one-off ephemeral copy of {@code from} (Railway's fork, its variables included).
      *
-     * @param from the template's source environment, when given ({@code --from}): it must be the template's
+     * @param from the source environment ({@code --from}): for a template's name, it must be the template's
      * @param sets {@code --set} parameters; {@code branch}: {@code --branch}, null for none
+     * @param force with {@code from} the project's default environment: copy it all the same (its secrets)
      */
-    public record Create(Target target, String name, String from, List<String> sets, String branch) {
+    public record Create(Target target, String name, String from, List<String> sets, String branch, boolean force) {
         public Create {
             sets = sets == null ? List.of() : List.copyOf(sets);
+        }
+
+        /** Without {@code --force}. */
+        public Create(Target target, String name, String from, List<String> sets, String branch) {
+            this(target, name, from, sets, branch, false);
         }
     }
 

@@ -31,6 +31,8 @@ public record EnvRow(String name, String id, Kind kind, String template, String 
         PREVIEW,
         /** One of Railway's own pull request environments (ephemeral, no template names it). */
         RAILWAY_PR,
+        /** A one-off ephemeral copy of another environment ({@code env create NAME --from ENV}). */
+        COPY,
         /** Neither. */
         UNDECLARED
     }

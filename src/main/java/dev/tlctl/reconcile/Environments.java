@@ -59,10 +59,15 @@ final class Environments {
                     "env create makes previews, which a template (previews:) names. Create or update a declared"
                             + " environment with tlctl apply --env " + name + ".");
         }
+        if (match.isEmpty() && request.from() != null) {
+            return EnvCopy.copy(existing(owner.read(noEnvironments(request.target())), "copy an environment"), declared,
+                    client, request);
+        }
         if (match.isEmpty()) {
             throw new ReconcileException(ReconcileException.Kind.USAGE, "no template names environment \"" + name + "\"",
                     patterns() + " Add a template whose namePattern matches " + name + " (previews: in the spec), so"
-                            + " that later plans, applies and drift know it too. Nothing was changed.");
+                            + " that later plans, applies and drift know it too, or give --from ENV for a one-off copy."
+                            + " Nothing was changed.");
         }
         PreviewTemplate template = match.get().template();
         if (request.from() != null && !request.from().equals(template.from())) {
@@ -82,10 +87,7 @@ final class Environments {
         Reconciler.Read read = owner.read(noEnvironments(request.target()));
         LiveProject project = existing(read, "delete an environment");
         String name = request.name();
-        LiveEnvironment env = project.environment(name).orElseThrow(() -> new ReconcileException(
-                ReconcileException.Kind.USAGE, "no environment \"" + name + "\" in project " + project.name(),
-                "Its environments: " + String.join(", ", project.environments().stream().map(LiveEnvironment::name)
-                        .toList()) + ". Nothing was changed."));
+        LiveEnvironment env = project.environment(name).orElseThrow(() -> noSuchEnvironment(project, name));
         String defaultEnvironment = declared.defaultEnvironment().name();
         if (name.equals(defaultEnvironment)) {
             throw new ReconcileException(ReconcileException.Kind.REFUSED, "refusing to delete " + name + ", the project's"
@@ -129,10 +131,17 @@ final class Environments {
         return new EnvResults.Deleted(rows, true, now);
     }
 
+    /** The usage error for an environment {@code name} the project does not have, naming those it has. */
+    static ReconcileException noSuchEnvironment(LiveProject project, String name) {
+        return new ReconcileException(ReconcileException.Kind.USAGE, "no environment \"" + name + "\" in project "
+                + project.name(), "Its environments: " + String.join(", ", project.environments().stream()
+                        .map(LiveEnvironment::name).toList()) + ". Nothing was changed.");
+    }
+
     private EnvRow row(LiveProject project, LiveEnvironment env, LiveUsage usage, Instant now) {
         Optional<Previews.Match> match = declared.previews().match(env.name());
         Kind kind = declared.declares(env.name()) ? Kind.DECLARED : match.isPresent() ? Kind.PREVIEW
-                : env.ephemeral() ? Kind.RAILWAY_PR : Kind.UNDECLARED;
+                : env.ephemeral() ? (copy(project, env) ? Kind.COPY : Kind.RAILWAY_PR) : Kind.UNDECLARED;
         PreviewTemplate template = match.map(Previews.Match::template).orElse(null);
         String source = kind == Kind.DECLARED ? declared.environment(env.name()).map(EnvironmentSpec::from).orElse(null)
                 : template != null ? template.from() : project.environments().stream()
@@ -145,6 +154,15 @@ final class Environments {
         Double projected = spent == null ? null : projected(usage, spent, now);
         return new EnvRow(env.name(), env.id(), kind, template == null ? null : template.name(), source,
                 env.ephemeral(), env.createdAt(), ttl, expired, volumes, spent, projected);
+    }
+
+    /**
+     * An ephemeral fork no template names whose name is not Railway's own for a pull request
+     * ({@code <project>-pr-<number>}): a copy {@code env create --from} made.
+     */
+    private static boolean copy(LiveProject project, LiveEnvironment env) {
+        return env.sourceEnvironmentId() != null && !env.name().matches(java.util.regex.Pattern.quote(project.name())
+                + "-pr-\\d+");
     }
 
     private double spent(LiveUsage usage, String environmentId) {
