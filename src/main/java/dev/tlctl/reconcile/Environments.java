@@ -133,8 +133,9 @@ final class Environments {
 
     /** The usage error for an environment {@code name} the project does not have, naming those it has. */
     static ReconcileException noSuchEnvironment(LiveProject project, String name) {
+        List<String> names = project.environments().stream().map(LiveEnvironment::name).toList();
         return new ReconcileException(ReconcileException.Kind.USAGE, "no environment \"" + name + "\" in project "
-                + project.name(), "Its environments: " + String.join(", ", project.environments().stream()
+                + project.name() + DidYouMean.suffix(name, names), "Its environments: " + String.join(", ", project.environments().stream()
                         .map(LiveEnvironment::name).toList()) + ". Nothing was changed.");
     }
 

@@ -106,6 +106,10 @@ class EnvCopyTest extends E2eTest {
         Run unknown = w.tlctl("env", "create", "scratch", "--from", "stagin");
         assertEquals(64, unknown.code(), unknown::toString);
         assertTrue(unknown.err().contains("no environment \"stagin\""), unknown::toString);
+        assertTrue(unknown.err().contains("did you mean staging?"), unknown::toString);
+        Run deleteUnknown = w.tlctl("env", "delete", "stagin", "--yes");
+        assertEquals(64, deleteUnknown.code(), deleteUnknown::toString);
+        assertTrue(deleteUnknown.err().contains("did you mean staging?"), deleteUnknown::toString);
         Run taken = w.tlctl("env", "create", "staging", "--from", "production", "--force");
         assertEquals(64, taken.code(), "declared: " + taken);
         Run template = w.tlctl("env", "create", "pr-3", "--from", "production");
