@@ -30,7 +30,9 @@ import java.util.Set;
  * last. An existing environment whose changes a Railway change set can carry is written as one,
  * guarded by the {@code configEtag} the plan read (Railway refuses it whole if the environment
  * changed since); any other is written as a patch after its etag is read again, and listed in the
- * result as unguarded, for the caller to read back. Every environment gets at most one patch, so an instance deploys at most once per apply.
+ * result as unguarded, for the caller to read back. Every environment gets at most one patch that
+ * deploys, so an instance deploys at most once per apply (a new volume's size follows its creation
+ * in a patch of its own, which deploys nothing; mounting the volume deploys, as on Railway).
  * Settings reach only their environment: they travel in its patch, never through
  * {@code serviceInstanceUpdate}, which on Railway reaches every environment that is not a fork.
  * Reports each step to the listener; never prints.

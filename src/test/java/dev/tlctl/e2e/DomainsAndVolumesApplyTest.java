@@ -219,4 +219,36 @@ class DomainsAndVolumesApplyTest extends E2eTest {
         assertEquals(0, plan.mutations());
     }
 
+    @Test
+    void aDomainTlctlCreatedIsDeletedOnceTheSpecDropsItAndOneMadeByHandStays() {
+        World w = world();
+        declare(w, "staging", DOMAIN + "      custom: [{name: api.example.com, port: 8080}]\n");
+        assertEquals(0, w.tlctl("apply", "--yes").code());
+        String generated = domains(w, "staging").at("/serviceDomains/0/domain").asText();
+        w.gql.data("mutation E2eCustomDomain($input: CustomDomainCreateInput!) { customDomainCreate(input: $input) {"
+                + " id } }", Map.of("input", Map.of("domain", "by-hand.example.com", "environmentId",
+                w.environmentId("staging"), "projectId", w.projectId(), "serviceId", w.serviceId("engine-api"))));
+        w.later();
+
+        w.edit("environments/staging.yaml", s -> s.replace(DOMAIN + "      custom: [{name: api.example.com, port: 8080}]\n",
+                ""));
+        Run plan = w.tlctl("plan", "--detailed-exitcode");
+        assertEquals(2, plan.code(), plan::toString);
+        assertTrue(plan.out().contains("- staging/engine-api/domain/api.example.com"), plan::toString);
+        assertTrue(plan.out().contains("- staging/engine-api/domain/" + generated), plan::toString);
+        assertTrue(plan.out().contains("created by tlctl"), plan::toString);
+        assertFalse(plan.out().contains("- staging/engine-api/domain/by-hand.example.com"), plan::toString);
+        assertTrue(plan.out().contains("staging/engine-api/domain/by-hand.example.com"), "listed as unmanaged: " + plan);
+
+        Run apply = w.tlctl("apply", "--yes");
+        assertEquals(0, apply.code(), apply::toString);
+        JsonNode left = domains(w, "staging");
+        assertEquals(0, left.path("serviceDomains").size(), left::toString);
+        assertEquals(1, left.path("customDomains").size(), left::toString);
+        assertEquals("by-hand.example.com", left.at("/customDomains/0/domain").asText());
+        w.later();
+        Run clean = w.tlctl("plan", "--detailed-exitcode");
+        assertEquals(0, clean.code(), "clean; the hand-made domain stays unmanaged\n" + clean);
+        assertTrue(clean.out().contains("by-hand.example.com"), clean::toString);
+    }
 }
