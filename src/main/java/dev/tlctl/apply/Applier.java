@@ -30,7 +30,9 @@ import java.util.Set;
  * last. An existing environment whose changes a Railway change set can carry is written as one,
  * guarded by the {@code configEtag} the plan read (Railway refuses it whole if the environment
  * changed since); any other is written as a patch after its etag is read again, and listed in the
- * result as unguarded, for the caller to read back. Every environment gets at most one patch, so an instance deploys at most once per apply.
+ * result as unguarded, for the caller to read back. Every environment gets at most one patch that
+ * deploys, so an instance deploys at most once per apply (a new volume's size follows its creation
+ * in a patch of its own, which deploys nothing; mounting the volume deploys, as on Railway).
  * Settings reach only their environment: they travel in its patch, never through
  * {@code serviceInstanceUpdate}, which on Railway reaches every environment that is not a fork.
  * Reports each step to the listener; never prints.
@@ -67,11 +69,9 @@ public final class Applier {
     /**
      * Applies {@code plan}. Before the first write, re-reads the {@code configEtag} of every
      * existing environment the plan commits to and throws {@link ConcurrentChangeException}
-     * (having written nothing) when one changed since the plan read it; throws
-     * {@link VolumeSizeException} (having written nothing) when the plan sets a volume's size.
+     * (having written nothing) when one changed since the plan read it.
      */
     public ApplyResult apply(Plan plan, String commitMessage) {
-        VolumeSizeException.refuseSizes(plan.changes());
         Run run = new Run(plan, commitMessage);
         if (!plan.isEmpty()) {
             run.checkEtags();
@@ -256,14 +256,24 @@ public final class Applier {
             List<Change> volumes = plan.changes().stream().filter(c -> c instanceof Change.Volume
                     && c.action() == Action.CREATE).toList();
             if (!volumes.isEmpty()) {
+                // After the commit: a volume mounts on its instance, which the commit may create.
+                Map<Change.Volume, String> createdVolumes = new LinkedHashMap<>();
                 steps.add(new Planned("create " + (volumes.size() == 1 ? "volume " : "volumes ") + String.join(", ",
                         volumes.stream().map(c -> c.address().text()).toList()), volumes,
                         () -> volumes.forEach(c -> {
                             Change.Volume v = (Change.Volume) c;
-                            client.createVolume(projectId, id(environmentIds, "environment", v.environment()),
+                            createdVolumes.put(v, client.createVolume(projectId,
+                                    id(environmentIds, "environment", v.environment()),
                                     id(serviceIds, "service", v.service()), v.mountPath(),
-                                    v.environment() + "/" + v.service());
+                                    v.environment() + "/" + v.service()));
                         })));
+                List<Change.Volume> sized = volumes.stream().map(c -> (Change.Volume) c)
+                        .filter(v -> v.sizeMB() != null).toList();
+                if (!sized.isEmpty()) {
+                    steps.add(new Planned("set the size of new " + (sized.size() == 1 ? "volume " : "volumes ")
+                            + String.join(", ", sized.stream().map(v -> v.address().text() + " to " + v.sizeMB()
+                                    + " MB").toList()), List.of(), () -> sizeNewVolumes(sized, createdVolumes)));
+                }
             }
             List<Change> deletions = plan.changes().stream().filter(c -> c.action() == Action.DELETE
                     && (c instanceof Change.Service || c instanceof Change.Environment)).toList();
@@ -277,6 +287,24 @@ public final class Applier {
                         what)));
             }
             return steps;
+        }
+
+        /**
+         * One request for every environment: Railway takes a size only in the environment's config
+         * ({@code volumes.<id>.sizeMB}) and the id exists only once the volume does. The patch holds
+         * nothing else, so it deploys nothing; if it never arrives (a kill), the next plan shows the
+         * growth.
+         */
+        private void sizeNewVolumes(List<Change.Volume> sized, Map<Change.Volume, String> created) {
+            Map<String, EnvironmentPatch> patches = new LinkedHashMap<>();
+            for (Change.Volume v : sized) {
+                patches.computeIfAbsent(v.environment(), env -> new EnvironmentPatch())
+                        .volumeSize(created.get(v), v.sizeMB());
+            }
+            List<EnvironmentWrite> writes = new ArrayList<>();
+            patches.forEach((env, patch) -> writes.add(EnvironmentWrite.patch(id(environmentIds, "environment", env),
+                    env, patch)));
+            client.commit(writes, null, message);
         }
 
         /** One request: creates, routes or deletes a domain. */

@@ -17,10 +17,10 @@ public interface History {
     Witness written(Address address);
 
     /**
-     * Whether tlctl created what {@code address} names: a variable, a service's instance, a
-     * service or an environment. {@code id} is the live id of a service or environment (a record of
-     * a service of that name but another id is someone else's), the service's id for an instance,
-     * null for a variable.
+     * Whether tlctl created what {@code address} names: a variable, a domain (a service's generated
+     * one as {@code domain/railway}), a service's instance, a service or an environment. {@code id}
+     * is the live id of a service or environment (a record of a service of that name but another id
+     * is someone else's), the service's id for an instance, null for a variable or a domain.
      */
     boolean created(Address address, String id);
 

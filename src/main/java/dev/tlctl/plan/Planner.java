@@ -297,8 +297,11 @@ public final class Planner {
                 adoptedVolumes, notes));
     }
 
+    /** A generated domain tlctl made is recorded as the service's {@code railway} domain (its name is Railway's). */
     private void undeclaredDomain(Change.Domain deletion, String why) {
-        delete(deletion, why, options.history().created(deletion.address(), null));
+        Address made = deletion.custom() ? deletion.address()
+                : Address.domain(deletion.environment(), deletion.service(), Address.RAILWAY_DOMAIN);
+        delete(deletion, why, options.history().created(made, null));
     }
 
     /** New services reach live environments outside the run's scope too: shown, left in place. */

@@ -14,7 +14,7 @@ import java.util.Set;
  * volume and never shrinks one (docs, volumes reference: "Down-sizing a volume is not currently
  * supported"; Railway's own IaC diff calls a smaller {@code sizeMB} destructive), so a size below
  * the live one is an error at the spec's line, before anything is written. A size the spec
- * leaves out is Railway's default, and is not compared. Railway mounts one volume per service, so
+ * leaves out is Railway's default, and is not compared; a new volume cannot be asked for below it. Railway mounts one volume per service, so
  * a volume of the instance at another path is noted and left as it is.
  */
 public final class VolumePlanner {
@@ -51,12 +51,27 @@ public final class VolumePlanner {
                         + " volume per service, and tlctl never moves or deletes a volume. Change the spec's"
                         + " mountPath, or move the volume on Railway.");
             } else {
+                requireDefaultOrMore(env, service, volume);
                 changes.add(new Change.Volume(Action.CREATE, env, service, volume.mountPath(), null, null,
                         volume.sizeMB(), volume.sizeMB() == null ? "mounting it deploys"
                                 : "at " + volume.sizeMB() + " MB; mounting it deploys"));
             }
         }
         return changes;
+    }
+
+    /**
+     * A new volume starts at Railway's default size and its size is then set in the environment's
+     * config, where Railway only grows a volume: a size below the default cannot be had.
+     */
+    private static void requireDefaultOrMore(String env, String service, VolumeSpec volume) {
+        if (volume.sizeMB() != null && volume.sizeMB() < RAILWAY_DEFAULT_SIZE_MB) {
+            throw new SpecException(List.of(Diagnostic.error(volume.location().withPath(volume.location().path()
+                    + ".size"), "new volume at " + Address.volumeMount(env, service, volume.mountPath())
+                    + " cannot start at " + volume.sizeMB() + " MB", "Railway creates a volume at its default size ("
+                    + RAILWAY_DEFAULT_SIZE_MB + " MB on Hobby, 50000 MB on Pro) and grows it but never shrinks one."
+                    + " Write size: " + RAILWAY_DEFAULT_SIZE_MB + " (or more), or leave size out.")));
+        }
     }
 
     /** The growth the spec asks of a live volume; null when none; a shrink is refused. */

@@ -119,6 +119,9 @@ public interface ProjectWrites {
     /** Deletes the domain of that id. */
     void deleteDomain(String domainId, boolean custom, String domain, String what);
 
-    /** Creates a volume mounted at {@code mountPath} on the instance (Railway redeploys it). Never re-sent. */
-    void createVolume(String projectId, String environmentId, String serviceId, String mountPath, String what);
+    /**
+     * Creates a volume mounted at {@code mountPath} on the instance (Railway redeploys it) and
+     * returns its id. Never re-sent.
+     */
+    String createVolume(String projectId, String environmentId, String serviceId, String mountPath, String what);
 }

@@ -222,7 +222,7 @@ public final class RailwayClient implements ProjectWrites, AutoCloseable {
     }
 
     @Override
-    public void createVolume(String projectId, String environmentId, String serviceId, String mountPath, String what) {
-        runtime.createVolume(projectId, environmentId, serviceId, mountPath, what);
+    public String createVolume(String projectId, String environmentId, String serviceId, String mountPath, String what) {
+        return runtime.createVolume(projectId, environmentId, serviceId, mountPath, what);
     }
 }

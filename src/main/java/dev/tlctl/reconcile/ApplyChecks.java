@@ -32,7 +32,7 @@ final class ApplyChecks {
 
     /**
      * Refuses, before anything is written, what the request or the token may not do. Deleting what
-     * tlctl created and the spec dropped (a variable, an instance) needs nothing more than the
+     * tlctl created and the spec dropped (a variable, an instance, a domain) needs nothing more than the
      * apply; deleting a service or an environment needs {@code --confirm-destructive} unless a
      * person approves at a terminal; deleting what someone else made ({@code --prune}) always does.
      */

@@ -60,7 +60,7 @@ final class Failures {
         }
         if (e instanceof RailwayException || e instanceof CreateGaveUpException || e instanceof DuplicateProjectException
                 || e instanceof ChangeSetFailedException || e instanceof StaleEnvironmentException
-                || e instanceof WaitGaveUpException || e instanceof dev.tlctl.apply.VolumeSizeException) {
+                || e instanceof WaitGaveUpException) {
             return new ReconcileException(Kind.RAILWAY, e.getMessage(), null, e);
         }
         return e;

@@ -35,7 +35,7 @@ import java.util.TreeMap;
  * when Railway held the spec's value where the record had nothing; a value the plan did not
  * change keeps what the record said (so that an apply costs one HMAC per value it writes, not per
  * value it manages).
- * What tlctl created (the environment, services, instances, variables) stays recorded while it
+ * What tlctl created (the environment, services, instances, variables, domains) stays recorded while it
  * exists. Environments where changes are staged in Railway and this apply wrote nothing are left
  * alone: a commit there could commit what someone staged.
  */
@@ -225,9 +225,13 @@ final class RecordUpdate {
                 out.put(relative, new SharedRecord.Value(fingerprint, created));
             }
         });
+        domains(spec.name(), now, old, oldKey, out);
         if (old != null) {
             // What tlctl created and the spec dropped stays recorded until it is gone (its deletion is planned).
             old.values().forEach((relative, value) -> {
+                if (relative.contains("/domain/")) {
+                    return; // domains()
+                }
                 String address = spec.name() + "/" + relative;
                 Change gone = applied.get(address);
                 if (!declared.contains(address) && value.created() && !(gone != null && gone.action() == Action.DELETE)
@@ -237,6 +241,51 @@ final class RecordUpdate {
             });
         }
         return out;
+    }
+
+    /**
+     * The domains tlctl created in the environment ({@code service/domain/railway} for a generated
+     * one, whose name is Railway's; else the custom name), kept until an apply deletes them or
+     * Railway, read, no longer has them: a domain made by hand is never recorded, so it stays
+     * unmanaged.
+     */
+    private void domains(String env, LiveEnvironment now, SharedRecord old, boolean oldKey,
+            Map<String, SharedRecord.Value> out) {
+        Set<String> made = new LinkedHashSet<>();
+        if (old != null) {
+            old.values().forEach((relative, value) -> {
+                if (relative.contains("/domain/") && value.created() && domainExists(now, relative)) {
+                    made.add(relative);
+                }
+            });
+        }
+        for (Change c : applied.values()) {
+            if (c instanceof Change.Domain d && env.equals(d.environment())) {
+                String relative = d.service() + "/domain/" + (d.custom() ? d.domain() : Address.RAILWAY_DOMAIN);
+                if (d.action() == Action.CREATE) {
+                    made.add(relative); // written now: the project as read may not show it yet
+                } else if (d.action() == Action.DELETE) {
+                    made.remove(relative);
+                }
+            }
+        }
+        made.forEach(relative -> out.put(relative, new SharedRecord.Value(new byte[0], true)));
+    }
+
+    /** Whether the domain is still there; true when Railway's answer did not carry the instance's domains. */
+    private boolean domainExists(LiveEnvironment now, String relative) {
+        int at = relative.indexOf("/domain/");
+        String service = relative.substring(0, at);
+        String name = relative.substring(at + "/domain/".length());
+        LiveProject project = project();
+        LiveService live = project == null ? null : project.service(service).orElse(null);
+        if (live == null) {
+            return false;
+        }
+        return project.runtime().instance(now.id(), live.id())
+                .map(i -> i.domains().stream().anyMatch(d -> Address.RAILWAY_DOMAIN.equals(name)
+                        ? d.kind() == dev.tlctl.live.LiveDomain.Kind.RAILWAY : d.domain().equalsIgnoreCase(name)))
+                .orElse(true);
     }
 
     /** Every variable and setting the spec declares in the environment, with the text tlctl fingerprints. */

@@ -178,7 +178,7 @@ final class SharedRecords implements History {
                 SharedRecord r = records.get(address.environment());
                 yield r != null && id != null && id.equals(r.instances().get(address.service()));
             }
-            case VARIABLE, SHARED_VARIABLE -> {
+            case VARIABLE, SHARED_VARIABLE, DOMAIN -> {
                 SharedRecord r = records.get(address.environment());
                 SharedRecord.Value v = r == null ? null : r.values().get(relative(address));
                 yield v != null && v.created();

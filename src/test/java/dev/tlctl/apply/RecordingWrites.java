@@ -145,7 +145,8 @@ final class RecordingWrites implements ProjectWrites {
     }
 
     @Override
-    public void createVolume(String projectId, String environmentId, String serviceId, String mountPath, String what) {
+    public String createVolume(String projectId, String environmentId, String serviceId, String mountPath, String what) {
         record("createVolume " + environmentId + " " + serviceId + " " + mountPath);
+        return "volume-" + environmentId + "-" + serviceId;
     }
 }

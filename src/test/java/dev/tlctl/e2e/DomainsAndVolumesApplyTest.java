@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tlctl.e2e.World.Run;
+import dev.tlctl.railway.GraphQLRequest;
+import dev.tlctl.railway.RequestListener;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -158,23 +160,95 @@ class DomainsAndVolumesApplyTest extends E2eTest {
     }
 
     @Test
-    void aNewVolumeAtASizeIsRefusedBeforeAnythingIsWrittenAndGrownOnTheNextApply() {
+    void aNewVolumeAtASizeIsCreatedThenSizedInOneMoreRequestAndAKillBetweenConvergesAsGrowth() {
         World w = world();
         assertEquals(0, w.tlctl("apply", "--yes").code());
         w.later();
         declare(w, "staging", VOLUME.replace("{mountPath: /data}", "{mountPath: /data, size: 10GB}"));
+        Run plan = w.tlctl("plan");
+        assertTrue(plan.out().contains("+ staging/engine-api/volume/data at /data  (at 10000 MB; mounting it deploys)"),
+                plan::toString);
         Run apply = w.tlctl("apply", "--yes");
-        assertEquals(1, apply.code(), apply::toString);
-        assertTrue(apply.err().contains("Could not create volume staging/engine-api/volume/data at 10000 MB:"
-                + " this tlctl does not create a volume at a size yet"), apply::toString);
-        assertEquals(0, apply.mutations(), "nothing written: " + apply);
-        assertEquals(0, volumes(w, "staging").size());
-
-        w.edit("environments/staging.yaml", s -> s.replace("{mountPath: /data, size: 10GB}", "{mountPath: /data}"));
-        assertEquals(0, w.tlctl("apply", "--yes").code());
-        w.later();
-        w.edit("environments/staging.yaml", s -> s.replace("{mountPath: /data}", "{mountPath: /data, size: 10GB}"));
-        assertEquals(0, w.tlctl("apply", "--yes").code());
+        assertEquals(0, apply.code(), apply::toString);
+        assertEquals(2, apply.mutations(), "volumeCreate, then the size in staging's config: " + apply);
+        assertTrue(apply.err().contains("set the size of new volume staging/engine-api/volume/data to 10000 MB"),
+                apply::toString);
+        assertEquals(1, volumes(w, "staging").size());
         assertEquals(10_000, volumes(w, "staging").at("/0/node/sizeMB").asInt());
+        assertEquals(2, w.stats().deploymentsFor("staging", "engine-api"), "the mount deployed; the size did not");
+        w.later();
+        assertEquals(0, w.tlctl("plan", "--detailed-exitcode").code(), "clean after");
+
+        // Killed after the volume was created, before its size was sent: the next plan shows growth.
+        w.edit("environments/production.yaml", s -> s + "\nservices:\n  engine-api:\n"
+                + VOLUME.replace("{mountPath: /data}", "{mountPath: /data, size: 20GB}"));
+        w.hook(new RequestListener() {
+            @Override
+            public void onRequest(GraphQLRequest request, int attempt) {
+                if (request.action().startsWith("commit")) { // the size, after volumeCreate
+                    throw new KillTest.Killed();
+                }
+            }
+        });
+        org.junit.jupiter.api.Assertions.assertThrows(KillTest.Killed.class, () -> w.tlctl("apply", "--yes"));
+        w.hook(RequestListener.NONE);
+        assertEquals(5_000, volumes(w, "production").at("/0/node/sizeMB").asInt(), "created at Railway's default");
+        w.later();
+        Run growth = w.tlctl("plan", "--detailed-exitcode");
+        assertEquals(2, growth.code(), growth::toString);
+        assertTrue(growth.out().contains("~ production/engine-api/volume/data at /data  (grows volume"), growth::toString);
+        assertFalse(growth.out().contains("+ production/engine-api/volume"), "not created twice: " + growth);
+        Run again = w.tlctl("apply", "--yes");
+        assertEquals(0, again.code(), again::toString);
+        assertEquals(1, again.mutations(), "one commit: " + again);
+        assertEquals(20_000, volumes(w, "production").at("/0/node/sizeMB").asInt());
+        assertEquals(1, volumes(w, "production").size());
+        w.later();
+        assertEquals(0, w.tlctl("plan", "--detailed-exitcode").code());
+    }
+
+    @Test
+    void aNewVolumeBelowRailwaysDefaultSizeIsRefusedWhereItIsWritten() {
+        World w = world();
+        declare(w, "staging", VOLUME.replace("{mountPath: /data}", "{mountPath: /data, size: 1GB}"));
+        Run plan = w.tlctl("plan");
+        assertEquals(65, plan.code(), plan::toString);
+        assertTrue(plan.err().contains("environments/staging.yaml:"), plan::toString);
+        assertTrue(plan.err().contains("new volume at staging/engine-api/volume/data cannot start at 1000 MB"),
+                plan::toString);
+        assertEquals(0, plan.mutations());
+    }
+
+    @Test
+    void aDomainTlctlCreatedIsDeletedOnceTheSpecDropsItAndOneMadeByHandStays() {
+        World w = world();
+        declare(w, "staging", DOMAIN + "      custom: [{name: api.example.com, port: 8080}]\n");
+        assertEquals(0, w.tlctl("apply", "--yes").code());
+        String generated = domains(w, "staging").at("/serviceDomains/0/domain").asText();
+        w.gql.data("mutation E2eCustomDomain($input: CustomDomainCreateInput!) { customDomainCreate(input: $input) {"
+                + " id } }", Map.of("input", Map.of("domain", "by-hand.example.com", "environmentId",
+                w.environmentId("staging"), "projectId", w.projectId(), "serviceId", w.serviceId("engine-api"))));
+        w.later();
+
+        w.edit("environments/staging.yaml", s -> s.replace(DOMAIN + "      custom: [{name: api.example.com, port: 8080}]\n",
+                ""));
+        Run plan = w.tlctl("plan", "--detailed-exitcode");
+        assertEquals(2, plan.code(), plan::toString);
+        assertTrue(plan.out().contains("- staging/engine-api/domain/api.example.com"), plan::toString);
+        assertTrue(plan.out().contains("- staging/engine-api/domain/" + generated), plan::toString);
+        assertTrue(plan.out().contains("created by tlctl"), plan::toString);
+        assertFalse(plan.out().contains("- staging/engine-api/domain/by-hand.example.com"), plan::toString);
+        assertTrue(plan.out().contains("staging/engine-api/domain/by-hand.example.com"), "listed as unmanaged: " + plan);
+
+        Run apply = w.tlctl("apply", "--yes");
+        assertEquals(0, apply.code(), apply::toString);
+        JsonNode left = domains(w, "staging");
+        assertEquals(0, left.path("serviceDomains").size(), left::toString);
+        assertEquals(1, left.path("customDomains").size(), left::toString);
+        assertEquals("by-hand.example.com", left.at("/customDomains/0/domain").asText());
+        w.later();
+        Run clean = w.tlctl("plan", "--detailed-exitcode");
+        assertEquals(0, clean.code(), "clean; the hand-made domain stays unmanaged\n" + clean);
+        assertTrue(clean.out().contains("by-hand.example.com"), clean::toString);
     }
 }

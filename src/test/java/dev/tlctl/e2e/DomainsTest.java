@@ -74,11 +74,13 @@ class DomainsTest extends E2eTest {
     @Test
     void anUndeclaredDomainIsDriftAndDeletedOnlyByPrune() throws Exception {
         World w = world();
-        declare(w, "    domains:\n      custom: [{name: api.example.com}]\n");
+        declare(w, "    domains:\n      custom: []\n");
         assertEquals(0, w.tlctl("apply", "--yes").code());
+        // Made by hand on Railway: not tlctl's (one tlctl made is deleted once the spec drops it).
+        w.gql.data("mutation E2eCustomDomain($input: CustomDomainCreateInput!) { customDomainCreate(input: $input) {"
+                + " id } }", java.util.Map.of("input", java.util.Map.of("domain", "api.example.com", "environmentId",
+                w.environmentId("staging"), "projectId", w.projectId(), "serviceId", w.serviceId("engine-api"))));
         w.later();
-        w.edit("environments/staging.yaml", s -> s.replace("      custom: [{name: api.example.com}]\n",
-                "      custom: []\n"));
         Run plan = w.tlctl("plan", "--detailed-exitcode");
         assertEquals(0, plan.code(), "an undeclared domain is left alone without --prune: " + plan);
         assertTrue(plan.out().contains("staging/engine-api/domain/api.example.com"), plan::toString);
