@@ -77,10 +77,10 @@ final class Audits {
         LiveProject project = readExisting(request.target(), "list variables").result().state().project();
         LiveEnvironment env = liveEnvironment(project, environment);
         if (service != null && project.service(service).isEmpty()) {
+            List<String> services = project.services().stream().map(LiveService::name).toList();
             throw new ReconcileException(Kind.USAGE, "no service \"" + service + "\" in project " + project.name()
-                    + DidYouMean.suffix(service, project.services().stream().map(LiveService::name).toList()),
-                    "Its services: " + String.join(", ", project.services().stream().map(LiveService::name).sorted()
-                            .toList()) + ".");
+                    + DidYouMean.suffix(service, services), "Its services: "
+                    + String.join(", ", services.stream().sorted().toList()) + ".");
         }
         return new VariablesResult(project.name(), environment, service,
                 VariableListing.of(declared, project, env, service));
@@ -103,11 +103,7 @@ final class Audits {
     }
 
     private static LiveEnvironment liveEnvironment(LiveProject project, String name) {
-        return project.environment(name).orElseThrow(() -> new ReconcileException(Kind.USAGE,
-                "no environment \"" + name + "\" in project " + project.name() + " on Railway"
-                        + DidYouMean.suffix(name, project.environments().stream().map(LiveEnvironment::name).toList()),
-                "Its environments: " + String.join(", ", project.environments().stream().map(LiveEnvironment::name)
-                        .toList()) + "."));
+        return project.environment(name).orElseThrow(() -> Environments.noSuchEnvironment(project, name, ""));
     }
 
     /**

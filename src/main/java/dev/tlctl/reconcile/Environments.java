@@ -131,12 +131,20 @@ final class Environments {
         return new EnvResults.Deleted(rows, true, now);
     }
 
-    /** The usage error for an environment {@code name} the project does not have, naming those it has. */
+    /** The usage error for an environment {@code name} the project does not have: nothing was changed. */
     static ReconcileException noSuchEnvironment(LiveProject project, String name) {
+        return noSuchEnvironment(project, name, " Nothing was changed.");
+    }
+
+    /**
+     * The usage error for an environment {@code name} the project does not have on Railway, with
+     * the closest name it has and all of them; {@code after} ends the detail.
+     */
+    static ReconcileException noSuchEnvironment(LiveProject project, String name, String after) {
         List<String> names = project.environments().stream().map(LiveEnvironment::name).toList();
         return new ReconcileException(ReconcileException.Kind.USAGE, "no environment \"" + name + "\" in project "
-                + project.name() + DidYouMean.suffix(name, names), "Its environments: " + String.join(", ", project.environments().stream()
-                        .map(LiveEnvironment::name).toList()) + ". Nothing was changed.");
+                + project.name() + " on Railway" + DidYouMean.suffix(name, names),
+                "Its environments: " + String.join(", ", names) + "." + after);
     }
 
     private EnvRow row(LiveProject project, LiveEnvironment env, LiveUsage usage, Instant now) {
