@@ -51,13 +51,12 @@ final class DeployCommand extends BaseCommand implements Callable<Integer> {
     @Mixin
     WaitOptions waiting;
 
-    @Option(names = "--json", description = "JSON Lines on stdout: a deployment event per status change, then the"
-            + " result.")
-    boolean json;
+    @Mixin
+    RuntimeOutput output;
 
     @Override
     public Integer call() {
-        RuntimeView view = RuntimeView.of(terminal(), json);
+        RuntimeView view = output.view(terminal());
         DeployRequest request = new DeployRequest(target.target(), services, waiting.timeout());
         try (Core core = open()) {
             DeployResult result = core.reconciler().deploy(request, view);

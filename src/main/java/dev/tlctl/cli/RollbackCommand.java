@@ -52,13 +52,12 @@ final class RollbackCommand extends BaseCommand implements Callable<Integer> {
     @Mixin
     WaitOptions waiting;
 
-    @Option(names = "--json", description = "JSON Lines on stdout: a deployment event per status change, then the"
-            + " result.")
-    boolean json;
+    @Mixin
+    RuntimeOutput output;
 
     @Override
     public Integer call() {
-        RuntimeView view = RuntimeView.of(terminal(), json);
+        RuntimeView view = output.view(terminal());
         RollbackRequest request = new RollbackRequest(new dev.tlctl.reconcile.Target(java.util.List.of(environment),
                 project.projectId, project.workspace), environment, service, to, waiting.timeout());
         try (Core core = open()) {
