@@ -2,10 +2,12 @@ package dev.tlctl.plan;
 
 import dev.tlctl.spec.Settings;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a plan changes in the monthly cost of each environment, at the most its instances may use:
@@ -50,9 +52,11 @@ public final class CostDelta {
         Map<String, Double> dollars = new LinkedHashMap<>();
         Map<String, Boolean> known = new LinkedHashMap<>();
         Map<String, List<String>> reasons = new LinkedHashMap<>();
+        Set<Address> deleted = deletedInstances(plan);
         for (InstancePlan instance : plan.instances()) {
             Map<String, Object> before = instance.create() ? null : instance.prior();
-            Map<String, Object> after = deleted(plan, instance) ? null : instance.desired();
+            Map<String, Object> after = deleted.contains(Address.instance(instance.environment(), instance.service())) ? null
+                    : instance.desired();
             List<String> moved = moved(instance.service(), before, after);
             if (moved.isEmpty()) {
                 continue;
@@ -101,9 +105,15 @@ public final class CostDelta {
         return moved;
     }
 
-    private static boolean deleted(Plan plan, InstancePlan instance) {
-        return plan.changes().stream().anyMatch(c -> c instanceof Change.Instance i && i.action() == Action.DELETE
-                && i.environment().equals(instance.environment()) && i.service().equals(instance.service()));
+    /** The instances the plan deletes, found in one pass (changes can be many). */
+    private static Set<Address> deletedInstances(Plan plan) {
+        Set<Address> out = new HashSet<>();
+        for (Change c : plan.changes()) {
+            if (c instanceof Change.Instance i && i.action() == Action.DELETE) {
+                out.add(i.address());
+            }
+        }
+        return out;
     }
 
     private static String word(String key) {

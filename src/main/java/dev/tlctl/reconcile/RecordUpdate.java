@@ -21,12 +21,15 @@ import dev.tlctl.spec.EnvironmentSpec;
 import dev.tlctl.spec.ServiceInstanceSpec;
 import dev.tlctl.spec.VariableSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * What each environment of a run should record after an apply (or a run with nothing to apply),
@@ -40,6 +43,8 @@ import java.util.TreeMap;
  * alone: a commit there could commit what someone staged.
  */
 final class RecordUpdate {
+    private static final byte[] NO_FINGERPRINT = new byte[0];
+
     /** One environment's new record and the patch that writes it. */
     record Write(String environment, String environmentId, SharedRecord record, EnvironmentPatch patch) {}
 
@@ -49,8 +54,15 @@ final class RecordUpdate {
     private final LiveProject after;
     private final RecordKey key;
     private final Map<String, Change> applied = new LinkedHashMap<>();
+    /**
+     * The changes applied, by environment (null for project-wide ones): each environment's
+     * bookkeeping looks at its own, not at every change of the apply (changes can be many).
+     */
+    private final Map<String, List<Change>> appliedIn = new HashMap<>();
     /** By environment, its instances by service name: looked up once per value, so found once. */
     private final Map<String, Map<String, LiveServiceInstance>> instances = new LinkedHashMap<>();
+    /** The services tlctl created that still exist: the same in every environment's record, found once. */
+    private Map<String, String> services;
 
     private RecordUpdate(PlanResult planned, SharedRecords records, ApplyResult result, LiveProject after, RecordKey key) {
         this.planned = planned;
@@ -59,7 +71,11 @@ final class RecordUpdate {
         this.after = after;
         this.key = key;
         if (result != null) {
-            result.applied().forEach(c -> applied.put(c.address().text(), c));
+            for (Change c : result.applied()) {
+                Address address = c.address();
+                applied.put(address.text(), c);
+                appliedIn.computeIfAbsent(address.environment(), e -> new ArrayList<>()).add(c);
+            }
         }
     }
 
@@ -74,19 +90,22 @@ final class RecordUpdate {
     private List<Write> writes() {
         List<Write> out = new ArrayList<>();
         Plan plan = planned.plan();
+        Set<String> previews = createdPreviews(plan);
+        Map<String, Map<String, Change>> changesIn = tlctlChangesByEnvironment(plan);
         for (String name : planned.environments()) {
             EnvironmentSpec spec = planned.spec().environment(name).orElse(null);
             LiveEnvironment now = environment(name);
             EnvironmentTarget target = plan.target().environment(name).orElse(null);
-            boolean wroteHere = applied.values().stream().anyMatch(c -> name.equals(c.address().environment()));
+            boolean wroteHere = appliedIn.containsKey(name);
             if (spec == null || now == null || target != null && target.stagedChanges() > 0 && !wroteHere
-                    || createdPreview(plan, name) && result != null) {
+                    || previews.contains(name) && result != null) {
                 continue; // a preview this apply created got its record in its commit (fresh)
             }
             SharedRecord old = records.record(name);
             boolean oldKey = old != null && records.keyMatches(name);
             SharedRecord desired = new SharedRecord(now.id(), environmentCreated(name, old), key.check(now.id()),
-                    services(), instances(name, now, old), values(spec, now, old, oldKey),
+                    services(), instances(name, now, old),
+                    values(spec, now, old, oldKey, changesIn.getOrDefault(name, Map.of())),
                     planned.parameters().getOrDefault(name, Set.of()));
             if (old != null && oldKey && desired.equals(old)) {
                 continue;
@@ -115,8 +134,8 @@ final class RecordUpdate {
                 instances.put(i.service(), serviceIds.get(i.service()));
             }
         }
-        Map<String, SharedRecord.Value> values = new java.util.HashMap<>();
-        declared(spec).forEach((address, text) -> {
+        Map<String, SharedRecord.Value> values = new HashMap<>();
+        declared(spec, (address, text) -> {
             if (changes.containsKey(address.text())) {
                 String relative = SharedRecords.relative(address);
                 values.put(relative, new SharedRecord.Value(key.fingerprint(environmentId, relative, text),
@@ -128,10 +147,27 @@ final class RecordUpdate {
         variables(patch, record, Set.of());
     }
 
-    /** Whether the plan creates {@code env} as a preview. */
-    static boolean createdPreview(Plan plan, String env) {
-        return plan.changes().stream().anyMatch(c -> c instanceof Change.Environment e && e.ephemeral()
-                && e.action() == Action.CREATE && e.environment().equals(env));
+    /** The environments the plan creates as previews. */
+    private static Set<String> createdPreviews(Plan plan) {
+        Set<String> out = new HashSet<>();
+        for (Change c : plan.changes()) {
+            if (c instanceof Change.Environment e && e.ephemeral() && e.action() == Action.CREATE) {
+                out.add(e.environment());
+            }
+        }
+        return out;
+    }
+
+    /** The plan's changes of tlctl's own (not Railway's consequences) by environment, then by address text. */
+    private static Map<String, Map<String, Change>> tlctlChangesByEnvironment(Plan plan) {
+        Map<String, Map<String, Change>> out = new HashMap<>();
+        for (Change c : plan.changes()) {
+            Address address = c.address();
+            if (c.origin() == Origin.TLCTL && address.environment() != null && !(c instanceof Change.Environment)) {
+                out.computeIfAbsent(address.environment(), e -> new HashMap<>()).put(address.text(), c);
+            }
+        }
+        return out;
     }
 
     /** The environment as it is now: read back after the apply, else as the plan read it. */
@@ -147,20 +183,34 @@ final class RecordUpdate {
         return after != null ? after : planned.live().project();
     }
 
-    private boolean isApplied(Change change) {
-        return applied.containsKey(change.address().text()) && change.origin() == applied.get(change.address().text()).origin();
+    /** Whether {@code change}, planned at the address {@code text}, was applied. */
+    private boolean isApplied(Change change, String text) {
+        Change done = applied.get(text);
+        return done != null && change.origin() == done.origin();
+    }
+
+    private List<Change> appliedIn(String env) {
+        return appliedIn.getOrDefault(env, List.of());
     }
 
     private boolean environmentCreated(String name, SharedRecord old) {
         if (old != null && old.environmentCreated()) {
             return true;
         }
-        return applied.values().stream().anyMatch(c -> c instanceof Change.Environment e && e.action() == Action.CREATE
-                && e.environment().equals(name) || c instanceof Change.Project p && p.defaultEnvironment().equals(name));
+        return appliedIn(name).stream().anyMatch(c -> c instanceof Change.Environment e && e.action() == Action.CREATE)
+                || appliedIn(null).stream().anyMatch(c -> c instanceof Change.Project p
+                        && p.defaultEnvironment().equals(name));
     }
 
     /** Services tlctl created that still exist with the same id, in every record (services are project-wide). */
     private Map<String, String> services() {
+        if (services == null) {
+            services = findServices();
+        }
+        return services;
+    }
+
+    private Map<String, String> findServices() {
         Map<String, String> out = new TreeMap<>();
         LiveProject project = project();
         if (project == null) {
@@ -171,7 +221,7 @@ final class RecordUpdate {
                 out.put(name, id);
             }
         });
-        for (Change c : applied.values()) {
+        for (Change c : appliedIn(null)) {
             if (c instanceof Change.Service s && s.action() == Action.CREATE) {
                 project.service(s.service()).ifPresent(live -> out.put(live.name(), live.id()));
             }
@@ -189,8 +239,8 @@ final class RecordUpdate {
                 }
             });
         }
-        for (Change c : applied.values()) {
-            if (c instanceof Change.Instance i && i.action() == Action.CREATE && env.equals(i.environment())) {
+        for (Change c : appliedIn(env)) {
+            if (c instanceof Change.Instance i && i.action() == Action.CREATE) {
                 project.service(i.service()).filter(s -> now.instance(s.id()).isPresent())
                         .ifPresent(s -> out.put(s.name(), s.id()));
             }
@@ -198,23 +248,25 @@ final class RecordUpdate {
         return out;
     }
 
-    private Map<String, SharedRecord.Value> values(EnvironmentSpec spec, LiveEnvironment now, SharedRecord old, boolean oldKey) {
-        Map<String, SharedRecord.Value> out = new java.util.HashMap<>();
-        Map<String, Change> planned = new LinkedHashMap<>();
-        this.planned.plan().changesIn(spec.name()).stream().filter(c -> c.origin() == Origin.TLCTL)
-                .forEach(c -> planned.put(c.address().text(), c));
-        Set<String> declared = new LinkedHashSet<>();
-        declared(spec).forEach((address, text) -> {
-            declared.add(address.text());
-            String relative = SharedRecords.relative(address);
+    /** @param planned the plan's changes of tlctl's own in the environment, by address text */
+    private Map<String, SharedRecord.Value> values(EnvironmentSpec spec, LiveEnvironment now, SharedRecord old,
+            boolean oldKey, Map<String, Change> planned) {
+        Map<String, SharedRecord.Value> out = new HashMap<>();
+        Set<String> declared = new HashSet<>();
+        int prefix = spec.name().length() + 1;
+        declared(spec, (address, text) -> {
+            String full = address.text();
+            declared.add(full);
+            String relative = full.substring(prefix);
             SharedRecord.Value was = old == null ? null : old.values().get(relative);
-            Change change = planned.get(address.text());
+            Change change = planned.get(full);
+            boolean applied = change != null && isApplied(change, full);
             boolean created = address.isVariable() && (was != null && was.created()
-                    || change != null && change.action() == Action.CREATE && isApplied(change));
-            byte[] kept = was != null && oldKey ? was.fingerprint() : new byte[0];
+                    || applied && change.action() == Action.CREATE);
+            byte[] kept = was != null && oldKey ? was.fingerprint() : NO_FINGERPRINT;
             byte[] fingerprint;
             if (change != null) {
-                fingerprint = isApplied(change) && holds(now, address, text) ? key.fingerprint(now.id(), relative, text) : kept;
+                fingerprint = applied && holds(now, address, text) ? key.fingerprint(now.id(), relative, text) : kept;
             } else if (kept.length > 0) {
                 // Unchanged since the record was written: its fingerprint stands (values can be many; no HMAC each).
                 fingerprint = kept;
@@ -236,7 +288,7 @@ final class RecordUpdate {
                 Change gone = applied.get(address);
                 if (!declared.contains(address) && value.created() && !(gone != null && gone.action() == Action.DELETE)
                         && exists(now, relative)) {
-                    out.put(relative, new SharedRecord.Value(oldKey ? value.fingerprint() : new byte[0], true));
+                    out.put(relative, new SharedRecord.Value(oldKey ? value.fingerprint() : NO_FINGERPRINT, true));
                 }
             });
         }
@@ -259,8 +311,8 @@ final class RecordUpdate {
                 }
             });
         }
-        for (Change c : applied.values()) {
-            if (c instanceof Change.Domain d && env.equals(d.environment())) {
+        for (Change c : appliedIn(env)) {
+            if (c instanceof Change.Domain d) {
                 String relative = d.service() + "/domain/" + (d.custom() ? d.domain() : Address.RAILWAY_DOMAIN);
                 if (d.action() == Action.CREATE) {
                     made.add(relative); // written now: the project as read may not show it yet
@@ -269,7 +321,7 @@ final class RecordUpdate {
                 }
             }
         }
-        made.forEach(relative -> out.put(relative, new SharedRecord.Value(new byte[0], true)));
+        made.forEach(relative -> out.put(relative, new SharedRecord.Value(NO_FINGERPRINT, true)));
     }
 
     /** Whether the domain is still there; true when Railway's answer did not carry the instance's domains. */
@@ -288,24 +340,22 @@ final class RecordUpdate {
                 .orElse(true);
     }
 
-    /** Every variable and setting the spec declares in the environment, with the text tlctl fingerprints. */
-    private static Map<Address, String> declared(EnvironmentSpec spec) {
-        Map<Address, String> out = new LinkedHashMap<>();
-        spec.sharedVariables().values().forEach(v -> put(out, Address.variable(spec.name(), null, v.name()), v));
+    /** Every variable and setting the spec declares in the environment, with the text tlctl fingerprints, in order. */
+    private static void declared(EnvironmentSpec spec, BiConsumer<Address, String> each) {
+        spec.sharedVariables().values().forEach(v -> put(each, Address.variable(spec.name(), null, v.name()), v));
         for (ServiceInstanceSpec instance : spec.services().values()) {
             if (!instance.enabled()) {
                 continue;
             }
             instance.settings().forEach((setting, value) ->
-                    out.put(Address.setting(spec.name(), instance.service(), setting), Values.canonical(value)));
-            instance.variables().values().forEach(v -> put(out, Address.variable(spec.name(), instance.service(), v.name()), v));
+                    each.accept(Address.setting(spec.name(), instance.service(), setting), Values.canonical(value)));
+            instance.variables().values().forEach(v -> put(each, Address.variable(spec.name(), instance.service(), v.name()), v));
         }
-        return out;
     }
 
-    private static void put(Map<Address, String> out, Address address, VariableSpec v) {
+    private static void put(BiConsumer<Address, String> each, Address address, VariableSpec v) {
         if (v.value() != null) {
-            out.put(address, v.value().reveal());
+            each.accept(address, v.value().reveal());
         }
     }
 

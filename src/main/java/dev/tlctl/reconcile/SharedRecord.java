@@ -53,11 +53,16 @@ record SharedRecord(String environmentId, boolean environmentCreated, byte[] che
     static final int MAX_CHUNKS = 100;
     private static final String PREFIX = "tlctl-record:1:";
     private static final String HEADER = "tlctl-record\t1";
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder UNB64 = Base64.getUrlDecoder();
 
-    /** A value's fingerprint, and whether tlctl created the variable. */
+    /**
+     * A value's fingerprint, and whether tlctl created the variable. The array is the value's own and
+     * never modified (not copied: a record holds tens of thousands of them).
+     */
     record Value(byte[] fingerprint, boolean created) {
         Value {
-            fingerprint = fingerprint.clone();
+            Objects.requireNonNull(fingerprint, "fingerprint");
         }
 
         @Override
@@ -88,13 +93,19 @@ record SharedRecord(String environmentId, boolean environmentCreated, byte[] che
 
     /** The record as the values of its variables, in order (each at most {@link #CHUNK} characters). */
     List<String> encode() {
-        StringBuilder payload = new StringBuilder(HEADER).append('\n');
+        StringBuilder payload = new StringBuilder(64 + values.size() * 48).append(HEADER).append('\n');
         payload.append("environment\t").append(environmentId).append('\t').append(environmentCreated ? 1 : 0).append('\n');
         payload.append("check\t").append(b64(check)).append('\n');
         services.forEach((name, id) -> payload.append("service\t").append(name).append('\t').append(id).append('\n'));
         instances.forEach((name, id) -> payload.append("instance\t").append(name).append('\t').append(id).append('\n'));
-        new TreeMap<>(values).forEach((address, v) -> payload.append("value\t").append(address).append('\t')
-                .append(b64(v.fingerprint())).append('\t').append(v.created() ? 1 : 0).append('\n'));
+        // In address order (sorted once: values can be many), as a TreeMap would give them.
+        String[] addresses = values.keySet().toArray(new String[0]);
+        Arrays.sort(addresses);
+        for (String address : addresses) {
+            Value v = values.get(address);
+            payload.append("value\t").append(address).append('\t').append(b64(v.fingerprint())).append('\t')
+                    .append(v.created() ? 1 : 0).append('\n');
+        }
         parameters.forEach(key -> payload.append("parameter\t").append(key).append('\n'));
         String text = PREFIX + b64(deflate(payload.toString().getBytes(StandardCharsets.UTF_8)));
         List<String> chunks = new ArrayList<>();
@@ -110,18 +121,28 @@ record SharedRecord(String environmentId, boolean environmentCreated, byte[] che
 
     /** Reads a record from its variables' values in order; throws {@link IllegalArgumentException} saying what is wrong. */
     static SharedRecord decode(List<String> chunks) {
+        return decode(chunks, new HashMap<>());
+    }
+
+    /**
+     * Reads a record; {@code addresses} holds the address texts read so far (by every record of a
+     * read), so that the same address in ten environments is one string, not ten.
+     */
+    static SharedRecord decode(List<String> chunks, Map<String, String> addresses) {
         String text = String.join("", chunks);
         if (!text.startsWith(PREFIX)) {
             throw new IllegalArgumentException("it does not start with " + PREFIX);
         }
         byte[] payload;
         try {
-            payload = inflate(Base64.getUrlDecoder().decode(text.substring(PREFIX.length())));
+            payload = inflate(UNB64.decode(text.substring(PREFIX.length())));
         } catch (IllegalArgumentException | DataFormatException e) {
             throw new IllegalArgumentException("it is not a complete record (" + e.getClass().getSimpleName() + ")", e);
         }
-        String[] lines = new String(payload, StandardCharsets.UTF_8).split("\n", -1);
-        if (lines.length < 3 || !lines[0].equals(HEADER)) {
+        String body = new String(payload, StandardCharsets.UTF_8);
+        int headerEnd = body.indexOf('\n');
+        // At least three lines (the header, then two more, possibly empty), as before.
+        if (headerEnd < 0 || body.indexOf('\n', headerEnd + 1) < 0 || !body.substring(0, headerEnd).equals(HEADER)) {
             throw new IllegalArgumentException("its header is not " + HEADER.replace('\t', ' '));
         }
         String environmentId = null;
@@ -131,35 +152,57 @@ record SharedRecord(String environmentId, boolean environmentCreated, byte[] che
         Map<String, String> instances = new TreeMap<>();
         Map<String, Value> values = new HashMap<>();
         java.util.Set<String> parameters = new java.util.TreeSet<>();
-        for (int i = 1; i < lines.length; i++) {
-            if (lines[i].isEmpty()) {
+        int i = 0;
+        for (int start = headerEnd + 1; start <= body.length(); i++) {
+            int end = body.indexOf('\n', start);
+            if (end < 0) {
+                end = body.length();
+            }
+            int lineStart = start;
+            start = end + 1;
+            if (end == lineStart) {
                 continue;
             }
-            String[] f = lines[i].split("\t", -1);
+            int tab = body.indexOf('\t', lineStart);
+            if (tab < 0 || tab > end) {
+                tab = end;
+            }
+            if (tab == lineStart + 5 && body.startsWith("value", lineStart)) {
+                // The many lines: parsed in place (no split), the address shared with other records.
+                int second = body.indexOf('\t', tab + 1);
+                int third = second < 0 || second > end ? -1 : body.indexOf('\t', second + 1);
+                if (third < 0 || third > end) {
+                    need(body.substring(lineStart, end).split("\t", -1), 4, i + 1);
+                }
+                int fourth = body.indexOf('\t', third + 1);
+                int createdEnd = fourth < 0 || fourth > end ? end : fourth;
+                String address = body.substring(tab + 1, second);
+                String known = addresses.putIfAbsent(address, address);
+                values.put(known != null ? known : address, new Value(unb64(body.substring(second + 1, third), i + 1),
+                        createdEnd == third + 2 && body.charAt(third + 1) == '1'));
+                continue;
+            }
+            String[] f = body.substring(lineStart, end).split("\t", -1);
             switch (f[0]) {
                 case "environment" -> {
-                    need(f, 3, i);
+                    need(f, 3, i + 1);
                     environmentId = f[1];
                     created = f[2].equals("1");
                 }
                 case "check" -> {
-                    need(f, 2, i);
-                    check = unb64(f[1], i);
+                    need(f, 2, i + 1);
+                    check = unb64(f[1], i + 1);
                 }
                 case "service" -> {
-                    need(f, 3, i);
+                    need(f, 3, i + 1);
                     services.put(f[1], f[2]);
                 }
                 case "instance" -> {
-                    need(f, 3, i);
+                    need(f, 3, i + 1);
                     instances.put(f[1], f[2]);
                 }
-                case "value" -> {
-                    need(f, 4, i);
-                    values.put(f[1], new Value(unb64(f[2], i), f[3].equals("1")));
-                }
                 case "parameter" -> {
-                    need(f, 2, i);
+                    need(f, 2, i + 1);
                     parameters.add(f[1]);
                 }
                 default -> { } // a later version's line: ignored
@@ -178,12 +221,12 @@ record SharedRecord(String environmentId, boolean environmentCreated, byte[] che
     }
 
     private static String b64(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return B64.encodeToString(bytes);
     }
 
     private static byte[] unb64(String text, int line) {
         try {
-            return Base64.getUrlDecoder().decode(text);
+            return UNB64.decode(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("line " + (line + 1) + " holds no base64", e);
         }

@@ -67,6 +67,7 @@ final class SharedRecords implements History {
         Map<String, Set<String>> held = new HashMap<>();
         List<LiveEnvironment> environments = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        Map<String, String> addresses = new HashMap<>(); // one string per address text, shared by the records
         for (LiveEnvironment env : project.environments()) {
             Map<String, LiveVariable> shared = new LinkedHashMap<>();
             Map<String, LiveVariable> recorded = new TreeMap<>();
@@ -78,7 +79,7 @@ final class SharedRecords implements History {
             held.put(env.name(), Set.copyOf(recorded.keySet()));
             // A Railway PR environment copies its base's record with the shared variables: that copy is
             // neither used nor noted. A preview tlctl made (ephemeral too) holds its own, which is used.
-            SharedRecord record = decode(env, recorded, env.ephemeral() ? new ArrayList<>() : notes);
+            SharedRecord record = decode(env, recorded, env.ephemeral() ? new ArrayList<>() : notes, addresses);
             if (record != null) {
                 records.put(env.name(), record);
             }
@@ -91,7 +92,8 @@ final class SharedRecords implements History {
         return out;
     }
 
-    private static SharedRecord decode(LiveEnvironment env, Map<String, LiveVariable> recorded, List<String> notes) {
+    private static SharedRecord decode(LiveEnvironment env, Map<String, LiveVariable> recorded, List<String> notes,
+            Map<String, String> addresses) {
         List<String> chunks = new ArrayList<>();
         for (int i = 1; recorded.containsKey(SharedRecord.variableName(i)); i++) {
             LiveVariable v = recorded.get(SharedRecord.variableName(i));
@@ -103,7 +105,7 @@ final class SharedRecords implements History {
             chunks.add(v.value().reveal());
         }
         try {
-            SharedRecord record = SharedRecord.decode(chunks);
+            SharedRecord record = SharedRecord.decode(chunks, addresses);
             if (!record.environmentId().equals(env.id())) {
                 notes.add("The record tlctl found in " + env.name() + " belongs to another environment (Railway copies"
                         + " shared variables into an environment made from another one): it is not used, and the next"
