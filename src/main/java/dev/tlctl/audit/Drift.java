@@ -110,8 +110,9 @@ public final class Drift {
         List<DriftReport.Risk> out = new ArrayList<>();
         byte[] key = Fingerprint.newSalt();
         Map<String, SameSecrets.Index> indexes = new java.util.HashMap<>();
+        Map<String, Boolean> seen = new java.util.HashMap<>();
         java.util.function.Function<LiveEnvironment, SameSecrets.Index> index =
-                e -> indexes.computeIfAbsent(e.name(), n -> SameSecrets.index(declared, project, e, key));
+                e -> indexes.computeIfAbsent(e.name(), n -> SameSecrets.index(declared, project, e, key, seen));
         for (String name : covered) {
             LiveEnvironment env = project.environment(name).orElse(null);
             if (env == null) {

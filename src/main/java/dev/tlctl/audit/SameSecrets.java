@@ -3,6 +3,7 @@ package dev.tlctl.audit;
 import dev.tlctl.live.LiveEnvironment;
 import dev.tlctl.live.LiveProject;
 import dev.tlctl.live.LiveService;
+import dev.tlctl.live.LiveServiceInstance;
 import dev.tlctl.live.LiveVariable;
 import dev.tlctl.plan.Address;
 import dev.tlctl.plan.Sensitivity;
@@ -13,6 +14,7 @@ import dev.tlctl.spec.ServiceInstanceSpec;
 import dev.tlctl.spec.Spec;
 import dev.tlctl.spec.VariableSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +51,14 @@ final class SameSecrets {
         }
     }
 
-    /** @param spec the spec as declared (every environment, references unresolved) */
-    static Index index(Spec spec, LiveProject project, LiveEnvironment env, byte[] key) {
+    /**
+     * @param spec the spec as declared (every environment, references unresolved)
+     * @param seen value texts classified so far (secret by content or not), shared by the indexes of a run:
+     *     environments often hold the same values
+     */
+    static Index index(Spec spec, LiveProject project, LiveEnvironment env, byte[] key, Map<String, Boolean> seen) {
         Index index = new Index(env.name());
-        secrets(spec, project, env).forEach((address, value) ->
+        secrets(spec, project, env, seen).forEach((address, value) ->
                 index.byValue.computeIfAbsent(Fingerprint.of(value.reveal(), key), k -> new ArrayList<>()).add(address));
         return index;
     }
@@ -60,7 +66,8 @@ final class SameSecrets {
     /** @param spec the spec as declared (every environment, references unresolved) */
     static List<Match> between(Spec spec, LiveProject project, LiveEnvironment left, LiveEnvironment right) {
         byte[] key = Fingerprint.newSalt();
-        return between(spec, index(spec, project, left, key), index(spec, project, right, key));
+        Map<String, Boolean> seen = new HashMap<>();
+        return between(spec, index(spec, project, left, key, seen), index(spec, project, right, key, seen));
     }
 
     /** Every secret of {@code right} equal to one of {@code left} (both indexed under one key). */
@@ -80,26 +87,38 @@ final class SameSecrets {
     }
 
     /** The readable secret values of an environment, by address. */
-    private static Map<Address, Secret> secrets(Spec spec, LiveProject project, LiveEnvironment env) {
-        Sensitivity sensitivity = Sensitivity.in(environment(spec, env.name()), env, project);
+    private static Map<Address, Secret> secrets(Spec spec, LiveProject project, LiveEnvironment env,
+            Map<String, Boolean> seen) {
+        EnvironmentSpec declared = environment(spec, env.name());
+        Sensitivity sensitivity = Sensitivity.remembering(declared, env, project, seen);
         Map<Address, Secret> out = new LinkedHashMap<>();
         for (LiveService service : project.services()) {
-            env.instance(service.id()).ifPresent(instance -> instance.variables().values().forEach(v -> {
-                if (secretValue(v, sensitivity.variable(v.name(), variable(spec, env.name(), service.name(), v.name()), v))) {
+            LiveServiceInstance instance = env.instance(service.id()).orElse(null);
+            if (instance == null) {
+                continue;
+            }
+            // The spec's instance found once per service, not per variable (variables can be many).
+            Map<String, VariableSpec> variables = declared == null ? Map.of() : declared.service(service.name())
+                    .filter(ServiceInstanceSpec::enabled).map(ServiceInstanceSpec::variables).orElse(Map.of());
+            for (LiveVariable v : instance.variables().values()) {
+                if (secretValue(v, sensitivity, variables.get(v.name()))) {
                     out.put(Address.variable(env.name(), service.name(), v.name()), v.value());
                 }
-            }));
+            }
         }
+        Map<String, VariableSpec> shared = declared == null ? Map.of() : declared.sharedVariables();
         env.sharedVariables().values().forEach(v -> {
-            if (secretValue(v, sensitivity.variable(v.name(), variable(spec, env.name(), null, v.name()), v))) {
+            if (secretValue(v, sensitivity, shared.get(v.name()))) {
                 out.put(Address.variable(env.name(), null, v.name()), v.value());
             }
         });
         return out;
     }
 
-    private static boolean secretValue(LiveVariable v, boolean sensitive) {
-        return sensitive && v.readable() && !v.value().isEmpty() && !References.hasReference(v.value().reveal());
+    /** A readable, non-empty secret without a reference; the cheap tests first (values can be many). */
+    private static boolean secretValue(LiveVariable v, Sensitivity sensitivity, VariableSpec declared) {
+        return v.readable() && !v.value().isEmpty() && sensitivity.variable(v.name(), declared, v)
+                && !References.hasReference(v.value().reveal());
     }
 
     /** An environment as the spec declares it; null when it does not. */

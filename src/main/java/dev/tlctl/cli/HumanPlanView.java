@@ -10,6 +10,7 @@ import dev.tlctl.reconcile.PlanResult;
 import dev.tlctl.secret.Secret;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +26,19 @@ import java.util.Map;
 final class HumanPlanView implements PlanView {
     /** The group of workspace-wide changes: a key no environment can have (names hold no control character). */
     private static final String WORKSPACE = "\u0000workspace";
+    /** What {@code println} ends a line with: the blocks below are printed whole, the same bytes. */
+    private static final String NL = System.lineSeparator();
 
     private final Terminal terminal;
     private final PrintStream out;
     private final PrintStream err;
     private final Style style;
     private final boolean showValues;
+    /**
+     * A non-secret variable's value as shown, by its text: environments often hold the same values,
+     * and whether a value is a credential (masked) is found once per text.
+     */
+    private final Map<String, String> shownVariables = new HashMap<>();
 
     HumanPlanView(Terminal terminal, boolean showValues) {
         this.terminal = terminal;
@@ -61,11 +69,15 @@ final class HumanPlanView implements PlanView {
         } else {
             out.println("tlctl will make these changes to project " + project + where + ":");
             for (Map.Entry<String, List<Change>> group : groups(plan).entrySet()) {
-                out.println();
+                // One write per group, not one per line: a plan can have a hundred thousand lines.
+                StringBuilder block = new StringBuilder(NL);
                 if (!group.getKey().isEmpty() && !group.getKey().equals(WORKSPACE)) {
-                    out.println("  " + style.bold(group.getKey()));
+                    block.append("  ").append(style.bold(group.getKey())).append(NL);
                 }
-                group.getValue().forEach(c -> out.println("  " + line(c)));
+                for (Change c : group.getValue()) {
+                    block.append("  ").append(line(c)).append(NL);
+                }
+                out.print(block);
                 deploys(plan, group.getKey());
             }
         }
@@ -232,7 +244,10 @@ final class HumanPlanView implements PlanView {
     }
 
     /** A non-secret variable's value, asked for; still masked when its content is a credential. */
-    private static String variable(Secret value) {
-        return Shows.quoted(Shows.value(value, false, true));
+    private String variable(Secret value) {
+        if (value == null) {
+            return Shows.quoted(Shows.value(null, false, true));
+        }
+        return shownVariables.computeIfAbsent(value.reveal(), text -> Shows.quoted(Shows.value(value, false, true)));
     }
 }

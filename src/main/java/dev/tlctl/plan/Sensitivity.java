@@ -9,6 +9,8 @@ import dev.tlctl.spec.EnvironmentSpec;
 import dev.tlctl.spec.ServiceInstanceSpec;
 import dev.tlctl.spec.VariableSpec;
 import dev.tlctl.spec.VariableSpec.RailwayReference;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Whether a variable's values must never be shown: the one rule of plans and audits, from what
@@ -21,12 +23,25 @@ import dev.tlctl.spec.VariableSpec.RailwayReference;
  * @param env the environment as the spec declares it; null when it does not
  * @param live the environment as Railway holds it; null when it does not exist
  * @param project the live project, for references to another service; null when none
+ * @param content whether a value's content is a secret: {@link SecretText#looksSecret(String)},
+ *     or the same remembered per text by a caller that classifies many values
  */
-public record Sensitivity(EnvironmentSpec env, LiveEnvironment live, LiveProject project) {
+public record Sensitivity(EnvironmentSpec env, LiveEnvironment live, LiveProject project, Predicate<String> content) {
 
     /** The rule for variables of {@code env}. */
     public static Sensitivity in(EnvironmentSpec env, LiveEnvironment live, LiveProject project) {
-        return new Sensitivity(env, live, project);
+        return new Sensitivity(env, live, project, SecretText::looksSecret);
+    }
+
+    /**
+     * The same rule, each value's content classified once however many variables (of however many
+     * environments, for a caller keeping {@code seen}) hold the same text.
+     *
+     * @param seen texts classified so far, and whether each is a secret
+     */
+    public static Sensitivity remembering(EnvironmentSpec env, LiveEnvironment live, LiveProject project,
+            Map<String, Boolean> seen) {
+        return new Sensitivity(env, live, project, text -> seen.computeIfAbsent(text, SecretText::looksSecret));
     }
 
     /** A variable as the spec declares it (may be null) and Railway holds it (may be null). */
@@ -34,7 +49,7 @@ public record Sensitivity(EnvironmentSpec env, LiveEnvironment live, LiveProject
         if (declared != null && declared.sensitive()) {
             return true;
         }
-        if (held != null && of(held)) {
+        if (held != null && held(held)) {
             return true;
         }
         if (declared == null) {
@@ -46,6 +61,11 @@ public record Sensitivity(EnvironmentSpec env, LiveEnvironment live, LiveProject
     /** A live variable on its own: sealed, or a secret by its name or content. */
     public static boolean of(LiveVariable held) {
         return held.sealed() || SecretText.looksSecret(held.name(), held.readable() ? held.value().reveal() : null);
+    }
+
+    /** {@link #of}, the content classified by this rule's {@code content}. */
+    private boolean held(LiveVariable held) {
+        return held.sealed() || SecretText.nameLooksSecret(held.name()) || held.readable() && content.test(held.value().reveal());
     }
 
     /**
@@ -65,7 +85,7 @@ public record Sensitivity(EnvironmentSpec env, LiveEnvironment live, LiveProject
     private boolean sharedSecret(String name) {
         VariableSpec declared = env == null ? null : env.sharedVariables().get(name);
         LiveVariable held = live == null ? null : live.sharedVariables().get(name);
-        return declared != null && declared.sensitive() || held != null && of(held) || SecretText.nameLooksSecret(name);
+        return declared != null && declared.sensitive() || held != null && held(held) || SecretText.nameLooksSecret(name);
     }
 
     private boolean serviceSecret(String service, String name) {
@@ -77,6 +97,6 @@ public record Sensitivity(EnvironmentSpec env, LiveEnvironment live, LiveProject
         if (instance == null && liveService == null) {
             return true;
         }
-        return declared != null && declared.sensitive() || held != null && of(held) || SecretText.nameLooksSecret(name);
+        return declared != null && declared.sensitive() || held != null && held(held) || SecretText.nameLooksSecret(name);
     }
 }
