@@ -24,7 +24,7 @@ public record EnvironmentSpec(
         Location location) {
 
     public EnvironmentSpec {
-        sharedVariables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sharedVariables));
+        sharedVariables = FrozenMap.of(sharedVariables);
         services = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(services));
     }
 

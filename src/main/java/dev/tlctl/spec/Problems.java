@@ -25,6 +25,15 @@ final class Problems {
         diagnostics.add(Diagnostic.warning(location, summary, detail));
     }
 
+    void add(Diagnostic diagnostic) {
+        diagnostics.add(diagnostic);
+    }
+
+    /** Everything collected, in the order found. */
+    List<Diagnostic> all() {
+        return List.copyOf(diagnostics);
+    }
+
     boolean hasErrors() {
         return diagnostics.stream().anyMatch(Diagnostic::isError);
     }

@@ -26,7 +26,7 @@ public record ServiceInstanceSpec(
 
     public ServiceInstanceSpec {
         settings = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(settings));
-        variables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
+        variables = FrozenMap.of(variables); // shared by environments reading the same YAML
         settingLocations = Map.copyOf(settingLocations);
         java.util.Objects.requireNonNull(domains, "domains");
         volumes = java.util.List.copyOf(volumes);

@@ -19,7 +19,8 @@ import java.util.Map;
  * <p>A base variable is the same YAML entry in every environment that does not overlay it, and
  * reading it gives the same variable (or the same diagnostics, which {@link Problems} keeps once):
  * each entry is read once per mode and its variable shared by those environments, so that a spec
- * of many environments costs about one environment's reading and one copy of its variables.
+ * of many environments costs about one environment's reading and one copy of its variables. A
+ * mapping of variables that environments inherit unchanged (the same node) gives them one map.
  */
 final class VariableReader {
     static final List<String> LONG_FORM_KEYS = SpecKeys.VARIABLE_LONG_FORM.names();
@@ -32,6 +33,9 @@ final class VariableReader {
     /** Variables read so far by YAML entry (identity), with references resolved and without. */
     private final Map<Entry, VariableSpec> resolved = new IdentityHashMap<>();
     private final Map<Entry, VariableSpec> checked = new IdentityHashMap<>();
+    /** Mappings of variables read so far (identity), in each mode: environments that inherit one share its map. */
+    private final Map<YNode, Map<String, VariableSpec>> resolvedMaps = new IdentityHashMap<>();
+    private final Map<YNode, Map<String, VariableSpec>> checkedMaps = new IdentityHashMap<>();
 
     VariableReader(NodeReader r, References references) {
         this.r = r;
@@ -53,8 +57,18 @@ final class VariableReader {
      * scope), and such variables have no value.
      */
     Map<String, VariableSpec> readAll(YNode node, boolean resolve) {
+        Map<YNode, Map<String, VariableSpec>> maps = resolve ? resolvedMaps : checkedMaps;
+        Map<String, VariableSpec> read = maps.get(node);
+        if (read == null) {
+            read = FrozenMap.owning(readMap(node, resolve));
+            maps.put(node, read);
+        }
+        return read;
+    }
+
+    private LinkedHashMap<String, VariableSpec> readMap(YNode node, boolean resolve) {
         YMap map = r.map(node, "a mapping of variable names to values", true);
-        Map<String, VariableSpec> out = new LinkedHashMap<>();
+        LinkedHashMap<String, VariableSpec> out = new LinkedHashMap<>();
         if (map == null) {
             return out;
         }

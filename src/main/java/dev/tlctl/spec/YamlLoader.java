@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,21 @@ final class YamlLoader {
 
     private static final Pattern SIMPLE_KEY = Pattern.compile("[A-Za-z0-9_-]+");
 
+    /** A file's bytes, the tree they gave under a name, and the diagnostics found on the way. */
+    private record Parsed(byte[] bytes, YNode root, List<Diagnostic> diagnostics) {}
+
+    /**
+     * The last files read, by name: a run reads its spec more than once (its structure, then its
+     * values for the run's scope), and the same bytes under the same name give the same tree (an
+     * immutable one), so it is parsed once. Compared byte for byte: an edited file is parsed anew.
+     */
+    private static final Map<String, Parsed> PARSED = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
+            return size() > 8;
+        }
+    };
+
     private final Problems problems;
     private final String fileName;
     private int nodeCount;
@@ -94,6 +110,23 @@ final class YamlLoader {
                     e.getClass().getSimpleName() + ": " + e.getMessage());
             return null;
         }
+        Parsed known;
+        synchronized (PARSED) {
+            known = PARSED.get(fileName);
+        }
+        if (known == null || !Arrays.equals(known.bytes(), bytes)) {
+            Problems found = new Problems();
+            known = new Parsed(bytes, decode(bytes, fileName, found), found.all());
+            synchronized (PARSED) {
+                PARSED.put(fileName, known);
+            }
+        }
+        known.diagnostics().forEach(problems::add);
+        return known.root();
+    }
+
+    /** The tree of a file's bytes, or null (diagnostics say why); see {@link #load}. */
+    private static YNode decode(byte[] bytes, String fileName, Problems problems) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer text = CharBuffer.allocate(bytes.length);
         CoderResult result = StandardCharsets.UTF_8.newDecoder()
