@@ -367,8 +367,11 @@ final class RecordUpdate {
         if (after == null) {
             return true;
         }
-        LiveVariable live = address.kind() == Address.Kind.SETTING ? null : variable(now, address);
-        return live != null && live.sealed() || confirmed(now, address, text);
+        if (address.kind() == Address.Kind.SETTING) {
+            return confirmed(now, address, text);
+        }
+        LiveVariable live = variable(now, address);
+        return live != null && live.sealed() || confirmed(address, text, live);
     }
 
     /** Whether Railway holds the spec's value at the address, as far as it can be known. */
@@ -378,7 +381,11 @@ final class RecordUpdate {
             return instance != null && instance.settings().containsKey(address.name())
                     && Values.canonical(instance.settings().get(address.name())).equals(text);
         }
-        LiveVariable live = variable(now, address);
+        return confirmed(address, text, variable(now, address));
+    }
+
+    /** Whether Railway's variable at the address (null: none) holds the spec's value, as far as it can be known. */
+    private boolean confirmed(Address address, String text, LiveVariable live) {
         if (live == null) {
             return false;
         }

@@ -53,25 +53,27 @@ final class RailwayRules {
         Map<Location, Unreferenced> unreferenced = new LinkedHashMap<>();
         for (EnvironmentSpec env : environments) {
             Set<String> referencedShared = new TreeSet<>();
+            boolean preview = previews.contains(env.name());
             for (ServiceInstanceSpec instance : env.services().values()) {
                 checkPreDeployCommand(instance, problems);
                 if (!instance.enabled()) {
                     continue;
                 }
                 for (VariableSpec variable : instance.variables().values()) {
-                    String text = variable.railwayText();
-                    references(text).forEach(r -> {
+                    // Its references found once for every rule (variables can be many).
+                    List<Reference> references = references(variable.railwayText());
+                    for (Reference r : references) {
                         if ("shared".equals(r.scope())) {
                             referencedShared.add(r.name());
                         }
-                    });
-                    checkReferences(env, instance.service(), variable, problems, previews.contains(env.name()));
-                    checkShadowing(env, instance.service(), variable, problems);
+                    }
+                    checkReferences(env, instance.service(), variable, references, problems, preview);
+                    checkShadowing(env, instance.service(), variable, references, problems);
                     checkInherited(env, variable, overlayEnvironments, problems);
                 }
             }
             for (VariableSpec variable : env.sharedVariables().values()) {
-                checkReferences(env, null, variable, problems, previews.contains(env.name()));
+                checkReferences(env, null, variable, references(variable.railwayText()), problems, preview);
                 checkInherited(env, variable, overlayEnvironments, problems);
                 if (!referencedShared.contains(variable.name())) {
                     unreferenced.computeIfAbsent(variable.location(), l -> new Unreferenced(variable.name(), new ArrayList<>()))
@@ -114,9 +116,9 @@ final class RailwayRules {
         return out;
     }
 
-    private static void checkReferences(EnvironmentSpec env, String service, VariableSpec variable, Problems problems,
-            boolean preview) {
-        for (Reference r : references(variable.railwayText())) {
+    private static void checkReferences(EnvironmentSpec env, String service, VariableSpec variable,
+            List<Reference> references, Problems problems, boolean preview) {
+        for (Reference r : references) {
             String owner = service == null ? "shared variable " + variable.name() : service + "'s variable " + variable.name();
             if (r.scope() == null) {
                 continue; // ${{NAME}}: another variable of the same service
@@ -153,12 +155,12 @@ final class RailwayRules {
         }
     }
 
-    private static void checkShadowing(EnvironmentSpec env, String service, VariableSpec variable, Problems problems) {
+    private static void checkShadowing(EnvironmentSpec env, String service, VariableSpec variable, List<Reference> refs,
+            Problems problems) {
         if (!env.sharedVariables().containsKey(variable.name())) {
             return;
         }
         String text = variable.railwayText();
-        List<Reference> refs = references(text);
         boolean sharesIt = refs.size() == 1 && "shared".equals(refs.get(0).scope())
                 && refs.get(0).name().equals(variable.name()) && text.strip().equals(refs.get(0).text());
         if (!sharesIt) {

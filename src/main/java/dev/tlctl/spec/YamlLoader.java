@@ -71,13 +71,13 @@ final class YamlLoader {
      * The last files read, by name: a run reads its spec more than once (its structure, then its
      * values for the run's scope), and the same bytes under the same name give the same tree (an
      * immutable one), so it is parsed once. Compared byte for byte: an edited file is parsed anew.
+     * At most {@value #KEPT_FILES} files and {@value #KEPT_BYTES} bytes of them (a spec and an
+     * overlay per environment fit), the least recently read dropped first.
      */
-    private static final Map<String, Parsed> PARSED = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
-            return size() > 8;
-        }
-    };
+    private static final Map<String, Parsed> PARSED = new LinkedHashMap<>(16, 0.75f, true);
+    private static final int KEPT_FILES = 64;
+    private static final int KEPT_BYTES = 4 * MAX_BYTES;
+    private static long keptBytes;
 
     private final Problems problems;
     private final String fileName;
@@ -117,12 +117,22 @@ final class YamlLoader {
         if (known == null || !Arrays.equals(known.bytes(), bytes)) {
             Problems found = new Problems();
             known = new Parsed(bytes, decode(bytes, fileName, found), found.all());
-            synchronized (PARSED) {
-                PARSED.put(fileName, known);
-            }
+            keep(fileName, known);
         }
         known.diagnostics().forEach(problems::add);
         return known.root();
+    }
+
+    private static void keep(String fileName, Parsed parsed) {
+        synchronized (PARSED) {
+            Parsed replaced = PARSED.put(fileName, parsed);
+            keptBytes += parsed.bytes().length - (replaced == null ? 0 : replaced.bytes().length);
+            var eldest = PARSED.values().iterator();
+            while (PARSED.size() > 1 && (PARSED.size() > KEPT_FILES || keptBytes > KEPT_BYTES)) {
+                keptBytes -= eldest.next().bytes().length;
+                eldest.remove();
+            }
+        }
     }
 
     /** The tree of a file's bytes, or null (diagnostics say why); see {@link #load}. */
