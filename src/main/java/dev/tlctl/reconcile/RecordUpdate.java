@@ -55,8 +55,8 @@ final class RecordUpdate {
     private final RecordKey key;
     private final Map<String, Change> applied = new LinkedHashMap<>();
     /**
-     * The changes applied, by environment (null for project-wide ones): each environment's
-     * bookkeeping looks at its own, not at every change of the apply (changes can be many).
+     * The changes of {@link #applied}, by environment (null for project-wide ones): each
+     * environment's bookkeeping looks at its own, not at every change of the apply (changes can be many).
      */
     private final Map<String, List<Change>> appliedIn = new HashMap<>();
     /** By environment, its instances by service name: looked up once per value, so found once. */
@@ -71,11 +71,9 @@ final class RecordUpdate {
         this.after = after;
         this.key = key;
         if (result != null) {
-            for (Change c : result.applied()) {
-                Address address = c.address();
-                applied.put(address.text(), c);
-                appliedIn.computeIfAbsent(address.environment(), e -> new ArrayList<>()).add(c);
-            }
+            result.applied().forEach(c -> applied.put(c.address().text(), c));
+            applied.values().forEach(c ->
+                    appliedIn.computeIfAbsent(c.address().environment(), e -> new ArrayList<>()).add(c));
         }
     }
 

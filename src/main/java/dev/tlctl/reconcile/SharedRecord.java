@@ -152,7 +152,7 @@ record SharedRecord(String environmentId, boolean environmentCreated, byte[] che
         Map<String, String> instances = new TreeMap<>();
         Map<String, Value> values = new HashMap<>();
         java.util.Set<String> parameters = new java.util.TreeSet<>();
-        int i = 0;
+        int i = 1; // the line's index, the header's 0
         for (int start = headerEnd + 1; start <= body.length(); i++) {
             int end = body.indexOf('\n', start);
             if (end < 0) {
@@ -172,37 +172,37 @@ record SharedRecord(String environmentId, boolean environmentCreated, byte[] che
                 int second = body.indexOf('\t', tab + 1);
                 int third = second < 0 || second > end ? -1 : body.indexOf('\t', second + 1);
                 if (third < 0 || third > end) {
-                    need(body.substring(lineStart, end).split("\t", -1), 4, i + 1);
+                    need(body.substring(lineStart, end).split("\t", -1), 4, i);
                 }
                 int fourth = body.indexOf('\t', third + 1);
                 int createdEnd = fourth < 0 || fourth > end ? end : fourth;
                 String address = body.substring(tab + 1, second);
                 String known = addresses.putIfAbsent(address, address);
-                values.put(known != null ? known : address, new Value(unb64(body.substring(second + 1, third), i + 1),
+                values.put(known != null ? known : address, new Value(unb64(body.substring(second + 1, third), i),
                         createdEnd == third + 2 && body.charAt(third + 1) == '1'));
                 continue;
             }
             String[] f = body.substring(lineStart, end).split("\t", -1);
             switch (f[0]) {
                 case "environment" -> {
-                    need(f, 3, i + 1);
+                    need(f, 3, i);
                     environmentId = f[1];
                     created = f[2].equals("1");
                 }
                 case "check" -> {
-                    need(f, 2, i + 1);
-                    check = unb64(f[1], i + 1);
+                    need(f, 2, i);
+                    check = unb64(f[1], i);
                 }
                 case "service" -> {
-                    need(f, 3, i + 1);
+                    need(f, 3, i);
                     services.put(f[1], f[2]);
                 }
                 case "instance" -> {
-                    need(f, 3, i + 1);
+                    need(f, 3, i);
                     instances.put(f[1], f[2]);
                 }
                 case "parameter" -> {
-                    need(f, 2, i + 1);
+                    need(f, 2, i);
                     parameters.add(f[1]);
                 }
                 default -> { } // a later version's line: ignored
