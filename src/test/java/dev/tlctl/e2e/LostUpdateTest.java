@@ -1,5 +1,6 @@
 package dev.tlctl.e2e;
 
+import static dev.tlctl.e2e.Interleaving.step;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,9 +10,10 @@ import dev.tlctl.e2e.World.Run;
 import dev.tlctl.railway.GraphQLRequest;
 import dev.tlctl.railway.RequestListener;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -102,52 +104,81 @@ class LostUpdateTest extends E2eTest {
         assertEquals(0, json.code(), "nothing left to do once the other write is seen: " + json);
     }
 
+    /**
+     * Two applies at once on staging, both planned (and, for a shared variable, both checked)
+     * before either writes; then one writes, reads back and ends, and only then the other: the order in
+     * which a read-back of values alone sees nothing wrong (the later write holds exactly its own
+     * values), and which once let both report success. Driven request by request, both ways.
+     */
     @Test
     void twoAppliesAtOnceOnOneEnvironmentNeverBothSucceed() throws Exception {
         for (String setting : List.of("numReplicas", "DEBUG")) {
-            World w = World.start(dir.resolve(setting), c -> c);
-            try {
-                assertEquals(0, w.tlctl("apply", "--yes").code());
-                World.copySpec(w.dir.resolve("other"));
-                if (setting.equals("numReplicas")) {
-                    w.edit("environments/staging.yaml", s -> s.replace("numReplicas: 1", "numReplicas: 2"));
-                    w.edit("other/environments/staging.yaml", s -> s.replace("numReplicas: 1", "numReplicas: 3"));
-                } else {
-                    w.edit("environments/staging.yaml", s -> s.replace("DEBUG: \"1\"", "DEBUG: \"2\""));
-                    w.edit("other/environments/staging.yaml", s -> s.replace("DEBUG: \"1\"", "DEBUG: \"3\"")
-                            .replace("ENVIRONMENT: staging", "ENVIRONMENT: staging-2"));
-                }
-                // Both have planned before either writes: the contended case.
-                CyclicBarrier planned = new CyclicBarrier(2);
-                w.hook(new RequestListener() {
-                    @Override
-                    public void onRequest(GraphQLRequest request, int attempt) {
-                        if (request.document().startsWith("mutation Commit")
-                                || request.document().startsWith("query EnvironmentEtags")) {
-                            try {
-                                planned.await(20, TimeUnit.SECONDS);
-                            } catch (Exception e) {
-                                throw new IllegalStateException(e);
-                            }
-                        }
-                    }
-                });
-                ExecutorService threads = Executors.newFixedThreadPool(2);
-                try {
-                    CompletableFuture<Run> a = CompletableFuture.supplyAsync(() -> w.tlctl("apply", "--yes"), threads);
-                    CompletableFuture<Run> b = CompletableFuture.supplyAsync(() -> w.tlctl("-f", "other/tl-engine.yaml",
-                            "apply", "--yes"), threads);
-                    List<Run> runs = new ArrayList<>(List.of(a.join(), b.join()));
-                    assertTrue(runs.stream().filter(r -> r.code() == 0).count() <= 1,
-                            () -> setting + ": both reported success:\n" + runs);
-                    assertTrue(runs.stream().allMatch(r -> r.code() == 0 || r.code() == 1), runs::toString);
-                } finally {
-                    threads.shutdownNow();
-                }
-                w.assertNoSecretShown();
-            } finally {
-                w.close();
+            for (List<String> order : List.of(List.of("a", "b"), List.of("b", "a"))) {
+                contend(setting, order.get(0), order.get(1));
             }
+        }
+    }
+
+    private void contend(String setting, String first, String second) throws Exception {
+        boolean shared = setting.equals("DEBUG");
+        World w = World.start(dir.resolve(setting + "-" + first + second), c -> c);
+        try {
+            assertEquals(0, w.tlctl("apply", "--yes").code());
+            World.copySpec(w.dir.resolve("other"));
+            if (shared) {
+                w.edit("environments/staging.yaml", s -> s.replace("DEBUG: \"1\"", "DEBUG: \"2\""));
+                w.edit("other/environments/staging.yaml", s -> s.replace("DEBUG: \"1\"", "DEBUG: \"3\"")
+                        .replace("ENVIRONMENT: staging", "ENVIRONMENT: staging-2"));
+            } else {
+                w.edit("environments/staging.yaml", s -> s.replace("numReplicas: 1", "numReplicas: 2"));
+                w.edit("other/environments/staging.yaml", s -> s.replace("numReplicas: 1", "numReplicas: 3"));
+            }
+            List<Interleaving.Step> script = new ArrayList<>(List.of(step("a", "plan"), step("b", "plan")));
+            if (shared) {
+                script.addAll(List.of(step("a", "etags"), step("b", "etags")));
+            }
+            // The first writes, reads back and ends before the second writes.
+            script.addAll(List.of(step(first, "commit"), step(first, "done"), step(second, "commit"),
+                    step(second, "done")));
+            Interleaving turns = new Interleaving(script);
+            w.hook(turns);
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            Map<String, Run> runs = new LinkedHashMap<>();
+            try {
+                CompletableFuture<Run> a = CompletableFuture.supplyAsync(() -> turns.as("a",
+                        () -> w.tlctl("apply", "--yes")), threads);
+                CompletableFuture<Run> b = CompletableFuture.supplyAsync(() -> turns.as("b",
+                        () -> w.tlctl("-f", "other/tl-engine.yaml", "apply", "--yes")), threads);
+                runs.put("a", a.get(2, TimeUnit.MINUTES));
+                runs.put("b", b.get(2, TimeUnit.MINUTES));
+            } finally {
+                threads.shutdownNow();
+            }
+            String context = setting + ", " + first + " writes first:\n" + runs;
+            assertTrue(runs.values().stream().filter(r -> r.code() == 0).count() <= 1, "both reported success: " + context);
+            Run won = runs.get(first);
+            Run lost = runs.get(second);
+            assertEquals(0, won.code(), context);
+            assertEquals(1, lost.code(), "the second write met the first: " + context);
+            assertTrue(turns.finished(), "every scripted request came in order: " + context);
+            if (shared) {
+                assertTrue(lost.err().contains("someone else committed to environment staging at the same time"),
+                        context);
+                assertTrue(lost.err().contains("this apply may have overwritten them"), context);
+                assertTrue(lost.err().matches("(?s).*- patch \\S+ \\(COMMITTED \\S+\\): \"tlctl apply: 0 to create,"
+                        + " \\d to update, 0 to delete \\(run [0-9a-f]{12}\\)\".*"), context);
+                assertEquals(first.equals("a") ? "3" : "2", w.config("staging").at("/sharedVariables/DEBUG/value")
+                        .asText(), "the later write stands, and its apply said so: " + context);
+                Run json = w.tlctl("apply", "--yes", "--json");
+                assertEquals(0, json.code(), "a third apply converges: " + json);
+            } else {
+                assertTrue(lost.err().contains("STALE_ENVIRONMENT_BASE"), context);
+                assertEquals(first.equals("a") ? 2 : 3, w.config("staging").path("services").path(w.serviceId("engine-api"))
+                        .path("deploy").path("multiRegionConfig").path("us-west2").path("numReplicas").asInt(), context);
+            }
+            w.assertNoSecretShown();
+        } finally {
+            w.close();
         }
     }
 }
