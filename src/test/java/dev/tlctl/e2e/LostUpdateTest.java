@@ -104,6 +104,100 @@ class LostUpdateTest extends E2eTest {
         assertEquals(0, json.code(), "nothing left to do once the other write is seen: " + json);
     }
 
+    private static JsonNode json(String line) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The names of the operations tlctl sent since the recorder was cleared. */
+    private static List<String> operations(World w) {
+        return w.recorder.documents().stream().map(Interleaving::operation).toList();
+    }
+
+    /** Someone else commits a patch to staging's shared variables with this message, as the dashboard or a script would. */
+    private static void commitAsSomeoneElse(World w, String name, String message) {
+        w.gql.data("""
+                mutation E2eOtherCommit($environmentId: String!, $patch: EnvironmentConfig, $message: String) {
+                  environmentPatchCommit(environmentId: $environmentId, patch: $patch, commitMessage: $message)
+                }""", Map.of("environmentId", w.environmentId("staging"), "patch",
+                Map.of("sharedVariables", Map.of(name, Map.of("value", "x"))), "message", message));
+    }
+
+    @Test
+    void theLineageCostsOneRequestAfterAnUnguardedWriteAndNoneBeforeItOrForAGuardedOne() {
+        World w = world();
+        assertEquals(0, w.tlctl("apply", "--yes").code());
+        w.edit("environments/staging.yaml", s -> s.replace("DEBUG: \"1\"", "DEBUG: \"2\""));
+        w.clock.advance(java.time.Duration.ofMinutes(10)); // past the first apply's builds: no wait for them
+        w.recorder.clear();
+        Run shared = w.tlctl("apply", "--yes");
+        assertEquals(0, shared.code(), shared::toString);
+        assertEquals(List.of("ReadProject", "EnvironmentEtags", "Commit", "ReadProject", "EnvironmentPatches", "Commit"),
+                operations(w), "the plan, the check (etags and patches in one request), the commit, the read-back,"
+                + " the one request the lineage adds, and tlctl's record");
+        String check = w.recorder.documents().get(1);
+        assertTrue(check.contains("environmentPatches(") && check.contains("configEtag"), check);
+
+        w.edit("environments/staging.yaml", s -> s.replace("numReplicas: 1", "numReplicas: 2"));
+        w.clock.advance(java.time.Duration.ofMinutes(10));
+        w.recorder.clear();
+        Run guarded = w.tlctl("apply", "--yes");
+        assertEquals(0, guarded.code(), guarded::toString);
+        assertTrue(operations(w).stream().noneMatch(o -> o.equals("EnvironmentPatches") || o.equals("EnvironmentEtags")),
+                "Railway guards a change set: no check, no lineage: " + operations(w));
+    }
+
+    @Test
+    void anotherCommitsHostileMessageIsShownEscapedAndCutAndNeverItsContent() {
+        World w = world();
+        assertEquals(0, w.tlctl("apply", "--yes").code());
+        w.edit("environments/staging.yaml", s -> s.replace("DEBUG: \"1\"", "DEBUG: \"2\""));
+        String hostile = "\u001b[2J\u001b]0;pwned\u0007evil\nline\u202eright-to-left " + "x".repeat(5_000);
+        w.secret("fake-other-secret");
+        interfereAt(w, "mutation Commit", () -> w.gql.data("""
+                mutation E2eOtherCommit($environmentId: String!, $patch: EnvironmentConfig, $message: String) {
+                  environmentPatchCommit(environmentId: $environmentId, patch: $patch, commitMessage: $message)
+                }""", Map.of("environmentId", w.environmentId("staging"), "patch", Map.of("sharedVariables",
+                Map.of("OTHER_SECRET", Map.of("value", "fake-other-secret"))), "message", hostile)));
+
+        Run apply = w.tlctl("apply", "--yes");
+
+        assertEquals(1, apply.code(), apply::toString);
+        assertTrue(apply.err().contains("someone else committed to environment staging at the same time"), apply::toString);
+        assertTrue(apply.err().contains("\\u001b[2J\\u001b]0;pwned\\u0007evil\\u000aline\\u202eright-to-left xxx"),
+                apply::toString);
+        assertFalse(apply.all().contains("\u001b") || apply.all().contains("\u202e") || apply.all().contains("\u0007"),
+                "no control character reaches the terminal");
+        assertFalse(apply.err().contains("x".repeat(200)), "a huge message is cut");
+        w.assertNoSecretShown();
+    }
+
+    @Test
+    void jsonCarriesTheOtherWritesOfAConflict() {
+        World w = world();
+        assertEquals(0, w.tlctl("apply", "--yes").code());
+        w.edit("environments/staging.yaml", s -> s.replace("DEBUG: \"1\"", "DEBUG: \"2\""));
+        interfereAt(w, "mutation Commit", () -> commitAsSomeoneElse(w, "FROM_SCRIPT", "deploy script: bump"));
+
+        Run apply = w.tlctl("apply", "--yes", "--json");
+
+        assertEquals(1, apply.code(), apply::toString);
+        JsonNode result = apply.out().lines().map(LostUpdateTest::json)
+                .filter(e -> e.path("event").asText().equals("result")).findFirst().orElseThrow();
+        assertEquals("conflict", result.path("status").asText(), result::toString);
+        assertFalse(result.path("succeeded").asBoolean());
+        JsonNode other = result.path("others").path(0);
+        assertEquals("staging", other.path("environment").asText(), result::toString);
+        assertEquals("COMMITTED", other.path("status").asText());
+        assertEquals("deploy script: bump", other.path("message").asText());
+        assertFalse(other.path("patchId").asText().isEmpty());
+        assertFalse(other.path("time").asText().isEmpty());
+        assertEquals(1, result.path("others").size(), "tlctl's own patch is not someone else's: " + result);
+    }
+
     /**
      * Two applies at once on staging, both planned (and, for a shared variable, both checked)
      * before either writes; then one writes, reads back and ends, and only then the other: the order in
