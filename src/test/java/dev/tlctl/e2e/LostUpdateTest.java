@@ -118,12 +118,12 @@ class LostUpdateTest extends E2eTest {
     }
 
     /** Someone else commits a patch to staging's shared variables with this message, as the dashboard or a script would. */
-    private static void commitAsSomeoneElse(World w, String name, String message) {
+    private static void commitAsSomeoneElse(World w, String name, String value, String message) {
         w.gql.data("""
                 mutation E2eOtherCommit($environmentId: String!, $patch: EnvironmentConfig, $message: String) {
                   environmentPatchCommit(environmentId: $environmentId, patch: $patch, commitMessage: $message)
                 }""", Map.of("environmentId", w.environmentId("staging"), "patch",
-                Map.of("sharedVariables", Map.of(name, Map.of("value", "x"))), "message", message));
+                Map.of("sharedVariables", Map.of(name, Map.of("value", value))), "message", message));
     }
 
     @Test
@@ -157,11 +157,7 @@ class LostUpdateTest extends E2eTest {
         w.edit("environments/staging.yaml", s -> s.replace("DEBUG: \"1\"", "DEBUG: \"2\""));
         String hostile = "\u001b[2J\u001b]0;pwned\u0007evil\nline\u202eright-to-left " + "x".repeat(5_000);
         w.secret("fake-other-secret");
-        interfereAt(w, "mutation Commit", () -> w.gql.data("""
-                mutation E2eOtherCommit($environmentId: String!, $patch: EnvironmentConfig, $message: String) {
-                  environmentPatchCommit(environmentId: $environmentId, patch: $patch, commitMessage: $message)
-                }""", Map.of("environmentId", w.environmentId("staging"), "patch", Map.of("sharedVariables",
-                Map.of("OTHER_SECRET", Map.of("value", "fake-other-secret"))), "message", hostile)));
+        interfereAt(w, "mutation Commit", () -> commitAsSomeoneElse(w, "OTHER_SECRET", "fake-other-secret", hostile));
 
         Run apply = w.tlctl("apply", "--yes");
 
@@ -180,7 +176,7 @@ class LostUpdateTest extends E2eTest {
         World w = world();
         assertEquals(0, w.tlctl("apply", "--yes").code());
         w.edit("environments/staging.yaml", s -> s.replace("DEBUG: \"1\"", "DEBUG: \"2\""));
-        interfereAt(w, "mutation Commit", () -> commitAsSomeoneElse(w, "FROM_SCRIPT", "deploy script: bump"));
+        interfereAt(w, "mutation Commit", () -> commitAsSomeoneElse(w, "FROM_SCRIPT", "x", "deploy script: bump"));
 
         Run apply = w.tlctl("apply", "--yes", "--json");
 
