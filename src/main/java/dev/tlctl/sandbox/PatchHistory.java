@@ -56,7 +56,8 @@ final class PatchHistory {
         if (environment.staged != null) {
             Map<String, Object> staged = Staging.view(environment);
             int at = views.size();
-            while (at > 0 && ((String) views.get(at - 1).get("createdAt")).compareTo(environment.staged.createdAt) > 0) {
+            java.time.Instant stagedAt = java.time.Instant.parse(environment.staged.createdAt);
+            while (at > 0 && java.time.Instant.parse((String) views.get(at - 1).get("createdAt")).isAfter(stagedAt)) {
                 at--;
             }
             views.add(at, staged);
