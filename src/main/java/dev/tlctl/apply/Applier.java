@@ -8,6 +8,7 @@ import dev.tlctl.plan.Plan;
 import dev.tlctl.plan.UsageLimitValue;
 import dev.tlctl.railway.ChangeSet;
 import dev.tlctl.railway.EnvironmentPatch;
+import dev.tlctl.railway.PatchRecord;
 import dev.tlctl.railway.ProjectWrites;
 import dev.tlctl.railway.PullRequestSettingsWrite;
 import dev.tlctl.railway.ProjectWrites.EnvironmentWrite;
@@ -68,11 +69,13 @@ public final class Applier {
 
     /**
      * Applies {@code plan}. Before the first write, re-reads the {@code configEtag} of every
-     * existing environment the plan commits to and throws {@link ConcurrentChangeException}
-     * (having written nothing) when one changed since the plan read it.
+     * existing environment the plan writes by an unguarded patch and throws
+     * {@link ConcurrentChangeException} (having written nothing) when one changed since the plan
+     * read it; the same request lists their newest patches, the baseline of the result's
+     * {@link Lineage}. Every commit's message is {@code commitMessage} with the run's token.
      */
     public ApplyResult apply(Plan plan, String commitMessage) {
-        Run run = new Run(plan, commitMessage);
+        Run run = new Run(plan, commitMessage, Lineage.newToken());
         if (!plan.isEmpty()) {
             run.checkEtags();
         }
@@ -87,6 +90,10 @@ public final class Applier {
         private final Map<String, String> environmentIds;
         private final List<String> unguarded = new ArrayList<>();
         private final List<String> withStagedChanges = new ArrayList<>();
+        private final String token;
+        /** The patches listed before the write and the ids Railway answered to this run's commits, by environment. */
+        private final Map<String, List<PatchRecord>> baseline = new LinkedHashMap<>();
+        private final Map<String, List<String>> ownPatches = new LinkedHashMap<>();
         /** Settings of the instances new services brought, as Railway showed them, by environment and service. */
         private final Map<String, Map<String, Map<String, Object>>> observed = new LinkedHashMap<>();
         private String projectId;
@@ -97,9 +104,10 @@ public final class Applier {
 
         private record Planned(String title, List<Change> changes, Work work) {}
 
-        Run(Plan plan, String message) {
+        Run(Plan plan, String message, String token) {
             this.plan = plan;
-            this.message = message;
+            this.token = token;
+            this.message = Lineage.message(message, token);
             this.serviceIds = new LinkedHashMap<>(plan.target().serviceIds());
             this.environmentIds = new LinkedHashMap<>(plan.target().environmentIds());
             this.projectId = plan.target().projectId();
@@ -145,14 +153,30 @@ public final class Applier {
             if (existing.isEmpty()) {
                 return;
             }
-            Map<String, String> now = client.readEtags(existing.stream().map(EnvironmentTarget::id).toList());
+            Map<String, ProjectWrites.EnvironmentHead> now = client.readHeads(existing.stream()
+                    .map(EnvironmentTarget::id).toList());
             List<String> changed = existing.stream()
-                    .filter(t -> !Objects.equals(now.get(t.id()), t.configEtag()))
+                    .filter(t -> now.get(t.id()) == null || !Objects.equals(now.get(t.id()).configEtag(), t.configEtag()))
                     .map(EnvironmentTarget::name)
                     .toList();
             if (!changed.isEmpty()) {
                 throw new ConcurrentChangeException(changed);
             }
+            existing.forEach(t -> {
+                if (now.get(t.id()).patches() != null) {
+                    baseline.put(t.name(), now.get(t.id()).patches());
+                }
+            });
+        }
+
+        private Lineage lineage() {
+            return new Lineage(token, baseline, ownPatches);
+        }
+
+        /** Commits, keeping what Railway answered to each patch (its id) as this run's own. */
+        private void send(List<EnvironmentWrite> writes, UsageLimitWrite limit) {
+            client.commit(writes, limit, message).forEach((env, id) ->
+                    ownPatches.computeIfAbsent(env, k -> new ArrayList<>()).add(id));
         }
 
         ApplyResult execute() {
@@ -173,14 +197,16 @@ public final class Applier {
                     for (int j = i + 1; j < steps.size(); j++) {
                         rest.add(new Step(j + 1, steps.size(), steps.get(j).title(), steps.get(j).changes()));
                     }
-                    return new ApplyResult(projectId, done, step, e, rest, applied, unguarded, withStagedChanges);
+                    return new ApplyResult(projectId, done, step, e, rest, applied, unguarded, withStagedChanges,
+                            lineage());
                 }
                 Duration took = Duration.ofMillis(clock.millis() - start);
                 listener.finished(step, took);
                 done.add(new ApplyResult.Done(step, took));
                 applied.addAll(p.changes());
             }
-            return new ApplyResult(projectId, done, null, null, List.of(), applied, unguarded, withStagedChanges);
+            return new ApplyResult(projectId, done, null, null, List.of(), applied, unguarded, withStagedChanges,
+                    lineage());
         }
 
         private List<Planned> steps() {
@@ -304,7 +330,7 @@ public final class Applier {
             List<EnvironmentWrite> writes = new ArrayList<>();
             patches.forEach((env, patch) -> writes.add(EnvironmentWrite.patch(id(environmentIds, "environment", env),
                     env, patch)));
-            client.commit(writes, null, message);
+            send(writes, null);
         }
 
         /** One request: creates, routes or deletes a domain. */
@@ -395,7 +421,7 @@ public final class Applier {
                 limit = value == null ? new UsageLimitWrite(plan.target().customerId(), null, null, true)
                         : new UsageLimitWrite(plan.target().customerId(), value.soft(), value.hard(), false);
             }
-            client.commit(writes, limit, message);
+            send(writes, limit);
         }
 
         private boolean createdPreview(String env) {

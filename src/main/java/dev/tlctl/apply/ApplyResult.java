@@ -13,6 +13,8 @@ import java.util.List;
  *     against a concurrent write: the caller reads them back
  * @param withStagedChanges the environments whose staged changes were committed with tlctl's
  *     (also unguarded; only tlctl's own changes can be checked there)
+ * @param lineage the patches listed before the unguarded writes and this run's own, for the
+ *     caller to compare with those listed after them
  */
 public record ApplyResult(
         String projectId,
@@ -22,7 +24,8 @@ public record ApplyResult(
         List<Step> notAttempted,
         List<Change> applied,
         List<String> unguarded,
-        List<String> withStagedChanges) {
+        List<String> withStagedChanges,
+        Lineage lineage) {
 
     /** A step done and how long it took. */
     public record Done(Step step, Duration duration) {}

@@ -3,6 +3,7 @@ package dev.tlctl.cli;
 import dev.tlctl.live.LiveDeployment;
 import dev.tlctl.reconcile.ApplyOutcome;
 import dev.tlctl.reconcile.ApplyStep;
+import dev.tlctl.reconcile.OtherWrite;
 import dev.tlctl.reconcile.PlanResult;
 import dev.tlctl.reconcile.RequestTally;
 import java.io.PrintStream;
@@ -130,14 +131,60 @@ final class HumanApplyView implements ApplyView {
     private void conflict(ApplyOutcome outcome) {
         List<String> environments = outcome.steps().unguarded();
         err.println();
-        err.println(style.red("Apply wrote its changes, but Railway does not hold what it wrote") + " ("
-                + counts(outcome.steps()) + "). These differ from what this apply read plus its changes:");
-        outcome.conflicts().forEach(a -> err.println("    - " + a));
-        err.println("  Someone else wrote to " + (environments.size() == 1 ? "environment " : "environments ")
-                + String.join(", ", environments) + " at the same time. Railway cannot guard these writes (shared"
-                + " variables, or an environment created in this apply), so tlctl read them back: one of the two"
-                + " writes may be lost. Run `tlctl plan` to see where things stand.");
+        if (!outcome.conflicts().isEmpty()) {
+            err.println(style.red("Apply wrote its changes, but Railway does not hold what it wrote") + " ("
+                    + counts(outcome.steps()) + "). These differ from what this apply read plus its changes:");
+            outcome.conflicts().forEach(a -> err.println("    - " + a));
+            err.println("  Someone else wrote to " + (environments.size() == 1 ? "environment " : "environments ")
+                    + String.join(", ", environments) + " at the same time. Railway cannot guard these writes (shared"
+                    + " variables, or an environment created in this apply), so tlctl read them back: one of the two"
+                    + " writes may be lost. Run `tlctl plan` to see where things stand.");
+        }
+        if (!outcome.others().isEmpty()) {
+            others(outcome);
+        }
     }
+
+    /** Patches someone else committed around this apply's unguarded write: named, never shown (they hold values). */
+    private void others(ApplyOutcome outcome) {
+        List<String> environments = outcome.others().stream().map(OtherWrite::environment).distinct().toList();
+        String where = (environments.size() == 1 ? "environment " : "environments ") + String.join(", ", environments);
+        if (outcome.conflicts().isEmpty()) {
+            err.println(style.red("Apply wrote its changes, but someone else committed to " + where
+                    + " at the same time") + " (" + counts(outcome.steps()) + "). Railway lists these patches:");
+        } else {
+            err.println("  Railway also lists patches someone else committed to " + where + " at the same time:");
+        }
+        for (OtherWrite w : outcome.others()) {
+            err.println("    - " + (environments.size() == 1 ? "" : w.environment() + ": ") + "patch "
+                    + Printable.of(w.patchId()) + " (" + Printable.of(String.valueOf(w.status()))
+                    + (w.time() == null ? "" : " " + Printable.of(w.time())) + "): " + message(w.message()));
+        }
+        err.println("  They were committed between tlctl's check of the environment and its write, or just after it."
+                + " A patch carries no guard, so Railway could not refuse either write: this apply may have"
+                + " overwritten them, or they this apply's changes. Run `tlctl plan` to see where things stand.");
+    }
+
+    /** Someone's commit message, quoted, cut short and escaped: it can hold anything. */
+    private static String message(String text) {
+        if (text == null || text.isBlank()) {
+            return "(no message)";
+        }
+        String shown = text.length() > MESSAGE_SHOWN ? text.substring(0, Character.isHighSurrogate(
+                text.charAt(MESSAGE_SHOWN - 1)) ? MESSAGE_SHOWN - 1 : MESSAGE_SHOWN) + "..." : text;
+        StringBuilder out = new StringBuilder();
+        Printable.of(shown).codePoints().forEach(c -> {
+            if (Character.getType(c) == Character.FORMAT) {
+                out.append(String.format("\\u%04x", c)); // bidi overrides and the like would reorder the line
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return "\"" + out + "\"";
+    }
+
+    /** How much of someone's commit message a line shows. */
+    private static final int MESSAGE_SHOWN = 120;
 
     private void failure(ApplyOutcome.Steps steps) {
         err.println();

@@ -3,6 +3,7 @@ package dev.tlctl.cli;
 import dev.tlctl.live.LiveDeployment;
 import dev.tlctl.reconcile.ApplyOutcome;
 import dev.tlctl.reconcile.ApplyStep;
+import dev.tlctl.reconcile.OtherWrite;
 import dev.tlctl.reconcile.PlanResult;
 import dev.tlctl.reconcile.RequestTally;
 import java.io.PrintStream;
@@ -15,8 +16,10 @@ import java.util.Map;
  * and {@code event}: {@code plan} (the plan document), {@code step} ({@code status} started,
  * finished or failed), {@code wait}, {@code deployment} (with {@code --wait}: a followed
  * deployment's new status), and always a closing {@code result} (with {@code rollout}: how the wait
- * ended, and {@code outputs}: the services' URLs per environment). Human progress still goes to
- * stderr.
+ * ended, {@code outputs}: the services' URLs per environment, and with status {@code conflict}
+ * {@code conflicts}: the addresses read back that differ, and {@code others}: the patches someone
+ * else committed around an unguarded write, by id, status, message and time). Human progress
+ * still goes to stderr.
  */
 final class JsonApplyView implements ApplyView {
     private final PrintStream out;
@@ -37,14 +40,15 @@ final class JsonApplyView implements ApplyView {
     /** The closing event; {@code requests} and {@code durationMs} are null when the run ended before counting. */
     record ResultEvent(int formatVersion, String event, String status, boolean succeeded, String projectId, long created,
             long updated, long deleted, int steps, Integer requests, Long durationMs, String failedStep, String error,
-            List<String> notAttempted, List<String> conflicts, List<String> recorded, String recordProblem,
+            List<String> notAttempted, List<String> conflicts, List<OtherWrite> others, List<String> recorded,
+            String recordProblem,
             List<String> alreadyApplied, RolloutDocument rollout, Map<String, Map<String, List<String>>> outputs,
             List<dev.tlctl.reconcile.Outputs.DnsRecord> dnsRecords) {
 
         /** The closing event of an apply that ended with an error before (or instead of) an outcome. */
         static ResultEvent failedEarly(String error) {
             return new ResultEvent(Json.FORMAT_VERSION, "result", "failed", false, null, 0, 0, 0, 0, null, null, null, error,
-                    null, List.of(), List.of(), null, List.of(), null, Map.of(), List.of());
+                    null, List.of(), List.of(), List.of(), null, List.of(), null, Map.of(), List.of());
         }
     }
 
@@ -117,7 +121,8 @@ final class JsonApplyView implements ApplyView {
                 steps == null ? 0 : steps.deleted(), steps == null ? 0 : steps.done().size(), requests.count(), millis,
                 failed ? steps.failed().title() : null, failed ? steps.error() : null,
                 failed ? steps.notAttempted().stream().map(ApplyStep::title).toList() : null,
-                outcome.conflicts(), outcome.recorded(), outcome.recordProblem(), outcome.alreadyApplied(),
+                outcome.conflicts(), outcome.others(), outcome.recorded(), outcome.recordProblem(),
+                outcome.alreadyApplied(),
                 RolloutDocument.of(outcome.rollout()), outcome.outputs().urls(), outcome.outputs().dnsRecords())));
     }
 }

@@ -35,7 +35,7 @@ final class Commits {
         this.waits = new Waits(transport.config());
     }
 
-    void commit(List<EnvironmentWrite> given, UsageLimitWrite limit, String message) {
+    Map<String, String> commit(List<EnvironmentWrite> given, UsageLimitWrite limit, String message) {
         List<EnvironmentWrite> writes = preview(given);
         stage(writes);
         BatchComposer batch = new BatchComposer("Commit");
@@ -81,7 +81,7 @@ final class Commits {
             }
         }
         if (what.isEmpty()) {
-            return;
+            return Map.of();
         }
         // A change set is not sent again (its base etag would no longer match), nor a staged commit.
         boolean repeatable = writes.stream().allMatch(w -> w.changeSet() == null && w.staged() != Staged.INCLUDE);
@@ -110,12 +110,17 @@ final class Commits {
             throw e;
         }
         Map<EnvironmentWrite, JsonNode> answers = new LinkedHashMap<>();
+        Map<String, String> patchIds = new LinkedHashMap<>();
         aliases.forEach((alias, write) -> {
+            JsonNode answer = composed.result(data, alias);
             if (write.changeSet() != null && write.staged() != Staged.INCLUDE) {
-                answers.put(write, composed.result(data, alias));
+                answers.put(write, answer);
+            } else if (answer.isTextual()) {
+                patchIds.put(write.name(), answer.asText());
             }
         });
         finish(answers);
+        return patchIds;
     }
 
     /**

@@ -53,8 +53,14 @@ public interface ProjectWrites {
      */
     Map<String, String> createServices(String projectId, List<String> names);
 
-    /** The current {@code configEtag} of each environment, by id. */
-    Map<String, String> readEtags(List<String> environmentIds);
+    /**
+     * An environment just before an unguarded write: its {@code configEtag}, and the patches at
+     * both ends of Railway's list of its patches (null when Railway would not list them).
+     */
+    record EnvironmentHead(String configEtag, List<PatchRecord> patches) {}
+
+    /** The current {@code configEtag} and newest patches of each environment, by id, in one request. */
+    Map<String, EnvironmentHead> readHeads(List<String> environmentIds);
 
     /**
      * One environment's write: a change set guarded by the {@code configEtag} the plan read, or,
@@ -90,8 +96,13 @@ public interface ProjectWrites {
      */
     enum Staged { NONE, DISCARD, INCLUDE }
 
-    /** Writes every environment and the usage limit (may be null). */
-    void commit(List<EnvironmentWrite> writes, UsageLimitWrite limit, String message);
+    /**
+     * Writes every environment and the usage limit (may be null). Returns, by environment name,
+     * what Railway answered to each patch committed (environmentPatchCommit and
+     * environmentPatchCommitStaged answer a {@code String}: the patch's id, as far as Railway
+     * says); none for a change set.
+     */
+    Map<String, String> commit(List<EnvironmentWrite> writes, UsageLimitWrite limit, String message);
 
     /** Deletes services (everywhere) and environments. */
     void delete(List<String> serviceIds, List<String> environmentIds, String what);

@@ -76,23 +76,71 @@ public final class RailwayClient implements ProjectWrites, AutoCloseable {
         return reader.read(target, true);
     }
 
-    /** The current {@code configEtag} of each environment, by id, in one request. */
+    /** How many patches are read at each end of an environment's list. */
+    static final int PATCH_WINDOW = 10;
+
+    /**
+     * The current {@code configEtag} of each environment and the patches at both ends of its
+     * list, by id, in one request. If Railway refuses the patches (and only them), the etags are
+     * read alone, and the heads come without patches: the lineage check is then not possible.
+     */
     @Override
-    public Map<String, String> readEtags(List<String> environmentIds) {
+    public Map<String, EnvironmentHead> readHeads(List<String> environmentIds) {
         if (environmentIds.isEmpty()) {
             return Map.of();
         }
+        try {
+            return readHeads(environmentIds, true);
+        } catch (RailwayException e) {
+            if (e.errors().isEmpty() || !e.errors().stream().allMatch(error -> error.path() != null
+                    && error.path().startsWith("p"))) {
+                throw e;
+            }
+            return readHeads(environmentIds, false);
+        }
+    }
+
+    private Map<String, EnvironmentHead> readHeads(List<String> environmentIds, boolean patches) {
         BatchComposer batch = new BatchComposer("EnvironmentEtags");
         for (int i = 0; i < environmentIds.size(); i++) {
             batch.add("e" + i, Documents.load("EnvironmentEtag"), Map.of("id", environmentIds.get(i)));
+            if (patches) {
+                batch.add("p" + i, Documents.load("EnvironmentPatches"), patchVariables(environmentIds.get(i)));
+            }
         }
         DocumentBatch composed = batch.compose();
         JsonNode data = transport.execute(composed.request("re-read the config etags before writing", true));
-        Map<String, String> etags = new LinkedHashMap<>();
+        Map<String, EnvironmentHead> heads = new LinkedHashMap<>();
         for (int i = 0; i < environmentIds.size(); i++) {
-            etags.put(environmentIds.get(i), composed.result(data, "e" + i).path("configEtag").asText());
+            heads.put(environmentIds.get(i), new EnvironmentHead(composed.result(data, "e" + i).path("configEtag").asText(),
+                    patches ? PatchRecord.of(composed.data(data, "p" + i)) : null));
         }
-        return etags;
+        return heads;
+    }
+
+    /**
+     * The patches at both ends of each environment's list, by id, in one request: after an
+     * unguarded write, what apply compares with what {@link #readHeads} read before it.
+     */
+    public Map<String, List<PatchRecord>> readPatches(List<String> environmentIds) {
+        if (environmentIds.isEmpty()) {
+            return Map.of();
+        }
+        BatchComposer batch = new BatchComposer("EnvironmentPatches");
+        for (int i = 0; i < environmentIds.size(); i++) {
+            batch.add("p" + i, Documents.load("EnvironmentPatches"), patchVariables(environmentIds.get(i)));
+        }
+        DocumentBatch composed = batch.compose();
+        JsonNode data = transport.execute(composed.request("read the newest patches of the environments written", true));
+        Map<String, List<PatchRecord>> patches = new LinkedHashMap<>();
+        for (int i = 0; i < environmentIds.size(); i++) {
+            patches.put(environmentIds.get(i), PatchRecord.of(composed.data(data, "p" + i)));
+        }
+        return patches;
+    }
+
+    private static Map<String, Object> patchVariables(String environmentId) {
+        return Map.of("environmentId", environmentId, "window", PATCH_WINDOW);
     }
 
     @Override
@@ -149,8 +197,8 @@ public final class RailwayClient implements ProjectWrites, AutoCloseable {
     }
 
     @Override
-    public void commit(List<EnvironmentWrite> writes, UsageLimitWrite limit, String message) {
-        commits.commit(writes, limit, message);
+    public Map<String, String> commit(List<EnvironmentWrite> writes, UsageLimitWrite limit, String message) {
+        return commits.commit(writes, limit, message);
     }
 
     @Override

@@ -11,7 +11,8 @@ import java.util.List;
  * How an apply ended: nothing to do, cancelled before anything was written, carried out (fully,
  * or up to a failed step, which {@code steps} describes), or carried out while someone else wrote
  * to an environment Railway could not guard ({@code conflicts}: the addresses read back that are
- * not what this apply wrote over what it read). After it, tlctl's records on Railway are brought up
+ * not what this apply wrote over what it read; {@code others}: the patches Railway lists as
+ * committed there by someone else around the write). After it, tlctl's records on Railway are brought up
  * to date; if that fails, {@code recordProblem} says so and the apply does not count as a success
  * (running it again writes them).
  *
@@ -22,9 +23,13 @@ import java.util.List;
  * @param rollout with {@code --wait}, how the deployments the apply caused ended; null without it,
  *     or when the apply did not get that far
  * @param outputs the URLs of the services in the environments of the run, after the apply
+ * @param others patches someone else committed to an environment Railway could not guard,
+ *     between tlctl's check and its write or just after it (Railway's list of patches, read
+ *     before and after): this apply may have overwritten them, or they it
  */
 public record ApplyOutcome(PlanResult planned, Status status, Steps steps, List<String> conflicts,
-        List<String> recorded, String recordProblem, List<String> alreadyApplied, Rollout rollout, Outputs outputs) {
+        List<String> recorded, String recordProblem, List<String> alreadyApplied, Rollout rollout, Outputs outputs,
+        List<OtherWrite> others) {
 
     /** How the apply ended. */
     public enum Status { NOTHING_TO_DO, CANCELLED, APPLIED, FAILED, CONFLICT }
@@ -83,6 +88,13 @@ public record ApplyOutcome(PlanResult planned, Status status, Steps steps, List<
         recorded = List.copyOf(recorded);
         alreadyApplied = List.copyOf(alreadyApplied);
         outputs = outputs == null ? Outputs.NONE : outputs;
+        others = others == null ? List.of() : List.copyOf(others);
+    }
+
+    /** An outcome without others' writes. */
+    public ApplyOutcome(PlanResult planned, Status status, Steps steps, List<String> conflicts, List<String> recorded,
+            String recordProblem, List<String> alreadyApplied, Rollout rollout, Outputs outputs) {
+        this(planned, status, steps, conflicts, recorded, recordProblem, alreadyApplied, rollout, outputs, List.of());
     }
 
     /** An outcome without a wait. */
@@ -97,7 +109,14 @@ public record ApplyOutcome(PlanResult planned, Status status, Steps steps, List<
 
     /** The same outcome, followed by this wait and with these outputs. */
     ApplyOutcome with(Rollout wait, Outputs urls) {
-        return new ApplyOutcome(planned, status, steps, conflicts, recorded, recordProblem, alreadyApplied, wait, urls);
+        return new ApplyOutcome(planned, status, steps, conflicts, recorded, recordProblem, alreadyApplied, wait, urls,
+                others);
+    }
+
+    /** The same outcome, with these writes of others found around it. */
+    ApplyOutcome withOthers(List<OtherWrite> found) {
+        return new ApplyOutcome(planned, status, steps, conflicts, recorded, recordProblem, alreadyApplied, rollout,
+                outputs, found);
     }
 
     /** Applied (or nothing to do), recorded, and, when waited for, every deployment it caused serving. */

@@ -2,6 +2,7 @@ package dev.tlctl.reconcile;
 
 import dev.tlctl.apply.ApplyResult;
 import dev.tlctl.apply.Applier;
+import dev.tlctl.apply.Lineage;
 import dev.tlctl.live.LiveProject;
 import dev.tlctl.live.LiveState;
 import dev.tlctl.live.LiveWorkspace;
@@ -10,8 +11,10 @@ import dev.tlctl.plan.PlanOptions;
 import dev.tlctl.plan.Planner;
 import dev.tlctl.plan.ReadBack;
 import dev.tlctl.railway.ClientConfig;
+import dev.tlctl.railway.PatchRecord;
 import dev.tlctl.railway.ProjectWrites;
 import dev.tlctl.railway.RailwayClient;
+import dev.tlctl.railway.RailwayException;
 import dev.tlctl.railway.RailwayTransport;
 import dev.tlctl.railway.ReadResult;
 import dev.tlctl.railway.ReadTarget;
@@ -415,9 +418,9 @@ public final class Reconciler implements AutoCloseable {
         }
         ReadBackResult back = readBack(result0, result);
         Recorder.Written recorded = recorder.write(result0, planned.records(), result, back.after());
-        ApplyOutcome outcome = new ApplyOutcome(result0, back.conflicts().isEmpty() ? ApplyOutcome.Status.APPLIED
-                : ApplyOutcome.Status.CONFLICT, ApplyOutcome.Steps.of(result), back.conflicts(), recorded.environments(), recorded.problem(),
-                List.of());
+        ApplyOutcome outcome = new ApplyOutcome(result0, back.conflicts().isEmpty() && back.others().isEmpty()
+                ? ApplyOutcome.Status.APPLIED : ApplyOutcome.Status.CONFLICT, ApplyOutcome.Steps.of(result),
+                back.conflicts(), recorded.environments(), recorded.problem(), List.of()).withOthers(back.others());
         return followed(outcome, request, observer, back.after());
     }
 
@@ -443,17 +446,23 @@ public final class Reconciler implements AutoCloseable {
         return outcome.with(rollout, Outputs.of(now, planned.environments()));
     }
 
-    /** The addresses read back that are not as expected, and the project read (records taken out); null when not read. */
-    private record ReadBackResult(List<String> conflicts, LiveProject after) {}
+    /**
+     * The addresses read back that are not as expected, others' patches committed around the
+     * write, and the project read (records taken out; null when not read).
+     */
+    private record ReadBackResult(List<String> conflicts, List<OtherWrite> others, LiveProject after) {}
 
     /**
      * Reads back the environments written by a patch (which Railway cannot guard) and returns every
      * address that is not what the plan read plus its changes; one request, and a few more a
-     * moment apart only while something differs (Railway may not show a commit at once).
+     * moment apart only while something differs (Railway may not show a commit at once). Then, in
+     * one more request, lists their newest patches: one committed since the check before the write
+     * by someone else is a write this apply may have overwritten, whatever the values say
+     * ({@link Lineage#others}).
      */
     private ReadBackResult readBack(PlanResult planned, ApplyResult result) {
         if ((result.unguarded().isEmpty() && result.withStagedChanges().isEmpty()) || result.projectId() == null) {
-            return new ReadBackResult(List.of(), null);
+            return new ReadBackResult(List.of(), List.of(), null);
         }
         LiveProject[] last = {null};
         List<String> conflicts = client.readBack(declared.project().name(), result.projectId(), raw -> {
@@ -471,7 +480,28 @@ public final class Reconciler implements AutoCloseable {
             }
             return found;
         });
-        return new ReadBackResult(conflicts, last[0]);
+        return new ReadBackResult(conflicts, otherWrites(planned, result), last[0]);
+    }
+
+    /** Others' patches around this apply's unguarded writes (none when Railway would not list them). */
+    private List<OtherWrite> otherWrites(PlanResult planned, ApplyResult result) {
+        Lineage lineage = result.lineage();
+        Map<String, String> checked = new java.util.LinkedHashMap<>();
+        java.util.stream.Stream.concat(result.unguarded().stream(), result.withStagedChanges().stream())
+                .filter(lineage::checks).forEach(env -> planned.plan().target().environment(env)
+                        .ifPresent(t -> checked.put(env, t.id())));
+        if (checked.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<PatchRecord>> listed;
+        try {
+            listed = client.readPatches(List.copyOf(checked.values()));
+        } catch (RailwayException e) {
+            return List.of(); // the read-back of values stands; the lineage is unknown
+        }
+        List<OtherWrite> others = new ArrayList<>();
+        checked.forEach((env, id) -> lineage.others(env, listed.get(id)).forEach(w -> others.add(OtherWrite.of(w))));
+        return others;
     }
 
     /** The writes an apply sends (the client; a seam for tests of this class). */

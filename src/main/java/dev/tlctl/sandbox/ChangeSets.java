@@ -42,8 +42,15 @@ final class ChangeSets {
         String applyId = store.newId();
         Map<String, String> created = simulation.createServices();
         List<String> deploymentIds = new ArrayList<>();
+        boolean background = Boolean.FALSE.equals(waitForCompletion);
+        java.time.Duration delay = store.timing().applyDelay();
+        String finishedAt = background && !delay.isZero() ? store.clock().instant().plus(delay).toString() : null;
         if (simulation.changesAnything()) {
+            ObjectNode before = environment.config;
             Patches.install(store, environment, simulation.config(), true).forEach(d -> deploymentIds.add(d.id));
+            // Railway applies a change set as a patch of the environment: listed, APPLYING until it is done.
+            PatchHistory.record(store, environment, store.newId(), Patches.diff(before, environment.config),
+                    commitMessage, store.now(), finishedAt);
         }
         ObjectNode result = Json.MAPPER.createObjectNode();
         result.put("id", applyId);
@@ -69,10 +76,7 @@ final class ChangeSets {
         }
         result.putNull("stagedPatchId");
         result.putArray("diagnostics");
-        boolean background = Boolean.FALSE.equals(waitForCompletion);
-        java.time.Duration delay = store.timing().applyDelay();
-        remember(store, environment, applyId, commitMessage, result,
-                background && !delay.isZero() ? store.clock().instant().plus(delay).toString() : null);
+        remember(store, environment, applyId, commitMessage, result, finishedAt);
 
         ObjectNode answer = result.deepCopy();
         if (background) {

@@ -76,17 +76,42 @@ final class Patches {
     }
 
     /**
-     * environmentPatchCommit: deep-merges the patch into the environment's config and records the
-     * deployments it causes (see {@link #install}). Returns the patch id. Staged changes are left
-     * as they are: only this patch is committed.
+     * environmentPatchCommit: deep-merges the patch into the environment's config, records the
+     * deployments it causes (see {@link #install}) and the patch with its message
+     * ({@link PatchHistory}). Returns the patch id. Staged changes are left as they are: only
+     * this patch is committed.
      */
-    static String commit(Store store, State.EnvironmentRec environment, Object patchValue) {
+    static String commit(Store store, State.EnvironmentRec environment, Object patchValue, String message) {
         String patchId = store.newId();
         if (patchValue == null) {
             return patchId;
         }
-        install(store, environment, merged(store, environment, environment.config, patchObject(patchValue)), true);
+        ObjectNode patch = patchObject(patchValue);
+        install(store, environment, merged(store, environment, environment.config, patch), true);
+        PatchHistory.record(store, environment, patchId, patch, message, store.now(), null);
         return patchId;
+    }
+
+    /** The patch that turns {@code before} into {@code after}: changed keys, objects key by key, a null for a removed key. */
+    static ObjectNode diff(ObjectNode before, ObjectNode after) {
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        after.properties().forEach(entry -> {
+            JsonNode was = before.get(entry.getKey());
+            if (was instanceof ObjectNode wasObject && entry.getValue() instanceof ObjectNode nowObject) {
+                ObjectNode inner = diff(wasObject, nowObject);
+                if (!inner.isEmpty()) {
+                    out.set(entry.getKey(), inner);
+                }
+            } else if (!entry.getValue().equals(was)) {
+                out.set(entry.getKey(), entry.getValue().deepCopy());
+            }
+        });
+        before.fieldNames().forEachRemaining(key -> {
+            if (!after.has(key)) {
+                out.putNull(key);
+            }
+        });
+        return out;
     }
 
     static ObjectNode patchObject(Object patchValue) {

@@ -56,7 +56,8 @@ final class ProjectFetchers {
                 .dataFetcher("environment", nested((c, env) ->
                         Views.environment(c.store().environmentAny(sourceKey(env, "environmentId")))))
                 .dataFetcher("patch", nested((c, env) -> Patches.masked(
-                        Staging.patch(c.store().environmentAny(sourceKey(env, "environmentId"))),
+                        PatchHistory.content(c.store().environmentAny(sourceKey(env, "environmentId")),
+                                sourceKey(env, "id")),
                         Boolean.TRUE.equals(env.getArgument("decryptVariables")))))
                 .build());
         return types;

@@ -74,6 +74,12 @@ final class RootFetchers {
                     c.caller().requireEnvironment(c.state(), environment);
                     return Staging.view(environment);
                 }))
+                .dataFetcher("environmentPatches", root((c, env) -> {
+                    State.EnvironmentRec environment = c.store().environment(env.getArgument("environmentId"));
+                    c.caller().requireEnvironment(c.state(), environment);
+                    return Connections.page(PatchHistory.list(c.store(), environment), v -> v, env);
+                }))
+                .dataFetcher("environmentPatch", root((c, env) -> PatchHistory.find(c, env.getArgument("id"))))
                 .dataFetcher("regions", root((c, env) -> {
                     String projectId = env.getArgument("projectId");
                     if (projectId != null) {
@@ -146,7 +152,7 @@ final class RootFetchers {
                 .dataFetcher("environmentPatchCommit", root((c, env) -> {
                     State.EnvironmentRec environment = c.store().environment(env.getArgument("environmentId"));
                     c.caller().requireEnvironment(c.state(), environment);
-                    return Patches.commit(c.store(), environment, env.getArgument("patch"));
+                    return Patches.commit(c.store(), environment, env.getArgument("patch"), env.getArgument("commitMessage"));
                 }))
                 .dataFetcher("environmentStageChanges", root((c, env) -> {
                     State.EnvironmentRec environment = c.store().environment(env.getArgument("environmentId"));
@@ -156,7 +162,8 @@ final class RootFetchers {
                 .dataFetcher("environmentPatchCommitStaged", root((c, env) -> {
                     State.EnvironmentRec environment = c.store().environment(env.getArgument("environmentId"));
                     c.caller().requireEnvironment(c.state(), environment);
-                    return Staging.commit(c.store(), environment, env.getArgument("skipDeploys"));
+                    return Staging.commit(c.store(), environment, env.getArgument("skipDeploys"),
+                            env.getArgument("commitMessage"));
                 }))
                 .dataFetcher("environmentApplyChangeSet", root((c, env) -> {
                     State.EnvironmentRec environment = c.store().environment(env.getArgument("environmentId"));

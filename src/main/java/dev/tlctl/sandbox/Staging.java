@@ -44,15 +44,17 @@ final class Staging {
     /**
      * environmentPatchCommitStaged: commits the whole staged patch, as environmentPatchCommit
      * would, deploying what it changes unless skipDeploys; the environment then has nothing
-     * staged. Returns the staged patch's id. With nothing staged it is an error.
+     * staged, and the patch is listed as committed with {@code message}. Returns the staged patch's id. With nothing staged it is an error.
      */
-    static String commit(Store store, State.EnvironmentRec environment, Boolean skipDeploys) {
+    static String commit(Store store, State.EnvironmentRec environment, Boolean skipDeploys, String message) {
         State.StagedPatchRec staged = environment.staged;
         if (staged == null || count(environment) == 0) {
             throw new SandboxException("There are no staged changes to commit in environment " + environment.name);
         }
         Patches.install(store, environment, Patches.merged(store, environment, environment.config, staged.patch),
                 !Boolean.TRUE.equals(skipDeploys));
+        // The staged patch becomes a committed one: same id, now with the commit's message.
+        PatchHistory.record(store, environment, staged.id, staged.patch, message, staged.createdAt, null);
         environment.staged = null;
         store.markDirty();
         return staged.id;

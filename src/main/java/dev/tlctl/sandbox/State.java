@@ -19,6 +19,8 @@ import java.util.Map;
 final class State {
     /** The change-set applies the state keeps; the oldest are dropped past this. */
     static final int MAX_CHANGE_SET_APPLIES = 200;
+    /** The committed patches the state keeps per environment; the oldest are dropped past this. */
+    static final int MAX_PATCHES = 50;
 
     /** The shape written now; {@link StateFile} upgrades older files when it reads them. */
     static final int FORMAT_VERSION = 2;
@@ -164,6 +166,9 @@ final class State {
         public Map<String, InstanceRec> instances = new LinkedHashMap<>();
         /** The staged patch (environmentStageChanges), or null when nothing is staged. */
         public StagedPatchRec staged;
+        /** The patches committed here, oldest first (at most {@link #MAX_PATCHES}): what environmentPatches lists. */
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        public List<PatchRec> patches = new ArrayList<>();
         /**
          * Instances a serviceCreate made that have not materialised yet, by service id: the config
          * they start with. They join {@code config.services} at the service's {@code instancesAt}.
@@ -195,6 +200,23 @@ final class State {
         public ObjectNode patch;
         public String createdAt;
         public String updatedAt;
+    }
+
+    /**
+     * A patch committed to an environment (environmentPatchCommit, environmentPatchCommitStaged,
+     * environmentApplyChangeSet): its content as JSON text (text is a fraction of a tree's memory),
+     * the commit message, and when it was made and applied.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class PatchRec {
+        public String id;
+        public String message;
+        public String patch;
+        public String createdAt;
+        public String updatedAt;
+        /** When it was (or will be: APPLYING until then) applied, on the sandbox's clock. */
+        public String appliedAt;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

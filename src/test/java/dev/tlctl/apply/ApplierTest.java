@@ -183,6 +183,25 @@ class ApplierTest {
     }
 
     @Test
+    void anUnguardedWriteKeepsThePatchesListedBeforeItAndItsOwnForTheLineageCheck() throws IOException {
+        Plan plan = Planner.plan(spec(SPEC), new LiveState(WORKSPACE,
+                live(false, Map.of("deploy.numReplicas", 2L, "deploy.region", "us-west2"), "postgresql://old")),
+                PlanOptions.defaults());
+        List<dev.tlctl.railway.PatchRecord> listed = List.of(new dev.tlctl.railway.PatchRecord("p1", "COMMITTED",
+                "earlier", "2026-11-29T00:00:00Z", "2026-11-29T00:00:00Z"));
+        railway.patches.put("env-staging", listed);
+
+        ApplyResult result = apply(plan);
+
+        Lineage lineage = result.lineage();
+        assertEquals(Map.of("staging", listed), lineage.before(), "read in the etag check's request");
+        assertEquals(Map.of("staging", List.of("patch-staging")), lineage.own(), "the id Railway answered the commit");
+        assertEquals(List.of("tlctl apply: test (run " + lineage.runToken() + ")"), railway.messages,
+                "the commit carries the run's token");
+        assertTrue(lineage.checks("staging"));
+    }
+
+    @Test
     void anEnvironmentChangedSinceThePlanStopsAnUnguardedWriteBeforeAnyWrite() throws IOException {
         Plan plan = Planner.plan(spec(SPEC), new LiveState(WORKSPACE,
                 live(false, Map.of("deploy.numReplicas", 2L, "deploy.region", "us-west2"), "postgresql://old")),

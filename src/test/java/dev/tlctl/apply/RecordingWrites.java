@@ -69,16 +69,23 @@ final class RecordingWrites implements ProjectWrites {
         return ids;
     }
 
+    /** What {@link #readHeads} lists as each environment's patches (by id); none by default. */
+    final Map<String, List<dev.tlctl.railway.PatchRecord>> patches = new LinkedHashMap<>();
+    /** The message of every commit, in order. */
+    final List<String> messages = new ArrayList<>();
+
     @Override
-    public Map<String, String> readEtags(List<String> environmentIds) {
+    public Map<String, EnvironmentHead> readHeads(List<String> environmentIds) {
         record("readEtags " + environmentIds);
-        Map<String, String> out = new LinkedHashMap<>();
-        environmentIds.forEach(id -> out.put(id, etags.getOrDefault(id, "etag-" + id.substring("env-".length()))));
+        Map<String, EnvironmentHead> out = new LinkedHashMap<>();
+        environmentIds.forEach(id -> out.put(id, new EnvironmentHead(etags.getOrDefault(id,
+                "etag-" + id.substring("env-".length())), patches.getOrDefault(id, List.of()))));
         return out;
     }
 
     @Override
-    public void commit(List<EnvironmentWrite> writes, UsageLimitWrite limit, String message) {
+    public Map<String, String> commit(List<EnvironmentWrite> writes, UsageLimitWrite limit, String message) {
+        messages.add(message);
         StringBuilder line = new StringBuilder("commit");
         for (EnvironmentWrite w : writes) {
             line.append(' ').append(w.name()).append('=').append(w.patch() != null ? w.patch().masked()
@@ -88,6 +95,9 @@ final class RecordingWrites implements ProjectWrites {
             line.append(" limit=").append(limit);
         }
         record(line.toString());
+        Map<String, String> ids = new LinkedHashMap<>();
+        writes.stream().filter(w -> w.patch() != null).forEach(w -> ids.put(w.name(), "patch-" + w.name()));
+        return ids;
     }
 
     @Override

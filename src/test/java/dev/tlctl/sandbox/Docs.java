@@ -358,4 +358,10 @@ final class Docs {
             + " volumeInstances { edges { node { volumeId serviceId mountPath sizeMB volume { name } } } } } }";
     static final String DEPLOYMENT_ACTIONS = "query DeploymentActions($id: String!) { deployment(id: $id) { id status"
             + " canRedeploy canRollback staticUrl url } }";
+    static final String ENVIRONMENT_PATCHES = "query Patches($environmentId: String!, $first: Int, $last: Int,"
+            + " $after: String, $before: String) { environmentPatches(environmentId: $environmentId, first: $first,"
+            + " last: $last, after: $after, before: $before) { edges { cursor node { " + Parts.PATCH_FIELDS + " } }"
+            + " pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }";
+    static final String ENVIRONMENT_PATCH = "query Patch($id: String!, $decrypt: Boolean) { environmentPatch(id: $id) {"
+            + " " + Parts.PATCH_FIELDS + " patch(decryptVariables: $decrypt) } }";
 }

@@ -322,6 +322,8 @@ final class WholeTypes {
         roots.add(new Root(false, "deploymentLogs(deploymentId: $d)", "($d: String!)", Map.of("d", deployment), gql));
         roots.add(new Root(false, "environmentStagedChanges(environmentId: $e)", "($e: String!)",
                 Map.of("e", production), gql));
+        roots.add(new Root(false, "environmentPatches(environmentId: $e)", "($e: String!)",
+                Map.of("e", production), gql));
         roots.add(new Root(false, "environmentChangeSetApply(environmentId: $e, id: $c)", "($e: String!, $c: String!)",
                 Map.of("e", production, "c", changeSetId), gql));
         roots.add(new Root(true, "environmentPreviewChangeSet(environmentId: $e, input: $i)", "($e: String!, $i: JSON!)",
