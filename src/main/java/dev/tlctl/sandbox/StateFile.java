@@ -74,6 +74,28 @@ final class StateFile {
         return upgraded;
     }
 
+    /**
+     * Builds the mapper's reader of the state on a daemon thread (Jackson's bean deserializers for
+     * the state's classes: tens of milliseconds at start-up), so that {@link #load} finds it
+     * cached; once per JVM. A failure is left to {@link #load}, which builds and reports it.
+     */
+    static void warmUp() {
+        if (!WARMED.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                Json.MAPPER.readerFor(State.class);
+            } catch (RuntimeException e) {
+                // load() meets the same error and reports it
+            }
+        }, "tlctl-sandbox-state");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMED = new java.util.concurrent.atomic.AtomicBoolean();
+
     /** The state in the file, or null when there is no file. */
     State load() throws IOException {
         byte[] bytes;
