@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The state file: read whole, written whole and atomically (a temporary file in the same
@@ -22,6 +23,9 @@ import java.util.Objects;
  * (such as {@code tlctl sandbox token} minting a token while the sandbox serves).
  */
 final class StateFile {
+    /** Whether {@link #warmUp} has started (once per JVM). */
+    private static final AtomicBoolean WARMED = new AtomicBoolean();
+
     private final Path path;
     private List<Object> lastSeen;
     private boolean upgraded;
@@ -93,8 +97,6 @@ final class StateFile {
         thread.setDaemon(true);
         thread.start();
     }
-
-    private static final java.util.concurrent.atomic.AtomicBoolean WARMED = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** The state in the file, or null when there is no file. */
     State load() throws IOException {
