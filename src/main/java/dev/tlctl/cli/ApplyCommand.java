@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 
 /** Makes Railway match the spec, or carries out a saved plan. */
 @Command(
+        addMethodSubcommands = false,
         name = "apply",
         mixinStandardHelpOptions = true,
         sortOptions = false,

@@ -7,6 +7,7 @@ import picocli.CommandLine.Mixin;
 
 /** Checks spend, limits and guards for CI: exit 3 when any check fails. */
 @Command(
+        addMethodSubcommands = false,
         name = "check",
         mixinStandardHelpOptions = true,
         sortOptions = false,

@@ -9,6 +9,7 @@ import picocli.CommandLine.Mixin;
 
 /** Shows the workspace's spend against its usage limit and the project's estimated spend; writes nothing. */
 @Command(
+        addMethodSubcommands = false,
         name = "billing",
         mixinStandardHelpOptions = true,
         sortOptions = false,

@@ -5,6 +5,7 @@ import picocli.CommandLine.Parameters;
 
 /** Prints a shell completion script for bash, zsh or fish. */
 @Command(
+        addMethodSubcommands = false,
         name = "completion",
         mixinStandardHelpOptions = true,
         description = {

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 
 /** Deploys services from their current source and config, and optionally waits until they serve. */
 @Command(
+        addMethodSubcommands = false,
         name = "deploy",
         mixinStandardHelpOptions = true,
         sortOptions = false,

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 
 /** Audits Railway against the spec, or two live environments against each other; writes nothing. */
 @Command(
+        addMethodSubcommands = false,
         name = "drift",
         mixinStandardHelpOptions = true,
         sortOptions = false,

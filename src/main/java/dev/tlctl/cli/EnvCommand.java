@@ -7,6 +7,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code tlctl env}: the project's environments, previews above all: list, create, delete, prune. */
 @Command(
+        addMethodSubcommands = false,
         name = "env",
         mixinStandardHelpOptions = true,
         sortOptions = false,

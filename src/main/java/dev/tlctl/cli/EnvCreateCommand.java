@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code tlctl env create NAME}: a preview, as {@code apply --env NAME --yes}, or a one-off copy; prints its id. */
 @Command(
+        addMethodSubcommands = false,
         name = "create",
         mixinStandardHelpOptions = true,
         sortOptions = false,

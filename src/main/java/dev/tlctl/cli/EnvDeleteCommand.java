@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code tlctl env delete NAME}: that environment and only it, once confirmed. */
 @Command(
+        addMethodSubcommands = false,
         name = "delete",
         mixinStandardHelpOptions = true,
         sortOptions = false,

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 
 /** {@code tlctl env list}: the project's live environments, how the spec knows each, age, TTL and spend. */
 @Command(
+        addMethodSubcommands = false,
         name = "list",
         mixinStandardHelpOptions = true,
         sortOptions = false,

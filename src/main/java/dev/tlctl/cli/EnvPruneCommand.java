@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 
 /** {@code tlctl env prune --expired}: deletes the previews past their template's time to live. */
 @Command(
+        addMethodSubcommands = false,
         name = "prune",
         mixinStandardHelpOptions = true,
         sortOptions = false,

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 
 /** Writes the spec of a live project, or merges a Railway config-as-code file into the spec. */
 @Command(
+        addMethodSubcommands = false,
         name = "import",
         mixinStandardHelpOptions = true,
         sortOptions = false,

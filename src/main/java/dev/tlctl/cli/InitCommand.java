@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 
 /** Creates the project by name if it does not exist, prints its id, and can record it in the spec. */
 @Command(
+        addMethodSubcommands = false,
         name = "init",
         mixinStandardHelpOptions = true,
         sortOptions = false,

@@ -30,14 +30,31 @@ public final class Main {
         return null;
     }
 
+    /** Whether the arguments only ask for the version, which needs no subcommand's model. */
+    static boolean versionOnly(String... args) {
+        return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+    }
+
+    /**
+     * The built-in converters picocli makes by reflection that no option of tlctl needs: in every
+     * {@code CommandLine} it looks up each of these types and its factory method (a
+     * {@code Class.forName} and a {@code getDeclaredMethod} over the whole class). The options'
+     * {@code Path} and {@code Duration} keep theirs.
+     */
+    static final String UNUSED_CONVERTERS = "java\\.sql\\..*,java\\.time\\.(?!Duration$).*";
+
     /** Runs tlctl with the given context and arguments; returns the exit code. Used by tests. */
     public static int run(CliContext context, String... args) {
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", UNUSED_CONVERTERS);
+        }
+        String invoked = subcommandName(args);
+        EarlyStart.begin(invoked, args);
         TlctlCommand root = new TlctlCommand(context);
         CommandLine commandLine = new CommandLine(root);
-        String invoked = subcommandName(args);
         if (invoked != null && TlctlCommand.SUBCOMMANDS.containsKey(invoked) && !invoked.equals("completion")) {
             commandLine.addSubcommand(TlctlCommand.SUBCOMMANDS.get(invoked).get());
-        } else {
+        } else if (!versionOnly(args)) {
             // No command, an unknown one (picocli suggests the nearest), or completion (which lists all).
             TlctlCommand.SUBCOMMANDS.values().forEach(command -> commandLine.addSubcommand(command.get()));
         }

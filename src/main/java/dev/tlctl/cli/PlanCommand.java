@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 
 /** Shows what apply would change; writes nothing to Railway. */
 @Command(
+        addMethodSubcommands = false,
         name = "plan",
         mixinStandardHelpOptions = true,
         sortOptions = false,

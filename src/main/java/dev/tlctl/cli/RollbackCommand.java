@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 
 /** Rolls one service back in one environment to an earlier deployment. */
 @Command(
+        addMethodSubcommands = false,
         name = "rollback",
         mixinStandardHelpOptions = true,
         sortOptions = false,

@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 
 /** Runs the local Railway API emulator and mints tokens into its state file. */
 @Command(
+        addMethodSubcommands = false,
         name = "sandbox",
         mixinStandardHelpOptions = true,
         subcommands = {SandboxCommand.Serve.class, SandboxCommand.Token.class, SandboxCommand.Usage.class,
@@ -54,6 +55,7 @@ final class SandboxCommand extends BaseCommand implements Runnable {
     }
 
     @Command(
+            addMethodSubcommands = false,
             name = "serve",
             mixinStandardHelpOptions = true,
             sortOptions = false,
@@ -187,6 +189,7 @@ final class SandboxCommand extends BaseCommand implements Runnable {
     }
 
     @Command(
+            addMethodSubcommands = false,
             name = "token",
             mixinStandardHelpOptions = true,
             sortOptions = false,
@@ -249,6 +252,7 @@ final class SandboxCommand extends BaseCommand implements Runnable {
     }
 
     @Command(
+            addMethodSubcommands = false,
             name = "usage",
             mixinStandardHelpOptions = true,
             subcommands = {UsageSet.class, UsagePeriod.class},
@@ -278,6 +282,7 @@ final class SandboxCommand extends BaseCommand implements Runnable {
     }
 
     @Command(
+            addMethodSubcommands = false,
             name = "set",
             mixinStandardHelpOptions = true,
             sortOptions = false,
@@ -388,6 +393,7 @@ final class SandboxCommand extends BaseCommand implements Runnable {
     }
 
     @Command(
+            addMethodSubcommands = false,
             name = "period",
             mixinStandardHelpOptions = true,
             sortOptions = false,

@@ -11,6 +11,7 @@ import picocli.CommandLine.Parameters;
 
 /** Makes a service's next deployments fail in the sandbox, for demos and tests of {@code --wait}. */
 @Command(
+        addMethodSubcommands = false,
         name = "fail",
         mixinStandardHelpOptions = true,
         sortOptions = false,

@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 
 /** Opens and closes pull requests in the sandbox's state: Railway's PR environments appear and go. */
 @Command(
+        addMethodSubcommands = false,
         name = "pr",
         mixinStandardHelpOptions = true,
         subcommands = {SandboxPrCommand.Open.class, SandboxPrCommand.Close.class},
@@ -68,6 +69,7 @@ final class SandboxPrCommand extends BaseCommand implements Runnable {
     }
 
     @Command(
+            addMethodSubcommands = false,
             name = "open",
             mixinStandardHelpOptions = true,
             sortOptions = false,
@@ -97,6 +99,7 @@ final class SandboxPrCommand extends BaseCommand implements Runnable {
     }
 
     @Command(
+            addMethodSubcommands = false,
             name = "close",
             mixinStandardHelpOptions = true,
             sortOptions = false,

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 
 /** Prints the JSON Schema of the spec or of an overlay, for editors. */
 @Command(
+        addMethodSubcommands = false,
         name = "schema",
         mixinStandardHelpOptions = true,
         sortOptions = false,

@@ -8,6 +8,7 @@ import picocli.CommandLine.Mixin;
 
 /** Shows what runs: each service's newest deployment per environment; exit 2 when one is not healthy. */
 @Command(
+        addMethodSubcommands = false,
         name = "status",
         mixinStandardHelpOptions = true,
         sortOptions = false,

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
  * picocli's model of every command costs start-up time).
  */
 @Command(
+        addMethodSubcommands = false,
         name = "tlctl",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,

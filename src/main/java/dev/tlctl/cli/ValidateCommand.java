@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 
 /** Reads and checks the spec; needs no token and no network. */
 @Command(
+        addMethodSubcommands = false,
         name = "validate",
         mixinStandardHelpOptions = true,
         sortOptions = false,

@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 
 /** Live variables, read-only. */
 @Command(
+        addMethodSubcommands = false,
         name = "vars",
         mixinStandardHelpOptions = true,
         subcommands = {VarsCommand.ListVariables.class},
@@ -25,6 +26,7 @@ final class VarsCommand extends BaseCommand implements Runnable {
     }
 
     @Command(
+            addMethodSubcommands = false,
             name = "list",
             mixinStandardHelpOptions = true,
             sortOptions = false,

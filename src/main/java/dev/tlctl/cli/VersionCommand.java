@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code tlctl version}: what {@code tlctl --version} prints. */
 @Command(
+        addMethodSubcommands = false,
         name = "version",
         mixinStandardHelpOptions = true,
         description = "Print tlctl's version, the commit it was built from, and the Java runtime.",

@@ -77,6 +77,7 @@ public final class Sandbox implements AutoCloseable {
      */
     public static void warmUp() {
         GraphqlEngine.warmUp();
+        StateFile.warmUp();
     }
 
     private static InetAddress loopback() {

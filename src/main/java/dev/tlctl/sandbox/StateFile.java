@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The state file: read whole, written whole and atomically (a temporary file in the same
@@ -22,6 +23,9 @@ import java.util.Objects;
  * (such as {@code tlctl sandbox token} minting a token while the sandbox serves).
  */
 final class StateFile {
+    /** Whether {@link #warmUp} has started (once per JVM). */
+    private static final AtomicBoolean WARMED = new AtomicBoolean();
+
     private final Path path;
     private List<Object> lastSeen;
     private boolean upgraded;
@@ -72,6 +76,26 @@ final class StateFile {
     /** Whether the last {@link #load} upgraded an older format (which is then worth writing back). */
     boolean upgradedOnLoad() {
         return upgraded;
+    }
+
+    /**
+     * Builds the mapper's reader of the state on a daemon thread (Jackson's bean deserializers for
+     * the state's classes: tens of milliseconds at start-up), so that {@link #load} finds it
+     * cached; once per JVM. A failure is left to {@link #load}, which builds and reports it.
+     */
+    static void warmUp() {
+        if (!WARMED.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                Json.MAPPER.readerFor(State.class);
+            } catch (RuntimeException e) {
+                // load() meets the same error and reports it
+            }
+        }, "tlctl-sandbox-state");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** The state in the file, or null when there is no file. */

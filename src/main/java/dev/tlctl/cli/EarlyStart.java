@@ -1,0 +1,56 @@
+package dev.tlctl.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tlctl.sandbox.Sandbox;
+import java.util.Set;
+
+/**
+ * Start-up work that needs nothing from picocli's parse, begun on daemon threads before picocli
+ * builds its model of the commands (a third of a short command's time), so that the two overlap:
+ * the sandbox's schema and state reader for {@code --sandbox}, and Jackson's mapper for the
+ * commands that read JSON. Only classes and caches are made here; what the command then does is
+ * unchanged, and an error met here is met again, and reported, where the work is needed.
+ */
+final class EarlyStart {
+    /** The commands that read JSON (Railway's answers, local records, saved plans) on every run. */
+    private static final Set<String> JSON_COMMANDS = Set.of(
+            "plan", "apply", "deploy", "rollback", "status", "env", "drift", "vars", "billing", "import");
+
+    private EarlyStart() {}
+
+    /** Begins what the invoked {@code command} (null: none) with {@code args} will need. */
+    static void begin(String command, String... args) {
+        if (command == null || !TlctlCommand.SUBCOMMANDS.containsKey(command)) {
+            return;
+        }
+        if (JSON_COMMANDS.contains(command) && hasFlag(args, "--sandbox")) {
+            Sandbox.warmUp();
+        }
+        if (JSON_COMMANDS.contains(command)) {
+            Thread thread = new Thread(EarlyStart::json, "tlctl-early-json");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    private static void json() {
+        try {
+            new ObjectMapper();
+        } catch (RuntimeException | LinkageError e) {
+            // met again where a mapper is made, and reported there
+        }
+    }
+
+    /** Whether {@code flag} is among the options (before a {@code --}); a value that looks like it only costs a warm-up. */
+    static boolean hasFlag(String[] args, String flag) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return false;
+            }
+            if (arg.equals(flag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
