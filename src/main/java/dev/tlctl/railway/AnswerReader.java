@@ -13,7 +13,6 @@ import dev.tlctl.live.LiveVariable;
 import dev.tlctl.live.LiveVariables;
 import dev.tlctl.secret.Secret;
 import java.io.IOException;
-import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
