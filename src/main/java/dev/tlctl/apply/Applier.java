@@ -1,5 +1,6 @@
 package dev.tlctl.apply;
 
+import dev.tlctl.apply.Steps.Planned;
 import dev.tlctl.plan.Action;
 import dev.tlctl.plan.Change;
 import dev.tlctl.plan.EnvironmentTarget;
@@ -14,13 +15,11 @@ import dev.tlctl.railway.PullRequestSettingsWrite;
 import dev.tlctl.railway.ProjectWrites.EnvironmentWrite;
 import dev.tlctl.railway.ProjectWrites.UsageLimitWrite;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -97,12 +96,10 @@ public final class Applier {
         /** Settings of the instances new services brought, as Railway showed them, by environment and service. */
         private final Map<String, Map<String, Map<String, Object>>> observed = new LinkedHashMap<>();
         private String projectId;
-
-        private interface Work {
-            void run();
-        }
-
-        private record Planned(String title, List<Change> changes, Work work) {}
+        /** The environments whose patch this apply commits, in spec order (computed once: a plan can be large). */
+        private final List<String> committed;
+        /** The preview environments this apply creates. */
+        private final Set<String> createdPreviews = new LinkedHashSet<>();
 
         Run(Plan plan, String message, String token) {
             this.plan = plan;
@@ -111,13 +108,14 @@ public final class Applier {
             this.serviceIds = new LinkedHashMap<>(plan.target().serviceIds());
             this.environmentIds = new LinkedHashMap<>(plan.target().environmentIds());
             this.projectId = plan.target().projectId();
-        }
-
-        /** The environments whose patch this apply commits, in spec order. */
-        private List<String> committed() {
-            return plan.target().environments().stream().map(EnvironmentTarget::name)
+            this.committed = plan.target().environments().stream().map(EnvironmentTarget::name)
                     .filter(env -> plan.changesIn(env).stream().anyMatch(Run::committed))
                     .toList();
+            plan.changes().forEach(c -> {
+                if (c instanceof Change.Environment e && e.ephemeral() && e.action() == Action.CREATE) {
+                    createdPreviews.add(e.environment());
+                }
+            });
         }
 
         /** Whether a change travels in its environment's commit (domains and new volumes have their own calls). */
@@ -148,25 +146,8 @@ public final class Applier {
 
         /** The etag of every environment written by an unguarded patch is read again just before writing. */
         void checkEtags() {
-            List<EnvironmentTarget> existing = plan.target().environments().stream()
-                    .filter(t -> t.exists() && committed().contains(t.name()) && !guarded(t)).toList();
-            if (existing.isEmpty()) {
-                return;
-            }
-            Map<String, ProjectWrites.EnvironmentHead> now = client.readHeads(existing.stream()
-                    .map(EnvironmentTarget::id).toList());
-            List<String> changed = existing.stream()
-                    .filter(t -> now.get(t.id()) == null || !Objects.equals(now.get(t.id()).configEtag(), t.configEtag()))
-                    .map(EnvironmentTarget::name)
-                    .toList();
-            if (!changed.isEmpty()) {
-                throw new ConcurrentChangeException(changed);
-            }
-            existing.forEach(t -> {
-                if (now.get(t.id()).patches() != null) {
-                    baseline.put(t.name(), now.get(t.id()).patches());
-                }
-            });
+            baseline.putAll(EtagCheck.baseline(client, plan.target().environments().stream()
+                    .filter(t -> t.exists() && committed.contains(t.name()) && !guarded(t)).toList()));
         }
 
         private Lineage lineage() {
@@ -180,33 +161,8 @@ public final class Applier {
         }
 
         ApplyResult execute() {
-            List<Planned> steps = steps();
-            List<ApplyResult.Done> done = new ArrayList<>();
-            List<Change> applied = new ArrayList<>();
-            for (int i = 0; i < steps.size(); i++) {
-                Planned p = steps.get(i);
-                Step step = new Step(i + 1, steps.size(), p.title(), p.changes());
-                long start = clock.millis();
-                listener.started(step);
-                try {
-                    p.work().run();
-                } catch (RuntimeException e) {
-                    Duration took = Duration.ofMillis(clock.millis() - start);
-                    listener.failed(step, took, e);
-                    List<Step> rest = new ArrayList<>();
-                    for (int j = i + 1; j < steps.size(); j++) {
-                        rest.add(new Step(j + 1, steps.size(), steps.get(j).title(), steps.get(j).changes()));
-                    }
-                    return new ApplyResult(projectId, done, step, e, rest, applied, unguarded, withStagedChanges,
-                            lineage());
-                }
-                Duration took = Duration.ofMillis(clock.millis() - start);
-                listener.finished(step, took);
-                done.add(new ApplyResult.Done(step, took));
-                applied.addAll(p.changes());
-            }
-            return new ApplyResult(projectId, done, null, null, List.of(), applied, unguarded, withStagedChanges,
-                    lineage());
+            return Steps.run(steps(), listener, clock, (done, failed, error, rest, applied) -> new ApplyResult(
+                    projectId, done, failed, error, rest, applied, unguarded, withStagedChanges, lineage()));
         }
 
         private List<Planned> steps() {
@@ -252,7 +208,6 @@ public final class Applier {
                     awaitNewInstances();
                 }));
             }
-            List<String> committed = committed();
             List<Change> limitChanges = plan.changes().stream().filter(c -> c instanceof Change.UsageLimit).toList();
             if (!committed.isEmpty() || !limitChanges.isEmpty()) {
                 List<Change> all = new ArrayList<>();
@@ -354,7 +309,7 @@ public final class Applier {
          * keeps their settings as read: the patch then starts from what Railway filled in.
          */
         private void awaitNewInstances() {
-            Set<String> written = new LinkedHashSet<>(committed());
+            Set<String> written = new LinkedHashSet<>(committed);
             Map<String, Set<String>> expected = new LinkedHashMap<>();
             Map<String, String> names = new LinkedHashMap<>();
             for (Change c : plan.changes()) {
@@ -406,7 +361,7 @@ public final class Applier {
                 }
                 EnvironmentPatch patch = PatchBuilder.build(plan, env, service -> id(serviceIds, "service", service),
                         observed.getOrDefault(env, Map.of()));
-                if (createdPreview(env)) {
+                if (createdPreviews.contains(env)) {
                     // A preview made by this very apply holds only this patch: nothing to read back.
                     previewRecords.addTo(patch, projectId, env, id, serviceIds);
                     writes.add(EnvironmentWrite.patch(id, env, patch));
@@ -422,11 +377,6 @@ public final class Applier {
                         : new UsageLimitWrite(plan.target().customerId(), value.soft(), value.hard(), false);
             }
             send(writes, limit);
-        }
-
-        private boolean createdPreview(String env) {
-            return plan.changes().stream().anyMatch(c -> c instanceof Change.Environment e && e.ephemeral()
-                    && e.action() == Action.CREATE && e.environment().equals(env));
         }
 
         private static String id(Map<String, String> ids, String kind, String name) {

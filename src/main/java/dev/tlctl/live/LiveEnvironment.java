@@ -28,7 +28,7 @@ public record LiveEnvironment(
 
     public LiveEnvironment {
         instances = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(instances));
-        sharedVariables = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(sharedVariables));
+        sharedVariables = LiveVariables.of(sharedVariables);
     }
 
     /** An environment whose creation time was not read. */

@@ -26,7 +26,7 @@ public record LiveServiceInstance(
 
     public LiveServiceInstance {
         settings = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(settings));
-        variables = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(variables));
+        variables = LiveVariables.of(variables);
         configSections = Map.copyOf(configSections);
         unmodelled = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(unmodelled));
     }

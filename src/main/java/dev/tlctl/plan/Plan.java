@@ -26,7 +26,7 @@ public record Plan(
         List<String> uncompared) {
 
     public Plan {
-        changes = List.copyOf(changes);
+        changes = ChangeList.of(changes);
         unmanaged = List.copyOf(unmanaged);
         notes = List.copyOf(notes);
         instances = List.copyOf(instances);
@@ -82,8 +82,6 @@ public record Plan(
 
     /** The changes of one environment (its instances, settings and variables, not the environment itself). */
     public List<Change> changesIn(String environment) {
-        return changes.stream()
-                .filter(c -> environment.equals(c.address().environment()) && !(c instanceof Change.Environment))
-                .toList();
+        return ((ChangeList) changes).in(environment);
     }
 }

@@ -9,6 +9,7 @@ import dev.tlctl.secret.Secret;
 import dev.tlctl.spec.EnvironmentSpec;
 import dev.tlctl.spec.ServiceInstanceSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,6 +48,16 @@ public final class ReadBack {
             // An instance added and removed in one apply ends removed: the later change wins.
             changes.put(c.address().text(), c);
         }
+        // Each service's settings and variables (null: the shared variables), grouped once.
+        Map<String, List<Change.Setting>> settingsOf = new HashMap<>();
+        Map<String, List<Change.Variable>> variablesOf = new HashMap<>();
+        for (Change c : changes.values()) {
+            if (c instanceof Change.Setting s) {
+                settingsOf.computeIfAbsent(s.service(), k -> new ArrayList<>()).add(s);
+            } else if (c instanceof Change.Variable v) {
+                variablesOf.computeIfAbsent(v.service(), k -> new ArrayList<>()).add(v);
+            }
+        }
         Set<String> deletedServices = new LinkedHashSet<>();
         plan.changes().stream().filter(c -> c instanceof Change.Service && c.action() == Action.DELETE)
                 .forEach(c -> deletedServices.add(c.address().service()));
@@ -77,12 +88,14 @@ public final class ReadBack {
                 keys.addAll(declared.settings().keySet());
                 names.addAll(declared.variables().keySet());
             }
-            compareSettings(env, service, keys, old, current, changes, out);
+            compareSettings(env, service, keys, old, current, settingsOf.getOrDefault(service, List.of()), changes,
+                    out);
             compareVariables(env, service, names, old == null ? Map.of() : old.variables(), current.variables(),
-                    changes, out);
+                    variablesOf.getOrDefault(service, List.of()), changes, out);
         }
         compareVariables(env, null, new LinkedHashSet<>(environment.sharedVariables().keySet()),
-                was == null ? Map.of() : was.sharedVariables(), now.sharedVariables(), changes, out);
+                was == null ? Map.of() : was.sharedVariables(), now.sharedVariables(),
+                variablesOf.getOrDefault(null, List.of()), changes, out);
         return out;
     }
 
@@ -106,13 +119,9 @@ public final class ReadBack {
     }
 
     private static void compareSettings(String env, String service, Set<String> declared, LiveServiceInstance old,
-            LiveServiceInstance current, Map<String, Change> changes, List<String> out) {
+            LiveServiceInstance current, List<Change.Setting> own, Map<String, Change> changes, List<String> out) {
         Set<String> keys = new LinkedHashSet<>(declared);
-        for (Change c : changes.values()) {
-            if (c instanceof Change.Setting s && service.equals(s.service())) {
-                keys.add(s.key());
-            }
-        }
+        own.forEach(s -> keys.add(s.key()));
         for (String key : keys) {
             Address address = Address.setting(env, service, key);
             Object expected = changes.get(address.text()) instanceof Change.Setting s ? s.after()
@@ -124,14 +133,10 @@ public final class ReadBack {
     }
 
     private static void compareVariables(String env, String service, Set<String> declared,
-            Map<String, LiveVariable> old, Map<String, LiveVariable> current, Map<String, Change> changes,
-            List<String> out) {
+            Map<String, LiveVariable> old, Map<String, LiveVariable> current, List<Change.Variable> own,
+            Map<String, Change> changes, List<String> out) {
         Set<String> names = new LinkedHashSet<>(declared);
-        for (Change c : changes.values()) {
-            if (c instanceof Change.Variable v && java.util.Objects.equals(service, v.service())) {
-                names.add(v.name());
-            }
-        }
+        own.forEach(v -> names.add(v.name()));
         for (String name : names) {
             Address address = Address.variable(env, service, name);
             LiveVariable now = current.get(name);

@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import dev.tlctl.live.LiveVariable;
+import dev.tlctl.live.LiveVariables;
 import dev.tlctl.secret.Secret;
 import java.io.IOException;
-import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -116,7 +116,7 @@ final class AnswerReader {
 
     /** A variables object, the parser at its start: what {@link ConfigCodec#readVariables} makes of its tree. */
     private Variables variables(JsonParser parser) throws IOException {
-        Map<String, LiveVariable> out = new TreeMap<>();
+        TreeMap<String, LiveVariable> out = new TreeMap<>();
         for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
             JsonToken token = parser.nextToken();
             if (token == JsonToken.VALUE_NULL) {
@@ -144,7 +144,7 @@ final class AnswerReader {
             }
             out.put(name, new LiveVariable(name, sealed || value == null ? null : Secret.of(value), sealed));
         }
-        return new Variables(Collections.unmodifiableMap(out));
+        return new Variables(LiveVariables.takeOver(out));
     }
 
     /** A scalar as {@code readTree} types it: int, long or big integer by size, floating point as double. */

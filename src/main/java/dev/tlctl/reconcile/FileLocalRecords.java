@@ -1,7 +1,5 @@
 package dev.tlctl.reconcile;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tlctl.secret.Fingerprint;
 import dev.tlctl.secret.RecordKey;
 import java.io.IOException;
@@ -35,7 +33,6 @@ public final class FileLocalRecords implements LocalRecords {
     private static final String STATE = "state.json";
     private static final String KEY = "plan.key";
     private static final String LOCK = "lock";
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final java.util.concurrent.ConcurrentMap<Path, Object> MONITORS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -73,8 +70,8 @@ public final class FileLocalRecords implements LocalRecords {
 
     private static LocalState read(Path file) {
         if (Files.isRegularFile(file)) {
-            try {
-                LocalState read = MAPPER.readValue(file.toFile(), LocalState.class);
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                LocalState read = LocalStateJson.read(in);
                 if (read.formatVersion() == LocalState.FORMAT_VERSION) {
                     return read;
                 }
@@ -214,7 +211,7 @@ public final class FileLocalRecords implements LocalRecords {
                     current = m.apply(current);
                 }
                 // Owner-only like plan.key: fingerprints hold no value, but a low-entropy one could be guessed from them.
-                OwnerOnlyFile.replace(dir.resolve(STATE), MAPPER.writeValueAsBytes(current));
+                OwnerOnlyFile.replace(dir.resolve(STATE), LocalStateJson.write(current));
                 state = current;
                 pending.clear();
             }

@@ -1,7 +1,5 @@
 package dev.tlctl.reconcile;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -11,9 +9,8 @@ import java.util.function.UnaryOperator;
  * project found by name (keyed {@code workspace/name}), the record key derived for each project,
  * and the fingerprints versions before shared records kept (read where an environment has no
  * record yet, never written). Immutable: each change makes a new state, so that a run's changes
- * can be replayed on what another run saved meanwhile.
+ * can be replayed on what another run saved meanwhile. Read and written by {@link LocalStateJson}.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 record LocalState(int formatVersion, Map<String, Endpoint> endpoints) {
     static final int FORMAT_VERSION = 1;
     static final LocalState EMPTY = new LocalState(FORMAT_VERSION, Map.of());
@@ -29,8 +26,6 @@ record LocalState(int formatVersion, Map<String, Endpoint> endpoints) {
      * @param sealed where versions before drift kept the fingerprints of sealed values only
      * @param recordKeys the record key derived for each project: its derivation and binding, never the key text
      */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record Endpoint(Map<String, String> projects, Map<String, Map<String, String>> written,
             Map<String, Map<String, String>> sealed, Map<String, CachedKey> recordKeys) {
         static final Endpoint EMPTY = new Endpoint(Map.of(), Map.of(), Map.of(), Map.of());
