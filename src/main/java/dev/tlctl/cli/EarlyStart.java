@@ -29,10 +29,15 @@ final class EarlyStart {
             Sandbox.warmUp();
         }
         if (JSON_COMMANDS.contains(command)) {
-            Thread thread = new Thread(EarlyStart::jsonAndHttp, "tlctl-early");
-            thread.setDaemon(true);
-            thread.start();
+            daemon(EarlyStart::jsonAndHttp, "tlctl-early");
         }
+    }
+
+    /** Starts {@code work} on a daemon thread named {@code name}: it never keeps the process alive. */
+    static void daemon(Runnable work, String name) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Jackson's mapper, then the HTTP client's set-up: one thread, done before the main thread needs either. */

@@ -70,15 +70,12 @@ public final class Main {
         }
         String invoked = subcommandName(args);
         EarlyStart.begin(invoked, args);
-        boolean one = invoked != null && TlctlCommand.SUBCOMMANDS.containsKey(invoked) && !invoked.equals("completion");
         // The invoked command's model is built on another thread while this one builds the root's:
-        // most of each is reading annotations by reflection, and the two share none.
-        FutureTask<CommandLine> subcommand = one
-                ? new FutureTask<>(() -> new CommandLine(TlctlCommand.SUBCOMMANDS.get(invoked).get())) : null;
-        if (subcommand != null) {
-            Thread thread = new Thread(subcommand, "tlctl-early-model");
-            thread.setDaemon(true);
-            thread.start();
+        // most of each is parsing annotations by reflection, which the two threads share out.
+        FutureTask<CommandLine> subcommand = null;
+        if (invoked != null && TlctlCommand.SUBCOMMANDS.containsKey(invoked) && !invoked.equals("completion")) {
+            subcommand = new FutureTask<>(() -> new CommandLine(TlctlCommand.SUBCOMMANDS.get(invoked).get()));
+            EarlyStart.daemon(subcommand, "tlctl-early-model");
         }
         TlctlCommand root = new TlctlCommand(context);
         CommandLine commandLine = new CommandLine(root);
