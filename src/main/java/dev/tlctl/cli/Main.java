@@ -1,6 +1,8 @@
 package dev.tlctl.cli;
 
 import java.io.PrintWriter;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 
@@ -43,6 +45,24 @@ public final class Main {
      */
     static final String UNUSED_CONVERTERS = "java\\.sql\\..*,java\\.time\\.(?!Duration$).*";
 
+    /** What {@code task} built; its failure (a defect in a command's annotations) thrown as it was. */
+    private static CommandLine built(FutureTask<CommandLine> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building the command's model", e);
+        }
+    }
+
     /** Runs tlctl with the given context and arguments; returns the exit code. Used by tests. */
     public static int run(CliContext context, String... args) {
         if (System.getProperty("picocli.converters.excludes") == null) {
@@ -50,10 +70,17 @@ public final class Main {
         }
         String invoked = subcommandName(args);
         EarlyStart.begin(invoked, args);
+        // The invoked command's model is built on another thread while this one builds the root's:
+        // most of each is parsing annotations by reflection, which the two threads share out.
+        FutureTask<CommandLine> subcommand = null;
+        if (invoked != null && TlctlCommand.SUBCOMMANDS.containsKey(invoked) && !invoked.equals("completion")) {
+            subcommand = new FutureTask<>(() -> new CommandLine(TlctlCommand.SUBCOMMANDS.get(invoked).get()));
+            EarlyStart.daemon(subcommand, "tlctl-early-model");
+        }
         TlctlCommand root = new TlctlCommand(context);
         CommandLine commandLine = new CommandLine(root);
-        if (invoked != null && TlctlCommand.SUBCOMMANDS.containsKey(invoked) && !invoked.equals("completion")) {
-            commandLine.addSubcommand(TlctlCommand.SUBCOMMANDS.get(invoked).get());
+        if (subcommand != null) {
+            commandLine.addSubcommand(built(subcommand));
         } else if (!versionOnly(args)) {
             // No command, an unknown one (picocli suggests the nearest), or completion (which lists all).
             TlctlCommand.SUBCOMMANDS.values().forEach(command -> commandLine.addSubcommand(command.get()));

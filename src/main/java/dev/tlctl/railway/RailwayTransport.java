@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Call;
+import okhttp3.ConnectionSpec;
 import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -57,7 +58,7 @@ public final class RailwayTransport implements AutoCloseable {
         OkHttpClient.Builder builder = new OkHttpClient.Builder();
         if ("http".equals(url.scheme())) {
             // Plain HTTP (loopback only, as ClientConfig allows): no TLS set-up, about 100 ms of start-up.
-            builder.connectionSpecs(java.util.List.of(okhttp3.ConnectionSpec.CLEARTEXT));
+            builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
         }
         this.http = builder
                 // This layer decides what is retried: okhttp would silently re-send a create.
@@ -71,6 +72,22 @@ public final class RailwayTransport implements AutoCloseable {
                 .writeTimeout(config.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .eventListenerFactory(call -> new SentTracker())
                 .build();
+    }
+
+    /**
+     * Loads the HTTP client's classes and sets up okhttp's platform (which lists every security
+     * provider of the JVM: about a third of a transport's construction) in the calling thread, so
+     * that a caller on another thread overlaps them with other start-up work. Builds nothing a run
+     * then uses; an error here is met again, and reported, where the transport is built.
+     */
+    public static void warmUp() {
+        try {
+            new OkHttpClient.Builder().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
+                    .retryOnConnectionFailure(false).build();
+            HttpUrl.get("http://127.0.0.1/graphql/v2");
+        } catch (RuntimeException | LinkageError e) {
+            // met again in the constructor
+        }
     }
 
     public ClientConfig config() {

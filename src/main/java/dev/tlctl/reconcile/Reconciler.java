@@ -102,6 +102,15 @@ public final class Reconciler implements AutoCloseable {
         });
     }
 
+    /**
+     * Loads what {@link #open} will need to build Railway's client (the HTTP client's classes and
+     * set-up), in the calling thread: for a caller that starts it on another thread as soon as it
+     * knows that the command talks to Railway. Sends nothing and builds nothing a run then uses.
+     */
+    public static void warmUp() {
+        RailwayTransport.warmUp();
+    }
+
     /** A client for {@code endpoint} that reports to and waits through {@code effects}; sends nothing. */
     static RailwayClient client(Endpoint endpoint, Effects effects) {
         ClientConfig config;
