@@ -172,15 +172,7 @@ final class HumanApplyView implements ApplyView {
         }
         String shown = text.length() > MESSAGE_SHOWN ? text.substring(0, Character.isHighSurrogate(
                 text.charAt(MESSAGE_SHOWN - 1)) ? MESSAGE_SHOWN - 1 : MESSAGE_SHOWN) + "..." : text;
-        StringBuilder out = new StringBuilder();
-        Printable.of(shown).codePoints().forEach(c -> {
-            if (Character.getType(c) == Character.FORMAT) {
-                out.append(String.format("\\u%04x", c)); // bidi overrides and the like would reorder the line
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return "\"" + out + "\"";
+        return "\"" + Printable.of(shown) + "\"";
     }
 
     /** How much of someone's commit message a line shows. */
