@@ -19,17 +19,13 @@ import java.util.Map;
  */
 final class JsonValidateView implements ValidateView {
     private final PrintStream out;
-    private final Terminal terminal;
 
     JsonValidateView(Terminal terminal) {
         this.out = terminal.out();
-        this.terminal = terminal;
     }
 
     @Override
     public void render(ValidateResult result) {
-        Diagnostics.annotate(terminal.err(), terminal.style(),
-                result.valid() ? result.spec().warnings() : result.problems());
         if (result.valid()) {
             valid(result.spec(), result.notes());
         } else {

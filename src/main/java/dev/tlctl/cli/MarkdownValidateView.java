@@ -11,17 +11,13 @@ import java.io.PrintStream;
  */
 final class MarkdownValidateView implements ValidateView {
     private final PrintStream out;
-    private final Terminal terminal;
 
     MarkdownValidateView(Terminal terminal) {
         this.out = terminal.out();
-        this.terminal = terminal;
     }
 
     @Override
     public void render(ValidateResult result) {
-        Diagnostics.annotate(terminal.err(), terminal.style(),
-                result.valid() ? result.spec().warnings() : result.problems());
         if (result.valid()) {
             Spec spec = result.spec();
             out.println("### tlctl validate: " + Table.markdownCell(spec.file().toString()) + " is valid");

@@ -13,8 +13,21 @@ interface ValidateView {
     static ValidateView of(Terminal terminal, Format format) {
         return switch (format) {
             case HUMAN -> new HumanValidateView(terminal);
-            case JSON -> new JsonValidateView(terminal);
-            case MARKDOWN -> new MarkdownValidateView(terminal);
+            case JSON -> annotated(terminal, new JsonValidateView(terminal));
+            case MARKDOWN -> annotated(terminal, new MarkdownValidateView(terminal));
+        };
+    }
+
+    /**
+     * {@code view}, after the GitHub annotations of the spec's problems (or, when it is valid, its
+     * warnings) on stderr, when the style asks for them: the JSON and Markdown views print no
+     * diagnostics there themselves; the human one's diagnostics carry their annotations.
+     */
+    private static ValidateView annotated(Terminal terminal, ValidateView view) {
+        return result -> {
+            Diagnostics.annotate(terminal.err(), terminal.style(),
+                    result.valid() ? result.spec().warnings() : result.problems());
+            view.render(result);
         };
     }
 }

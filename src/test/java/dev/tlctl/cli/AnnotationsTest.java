@@ -41,6 +41,11 @@ class AnnotationsTest {
         Tlctl.Run json = Tlctl.in(dir).env(Map.of("GITHUB_ACTIONS", "true")).run("validate", "--json");
         assertTrue(json.err().contains("::error file="), json::toString);
         assertTrue(json.out().startsWith("{"), json::toString);
+        Tlctl.Run markdown = Tlctl.in(dir).env(Map.of("GITHUB_ACTIONS", "true")).run("validate", "--output", "markdown");
+        assertEquals(65, markdown.code(), markdown::toString);
+        assertTrue(markdown.err().contains("::error file="), markdown::toString);
+        assertTrue(markdown.out().startsWith("### tlctl validate: "), markdown::toString);
+        assertFalse(markdown.out().contains("::"), "stdout stays the summary: " + markdown.out());
     }
 
     @Test
