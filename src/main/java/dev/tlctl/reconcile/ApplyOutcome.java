@@ -91,16 +91,10 @@ public record ApplyOutcome(PlanResult planned, Status status, Steps steps, List<
         others = others == null ? List.of() : List.copyOf(others);
     }
 
-    /** An outcome without others' writes. */
-    public ApplyOutcome(PlanResult planned, Status status, Steps steps, List<String> conflicts, List<String> recorded,
-            String recordProblem, List<String> alreadyApplied, Rollout rollout, Outputs outputs) {
-        this(planned, status, steps, conflicts, recorded, recordProblem, alreadyApplied, rollout, outputs, List.of());
-    }
-
-    /** An outcome without a wait. */
+    /** An outcome without a wait, outputs or others' writes. */
     public ApplyOutcome(PlanResult planned, Status status, Steps steps, List<String> conflicts, List<String> recorded,
             String recordProblem, List<String> alreadyApplied) {
-        this(planned, status, steps, conflicts, recorded, recordProblem, alreadyApplied, null, Outputs.NONE);
+        this(planned, status, steps, conflicts, recorded, recordProblem, alreadyApplied, null, Outputs.NONE, List.of());
     }
 
     ApplyOutcome(PlanResult planned, Status status, Steps steps, List<String> conflicts) {
@@ -111,12 +105,6 @@ public record ApplyOutcome(PlanResult planned, Status status, Steps steps, List<
     ApplyOutcome with(Rollout wait, Outputs urls) {
         return new ApplyOutcome(planned, status, steps, conflicts, recorded, recordProblem, alreadyApplied, wait, urls,
                 others);
-    }
-
-    /** The same outcome, with these writes of others found around it. */
-    ApplyOutcome withOthers(List<OtherWrite> found) {
-        return new ApplyOutcome(planned, status, steps, conflicts, recorded, recordProblem, alreadyApplied, rollout,
-                outputs, found);
     }
 
     /** Applied (or nothing to do), recorded, and, when waited for, every deployment it caused serving. */

@@ -395,7 +395,8 @@ public final class Reconciler implements AutoCloseable {
             Recorder.Written recorded = recorder.write(result0, planned.records(), null, null);
             return new ApplyOutcome(result0, ApplyOutcome.Status.NOTHING_TO_DO, null, List.of(), recorded.environments(),
                     recorded.problem(), planned.alreadyApplied(), request.waitFor() == null ? null
-                    : Rollout.nothing(request.waitFor()), Outputs.of(result0.live().project(), result0.environments()));
+                    : Rollout.nothing(request.waitFor()), Outputs.of(result0.live().project(), result0.environments()),
+                    List.of());
         }
         ApplyChecks.allowed(plan, request.allowDestructive(), request.askedAtTerminal(), endpoint.credentials());
         ApplyChecks.staged(plan, request.staged());
@@ -429,7 +430,8 @@ public final class Reconciler implements AutoCloseable {
         Recorder.Written recorded = recorder.write(result0, planned.records(), result, back.after());
         ApplyOutcome outcome = new ApplyOutcome(result0, back.conflicts().isEmpty() && back.others().isEmpty()
                 ? ApplyOutcome.Status.APPLIED : ApplyOutcome.Status.CONFLICT, ApplyOutcome.Steps.of(result),
-                back.conflicts(), recorded.environments(), recorded.problem(), List.of()).withOthers(back.others());
+                back.conflicts(), recorded.environments(), recorded.problem(), List.of(), null, Outputs.NONE,
+                back.others());
         return followed(outcome, request, observer, back.after());
     }
 
