@@ -53,13 +53,16 @@ final class GraphqlEngine {
         this.graphQL = graphQL;
     }
 
-    /** The engine over the sandbox's own SDL (built once per JVM: the schema is immutable). */
+    /**
+     * The engine over the sandbox's own SDL (built once per JVM: the schema is immutable), read
+     * from its {@link CompactSchema compact form}.
+     */
     static GraphqlEngine standard() {
         GraphQL graphQL = shared;
         if (graphQL == null) {
             synchronized (GraphqlEngine.class) {
                 if (shared == null) {
-                    shared = build(sdl());
+                    shared = build(CompactSchema.registry());
                 }
                 graphQL = shared;
             }
@@ -112,7 +115,11 @@ final class GraphqlEngine {
      * the two identical, introspection's answer included.
      */
     static GraphQL build(String sdl) {
-        TypeDefinitionRegistry registry = new SchemaParser().parse(new StringReader(sdl), QUICK_PARSE);
+        return build(new SchemaParser().parse(new StringReader(sdl), QUICK_PARSE));
+    }
+
+    /** As {@link #build(String)}, from type definitions already read (the sandbox's: {@link CompactSchema}). */
+    static GraphQL build(TypeDefinitionRegistry registry) {
         GraphQLSchema schema = new FastSchemaGenerator().makeExecutableSchema(
                 SchemaGenerator.Options.defaultOptions().captureAstDefinitions(false).withValidation(false),
                 registry, Wiring.runtimeWiring());
