@@ -3,6 +3,7 @@ package dev.tlctl.railway;
 import com.sun.net.httpserver.HttpHandler;
 import java.net.URI;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,7 +25,7 @@ public final class InProcessDoors {
      */
     public static URI open(HttpHandler handler) {
         URI url = URI.create("http://sandbox-" + OPENED.incrementAndGet() + ".in-process.invalid/graphql/v2");
-        OPEN.put(url, java.util.Objects.requireNonNull(handler, "handler"));
+        OPEN.put(url, Objects.requireNonNull(handler, "handler"));
         return url;
     }
 

@@ -1,19 +1,19 @@
 package dev.tlctl.sandbox;
 
+import graphql.Directives;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
-import graphql.Directives;
 import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerResult;
 import graphql.introspection.GoodFaithIntrospection;
+import graphql.parser.ParserOptions;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLDirective;
 import graphql.schema.GraphQLSchema;
-import graphql.parser.ParserOptions;
 import graphql.schema.idl.FastSchemaGenerator;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
