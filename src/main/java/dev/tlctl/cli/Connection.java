@@ -10,8 +10,9 @@ import java.nio.file.Path;
 /**
  * The way to Railway for one command, as the command line and the environment say: Railway's API
  * at {@code --api-url} / {@code TLCTL_API_URL} with the token of {@code RAILWAY_TOKEN} or
- * {@code RAILWAY_API_TOKEN}; or, with {@code --sandbox}, a sandbox started in this process on
- * loopback with its own local token. To the core both are only an {@link Endpoint}.
+ * {@code RAILWAY_API_TOKEN}; or, with {@code --sandbox}, a sandbox started in this process with
+ * its own local token, served in process (no port, no socket: requests go through the client's
+ * whole transport, then to the sandbox's handler). To the core both are only an {@link Endpoint}.
  */
 final class Connection implements AutoCloseable {
     static final String API_URL_VARIABLE = "TLCTL_API_URL";
@@ -35,12 +36,12 @@ final class Connection implements AutoCloseable {
                     : specFile.toAbsolutePath().getParent().resolve(FileLocalRecords.DIR).resolve("sandbox.json");
             Sandbox sandbox;
             try {
-                sandbox = Sandbox.start(SandboxConfig.defaults().withStateFile(state).withClock(context.clock()));
+                sandbox = Sandbox.startInProcess(SandboxConfig.defaults().withStateFile(state).withClock(context.clock()));
             } catch (IOException | RuntimeException e) {
                 throw new CliException(ExitCodes.ERROR, "could not start the sandbox with state " + state,
                         e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
             }
-            return new Connection(Endpoint.sandbox(sandbox.graphqlUrl(), sandbox.accountToken(), state), sandbox);
+            return new Connection(Endpoint.inProcessSandbox(sandbox.handler(), sandbox.accountToken(), state), sandbox);
         }
         String url = root.apiUrl() != null ? root.apiUrl() : context.getenv(API_URL_VARIABLE);
         return new Connection(Endpoint.railway(url, context.env()), null);
@@ -49,6 +50,7 @@ final class Connection implements AutoCloseable {
     @Override
     public void close() {
         if (sandbox != null) {
+            endpoint.release();
             sandbox.close();
         }
     }

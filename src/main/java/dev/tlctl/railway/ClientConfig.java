@@ -110,8 +110,11 @@ public record ClientConfig(
         return new ClientConfig(endpoint, credentials, version, callTimeout, connectTimeout, retryPolicy, sleeper, random, clock, value);
     }
 
-    /** Refuses anything but HTTPS, or plain HTTP to a loopback address. */
+    /** Refuses anything but HTTPS, plain HTTP to a loopback address, or an open {@link InProcessDoors door}. */
     private static void checkEndpoint(URI endpoint) {
+        if (InProcessDoors.at(endpoint) != null) {
+            return; // served in this JVM: nothing goes on any network
+        }
         String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
         String host = endpoint.getHost();
         String shown = shown(endpoint);

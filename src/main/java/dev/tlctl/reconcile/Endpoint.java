@@ -1,5 +1,7 @@
 package dev.tlctl.reconcile;
 
+import com.sun.net.httpserver.HttpHandler;
+import dev.tlctl.railway.InProcessDoors;
 import dev.tlctl.reconcile.ReconcileException.Kind;
 import dev.tlctl.secret.Secret;
 import java.net.URI;
@@ -31,5 +33,19 @@ public record Endpoint(URI url, Credentials credentials, String key) {
     /** A sandbox serving {@code url} with its account token, keeping its state in {@code state}. */
     public static Endpoint sandbox(URI url, String accountToken, Path state) {
         return new Endpoint(url, Credentials.account(Secret.of(accountToken)), "sandbox:" + state.toAbsolutePath().normalize());
+    }
+
+    /**
+     * A sandbox in this JVM that {@code door} serves (no port, no socket), with its account token,
+     * keeping its state in {@code state}: the same key as the same sandbox on loopback. Its URL
+     * reaches it until {@link #release}.
+     */
+    public static Endpoint inProcessSandbox(HttpHandler door, String accountToken, Path state) {
+        return sandbox(InProcessDoors.open(door), accountToken, state);
+    }
+
+    /** Closes this endpoint's in-process door, if it has one: its URL then reaches nothing. */
+    public void release() {
+        InProcessDoors.close(url);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tlctl.sandbox;
 
+import graphql.Directives;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -8,13 +9,22 @@ import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerResult;
 import graphql.introspection.GoodFaithIntrospection;
+import graphql.parser.ParserOptions;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLDirective;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.FastSchemaGenerator;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,6 +36,16 @@ final class GraphqlEngine {
     static final String SDL_RESOURCE = "/dev/tlctl/sandbox/schema.graphqls";
     private static final Logger LOG = Logger.getLogger(GraphqlEngine.class.getName());
     private static volatile GraphQL shared;
+    private static final FieldCoordinates SCHEMA_DIRECTIVES = FieldCoordinates.coordinates("__Schema", "directives");
+    private static final List<String> STANDARD_FIRST = List.of(Directives.IncludeDirective.getName(),
+            Directives.SkipDirective.getName(), Directives.DeferDirective.getName(),
+            Directives.ExperimentalDisableErrorPropagationDirective.getName());
+    /**
+     * The SDL parser's options without what nothing reads: source locations. (Comments stay: the
+     * generator makes a type's comment its description, which introspection answers.)
+     */
+    private static final ParserOptions QUICK_PARSE = ParserOptions.getDefaultSdlParserOptions()
+            .transform(options -> options.captureSourceLocation(false));
 
     private final GraphQL graphQL;
 
@@ -33,13 +53,16 @@ final class GraphqlEngine {
         this.graphQL = graphQL;
     }
 
-    /** The engine over the sandbox's own SDL (built once per JVM: the schema is immutable). */
+    /**
+     * The engine over the sandbox's own SDL (built once per JVM: the schema is immutable), read
+     * from its {@link CompactSchema compact form}.
+     */
     static GraphqlEngine standard() {
         GraphQL graphQL = shared;
         if (graphQL == null) {
             synchronized (GraphqlEngine.class) {
                 if (shared == null) {
-                    shared = build(sdl());
+                    shared = build(CompactSchema.registry());
                 }
                 graphQL = shared;
             }
@@ -84,14 +107,49 @@ final class GraphqlEngine {
     }
 
     /**
-     * Wires an SDL (the sandbox's, or in tests the sandbox's plus extensions). The schema keeps no
-     * copy of each type's and field's AST definition: nothing reads them, and making them is about
-     * a quarter of the schema's generation at start-up.
+     * Wires an SDL (the sandbox's, or in tests the sandbox's plus extensions), the quick way: the
+     * parser keeps no source locations, the schema no copy of each type's and field's AST
+     * definition (nothing reads them), and graphql-java's fast builder takes the types as
+     * generated, without its schema validation (a third of the schema's cost at start-up).
+     * {@link #checked} builds the same schema the standard, validating way; QuickSchemaTest holds
+     * the two identical, introspection's answer included.
      */
     static GraphQL build(String sdl) {
-        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(
+        return build(new SchemaParser().parse(new StringReader(sdl), QUICK_PARSE));
+    }
+
+    /** As {@link #build(String)}, from type definitions already read (the sandbox's: {@link CompactSchema}). */
+    static GraphQL build(TypeDefinitionRegistry registry) {
+        GraphQLSchema schema = new FastSchemaGenerator().makeExecutableSchema(
+                SchemaGenerator.Options.defaultOptions().captureAstDefinitions(false).withValidation(false),
+                registry, Wiring.runtimeWiring());
+        return engine(schema.transformWithoutTypes(builder -> builder.codeRegistry(schema.getCodeRegistry()
+                .transform(code -> code.dataFetcher(SCHEMA_DIRECTIVES, GraphqlEngine::directivesInStandardOrder)))));
+    }
+
+    /**
+     * Introspection's directives in the order the standard generator gives them: the executable
+     * directives graphql-java always adds first, then the others as the schema has them (the fast
+     * builder puts {@code @include} and {@code @skip} last).
+     */
+    private static List<GraphQLDirective> directivesInStandardOrder(DataFetchingEnvironment env) {
+        List<GraphQLDirective> all = env.getGraphQLSchema().getDirectives();
+        List<GraphQLDirective> ordered = new ArrayList<>();
+        for (String first : STANDARD_FIRST) {
+            all.stream().filter(d -> d.getName().equals(first)).forEach(ordered::add);
+        }
+        all.stream().filter(d -> !STANDARD_FIRST.contains(d.getName())).forEach(ordered::add);
+        return ordered;
+    }
+
+    /** {@link #build}'s schema made by graphql-java's standard generator, which validates it. */
+    static GraphQL checked(String sdl) {
+        return engine(new SchemaGenerator().makeExecutableSchema(
                 SchemaGenerator.Options.defaultOptions().captureAstDefinitions(false),
-                new SchemaParser().parse(sdl), Wiring.runtimeWiring());
+                new SchemaParser().parse(sdl), Wiring.runtimeWiring()));
+    }
+
+    private static GraphQL engine(GraphQLSchema schema) {
         return GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(errors()).build();
     }
 

@@ -1,5 +1,7 @@
 package dev.tlctl.sandbox;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,7 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An embedded emulator of the part of Railway's public GraphQL API that tlctl uses, served on
  * loopback at {@code POST /graphql/v2}, with Railway's auth, rate limits and error shapes, a
  * JSON state file, injected faults and request statistics. Start one, point a client at
- * {@link #graphqlUrl()} with {@link #accountToken()}, close it when done.
+ * {@link #graphqlUrl()} with {@link #accountToken()}, close it when done. One started
+ * {@link #startInProcess in process} listens on no port: its {@link #handler()} serves the same
+ * requests, through the same code, to a client in the same JVM.
  */
 public final class Sandbox implements AutoCloseable {
     static {
@@ -36,16 +40,23 @@ public final class Sandbox implements AutoCloseable {
     private final Stats stats = new Stats();
     private final RateLimiter limiter;
     private final Faults faults;
+    private final HttpFront front;
+    /** The loopback server and its threads; null in process. */
     private final HttpServer server;
     private final ExecutorService executor;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Sandbox(SandboxConfig config, Store store) throws IOException {
+    private Sandbox(SandboxConfig config, Store store, boolean listen) throws IOException {
         this.config = config;
         this.store = store;
         this.limiter = new RateLimiter(config.perHour(), config.perSecond(), config.clock());
         this.faults = Faults.parse(config.faults(), config.seed());
-        HttpFront front = new HttpFront(this, store, GraphqlEngine::standard, stats, limiter, faults);
+        this.front = new HttpFront(this, store, GraphqlEngine::standard, stats, limiter, faults);
+        if (!listen) {
+            this.server = null;
+            this.executor = null;
+            return;
+        }
         this.server = HttpServer.create(new InetSocketAddress(LOOPBACK, config.port()), 64);
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(runnable -> {
@@ -53,9 +64,7 @@ public final class Sandbox implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        server.createContext(HttpFront.GRAPHQL_PATH, front::graphql);
-        server.createContext("/_sandbox/", front::admin);
-        server.createContext("/", front::admin);
+        server.createContext("/", this::route);
         server.setExecutor(executor);
         server.start();
     }
@@ -66,9 +75,47 @@ public final class Sandbox implements AutoCloseable {
      * generated token survives a restart.
      */
     public static Sandbox start(SandboxConfig config) throws IOException {
+        return open(config, true);
+    }
+
+    /**
+     * Starts a sandbox in this process that listens on no port (its {@code config.port()} unused):
+     * a client in the same JVM sends it requests through {@link #handler()}. Everything else is as
+     * {@link #start}: the state file, the token, and the same handling of each request (auth, rate
+     * limits, faults, statistics, error shapes).
+     */
+    public static Sandbox startInProcess(SandboxConfig config) throws IOException {
+        return open(config, false);
+    }
+
+    private static Sandbox open(SandboxConfig config, boolean listen) throws IOException {
         warmUp();
         Store store = Store.open(config.stateFile(), config.token(), config.seed(), config.clock(), config.timing());
-        return new Sandbox(config, store);
+        return new Sandbox(config, store, listen);
+    }
+
+    /**
+     * What serves each HTTP exchange, on loopback or in process: {@code /graphql/v2} (and longer
+     * paths, refused as not found) the API, anything else the admin endpoints. An exchange after
+     * {@link #close} fails as a closed server's connection would: with an IOException, unanswered.
+     */
+    public HttpHandler handler() {
+        return exchange -> {
+            if (closed.get()) {
+                exchange.close();
+                throw new IOException("Connection refused: the tlctl sandbox is closed");
+            }
+            route(exchange);
+        };
+    }
+
+    /** The routes the loopback server had as contexts: the longest matching prefix wins. */
+    private void route(HttpExchange exchange) {
+        if (exchange.getRequestURI().getPath().startsWith(HttpFront.GRAPHQL_PATH)) {
+            front.graphql(exchange);
+        } else {
+            front.admin(exchange);
+        }
     }
 
     /**
@@ -93,8 +140,11 @@ public final class Sandbox implements AutoCloseable {
         return baseUrl().resolve(HttpFront.GRAPHQL_PATH.substring(1));
     }
 
-    /** {@code http://127.0.0.1:<port>/}. */
+    /** {@code http://127.0.0.1:<port>/}; in process there is none (an IllegalStateException). */
     public URI baseUrl() {
+        if (server == null) {
+            throw new IllegalStateException("a sandbox started in process listens on no port: use handler()");
+        }
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 
@@ -238,6 +288,9 @@ public final class Sandbox implements AutoCloseable {
     @Override
     public void close() {
         if (closed.getAndSet(true)) {
+            return;
+        }
+        if (server == null) {
             return;
         }
         server.stop(0);
