@@ -9,13 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tlctl.audit.DriftFinding;
 import dev.tlctl.plan.Change;
 import dev.tlctl.plan.Plan;
+import dev.tlctl.railway.ClientConfig;
+import dev.tlctl.railway.GraphQLRequest;
+import dev.tlctl.railway.RailwayTransport;
 import dev.tlctl.sandbox.Sandbox;
 import dev.tlctl.sandbox.SandboxConfig;
+import dev.tlctl.secret.Secret;
 import dev.tlctl.testing.TickingClock;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,16 +25,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The core as a library, with no command line: a {@link Reconciler} opened on a spec and an
- * in-process sandbox on loopback, driven with request records. Plan, apply, plan again finds
- * nothing; a change made on Railway behind tlctl's back is drift, blamed on Railway; what fails
- * below leaves as a {@link ReconcileException}.
+ * The core as a library, with no command line: a {@link Reconciler} opened on a spec and a
+ * sandbox served in this process (no port, as {@code --sandbox} runs it), driven with request
+ * records. Plan, apply, plan again finds nothing; a change made on Railway behind tlctl's back
+ * is drift, blamed on Railway; what fails below leaves as a {@link ReconcileException}.
  */
 class ReconcilerTest {
     private static final String SPEC = """
@@ -70,7 +72,7 @@ class ReconcilerTest {
         Files.writeString(dir.resolve("tl-engine.yaml"), SPEC);
         Files.createDirectories(dir.resolve("environments"));
         Files.writeString(dir.resolve("environments/staging.yaml"), "sharedVariables:\n  DEBUG: \"1\"\n");
-        sandbox = Sandbox.start(SandboxConfig.defaults().withClock(clock).withRateLimit(100_000, 10_000));
+        sandbox = Sandbox.startInProcess(SandboxConfig.defaults().withClock(clock).withRateLimit(100_000, 10_000));
     }
 
     @AfterEach
@@ -101,7 +103,7 @@ class ReconcilerTest {
             }
         });
         return Reconciler.open(source, FileLocalRecords.beside(source.file(), null, null), effects,
-                () -> Endpoint.sandbox(sandbox.graphqlUrl(), sandbox.accountToken(), dir.resolve("sandbox.json")));
+                () -> Endpoint.inProcessSandbox(sandbox.handler(), sandbox.accountToken(), dir.resolve("sandbox.json")));
     }
 
     private static PlanRequest everything() {
@@ -184,19 +186,19 @@ class ReconcilerTest {
         assertTrue(invalid.diagnostics().get(0).format().contains("tl-engine.yaml:"), invalid.diagnostics()::toString);
     }
 
-    /** Changes a variable on Railway as someone at the dashboard would: one {@code variableUpsert}. */
-    private void upsertVariable(Plan plan, String environment, String service, String name, String value)
-            throws Exception {
-        String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of(
-                "query", "mutation Edit($input: VariableUpsertInput!) { variableUpsert(input: $input) }",
-                "variables", Map.of("input", Map.of("projectId", plan.target().projectId(),
-                        "environmentId", plan.target().environmentIds().get(environment),
-                        "serviceId", plan.target().serviceIds().get(service), "name", name, "value", value))));
-        HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-                HttpRequest.newBuilder(sandbox.graphqlUrl()).header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + sandbox.accountToken())
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, answer.statusCode(), answer.body());
-        assertFalse(answer.body().contains("\"errors\""), answer.body());
+    /** Changes a variable on Railway as someone at the dashboard would: one {@code variableUpsert}, by its own client. */
+    private void upsertVariable(Plan plan, String environment, String service, String name, String value) {
+        Endpoint dashboard = Endpoint.inProcessSandbox(sandbox.handler(), sandbox.accountToken(), dir.resolve("sandbox.json"));
+        try (RailwayTransport transport = new RailwayTransport(ClientConfig.of(dashboard.url(),
+                new dev.tlctl.railway.Credentials.BearerToken(Secret.of(sandbox.accountToken())), "test"))) {
+            JsonNode data = transport.execute(GraphQLRequest.idempotentWrite("variableUpsert", "change a variable",
+                    "mutation Edit($input: VariableUpsertInput!) { variableUpsert(input: $input) }",
+                    Map.of("input", Map.of("projectId", plan.target().projectId(),
+                            "environmentId", plan.target().environmentIds().get(environment),
+                            "serviceId", plan.target().serviceIds().get(service), "name", name, "value", value))));
+            assertTrue(data.path("variableUpsert").asBoolean(), data::toString);
+        } finally {
+            dashboard.release();
+        }
     }
 }
