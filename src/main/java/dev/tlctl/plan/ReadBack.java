@@ -91,11 +91,11 @@ public final class ReadBack {
             compareSettings(env, service, keys, old, current, settingsOf.getOrDefault(service, List.of()), changes,
                     out);
             compareVariables(env, service, names, old == null ? Map.of() : old.variables(), current.variables(),
-                    variablesOf.getOrDefault(service, List.of()), changes, out);
+                    variablesOf.getOrDefault(service, List.of()), out);
         }
         compareVariables(env, null, new LinkedHashSet<>(environment.sharedVariables().keySet()),
                 was == null ? Map.of() : was.sharedVariables(), now.sharedVariables(),
-                variablesOf.getOrDefault(null, List.of()), changes, out);
+                variablesOf.getOrDefault(null, List.of()), out);
         return out;
     }
 
@@ -134,27 +134,33 @@ public final class ReadBack {
 
     private static void compareVariables(String env, String service, Set<String> declared,
             Map<String, LiveVariable> old, Map<String, LiveVariable> current, List<Change.Variable> own,
-            Map<String, Change> changes, List<String> out) {
+            List<String> out) {
         Set<String> names = new LinkedHashSet<>(declared);
-        own.forEach(v -> names.add(v.name()));
+        // The plan's changes of these variables by name (each address's last one, as in changes): values can
+        // be many, and an address's text is needed only for a difference.
+        Map<String, Change.Variable> ownByName = new HashMap<>();
+        for (Change.Variable v : own) {
+            names.add(v.name());
+            ownByName.put(v.name(), v);
+        }
         for (String name : names) {
-            Address address = Address.variable(env, service, name);
             LiveVariable now = current.get(name);
-            Change change = changes.get(address.text());
+            Change.Variable change = ownByName.get(name);
             boolean present;
             Secret value;
-            if (change instanceof Change.Variable v) {
-                present = v.action() != Action.DELETE;
-                value = v.after();
+            if (change != null) {
+                present = change.action() != Action.DELETE;
+                value = change.after();
             } else {
                 LiveVariable was = old.get(name);
                 present = was != null;
                 value = was == null ? null : was.value();
             }
             if (present != (now != null)) {
-                out.add(address.text());
+                out.add(Address.variable(env, service, name).text());
             } else if (now != null && value != null && now.value() != null && !value.equals(now.value())) {
-                out.add(address.text()); // a sealed or unreadable value compares by presence only
+                // a sealed or unreadable value compares by presence only
+                out.add(Address.variable(env, service, name).text());
             }
         }
     }
