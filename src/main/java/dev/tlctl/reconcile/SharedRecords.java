@@ -191,7 +191,13 @@ final class SharedRecords implements History {
 
     /** An address relative to its environment: {@code engine-api/variable/DEBUG}, {@code variable/DEBUG}. */
     static String relative(Address address) {
-        return address.text().substring(address.environment().length() + 1);
+        // The many kinds made in one piece (records hold a value per variable and setting); Address.text()'s forms.
+        return switch (address.kind()) {
+            case VARIABLE -> address.service() + "/variable/" + address.name();
+            case SHARED_VARIABLE -> "variable/" + address.name();
+            case SETTING -> address.service() + "/setting/" + address.name();
+            default -> address.text().substring(address.environment().length() + 1);
+        };
     }
 
     /** The keys parameters set in {@code environment} in earlier runs ({@code service/setting}). */
