@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 /**
  * What each environment of a run should record after an apply (or a run with nothing to apply),
@@ -60,9 +62,12 @@ final class RecordUpdate {
      */
     private final Map<String, Map<String, Change>> appliedIn = new HashMap<>();
     /** By environment, its instances by service name: looked up once per value, so found once. */
-    private final Map<String, Map<String, LiveServiceInstance>> instances = new LinkedHashMap<>();
-    /** The services tlctl created that still exist: the same in every environment's record, found once. */
-    private Map<String, String> services;
+    private final Map<String, Map<String, LiveServiceInstance>> instances = new ConcurrentHashMap<>();
+    /**
+     * The services tlctl created that still exist: the same in every environment's record, found
+     * once (before the environments are worked on side by side).
+     */
+    private volatile Map<String, String> services;
 
     private RecordUpdate(PlanResult planned, SharedRecords records, ApplyResult result, LiveProject after, RecordKey key) {
         this.planned = planned;
@@ -87,11 +92,16 @@ final class RecordUpdate {
         return new RecordUpdate(planned, records, result, after, key).writes();
     }
 
+    /** An environment whose record is brought up to date, and what is known of it before its values are. */
+    private record Due(String name, EnvironmentSpec spec, LiveEnvironment now, SharedRecord old, boolean oldKey,
+            byte[] check) {}
+
     private List<Write> writes() {
-        List<Write> out = new ArrayList<>();
         Plan plan = planned.plan();
         Set<String> previews = createdPreviews(plan);
         Map<String, Map<String, Change>> changesIn = tlctlChangesByEnvironment(plan);
+        // In order, one by one: what derives the key (once, slowly) and notes a record written with another.
+        List<Due> due = new ArrayList<>();
         for (String name : planned.environments()) {
             EnvironmentSpec spec = planned.spec().environment(name).orElse(null);
             LiveEnvironment now = environment(name);
@@ -103,16 +113,46 @@ final class RecordUpdate {
             }
             SharedRecord old = records.record(name);
             boolean oldKey = old != null && records.keyMatches(name);
-            SharedRecord desired = new SharedRecord(now.id(), environmentCreated(name, old), key.check(now.id()),
-                    services(), instances(name, now, old),
-                    values(spec, now, old, oldKey, changesIn.getOrDefault(name, Map.of())),
-                    planned.parameters().getOrDefault(name, Set.of()));
-            if (old != null && oldKey && desired.equals(old)) {
-                continue;
+            due.add(new Due(name, spec, now, old, oldKey, key.check(now.id())));
+        }
+        services();
+        // Then the environments side by side (each record's values, fingerprints and encoding are its own; a
+        // large project has a hundred thousand values), each result and failure kept in its environment's place.
+        Write[] writes = new Write[due.size()];
+        RuntimeException[] failures = new RuntimeException[due.size()];
+        IntStream.range(0, due.size()).parallel().forEach(i -> {
+            try {
+                writes[i] = write(due.get(i), changesIn.getOrDefault(due.get(i).name(), Map.of()));
+            } catch (RuntimeException e) {
+                failures[i] = e;
             }
-            out.add(new Write(name, now.id(), desired, patch(name, desired)));
+        });
+        for (RuntimeException failure : failures) {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+        List<Write> out = new ArrayList<>();
+        for (Write write : writes) {
+            if (write != null) {
+                out.add(write);
+            }
         }
         return out;
+    }
+
+    /** The environment's new record and its patch; null when the record there is what it should be. */
+    private Write write(Due due, Map<String, Change> changes) {
+        String name = due.name();
+        LiveEnvironment now = due.now();
+        SharedRecord old = due.old();
+        SharedRecord desired = new SharedRecord(now.id(), environmentCreated(name, old), due.check(), services(),
+                instances(name, now, old), values(due.spec(), now, old, due.oldKey(), changes),
+                planned.parameters().getOrDefault(name, Set.of()));
+        if (old != null && due.oldKey() && desired.equals(old)) {
+            return null;
+        }
+        return new Write(name, now.id(), desired, patch(name, desired));
     }
 
     /**

@@ -36,7 +36,8 @@ final class SharedRecords implements History {
     private final Supplier<RecordKey> key;
     private final Map<String, ? extends Witness> legacy;
     private final Set<String> notes = new LinkedHashSet<>();
-    private final Map<String, Boolean> keyMatches = new HashMap<>();
+    /** Asked one by one, then read from environments worked on side by side (RecordUpdate). */
+    private final Map<String, Boolean> keyMatches = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Set<String>> held = new HashMap<>();
 
     private SharedRecords(LiveState stripped, Map<String, SharedRecord> records, Supplier<RecordKey> key,
