@@ -67,8 +67,8 @@ final class SharedRecords implements History {
         Map<String, SharedRecord> records = new TreeMap<>();
         Map<String, Set<String>> held = new HashMap<>();
         List<LiveEnvironment> environments = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        Map<String, String> addresses = new HashMap<>(); // one string per address text, shared by the records
+        List<LiveEnvironment> recordedIn = new ArrayList<>();
+        List<Map<String, LiveVariable>> recordedVariables = new ArrayList<>();
         for (LiveEnvironment env : project.environments()) {
             Map<String, LiveVariable> shared = new LinkedHashMap<>();
             Map<String, LiveVariable> recorded = new TreeMap<>();
@@ -78,11 +78,32 @@ final class SharedRecords implements History {
                 continue;
             }
             held.put(env.name(), Set.copyOf(recorded.keySet()));
-            // A Railway PR environment copies its base's record with the shared variables: that copy is
-            // neither used nor noted. A preview tlctl made (ephemeral too) holds its own, which is used.
-            SharedRecord record = decode(env, recorded, env.ephemeral() ? new ArrayList<>() : notes, addresses);
-            if (record != null) {
+            recordedIn.add(env);
+            recordedVariables.add(recorded);
+        }
+        // The records decoded side by side (a large project's hold a hundred thousand values), their notes
+        // then taken in the environments' order. One string per address text, shared by the records.
+        Map<String, String> addresses = new java.util.concurrent.ConcurrentHashMap<>();
+        Object[] decoded = new Object[recordedIn.size()];
+        java.util.stream.IntStream.range(0, decoded.length).parallel().forEach(i -> {
+            try {
+                decoded[i] = decode(recordedIn.get(i), recordedVariables.get(i), addresses);
+            } catch (RuntimeException e) {
+                decoded[i] = e; // thrown below, as it is, in the environments' order
+            }
+        });
+        List<String> notes = new ArrayList<>();
+        for (int i = 0; i < decoded.length; i++) {
+            LiveEnvironment env = recordedIn.get(i);
+            if (decoded[i] instanceof RuntimeException e) {
+                throw e;
+            }
+            if (decoded[i] instanceof SharedRecord record) {
                 records.put(env.name(), record);
+            } else if (!env.ephemeral()) {
+                // A Railway PR environment copies its base's record with the shared variables: that copy is
+                // neither used nor noted. A preview tlctl made (ephemeral too) holds its own, which is used.
+                notes.add((String) decoded[i]);
             }
         }
         LiveProject without = new LiveProject(project.id(), project.name(), project.workspaceId(), environments,
@@ -93,31 +114,28 @@ final class SharedRecords implements History {
         return out;
     }
 
-    private static SharedRecord decode(LiveEnvironment env, Map<String, LiveVariable> recorded, List<String> notes,
-            Map<String, String> addresses) {
+    /** The environment's record, or the note that says why it is not used. */
+    private static Object decode(LiveEnvironment env, Map<String, LiveVariable> recorded, Map<String, String> addresses) {
         List<String> chunks = new ArrayList<>();
         for (int i = 1; recorded.containsKey(SharedRecord.variableName(i)); i++) {
             LiveVariable v = recorded.get(SharedRecord.variableName(i));
             if (!v.readable()) {
-                notes.add("tlctl's record of " + env.name() + " cannot be read with this token: what tlctl wrote there"
-                        + " is unknown to this run.");
-                return null;
+                return "tlctl's record of " + env.name() + " cannot be read with this token: what tlctl wrote there"
+                        + " is unknown to this run.";
             }
             chunks.add(v.value().reveal());
         }
         try {
             SharedRecord record = SharedRecord.decode(chunks, addresses);
             if (!record.environmentId().equals(env.id())) {
-                notes.add("The record tlctl found in " + env.name() + " belongs to another environment (Railway copies"
+                return "The record tlctl found in " + env.name() + " belongs to another environment (Railway copies"
                         + " shared variables into an environment made from another one): it is not used, and the next"
-                        + " apply there writes " + env.name() + "'s own.");
-                return null;
+                        + " apply there writes " + env.name() + "'s own.";
             }
             return record;
         } catch (IllegalArgumentException e) {
-            notes.add("tlctl's record of " + env.name() + " on Railway cannot be read (" + e.getMessage() + "): it is"
-                    + " not used, and the next apply there writes it afresh.");
-            return null;
+            return "tlctl's record of " + env.name() + " on Railway cannot be read (" + e.getMessage() + "): it is"
+                    + " not used, and the next apply there writes it afresh.";
         }
     }
 
