@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
 
 /**
  * What each environment of a run should record after an apply (or a run with nothing to apply),
@@ -118,22 +117,8 @@ final class RecordUpdate {
         services();
         // Then the environments side by side (each record's values, fingerprints and encoding are its own; a
         // large project has a hundred thousand values), each result and failure kept in its environment's place.
-        Write[] writes = new Write[due.size()];
-        RuntimeException[] failures = new RuntimeException[due.size()];
-        IntStream.range(0, due.size()).parallel().forEach(i -> {
-            try {
-                writes[i] = write(due.get(i), changesIn.getOrDefault(due.get(i).name(), Map.of()));
-            } catch (RuntimeException e) {
-                failures[i] = e;
-            }
-        });
-        for (RuntimeException failure : failures) {
-            if (failure != null) {
-                throw failure;
-            }
-        }
         List<Write> out = new ArrayList<>();
-        for (Write write : writes) {
+        for (Write write : SideBySide.map(due, d -> write(d, changesIn.getOrDefault(d.name(), Map.of())))) {
             if (write != null) {
                 out.add(write);
             }

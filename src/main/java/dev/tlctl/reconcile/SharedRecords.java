@@ -67,8 +67,7 @@ final class SharedRecords implements History {
         Map<String, SharedRecord> records = new TreeMap<>();
         Map<String, Set<String>> held = new HashMap<>();
         List<LiveEnvironment> environments = new ArrayList<>();
-        List<LiveEnvironment> recordedIn = new ArrayList<>();
-        List<Map<String, LiveVariable>> recordedVariables = new ArrayList<>();
+        List<Recorded> recordedIn = new ArrayList<>();
         for (LiveEnvironment env : project.environments()) {
             Map<String, LiveVariable> shared = new LinkedHashMap<>();
             Map<String, LiveVariable> recorded = new TreeMap<>();
@@ -78,32 +77,21 @@ final class SharedRecords implements History {
                 continue;
             }
             held.put(env.name(), Set.copyOf(recorded.keySet()));
-            recordedIn.add(env);
-            recordedVariables.add(recorded);
+            recordedIn.add(new Recorded(env, recorded));
         }
         // The records decoded side by side (a large project's hold a hundred thousand values), their notes
         // then taken in the environments' order. One string per address text, shared by the records.
         Map<String, String> addresses = new java.util.concurrent.ConcurrentHashMap<>();
-        Object[] decoded = new Object[recordedIn.size()];
-        java.util.stream.IntStream.range(0, decoded.length).parallel().forEach(i -> {
-            try {
-                decoded[i] = decode(recordedIn.get(i), recordedVariables.get(i), addresses);
-            } catch (RuntimeException e) {
-                decoded[i] = e; // thrown below, as it is, in the environments' order
-            }
-        });
+        List<Object> decoded = SideBySide.map(recordedIn, r -> decode(r.environment(), r.variables(), addresses));
         List<String> notes = new ArrayList<>();
-        for (int i = 0; i < decoded.length; i++) {
-            LiveEnvironment env = recordedIn.get(i);
-            if (decoded[i] instanceof RuntimeException e) {
-                throw e;
-            }
-            if (decoded[i] instanceof SharedRecord record) {
+        for (int i = 0; i < decoded.size(); i++) {
+            LiveEnvironment env = recordedIn.get(i).environment();
+            if (decoded.get(i) instanceof SharedRecord record) {
                 records.put(env.name(), record);
             } else if (!env.ephemeral()) {
                 // A Railway PR environment copies its base's record with the shared variables: that copy is
                 // neither used nor noted. A preview tlctl made (ephemeral too) holds its own, which is used.
-                notes.add((String) decoded[i]);
+                notes.add((String) decoded.get(i));
             }
         }
         LiveProject without = new LiveProject(project.id(), project.name(), project.workspaceId(), environments,
@@ -113,6 +101,9 @@ final class SharedRecords implements History {
         out.held.putAll(held);
         return out;
     }
+
+    /** An environment holding a record, and the record's variables. */
+    private record Recorded(LiveEnvironment environment, Map<String, LiveVariable> variables) {}
 
     /** The environment's record, or the note that says why it is not used. */
     private static Object decode(LiveEnvironment env, Map<String, LiveVariable> recorded, Map<String, String> addresses) {
