@@ -129,23 +129,7 @@ final class PlainYaml {
 
     /** The kind YamlLoader gives a scalar of the tag the composer resolves; null for any other tag. */
     private Kind kind(ScalarEvent scalar) {
-        Tag tag = tag(scalar);
-        if (Tag.STR.equals(tag) || Tag.TIMESTAMP.equals(tag)) {
-            return Kind.STRING;
-        }
-        if (Tag.INT.equals(tag)) {
-            return Kind.INT;
-        }
-        if (Tag.FLOAT.equals(tag)) {
-            return Kind.FLOAT;
-        }
-        if (Tag.BOOL.equals(tag)) {
-            return Kind.BOOL;
-        }
-        if (Tag.NULL.equals(tag)) {
-            return Kind.NULL;
-        }
-        return null;
+        return YamlLoader.kindOf(tag(scalar));
     }
 
     private Location at(Mark mark, String path) {

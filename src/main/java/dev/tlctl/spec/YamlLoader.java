@@ -427,7 +427,16 @@ final class YamlLoader {
     }
 
     private Kind scalarKind(ScalarNode scalar, Location location) {
-        Tag tag = scalar.getTag();
+        Kind kind = kindOf(scalar.getTag());
+        if (kind != null) {
+            return kind;
+        }
+        checkTag(scalar, Tag.STR, location); // !!binary, !custom: reported
+        return Kind.STRING;
+    }
+
+    /** What a scalar of {@code tag} is to tlctl; null for a tag it does not read ({@code !!binary}, {@code !custom}). */
+    static Kind kindOf(Tag tag) {
         if (Tag.STR.equals(tag) || Tag.TIMESTAMP.equals(tag)) {
             return Kind.STRING; // a date stays text: tlctl never needs it as anything else
         }
@@ -443,8 +452,7 @@ final class YamlLoader {
         if (Tag.NULL.equals(tag)) {
             return Kind.NULL;
         }
-        checkTag(scalar, Tag.STR, location); // !!binary, !custom: reported
-        return Kind.STRING;
+        return null;
     }
 
     private void checkTag(Node node, Tag expected, Location location) {
