@@ -14,6 +14,7 @@ import dev.tlctl.spec.ServiceInstanceSpec;
 import dev.tlctl.spec.Spec;
 import dev.tlctl.spec.VariableSpec;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,8 +94,8 @@ final class SameSecrets {
      * later value of one address wins, in the place of its first), by the address's text (an
      * address's record hash costs more to set up than the few secrets a run finds).
      */
-    private static java.util.Collection<Map.Entry<Address, Secret>> secrets(Spec spec, LiveProject project, LiveEnvironment env,
-            Map<String, Boolean> seen) {
+    private static Collection<Map.Entry<Address, Secret>> secrets(Spec spec, LiveProject project,
+            LiveEnvironment env, Map<String, Boolean> seen) {
         EnvironmentSpec declared = environment(spec, env.name());
         Sensitivity sensitivity = Sensitivity.remembering(declared, env, project, seen);
         Map<String, Map.Entry<Address, Secret>> out = new LinkedHashMap<>();

@@ -68,7 +68,8 @@ final class Unmodelled {
             String path = section + "." + e.getKey();
             JsonNode value = e.getValue();
             String railwayDefault = RAILWAY_DEFAULTS.get(path);
-            if (modelled.contains(path) || unset(value) || railwayDefault != null && value.toString().equals(railwayDefault)) {
+            if (modelled.contains(path) || unset(value)
+                    || railwayDefault != null && value.toString().equals(railwayDefault)) {
                 return;
             }
             switch (path) {
