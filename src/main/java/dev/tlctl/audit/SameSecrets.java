@@ -14,6 +14,7 @@ import dev.tlctl.spec.ServiceInstanceSpec;
 import dev.tlctl.spec.Spec;
 import dev.tlctl.spec.VariableSpec;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,8 +59,10 @@ final class SameSecrets {
      */
     static Index index(Spec spec, LiveProject project, LiveEnvironment env, byte[] key, Map<String, Boolean> seen) {
         Index index = new Index(env.name());
-        secrets(spec, project, env, seen).forEach((address, value) ->
-                index.byValue.computeIfAbsent(Fingerprint.of(value.reveal(), key), k -> new ArrayList<>()).add(address));
+        for (Map.Entry<Address, Secret> secret : secrets(spec, project, env, seen)) {
+            index.byValue.computeIfAbsent(Fingerprint.of(secret.getValue().reveal(), key), k -> new ArrayList<>())
+                    .add(secret.getKey());
+        }
         return index;
     }
 
@@ -86,12 +89,16 @@ final class SameSecrets {
         return out;
     }
 
-    /** The readable secret values of an environment, by address. */
-    private static Map<Address, Secret> secrets(Spec spec, LiveProject project, LiveEnvironment env,
-            Map<String, Boolean> seen) {
+    /**
+     * The readable secret values of an environment with their addresses, each address once (the
+     * later value of one address wins, in the place of its first), by the address's text (an
+     * address's record hash costs more to set up than the few secrets a run finds).
+     */
+    private static Collection<Map.Entry<Address, Secret>> secrets(Spec spec, LiveProject project,
+            LiveEnvironment env, Map<String, Boolean> seen) {
         EnvironmentSpec declared = environment(spec, env.name());
         Sensitivity sensitivity = Sensitivity.remembering(declared, env, project, seen);
-        Map<Address, Secret> out = new LinkedHashMap<>();
+        Map<String, Map.Entry<Address, Secret>> out = new LinkedHashMap<>();
         for (LiveService service : project.services()) {
             LiveServiceInstance instance = env.instance(service.id()).orElse(null);
             if (instance == null) {
@@ -102,17 +109,21 @@ final class SameSecrets {
                     .filter(ServiceInstanceSpec::enabled).map(ServiceInstanceSpec::variables).orElse(Map.of());
             for (LiveVariable v : instance.variables().values()) {
                 if (secretValue(v, sensitivity, variables.get(v.name()))) {
-                    out.put(Address.variable(env.name(), service.name(), v.name()), v.value());
+                    put(out, Address.variable(env.name(), service.name(), v.name()), v.value());
                 }
             }
         }
         Map<String, VariableSpec> shared = declared == null ? Map.of() : declared.sharedVariables();
         env.sharedVariables().values().forEach(v -> {
             if (secretValue(v, sensitivity, shared.get(v.name()))) {
-                out.put(Address.variable(env.name(), null, v.name()), v.value());
+                put(out, Address.variable(env.name(), null, v.name()), v.value());
             }
         });
-        return out;
+        return out.values();
+    }
+
+    private static void put(Map<String, Map.Entry<Address, Secret>> out, Address address, Secret value) {
+        out.put(address.text(), Map.entry(address, value));
     }
 
     /** A readable, non-empty secret without a reference; the cheap tests first (values can be many). */

@@ -11,6 +11,7 @@ import dev.tlctl.spec.Settings;
 import dev.tlctl.spec.Spec;
 import dev.tlctl.spec.VariableSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,15 +36,20 @@ final class DeployPrediction {
         Set<String> deletedServices = new LinkedHashSet<>();
         changes.stream().filter(c -> c instanceof Change.Service && c.action() == Action.DELETE)
                 .forEach(c -> deletedServices.add(c.address().service()));
+        // By environment once: a large plan has a hundred thousand changes, and ten environments or more.
+        Map<String, List<Change>> byEnvironment = new HashMap<>();
+        for (Change change : changes) {
+            String environment = change.address().environment();
+            if (environment != null) {
+                byEnvironment.computeIfAbsent(environment, e -> new ArrayList<>()).add(change);
+            }
+        }
         List<Deploys> out = new ArrayList<>();
         for (EnvironmentSpec env : spec.environments()) {
             Set<String> changedShared = new LinkedHashSet<>();
             Set<String> touched = new LinkedHashSet<>();
             Set<String> removed = new LinkedHashSet<>(deletedServices);
-            for (Change change : changes) {
-                if (!env.name().equals(change.address().environment())) {
-                    continue;
-                }
+            for (Change change : byEnvironment.getOrDefault(env.name(), List.of())) {
                 if (change instanceof Change.Variable v && v.shared()) {
                     changedShared.add(v.name());
                 } else if (change instanceof Change.Variable v) {

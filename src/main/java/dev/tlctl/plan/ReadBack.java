@@ -43,39 +43,37 @@ public final class ReadBack {
             out.add(Address.environment(env).text());
             return out;
         }
-        Map<String, Change> changes = new LinkedHashMap<>();
+        // The changes at each address (an instance added and removed in one apply ends removed: the later
+        // change wins), grouped once by service (null: the shared variables), then by setting or variable,
+        // each in the order its address first comes: no address text per change (changes can be many).
+        Map<String, Change.Instance> instanceChanges = new HashMap<>();
+        Map<String, Map<String, Change.Setting>> settingsOf = new HashMap<>();
+        Map<String, Map<String, Change.Variable>> variablesOf = new HashMap<>();
+        Set<String> services = new LinkedHashSet<>(environment.services().keySet());
         for (Change c : plan.changesIn(env)) {
-            // An instance added and removed in one apply ends removed: the later change wins.
-            changes.put(c.address().text(), c);
-        }
-        // Each service's settings and variables (null: the shared variables), grouped once.
-        Map<String, List<Change.Setting>> settingsOf = new HashMap<>();
-        Map<String, List<Change.Variable>> variablesOf = new HashMap<>();
-        for (Change c : changes.values()) {
-            if (c instanceof Change.Setting s) {
-                settingsOf.computeIfAbsent(s.service(), k -> new ArrayList<>()).add(s);
+            if (c instanceof Change.Instance i) {
+                instanceChanges.put(i.service(), i);
+            } else if (c instanceof Change.Setting s) {
+                settingsOf.computeIfAbsent(s.service(), k -> new LinkedHashMap<>()).put(s.key(), s);
             } else if (c instanceof Change.Variable v) {
-                variablesOf.computeIfAbsent(v.service(), k -> new ArrayList<>()).add(v);
+                variablesOf.computeIfAbsent(v.service(), k -> new LinkedHashMap<>()).put(v.name(), v);
+            }
+            String service = c.address().service();
+            if (service != null) {
+                services.add(service);
             }
         }
         Set<String> deletedServices = new LinkedHashSet<>();
         plan.changes().stream().filter(c -> c instanceof Change.Service && c.action() == Action.DELETE)
                 .forEach(c -> deletedServices.add(c.address().service()));
-        Set<String> services = new LinkedHashSet<>(environment.services().keySet());
-        for (Change c : changes.values()) {
-            if (c.address().service() != null) {
-                services.add(c.address().service());
-            }
-        }
         for (String service : services) {
             LiveServiceInstance old = instance(before, was, service);
             LiveServiceInstance current = instance(after, now, service);
-            Address address = Address.instance(env, service);
-            Change change = changes.get(address.text());
+            Change.Instance change = instanceChanges.get(service);
             boolean expected = deletedServices.contains(service) ? false
-                    : change instanceof Change.Instance ? change.action() == Action.CREATE : old != null;
+                    : change != null ? change.action() == Action.CREATE : old != null;
             if (expected != (current != null)) {
-                out.add(address.text());
+                out.add(Address.instance(env, service).text());
                 continue;
             }
             if (current == null) {
@@ -88,14 +86,13 @@ public final class ReadBack {
                 keys.addAll(declared.settings().keySet());
                 names.addAll(declared.variables().keySet());
             }
-            compareSettings(env, service, keys, old, current, settingsOf.getOrDefault(service, List.of()), changes,
-                    out);
+            compareSettings(env, service, keys, old, current, settingsOf.getOrDefault(service, Map.of()), out);
             compareVariables(env, service, names, old == null ? Map.of() : old.variables(), current.variables(),
-                    variablesOf.getOrDefault(service, List.of()), changes, out);
+                    variablesOf.getOrDefault(service, Map.of()), out);
         }
         compareVariables(env, null, new LinkedHashSet<>(environment.sharedVariables().keySet()),
                 was == null ? Map.of() : was.sharedVariables(), now.sharedVariables(),
-                variablesOf.getOrDefault(null, List.of()), changes, out);
+                variablesOf.getOrDefault(null, Map.of()), out);
         return out;
     }
 
@@ -119,42 +116,41 @@ public final class ReadBack {
     }
 
     private static void compareSettings(String env, String service, Set<String> declared, LiveServiceInstance old,
-            LiveServiceInstance current, List<Change.Setting> own, Map<String, Change> changes, List<String> out) {
+            LiveServiceInstance current, Map<String, Change.Setting> own, List<String> out) {
         Set<String> keys = new LinkedHashSet<>(declared);
-        own.forEach(s -> keys.add(s.key()));
+        keys.addAll(own.keySet());
         for (String key : keys) {
-            Address address = Address.setting(env, service, key);
-            Object expected = changes.get(address.text()) instanceof Change.Setting s ? s.after()
-                    : old == null ? null : old.settings().get(key);
+            Change.Setting change = own.get(key);
+            Object expected = change != null ? change.after() : old == null ? null : old.settings().get(key);
             if (!Defaults.same(key, expected, current.settings().get(key))) {
-                out.add(address.text());
+                out.add(Address.setting(env, service, key).text());
             }
         }
     }
 
     private static void compareVariables(String env, String service, Set<String> declared,
-            Map<String, LiveVariable> old, Map<String, LiveVariable> current, List<Change.Variable> own,
-            Map<String, Change> changes, List<String> out) {
+            Map<String, LiveVariable> old, Map<String, LiveVariable> current, Map<String, Change.Variable> own,
+            List<String> out) {
         Set<String> names = new LinkedHashSet<>(declared);
-        own.forEach(v -> names.add(v.name()));
+        names.addAll(own.keySet());
         for (String name : names) {
-            Address address = Address.variable(env, service, name);
             LiveVariable now = current.get(name);
-            Change change = changes.get(address.text());
+            Change.Variable change = own.get(name);
             boolean present;
             Secret value;
-            if (change instanceof Change.Variable v) {
-                present = v.action() != Action.DELETE;
-                value = v.after();
+            if (change != null) {
+                present = change.action() != Action.DELETE;
+                value = change.after();
             } else {
                 LiveVariable was = old.get(name);
                 present = was != null;
                 value = was == null ? null : was.value();
             }
             if (present != (now != null)) {
-                out.add(address.text());
+                out.add(Address.variable(env, service, name).text());
             } else if (now != null && value != null && now.value() != null && !value.equals(now.value())) {
-                out.add(address.text()); // a sealed or unreadable value compares by presence only
+                // a sealed or unreadable value compares by presence only
+                out.add(Address.variable(env, service, name).text());
             }
         }
     }

@@ -49,6 +49,13 @@ public record Sensitivity(EnvironmentSpec env, LiveEnvironment live, LiveProject
         if (declared != null && declared.sensitive()) {
             return true;
         }
+        if (held != null && declared != null && declared.value() != null && held.readable()
+                && held.value().equals(declared.value())) {
+            // Railway holds the spec's own value, whose content the spec's reading found no secret in (a
+            // declared value is sensitive whenever SecretText.looksSecret finds one: VariableReader): only
+            // the held variable's own marks are left to ask (values can be many; no content scan each).
+            return held.sealed() || SecretText.nameLooksSecret(held.name());
+        }
         if (held != null && held(held)) {
             return true;
         }

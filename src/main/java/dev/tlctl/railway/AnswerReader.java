@@ -13,8 +13,9 @@ import dev.tlctl.live.LiveVariable;
 import dev.tlctl.live.LiveVariables;
 import dev.tlctl.secret.Secret;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Reads the answer to a query as the tree {@code ObjectMapper.readTree} would build, except the
@@ -116,7 +117,7 @@ final class AnswerReader {
 
     /** A variables object, the parser at its start: what {@link ConfigCodec#readVariables} makes of its tree. */
     private Variables variables(JsonParser parser) throws IOException {
-        TreeMap<String, LiveVariable> out = new TreeMap<>();
+        List<LiveVariable> out = new ArrayList<>();
         for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
             JsonToken token = parser.nextToken();
             if (token == JsonToken.VALUE_NULL) {
@@ -125,7 +126,7 @@ final class AnswerReader {
             if (token != JsonToken.START_OBJECT) {
                 // Not an object: no value, not sealed (as path() on a scalar or array finds nothing).
                 parser.skipChildren();
-                out.put(name, new LiveVariable(name, null, false));
+                out.add(new LiveVariable(name, null, false));
                 continue;
             }
             String value = null;
@@ -142,9 +143,9 @@ final class AnswerReader {
                     parser.skipChildren();
                 }
             }
-            out.put(name, new LiveVariable(name, sealed || value == null ? null : Secret.of(value), sealed));
+            out.add(new LiveVariable(name, sealed || value == null ? null : Secret.of(value), sealed));
         }
-        return new Variables(LiveVariables.takeOver(out));
+        return new Variables(LiveVariables.read(out));
     }
 
     /** A scalar as {@code readTree} types it: int, long or big integer by size, floating point as double. */

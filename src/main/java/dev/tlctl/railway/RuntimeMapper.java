@@ -102,6 +102,10 @@ final class RuntimeMapper {
         if (text == null) {
             return null;
         }
+        Instant plain = plainUtc(text);
+        if (plain != null) {
+            return plain;
+        }
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
@@ -111,5 +115,51 @@ final class RuntimeMapper {
                 return null;
             }
         }
+    }
+
+    /**
+     * Railway's usual form, {@code 2026-12-07T21:02:40.123Z} (fraction optional, up to nine
+     * digits), read without {@link java.time.format.DateTimeFormatter}, which at a large project's
+     * thousand timestamps costs more than the rest of the read of the deployments; null for any
+     * other form (a leap second, an offset, a bad date), which {@link Instant#parse} then reads or
+     * refuses as before.
+     */
+    static Instant plainUtc(String text) {
+        int n = text.length();
+        if (n < 20 || n == 21 || n > 30 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(n - 1) != 'Z'
+                || n > 20 && text.charAt(19) != '.') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        int fraction = n > 20 ? digits(text, 20, n - 1) : 0;
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 && day > java.time.YearMonth.of(year, month)
+                .lengthOfMonth() || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59
+                || fraction < 0) {
+            return null;
+        }
+        for (int i = n - 1; i < 29; i++) {
+            fraction *= 10; // to nanoseconds
+        }
+        long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, fraction);
+    }
+
+    /** The decimal number of {@code text[from, to)}; -1 when a character is not an ASCII digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }

@@ -24,6 +24,9 @@ final class Unmodelled {
     /** Parts of {@code networking} whose entries are listed one by one. */
     private static final Set<String> ENTRIES = Set.of("serviceDomains", "customDomains", "tcpProxies");
 
+    /** {@link ConfigCodec#keys()}, made once. */
+    private static final Set<String> MODELLED = Set.copyOf(ConfigCodec.keys());
+
     private Unmodelled() {}
 
     static SortedMap<String, String> of(JsonNode service) {
@@ -60,11 +63,13 @@ final class Unmodelled {
             out.put(section, part.toString());
             return;
         }
-        Set<String> modelled = ConfigCodec.keys();
+        Set<String> modelled = MODELLED;
         part.fields().forEachRemaining(e -> {
             String path = section + "." + e.getKey();
             JsonNode value = e.getValue();
-            if (modelled.contains(path) || unset(value) || value.toString().equals(RAILWAY_DEFAULTS.get(path))) {
+            String railwayDefault = RAILWAY_DEFAULTS.get(path);
+            if (modelled.contains(path) || unset(value)
+                    || railwayDefault != null && value.toString().equals(railwayDefault)) {
                 return;
             }
             switch (path) {

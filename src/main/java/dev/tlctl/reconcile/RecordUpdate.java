@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BiConsumer;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What each environment of a run should record after an apply (or a run with nothing to apply),
@@ -53,16 +53,20 @@ final class RecordUpdate {
     private final ApplyResult result;
     private final LiveProject after;
     private final RecordKey key;
-    private final Map<String, Change> applied = new LinkedHashMap<>();
     /**
-     * The changes of {@link #applied}, by environment (null for project-wide ones): each
-     * environment's bookkeeping looks at its own, not at every change of the apply (changes can be many).
+     * The changes applied, by environment (null for project-wide ones), each environment's by its
+     * address relative to the environment (the whole address for project-wide ones): each
+     * environment's bookkeeping looks at its own, not at every change of the apply (changes can be
+     * many), and by the relative address its values are recorded under.
      */
-    private final Map<String, List<Change>> appliedIn = new HashMap<>();
+    private final Map<String, Map<String, Change>> appliedIn = new HashMap<>();
     /** By environment, its instances by service name: looked up once per value, so found once. */
-    private final Map<String, Map<String, LiveServiceInstance>> instances = new LinkedHashMap<>();
-    /** The services tlctl created that still exist: the same in every environment's record, found once. */
-    private Map<String, String> services;
+    private final Map<String, Map<String, LiveServiceInstance>> instances = new ConcurrentHashMap<>();
+    /**
+     * The services tlctl created that still exist: the same in every environment's record, found
+     * once (before the environments are worked on side by side).
+     */
+    private volatile Map<String, String> services;
 
     private RecordUpdate(PlanResult planned, SharedRecords records, ApplyResult result, LiveProject after, RecordKey key) {
         this.planned = planned;
@@ -71,9 +75,11 @@ final class RecordUpdate {
         this.after = after;
         this.key = key;
         if (result != null) {
-            result.applied().forEach(c -> applied.put(c.address().text(), c));
-            applied.values().forEach(c ->
-                    appliedIn.computeIfAbsent(c.address().environment(), e -> new ArrayList<>()).add(c));
+            for (Change c : result.applied()) {
+                Address address = c.address();
+                String env = address.environment();
+                appliedIn.computeIfAbsent(env, e -> new LinkedHashMap<>()).put(within(address), c);
+            }
         }
     }
 
@@ -85,11 +91,16 @@ final class RecordUpdate {
         return new RecordUpdate(planned, records, result, after, key).writes();
     }
 
+    /** An environment whose record is brought up to date, and what is known of it before its values are. */
+    private record Due(String name, EnvironmentSpec spec, LiveEnvironment now, SharedRecord old, boolean oldKey,
+            byte[] check) {}
+
     private List<Write> writes() {
-        List<Write> out = new ArrayList<>();
         Plan plan = planned.plan();
         Set<String> previews = createdPreviews(plan);
         Map<String, Map<String, Change>> changesIn = tlctlChangesByEnvironment(plan);
+        // In order, one by one: what derives the key (once, slowly) and notes a record written with another.
+        List<Due> due = new ArrayList<>();
         for (String name : planned.environments()) {
             EnvironmentSpec spec = planned.spec().environment(name).orElse(null);
             LiveEnvironment now = environment(name);
@@ -101,16 +112,32 @@ final class RecordUpdate {
             }
             SharedRecord old = records.record(name);
             boolean oldKey = old != null && records.keyMatches(name);
-            SharedRecord desired = new SharedRecord(now.id(), environmentCreated(name, old), key.check(now.id()),
-                    services(), instances(name, now, old),
-                    values(spec, now, old, oldKey, changesIn.getOrDefault(name, Map.of())),
-                    planned.parameters().getOrDefault(name, Set.of()));
-            if (old != null && oldKey && desired.equals(old)) {
-                continue;
+            due.add(new Due(name, spec, now, old, oldKey, key.check(now.id())));
+        }
+        services();
+        // Then the environments side by side (each record's values, fingerprints and encoding are its own; a
+        // large project has a hundred thousand values), each result and failure kept in its environment's place.
+        List<Write> out = new ArrayList<>();
+        for (Write write : SideBySide.map(due, d -> write(d, changesIn.getOrDefault(d.name(), Map.of())))) {
+            if (write != null) {
+                out.add(write);
             }
-            out.add(new Write(name, now.id(), desired, patch(name, desired)));
         }
         return out;
+    }
+
+    /** The environment's new record and its patch; null when the record there is what it should be. */
+    private Write write(Due due, Map<String, Change> changes) {
+        String name = due.name();
+        LiveEnvironment now = due.now();
+        SharedRecord old = due.old();
+        SharedRecord desired = new SharedRecord(now.id(), environmentCreated(name, old), due.check(), services(),
+                instances(name, now, old), values(due.spec(), now, old, due.oldKey(), changes),
+                planned.parameters().getOrDefault(name, Set.of()));
+        if (old != null && due.oldKey() && desired.equals(old)) {
+            return null;
+        }
+        return new Write(name, now.id(), desired, patch(name, desired));
     }
 
     /**
@@ -122,7 +149,7 @@ final class RecordUpdate {
             String environmentId, Map<String, String> serviceIds, RecordKey key) {
         EnvironmentSpec spec = planned.spec().environment(env).orElseThrow();
         Map<String, Change> changes = new LinkedHashMap<>();
-        planned.plan().changesIn(env).forEach(c -> changes.put(c.address().text(), c));
+        planned.plan().changesIn(env).forEach(c -> changes.put(within(c.address()), c));
         Map<String, String> services = new TreeMap<>(records.createdServices());
         Map<String, String> instances = new TreeMap<>();
         for (Change c : planned.plan().changes()) {
@@ -132,17 +159,27 @@ final class RecordUpdate {
                 instances.put(i.service(), serviceIds.get(i.service()));
             }
         }
-        Map<String, SharedRecord.Value> values = new HashMap<>();
-        declared(spec, (address, text) -> {
-            if (changes.containsKey(address.text())) {
-                String relative = SharedRecords.relative(address);
-                values.put(relative, new SharedRecord.Value(key.fingerprint(environmentId, relative, text),
-                        address.isVariable()));
+        Map<String, SharedRecord.Value> values = new SharedRecord.Handed();
+        declared(spec, (service, name, setting, relative, text) -> {
+            if (changes.containsKey(relative)) {
+                values.put(relative, new SharedRecord.Value(key.fingerprint(environmentId, relative, text), !setting));
             }
         });
         SharedRecord record = new SharedRecord(environmentId, true, key.check(environmentId), services, instances,
                 values, planned.parameters().getOrDefault(env, Set.of()));
         variables(patch, record, Set.of());
+    }
+
+    /**
+     * The key of a change among its environment's: its address relative to the environment, empty
+     * for the environment itself, the whole address for a project-wide change.
+     */
+    private static String within(Address address) {
+        String env = address.environment();
+        if (env == null) {
+            return address.text();
+        }
+        return address.kind() == Address.Kind.ENVIRONMENT ? "" : SharedRecords.relative(address);
     }
 
     /** The environments the plan creates as previews. */
@@ -156,13 +193,19 @@ final class RecordUpdate {
         return out;
     }
 
-    /** The plan's changes of tlctl's own (not Railway's consequences) by environment, then by address text. */
+    /**
+     * The plan's changes of tlctl's own (not Railway's consequences) by environment, then by
+     * address relative to the environment.
+     */
     private static Map<String, Map<String, Change>> tlctlChangesByEnvironment(Plan plan) {
         Map<String, Map<String, Change>> out = new HashMap<>();
         for (Change c : plan.changes()) {
-            Address address = c.address();
-            if (c.origin() == Origin.TLCTL && address.environment() != null && !(c instanceof Change.Environment)) {
-                out.computeIfAbsent(address.environment(), e -> new HashMap<>()).put(address.text(), c);
+            if (c.origin() == Origin.TLCTL && !(c instanceof Change.Environment)) {
+                Address address = c.address();
+                if (address.environment() != null) {
+                    out.computeIfAbsent(address.environment(), e -> new HashMap<>())
+                            .put(SharedRecords.relative(address), c);
+                }
             }
         }
         return out;
@@ -181,14 +224,14 @@ final class RecordUpdate {
         return after != null ? after : planned.live().project();
     }
 
-    /** Whether {@code change}, planned at the address {@code text}, was applied. */
-    private boolean isApplied(Change change, String text) {
-        Change done = applied.get(text);
+    /** Whether {@code change}, planned in {@code env} at the address {@code relative} to it, was applied. */
+    private boolean isApplied(String env, Change change, String relative) {
+        Change done = appliedIn.getOrDefault(env, Map.of()).get(relative);
         return done != null && change.origin() == done.origin();
     }
 
-    private List<Change> appliedIn(String env) {
-        return appliedIn.getOrDefault(env, List.of());
+    private java.util.Collection<Change> appliedIn(String env) {
+        return appliedIn.getOrDefault(env, Map.of()).values();
     }
 
     private boolean environmentCreated(String name, SharedRecord old) {
@@ -249,27 +292,27 @@ final class RecordUpdate {
     /** @param planned the plan's changes of tlctl's own in the environment, by address text */
     private Map<String, SharedRecord.Value> values(EnvironmentSpec spec, LiveEnvironment now, SharedRecord old,
             boolean oldKey, Map<String, Change> planned) {
-        Map<String, SharedRecord.Value> out = new HashMap<>();
+        Map<String, SharedRecord.Value> out = new SharedRecord.Handed();
         Set<String> declared = new HashSet<>();
-        int prefix = spec.name().length() + 1;
-        declared(spec, (address, text) -> {
-            String full = address.text();
-            declared.add(full);
-            String relative = full.substring(prefix);
-            SharedRecord.Value was = old == null ? null : old.values().get(relative);
-            Change change = planned.get(full);
-            boolean applied = change != null && isApplied(change, full);
-            boolean created = address.isVariable() && (was != null && was.created()
-                    || applied && change.action() == Action.CREATE);
+        String env = spec.name();
+        Map<String, SharedRecord.Value> oldValues = old == null ? Map.of() : old.values();
+        declared(spec, (service, name, setting, relative, text) -> {
+            declared.add(relative);
+            SharedRecord.Value was = oldValues.get(relative);
+            Change change = planned.get(relative);
+            boolean applied = change != null && isApplied(env, change, relative);
+            boolean created = !setting && (was != null && was.created() || applied && change.action() == Action.CREATE);
             byte[] kept = was != null && oldKey ? was.fingerprint() : NO_FINGERPRINT;
             byte[] fingerprint;
             if (change != null) {
-                fingerprint = applied && holds(now, address, text) ? key.fingerprint(now.id(), relative, text) : kept;
+                fingerprint = applied && holds(now, service, name, setting, text)
+                        ? key.fingerprint(now.id(), relative, text) : kept;
             } else if (kept.length > 0) {
                 // Unchanged since the record was written: its fingerprint stands (values can be many; no HMAC each).
                 fingerprint = kept;
             } else {
-                fingerprint = confirmed(now, address, text) ? key.fingerprint(now.id(), relative, text) : kept;
+                fingerprint = confirmed(now, service, name, setting, text) ? key.fingerprint(now.id(), relative, text)
+                        : kept;
             }
             if (fingerprint.length > 0 || created) {
                 out.put(relative, new SharedRecord.Value(fingerprint, created));
@@ -282,9 +325,8 @@ final class RecordUpdate {
                 if (relative.contains("/domain/")) {
                     return; // domains()
                 }
-                String address = spec.name() + "/" + relative;
-                Change gone = applied.get(address);
-                if (!declared.contains(address) && value.created() && !(gone != null && gone.action() == Action.DELETE)
+                Change gone = appliedIn.getOrDefault(env, Map.of()).get(relative);
+                if (!declared.contains(relative) && value.created() && !(gone != null && gone.action() == Action.DELETE)
                         && exists(now, relative)) {
                     out.put(relative, new SharedRecord.Value(oldKey ? value.fingerprint() : NO_FINGERPRINT, true));
                 }
@@ -338,22 +380,41 @@ final class RecordUpdate {
                 .orElse(true);
     }
 
-    /** Every variable and setting the spec declares in the environment, with the text tlctl fingerprints, in order. */
-    private static void declared(EnvironmentSpec spec, BiConsumer<Address, String> each) {
-        spec.sharedVariables().values().forEach(v -> put(each, Address.variable(spec.name(), null, v.name()), v));
+    /** What {@link #declared} gives for each value: where it is (service null: shared), and the text fingerprinted. */
+    @FunctionalInterface
+    private interface Declared {
+        /**
+         * @param setting a setting (named {@code name}), else a variable
+         * @param relative its address relative to the environment, as {@link SharedRecords#relative} gives it
+         */
+        void accept(String service, String name, boolean setting, String relative, String text);
+    }
+
+    /**
+     * Every variable and setting the spec declares in the environment, with the text tlctl
+     * fingerprints, in order; the relative addresses made from one prefix per service (values can
+     * be many, and no {@link Address} is needed for each).
+     */
+    private static void declared(EnvironmentSpec spec, Declared each) {
+        for (VariableSpec v : spec.sharedVariables().values()) {
+            if (v.value() != null) {
+                each.accept(null, v.name(), false, "variable/" + v.name(), v.value().reveal());
+            }
+        }
         for (ServiceInstanceSpec instance : spec.services().values()) {
             if (!instance.enabled()) {
                 continue;
             }
+            String service = instance.service();
+            String settingPrefix = service + "/setting/";
             instance.settings().forEach((setting, value) ->
-                    each.accept(Address.setting(spec.name(), instance.service(), setting), Values.canonical(value)));
-            instance.variables().values().forEach(v -> put(each, Address.variable(spec.name(), instance.service(), v.name()), v));
-        }
-    }
-
-    private static void put(BiConsumer<Address, String> each, Address address, VariableSpec v) {
-        if (v.value() != null) {
-            each.accept(address, v.value().reveal());
+                    each.accept(service, setting, true, settingPrefix + setting, Values.canonical(value)));
+            String variablePrefix = service + "/variable/";
+            for (VariableSpec v : instance.variables().values()) {
+                if (v.value() != null) {
+                    each.accept(service, v.name(), false, variablePrefix + v.name(), v.value().reveal());
+                }
+            }
         }
     }
 
@@ -361,35 +422,35 @@ final class RecordUpdate {
      * After an apply read back, whether Railway holds what tlctl wrote; without a read-back (a
      * change set, all or nothing), and for a sealed value (never read back), the write stands.
      */
-    private boolean holds(LiveEnvironment now, Address address, String text) {
+    private boolean holds(LiveEnvironment now, String service, String name, boolean setting, String text) {
         if (after == null) {
             return true;
         }
-        if (address.kind() == Address.Kind.SETTING) {
-            return confirmed(now, address, text);
+        if (setting) {
+            return confirmed(now, service, name, true, text);
         }
-        LiveVariable live = variable(now, address);
-        return live != null && live.sealed() || confirmed(address, text, live);
+        LiveVariable live = variable(now, service, name);
+        return live != null && live.sealed() || confirmed(now.name(), service, name, text, live);
     }
 
-    /** Whether Railway holds the spec's value at the address, as far as it can be known. */
-    private boolean confirmed(LiveEnvironment now, Address address, String text) {
-        if (address.kind() == Address.Kind.SETTING) {
-            LiveServiceInstance instance = instance(now, address.service());
-            return instance != null && instance.settings().containsKey(address.name())
-                    && Values.canonical(instance.settings().get(address.name())).equals(text);
+    /** Whether Railway holds the spec's value of the setting or variable, as far as it can be known. */
+    private boolean confirmed(LiveEnvironment now, String service, String name, boolean setting, String text) {
+        if (setting) {
+            LiveServiceInstance instance = instance(now, service);
+            return instance != null && instance.settings().containsKey(name)
+                    && Values.canonical(instance.settings().get(name)).equals(text);
         }
-        return confirmed(address, text, variable(now, address));
+        return confirmed(now.name(), service, name, text, variable(now, service, name));
     }
 
-    /** Whether Railway's variable at the address (null: none) holds the spec's value, as far as it can be known. */
-    private boolean confirmed(Address address, String text, LiveVariable live) {
+    /** Whether Railway's variable (null: none) holds the spec's value, as far as it can be known. */
+    private boolean confirmed(String env, String service, String name, String text, LiveVariable live) {
         if (live == null) {
             return false;
         }
         if (live.sealed()) {
             // Never read back: only the record can say, and the plan found it matching (or it was written now).
-            Witness witness = records.written(address);
+            Witness witness = records.written(Address.variable(env, service, name));
             return witness != null && witness.matches(text);
         }
         return live.readable() && live.value().equals(Secret.of(text));
@@ -397,7 +458,7 @@ final class RecordUpdate {
 
     private boolean exists(LiveEnvironment now, String relative) {
         Address address = parse(now.name(), relative);
-        return address != null && variable(now, address) != null;
+        return address != null && variable(now, address.service(), address.name()) != null;
     }
 
     private static Address parse(String env, String relative) {
@@ -408,12 +469,13 @@ final class RecordUpdate {
         return at < 0 ? null : Address.variable(env, relative.substring(0, at), relative.substring(at + "/variable/".length()));
     }
 
-    private LiveVariable variable(LiveEnvironment now, Address address) {
-        if (address.service() == null) {
-            return now.sharedVariables().get(address.name());
+    /** The variable {@code name} of {@code service} (null: the shared one) as Railway holds it, or null. */
+    private LiveVariable variable(LiveEnvironment now, String service, String name) {
+        if (service == null) {
+            return now.sharedVariables().get(name);
         }
-        LiveServiceInstance instance = instance(now, address.service());
-        return instance == null ? null : instance.variables().get(address.name());
+        LiveServiceInstance instance = instance(now, service);
+        return instance == null ? null : instance.variables().get(name);
     }
 
     private LiveServiceInstance instance(LiveEnvironment now, String service) {

@@ -82,8 +82,24 @@ record SharedRecord(String environmentId, boolean environmentCreated, byte[] che
         services = Collections.unmodifiableMap(new TreeMap<>(services));
         instances = Collections.unmodifiableMap(new TreeMap<>(instances));
         // A hash map: a record may hold tens of thousands of values, looked up one by one; encode() sorts them.
-        values = Collections.unmodifiableMap(new HashMap<>(values));
+        values = Collections.unmodifiableMap(values instanceof Handed handed ? handed : new HashMap<>(values));
         parameters = Collections.unmodifiableSet(new java.util.TreeSet<>(parameters));
+    }
+
+    /**
+     * Values handed to a new record by a maker that keeps no reference to them and changes them no
+     * more, so that the record takes them as they are instead of copying tens of thousands of entries.
+     */
+    static final class Handed extends HashMap<String, Value> {
+        private static final long serialVersionUID = 1L;
+
+        Handed() {
+            super();
+        }
+
+        Handed(int expected) {
+            super(Math.max(16, (int) (expected / 0.75f) + 1));
+        }
     }
 
     /** The name of the {@code index}th variable of a record, from 1: {@code TLCTL_RECORD}, {@code TLCTL_RECORD_2}... */
@@ -150,7 +166,7 @@ record SharedRecord(String environmentId, boolean environmentCreated, byte[] che
         byte[] check = null;
         Map<String, String> services = new TreeMap<>();
         Map<String, String> instances = new TreeMap<>();
-        Map<String, Value> values = new HashMap<>();
+        Map<String, Value> values = new Handed(body.length() / 48);
         java.util.Set<String> parameters = new java.util.TreeSet<>();
         int i = 1; // the line's index, the header's 0
         for (int start = headerEnd + 1; start <= body.length(); i++) {

@@ -36,7 +36,8 @@ final class SharedRecords implements History {
     private final Supplier<RecordKey> key;
     private final Map<String, ? extends Witness> legacy;
     private final Set<String> notes = new LinkedHashSet<>();
-    private final Map<String, Boolean> keyMatches = new HashMap<>();
+    /** Asked one by one, then read from environments worked on side by side (RecordUpdate). */
+    private final Map<String, Boolean> keyMatches = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Set<String>> held = new HashMap<>();
 
     private SharedRecords(LiveState stripped, Map<String, SharedRecord> records, Supplier<RecordKey> key,
@@ -66,8 +67,7 @@ final class SharedRecords implements History {
         Map<String, SharedRecord> records = new TreeMap<>();
         Map<String, Set<String>> held = new HashMap<>();
         List<LiveEnvironment> environments = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        Map<String, String> addresses = new HashMap<>(); // one string per address text, shared by the records
+        List<Recorded> recordedIn = new ArrayList<>();
         for (LiveEnvironment env : project.environments()) {
             Map<String, LiveVariable> shared = new LinkedHashMap<>();
             Map<String, LiveVariable> recorded = new TreeMap<>();
@@ -77,11 +77,21 @@ final class SharedRecords implements History {
                 continue;
             }
             held.put(env.name(), Set.copyOf(recorded.keySet()));
-            // A Railway PR environment copies its base's record with the shared variables: that copy is
-            // neither used nor noted. A preview tlctl made (ephemeral too) holds its own, which is used.
-            SharedRecord record = decode(env, recorded, env.ephemeral() ? new ArrayList<>() : notes, addresses);
-            if (record != null) {
+            recordedIn.add(new Recorded(env, recorded));
+        }
+        // The records decoded side by side (a large project's hold a hundred thousand values), their notes
+        // then taken in the environments' order. One string per address text, shared by the records.
+        Map<String, String> addresses = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Object> decoded = SideBySide.map(recordedIn, r -> decode(r.environment(), r.variables(), addresses));
+        List<String> notes = new ArrayList<>();
+        for (int i = 0; i < decoded.size(); i++) {
+            LiveEnvironment env = recordedIn.get(i).environment();
+            if (decoded.get(i) instanceof SharedRecord record) {
                 records.put(env.name(), record);
+            } else if (!env.ephemeral()) {
+                // A Railway PR environment copies its base's record with the shared variables: that copy is
+                // neither used nor noted. A preview tlctl made (ephemeral too) holds its own, which is used.
+                notes.add((String) decoded.get(i));
             }
         }
         LiveProject without = new LiveProject(project.id(), project.name(), project.workspaceId(), environments,
@@ -92,31 +102,31 @@ final class SharedRecords implements History {
         return out;
     }
 
-    private static SharedRecord decode(LiveEnvironment env, Map<String, LiveVariable> recorded, List<String> notes,
-            Map<String, String> addresses) {
+    /** An environment holding a record, and the record's variables. */
+    private record Recorded(LiveEnvironment environment, Map<String, LiveVariable> variables) {}
+
+    /** The environment's record, or the note that says why it is not used. */
+    private static Object decode(LiveEnvironment env, Map<String, LiveVariable> recorded, Map<String, String> addresses) {
         List<String> chunks = new ArrayList<>();
         for (int i = 1; recorded.containsKey(SharedRecord.variableName(i)); i++) {
             LiveVariable v = recorded.get(SharedRecord.variableName(i));
             if (!v.readable()) {
-                notes.add("tlctl's record of " + env.name() + " cannot be read with this token: what tlctl wrote there"
-                        + " is unknown to this run.");
-                return null;
+                return "tlctl's record of " + env.name() + " cannot be read with this token: what tlctl wrote there"
+                        + " is unknown to this run.";
             }
             chunks.add(v.value().reveal());
         }
         try {
             SharedRecord record = SharedRecord.decode(chunks, addresses);
             if (!record.environmentId().equals(env.id())) {
-                notes.add("The record tlctl found in " + env.name() + " belongs to another environment (Railway copies"
+                return "The record tlctl found in " + env.name() + " belongs to another environment (Railway copies"
                         + " shared variables into an environment made from another one): it is not used, and the next"
-                        + " apply there writes " + env.name() + "'s own.");
-                return null;
+                        + " apply there writes " + env.name() + "'s own.";
             }
             return record;
         } catch (IllegalArgumentException e) {
-            notes.add("tlctl's record of " + env.name() + " on Railway cannot be read (" + e.getMessage() + "): it is"
-                    + " not used, and the next apply there writes it afresh.");
-            return null;
+            return "tlctl's record of " + env.name() + " on Railway cannot be read (" + e.getMessage() + "): it is"
+                    + " not used, and the next apply there writes it afresh.";
         }
     }
 
@@ -191,7 +201,13 @@ final class SharedRecords implements History {
 
     /** An address relative to its environment: {@code engine-api/variable/DEBUG}, {@code variable/DEBUG}. */
     static String relative(Address address) {
-        return address.text().substring(address.environment().length() + 1);
+        // The many kinds made in one piece (records hold a value per variable and setting); Address.text()'s forms.
+        return switch (address.kind()) {
+            case VARIABLE -> address.service() + "/variable/" + address.name();
+            case SHARED_VARIABLE -> "variable/" + address.name();
+            case SETTING -> address.service() + "/setting/" + address.name();
+            default -> address.text().substring(address.environment().length() + 1);
+        };
     }
 
     /** The keys parameters set in {@code environment} in earlier runs ({@code service/setting}). */

@@ -154,6 +154,7 @@ final class VariableReader {
             return null;
         }
         // secret: false overrules a name, never a value's content: a credential is a secret whatever is declared.
+        // (plan.Sensitivity relies on it: a value that is not sensitive holds nothing SecretText.looksSecret finds.)
         boolean content = value != null && (value.equals(literal) ? format != null || SecretText.looksRandom(value)
                 : SecretText.looksSecret(value));
         boolean sensitive = content || !Boolean.FALSE.equals(marked)

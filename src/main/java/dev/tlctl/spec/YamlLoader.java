@@ -167,16 +167,31 @@ final class YamlLoader {
 
     /** Parses YAML text; see {@link #load}. */
     static YNode parse(String text, String fileName, Problems problems) {
+        YNode plain = PlainYaml.read(text, fileName, options());
+        if (plain != null) {
+            return plain; // the same tree, made without the composer's (nearly every spec)
+        }
+        return composed(text, fileName, problems);
+    }
+
+    /** Parses YAML text through SnakeYAML's composer (what {@link PlainYaml} does not read). */
+    static YNode composed(String text, String fileName, Problems problems) {
         return new YamlLoader(problems, fileName).parse(text);
     }
 
-    private YNode parse(String text) {
+    /** SnakeYAML's options: this class's limits. */
+    static LoaderOptions options() {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_ALIASES_FOR_COLLECTIONS);
         options.setNestingDepthLimit(MAX_DEPTH);
         options.setCodePointLimit(MAX_BYTES);
         options.setAllowRecursiveKeys(false);
         options.setAllowDuplicateKeys(true); // reported below with both lines, not thrown
+        return options;
+    }
+
+    private YNode parse(String text) {
+        LoaderOptions options = options();
         // The composer alone: a Yaml object would also build a constructor and representer, unused here.
         Composer composer = new Composer(new ParserImpl(new StreamReader(new java.io.StringReader(text)), options),
                 new Resolver(), options);
@@ -412,7 +427,16 @@ final class YamlLoader {
     }
 
     private Kind scalarKind(ScalarNode scalar, Location location) {
-        Tag tag = scalar.getTag();
+        Kind kind = kindOf(scalar.getTag());
+        if (kind != null) {
+            return kind;
+        }
+        checkTag(scalar, Tag.STR, location); // !!binary, !custom: reported
+        return Kind.STRING;
+    }
+
+    /** What a scalar of {@code tag} is to tlctl; null for a tag it does not read ({@code !!binary}, {@code !custom}). */
+    static Kind kindOf(Tag tag) {
         if (Tag.STR.equals(tag) || Tag.TIMESTAMP.equals(tag)) {
             return Kind.STRING; // a date stays text: tlctl never needs it as anything else
         }
@@ -428,8 +452,7 @@ final class YamlLoader {
         if (Tag.NULL.equals(tag)) {
             return Kind.NULL;
         }
-        checkTag(scalar, Tag.STR, location); // !!binary, !custom: reported
-        return Kind.STRING;
+        return null;
     }
 
     private void checkTag(Node node, Tag expected, Location location) {
