@@ -78,7 +78,7 @@ public final class Main {
             EarlyStart.daemon(subcommand, "tlctl-early-model");
         }
         TlctlCommand root = new TlctlCommand(context);
-        CommandLine commandLine = new CommandLine(root);
+        CommandLine commandLine = new CommandLine(root.model());
         if (subcommand != null) {
             commandLine.addSubcommand(built(subcommand));
         } else if (!versionOnly(args)) {
@@ -92,9 +92,10 @@ public final class Main {
         commandLine.setErr(new PrintWriter(context.err(), true));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(new UsageErrorHandler());
-        commandLine.setExecutionExceptionHandler(new ErrorHandler(context.out(), context.err(), () -> root.stacktrace,
-                () -> Style.of(context, root.color())));
-        commandLine.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);
+        ErrorHandler errors = new ErrorHandler(context.out(), context.err(), root::stacktrace,
+                () -> Style.of(context, root.color()));
+        commandLine.setExecutionExceptionHandler(errors);
+        commandLine.setExitCodeExceptionMapper(errors);
         int code = commandLine.execute(args);
         context.out().flush();
         context.err().flush();
