@@ -44,6 +44,12 @@ final class EarlyStart {
         if (command == null || !TlctlCommand.SUBCOMMANDS.containsKey(command)) {
             return;
         }
+        if (JSON_COMMANDS.contains(command) && hasFlag(args, "--sandbox")) {
+            Sandbox.warmUp();
+        }
+        if (JSON_COMMANDS.contains(command)) {
+            daemon(EarlyStart::jsonAndHttp, "tlctl-early"); // needed as the command connects: begun before the spec's
+        }
         if (command.equals("validate")) {
             loadAhead(context, args, (Set<String>) null);
         } else if (SPEC_COMMANDS.contains(command)) {
@@ -52,12 +58,6 @@ final class EarlyStart {
             } else {
                 loadAhead(context, args, Set.of());
             }
-        }
-        if (JSON_COMMANDS.contains(command) && hasFlag(args, "--sandbox")) {
-            Sandbox.warmUp();
-        }
-        if (JSON_COMMANDS.contains(command)) {
-            daemon(EarlyStart::jsonAndHttp, "tlctl-early");
         }
     }
 
@@ -135,7 +135,13 @@ final class EarlyStart {
         thread.start();
     }
 
-    /** Jackson's mapper, then the HTTP client's set-up: one thread, done before the main thread needs either. */
+    /**
+     * Jackson's mapper, then the HTTP client's set-up, both needed as the main thread connects;
+     * then, on the same thread so as not to compete with those for a core, what the main thread
+     * meets next: a request's body written by Jackson, and around Railway's answer the live records'
+     * times and the planner's first comparison of records (a record's equals is an invokedynamic:
+     * the first one builds the JDK's machinery for it).
+     */
     private static void jsonAndHttp() {
         try {
             new ObjectMapper();
@@ -143,29 +149,25 @@ final class EarlyStart {
             // met again where a mapper is made, and reported there
         }
         Reconciler.warmUp();
-    }
-
-    /**
-     * What the main thread meets first around Railway's answer, on a thread that has built the
-     * command's model (its core is free by then), for a command that reads JSON: a request's body
-     * written by Jackson, tlctl's version (its user agent), the live records' times, and the
-     * planner's first comparison of records (a record's equals is an invokedynamic: the first one
-     * builds the JDK's machinery for it).
-     */
-    static void afterModel(String command) {
-        if (!JSON_COMMANDS.contains(command)) {
-            return;
-        }
         try {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("query", "query { me { id } }");
             body.put("variables", Map.of("id", "x"));
             new ObjectMapper().writer().withAttribute("secrets", List.of()).writeValueAsBytes(body);
-            Version.current();
             Instant.parse("2026-01-01T00:00:00Z");
             new Shape(1, 2).equals(new Shape(1, 2));
         } catch (JsonProcessingException | RuntimeException | LinkageError e) {
             // met again, and reported, where the work is done
+        }
+    }
+
+    /**
+     * What the main thread needs as it connects that no other early thread makes, on the thread that
+     * has built the command's model (its core is free by then): tlctl's version (the user agent).
+     */
+    static void afterModel(String command) {
+        if (JSON_COMMANDS.contains(command)) {
+            Version.current();
         }
     }
 
