@@ -64,16 +64,16 @@ final class EarlyStart {
     /** Begins the spec's loads for {@code scopes} on a thread of their own, when the arguments can be read here. */
     @SafeVarargs
     private static void loadAhead(CliContext context, String[] args, Set<String>... scopes) {
-        Globals globals = globals(args);
-        if (globals == null) {
+        SpecOptions options = specOptions(args);
+        if (options == null) {
             return;
         }
-        BaseCommand.discoveredSpec(globals.file, context).ifPresent(file -> daemon(BaseCommand.specSource(file,
-                globals.envFiles, globals.allowedFiles, globals.sandbox, context).loadAhead(scopes), "tlctl-early-spec"));
+        BaseCommand.discoveredSpec(options.file, context).ifPresent(file -> daemon(BaseCommand.specSource(file,
+                options.envFiles, options.allowedFiles, options.sandbox, context).loadAhead(scopes), "tlctl-early-spec"));
     }
 
     /** The global options that make the spec's source, as read off the arguments. */
-    record Globals(Path file, List<Path> envFiles, List<Path> allowedFiles, boolean sandbox) {}
+    record SpecOptions(Path file, List<Path> envFiles, List<Path> allowedFiles, boolean sandbox) {}
 
     /**
      * The global options among {@code args} (before a {@code --}) that make the spec's source, or
@@ -81,7 +81,7 @@ final class EarlyStart {
      * loads ahead are then skipped. A value of another option that looks like one of these only
      * makes a source the command's is not, whose loads nothing takes.
      */
-    static Globals globals(String... args) {
+    static SpecOptions specOptions(String... args) {
         Path file = null;
         List<Path> envFiles = new ArrayList<>();
         List<Path> allowedFiles = new ArrayList<>();
@@ -125,7 +125,7 @@ final class EarlyStart {
                 default -> { } // --sandbox-state, --api-url, --color: not the spec's
             }
         }
-        return new Globals(file, envFiles, allowedFiles, sandbox);
+        return new SpecOptions(file, envFiles, allowedFiles, sandbox);
     }
 
     /** Starts {@code work} on a daemon thread named {@code name}: it never keeps the process alive. */

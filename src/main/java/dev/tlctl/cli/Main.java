@@ -79,8 +79,8 @@ public final class Main {
 
     private static int execute(CliContext context, String invoked, String... args) {
         // The invoked command's model is built on another thread while this one builds the root's
-        // (begun first: the longest of the early work); that thread then goes on to what this one
-        // needs around Railway's answer.
+        // (begun first: the longest of the early work); that thread then makes what this one needs
+        // as it connects and no other early thread makes.
         FutureTask<CommandLine> subcommand = null;
         if (invoked != null && TlctlCommand.SUBCOMMANDS.containsKey(invoked) && !invoked.equals("completion")) {
             FutureTask<CommandLine> model = new FutureTask<>(() -> new CommandLine(TlctlCommand.SUBCOMMANDS.get(invoked).get()));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlctl.testing.Checkout;
 import dev.tlctl.testing.Tlctl;
 import dev.tlctl.testing.Tlctl.Run;
 import java.nio.file.Path;
@@ -46,36 +47,27 @@ class StartupPathTest {
 
     @Test
     void theEarlyStartReadsTheSpecsGlobalOptionsOffTheArguments() {
-        EarlyStart.Globals none = EarlyStart.globals("plan", "--env", "staging");
-        assertEquals(new EarlyStart.Globals(null, List.of(), List.of(), false), none);
-        EarlyStart.Globals all = EarlyStart.globals("-f", "x/tl-engine.yaml", "plan", "--env-file=a.env", "--env-file",
+        EarlyStart.SpecOptions none = EarlyStart.specOptions("plan", "--env", "staging");
+        assertEquals(new EarlyStart.SpecOptions(null, List.of(), List.of(), false), none);
+        EarlyStart.SpecOptions all = EarlyStart.specOptions("-f", "x/tl-engine.yaml", "plan", "--env-file=a.env", "--env-file",
                 "b.env", "--allow-file", "/etc/ca.pem", "--sandbox", "--api-url", "--sandbox", "--", "--env-file", "c.env");
-        assertEquals(new EarlyStart.Globals(Path.of("x/tl-engine.yaml"), List.of(Path.of("a.env"), Path.of("b.env")),
+        assertEquals(new EarlyStart.SpecOptions(Path.of("x/tl-engine.yaml"), List.of(Path.of("a.env"), Path.of("b.env")),
                 List.of(Path.of("/etc/ca.pem")), true), all);
-        assertEquals(Path.of("y.yaml"), EarlyStart.globals("validate", "--file=y.yaml").file());
+        assertEquals(Path.of("y.yaml"), EarlyStart.specOptions("validate", "--file=y.yaml").file());
         // Forms it does not read: no loads ahead (the command reads the spec all the same).
-        assertNull(EarlyStart.globals("plan", "-fy.yaml"));
-        assertNull(EarlyStart.globals("plan", "-qf", "y.yaml"));
-        assertNull(EarlyStart.globals("plan", "-f", "a.yaml", "-f", "b.yaml"));
-        assertNull(EarlyStart.globals("plan", "--env-file"));
+        assertNull(EarlyStart.specOptions("plan", "-fy.yaml"));
+        assertNull(EarlyStart.specOptions("plan", "-qf", "y.yaml"));
+        assertNull(EarlyStart.specOptions("plan", "-f", "a.yaml", "-f", "b.yaml"));
+        assertNull(EarlyStart.specOptions("plan", "--env-file"));
     }
 
     @Test
-    void aCommandTakesTheSpecLoadedAheadOnlyWhenItsSourceIsTheSame() throws Exception {
-        java.nio.file.Files.writeString(tmp.resolve("tl-engine.yaml"), """
-                version: 1
-                project:
-                  name: shop
-                environments:
-                  production: {}
-                services:
-                  api:
-                    source:
-                      image: nginx:1.27
-                """);
-        Run run = Tlctl.in(tmp).env(Map.of()).run("validate", "--env-file", "nope.env");
-        assertEquals(66, run.code(), run::toString);
-        Run valid = Tlctl.in(tmp).env(Map.of()).run("validate");
+    void anEnvFileTheSpecsLoadAheadCannotReadFailsWhereTheCommandReadsIt() {
+        Path checkout = Checkout.of(tmp.resolve("checkout"));
+        Run missing = Tlctl.in(checkout).env(Map.of()).run("validate", "--env-file", "nope.env");
+        assertEquals(66, missing.code(), missing::toString);
+        assertTrue(missing.err().contains("nope.env"), missing::toString);
+        Run valid = Tlctl.in(checkout).env(Map.of()).run("validate", "--env-file", "environments/sandbox.env");
         assertEquals(0, valid.code(), valid::toString);
     }
 
