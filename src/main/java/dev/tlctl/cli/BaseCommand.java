@@ -61,14 +61,19 @@ abstract class BaseCommand {
     }
 
     private java.util.Optional<Path> discoveredSpec() {
-        if (root().file() != null) {
-            return java.util.Optional.of(relative(root().file()));
+        return discoveredSpec(root().file(), context());
+    }
+
+    /** The spec file {@code -f FILE} (null: none) names in {@code context}, or the one found from its working directory. */
+    static java.util.Optional<Path> discoveredSpec(Path option, CliContext context) {
+        if (option != null) {
+            return java.util.Optional.of(relative(option, context));
         }
-        Path cwd = context().cwd();
+        Path cwd = context.cwd();
         return dev.tlctl.spec.SpecDiscovery.find(cwd).map(dir -> {
             Path file = dir.resolve(SpecLoader.DEFAULT_FILE);
             if (dir.equals(cwd.toAbsolutePath().normalize())) {
-                return relative(Path.of(SpecLoader.DEFAULT_FILE));
+                return relative(Path.of(SpecLoader.DEFAULT_FILE), context);
             }
             // Above: named from here (../tl-engine.yaml) when here is the process's own folder, as messages read best.
             return cwd.equals(Path.of("").toAbsolutePath()) ? cwd.relativize(file) : file;
@@ -76,9 +81,24 @@ abstract class BaseCommand {
     }
 
     SpecSource specSource() {
-        List<Path> envFiles = root().envFiles().stream().map(this::relative).toList();
-        List<Path> allowed = root().allowedFiles().stream().map(this::relative).map(Path::toAbsolutePath).toList();
-        return new SpecSource(specFile(), envFiles, context().env(), root().sandbox(), allowed);
+        return specSource(specFile(), root().envFiles(), root().allowedFiles(), root().sandbox(), context());
+    }
+
+    /**
+     * The source of the spec at {@code file} with these global options in {@code context}: the one a
+     * command reads (and the early start, from the arguments, for a load ahead that this then equals).
+     */
+    static SpecSource specSource(Path file, List<Path> envFiles, List<Path> allowedFiles, boolean sandbox,
+            CliContext context) {
+        List<Path> env = new java.util.ArrayList<>();
+        for (Path envFile : envFiles) {
+            env.add(relative(envFile, context));
+        }
+        List<Path> allowed = new java.util.ArrayList<>();
+        for (Path allowedFile : allowedFiles) {
+            allowed.add(relative(allowedFile, context).toAbsolutePath());
+        }
+        return new SpecSource(file, env, context.env(), sandbox, allowed);
     }
 
     /** What reports waits of this command on stderr (and to whatever else is told). */
@@ -120,10 +140,14 @@ abstract class BaseCommand {
      * messages when that is the process's own.
      */
     Path relative(Path file) {
+        return relative(file, context());
+    }
+
+    private static Path relative(Path file, CliContext context) {
         if (file.isAbsolute()) {
             return file;
         }
-        Path cwd = context().cwd();
+        Path cwd = context.cwd();
         return cwd.equals(Path.of("").toAbsolutePath()) ? file : cwd.resolve(file);
     }
 

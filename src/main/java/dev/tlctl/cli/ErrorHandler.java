@@ -8,6 +8,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -18,7 +19,7 @@ import picocli.CommandLine.ParseResult;
  * each prints its summary, detail and diagnostics. Anything else is an internal error whose stack
  * trace is shown only with {@code --stacktrace}.
  */
-final class ErrorHandler implements IExecutionExceptionHandler {
+final class ErrorHandler implements IExecutionExceptionHandler, IExitCodeExceptionMapper {
     private final PrintStream out;
     private final PrintStream err;
     private final BooleanSupplier stacktrace;
@@ -90,6 +91,15 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 
     static int exitCodeOf(Throwable t) {
         return describe(t).exitCode();
+    }
+
+    /**
+     * {@link #exitCodeOf}, as picocli's mapper: a method of this class rather than a method reference,
+     * which the start-up archive cannot hold (a lambda of a picocli interface; see bin/tlctl).
+     */
+    @Override
+    public int getExitCode(Throwable exception) {
+        return exitCodeOf(exception);
     }
 
     /** The name of the innermost command invoked ("apply", "list"), or "" for the root. */

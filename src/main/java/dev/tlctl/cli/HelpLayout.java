@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.IHelpSectionRenderer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
@@ -44,7 +46,7 @@ final class HelpLayout {
 
     private static void layOut(CommandSpec command, boolean isRoot) {
         UsageMessageSpec usage = command.usageMessage();
-        usage.sectionMap().put(UsageMessageSpec.SECTION_KEY_FOOTER, help -> Examples.render(help));
+        usage.sectionMap().put(UsageMessageSpec.SECTION_KEY_FOOTER, new Section(true));
         // import writes a spec where there is none: it never fails for want of one.
         if (!command.qualifiedName().equals("tlctl import")) {
             usage.exitCodeList(withSpecReading(usage.exitCodeList()));
@@ -61,9 +63,27 @@ final class HelpLayout {
                 keys.add(keys.indexOf(UsageMessageSpec.SECTION_KEY_OPTION_LIST) + 1, SECTION_GLOBALS);
                 usage.sectionKeys(keys);
             }
-            usage.sectionMap().put(SECTION_GLOBALS, help -> globals(help.commandSpec(), help.commandSpec().usageMessage().width()));
+            usage.sectionMap().put(SECTION_GLOBALS, new Section(false));
         }
         command.subcommands().values().forEach(sub -> layOut(sub.getCommandSpec(), false));
+    }
+
+    /**
+     * The footer's examples, or the line naming a subcommand's global options. A class, not lambdas:
+     * the start-up archive cannot hold a lambda of a picocli interface (see bin/tlctl), and one made
+     * at run time costs start-up time on every run.
+     */
+    private static final class Section implements IHelpSectionRenderer {
+        private final boolean footer;
+
+        Section(boolean footer) {
+            this.footer = footer;
+        }
+
+        @Override
+        public String render(Help help) {
+            return footer ? Examples.render(help) : globals(help.commandSpec(), help.commandSpec().usageMessage().width());
+        }
     }
 
     /**

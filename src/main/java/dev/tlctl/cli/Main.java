@@ -1,5 +1,6 @@
 package dev.tlctl.cli;
 
+import dev.tlctl.reconcile.SpecSource;
 import java.io.PrintWriter;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -69,16 +70,29 @@ public final class Main {
             System.setProperty("picocli.converters.excludes", UNUSED_CONVERTERS);
         }
         String invoked = subcommandName(args);
-        EarlyStart.begin(invoked, args);
-        // The invoked command's model is built on another thread while this one builds the root's:
-        // most of each is parsing annotations by reflection, which the two threads share out.
+        try {
+            return execute(context, invoked, args);
+        } finally {
+            SpecSource.forgetAhead();
+        }
+    }
+
+    private static int execute(CliContext context, String invoked, String... args) {
+        // The invoked command's model is built on another thread while this one builds the root's
+        // (begun first: the longest of the early work); that thread then makes what this one needs
+        // as it connects and no other early thread makes.
         FutureTask<CommandLine> subcommand = null;
         if (invoked != null && TlctlCommand.SUBCOMMANDS.containsKey(invoked) && !invoked.equals("completion")) {
-            subcommand = new FutureTask<>(() -> new CommandLine(TlctlCommand.SUBCOMMANDS.get(invoked).get()));
-            EarlyStart.daemon(subcommand, "tlctl-early-model");
+            FutureTask<CommandLine> model = new FutureTask<>(() -> new CommandLine(TlctlCommand.SUBCOMMANDS.get(invoked).get()));
+            EarlyStart.daemon(() -> {
+                model.run();
+                EarlyStart.afterModel(invoked);
+            }, "tlctl-early-model");
+            subcommand = model;
         }
+        EarlyStart.begin(context, invoked, args);
         TlctlCommand root = new TlctlCommand(context);
-        CommandLine commandLine = new CommandLine(root);
+        CommandLine commandLine = new CommandLine(root.model());
         if (subcommand != null) {
             commandLine.addSubcommand(built(subcommand));
         } else if (!versionOnly(args)) {
@@ -92,9 +106,10 @@ public final class Main {
         commandLine.setErr(new PrintWriter(context.err(), true));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(new UsageErrorHandler());
-        commandLine.setExecutionExceptionHandler(new ErrorHandler(context.out(), context.err(), () -> root.stacktrace,
-                () -> Style.of(context, root.color())));
-        commandLine.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);
+        ErrorHandler errors = new ErrorHandler(context.out(), context.err(), root::stacktrace,
+                () -> Style.of(context, root.color()));
+        commandLine.setExecutionExceptionHandler(errors);
+        commandLine.setExitCodeExceptionMapper(errors);
         int code = commandLine.execute(args);
         context.out().flush();
         context.err().flush();

@@ -8,10 +8,15 @@ import dev.tlctl.spec.SpecInputs;
 import dev.tlctl.spec.SpecLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Where the spec comes from and what its references read. {@code ${env:...}} reads, lowest first:
@@ -47,9 +52,89 @@ public record SpecSource(Path file, List<Path> envFiles, Map<String, String> env
 
     /**
      * Loads the spec, resolving only the references of the environments in {@code scope} (null:
-     * all; empty: none, for reading the spec's structure before the scope is known).
+     * all; empty: none, for reading the spec's structure before the scope is known). A load of the
+     * same source and scope begun ahead ({@link #loadAhead}) is taken instead, once.
      */
     public Spec load(Set<String> scope) {
+        FutureTask<Spec> ahead = takeAhead(scope);
+        if (ahead != null) {
+            ahead.run(); // unless its thread began it (then this waits for it): nothing waits on a thread not started
+            try {
+                return ahead.get();
+            } catch (ExecutionException e) {
+                // read again below, so that what it met (an invalid spec) is thrown from here as ever
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return read(scope);
+    }
+
+    /** A load begun ahead: its source, its scope, and the load. */
+    private record Ahead(SpecSource source, Set<String> scope, FutureTask<Spec> load) {}
+
+    /** Loads begun ahead and not taken yet; each is taken by one {@link #load}. */
+    private static final List<Ahead> AHEAD = new ArrayList<>();
+
+    /** The load begun ahead of this source and {@code scope}, taken from those kept; null when none. */
+    private FutureTask<Spec> takeAhead(Set<String> scope) {
+        synchronized (AHEAD) {
+            for (Iterator<Ahead> i = AHEAD.iterator(); i.hasNext(); ) {
+                Ahead ahead = i.next();
+                if (equals(ahead.source()) && (scope == null ? ahead.scope() == null : scope.equals(ahead.scope()))) {
+                    i.remove();
+                    return ahead.load();
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Begins loads of this spec, one per scope in {@code scopes}, for the returned work to do in that
+     * order (on another thread, while the caller does something else): a later {@link #load} of the
+     * same source (every file, value and flag equal) and scope takes its result instead of reading
+     * the files again, or waits for it. A load it fails is done again by that {@link #load}, so that
+     * the error is met where it always is. Forgets loads begun before and not taken.
+     */
+    @SafeVarargs
+    public final Runnable loadAhead(Set<String>... scopes) {
+        List<FutureTask<Spec>> loads = new ArrayList<>();
+        synchronized (AHEAD) {
+            AHEAD.clear();
+            for (Set<String> scope : scopes) {
+                FutureTask<Spec> load = new FutureTask<>(() -> read(scope));
+                loads.add(load);
+                AHEAD.add(new Ahead(this, scope == null ? null : Set.copyOf(scope), load));
+            }
+        }
+        return () -> loads.forEach(FutureTask::run);
+    }
+
+    /** Forgets the loads begun ahead and not taken (the run they were begun for is over). */
+    public static void forgetAhead() {
+        synchronized (AHEAD) {
+            AHEAD.clear();
+        }
+    }
+
+    /**
+     * Written out, not a record's: a record's equals and hashCode are invokedynamic, whose first
+     * call builds the JDK's machinery for them (tens of ms of start-up, on the main thread).
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SpecSource o && file.equals(o.file) && envFiles.equals(o.envFiles)
+                && environment.equals(o.environment) && sandboxValues == o.sandboxValues
+                && allowedFiles.equals(o.allowedFiles);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(file, envFiles, environment, sandboxValues, allowedFiles);
+    }
+
+    private Spec read(Set<String> scope) {
         Map<String, String> values = sandboxValues ? new HashMap<>() : new HashMap<>(environment);
         for (Path envFile : envFiles) {
             values.putAll(DotEnv.read(envFile));

@@ -76,7 +76,7 @@ class ExamplesParseTest {
 
     /** Why {@code args} do not parse, or null; an unknown option listed in {@link #NOT_YET} is noted in {@code pending}. */
     static String parse(List<String> args, boolean mention, Set<String> pending) {
-        CommandLine commandLine = new CommandLine(new TlctlCommand(null));
+        CommandLine commandLine = new CommandLine(new TlctlCommand(null).model());
         TlctlCommand.SUBCOMMANDS.values().forEach(command -> commandLine.addSubcommand(command.get()));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         try {

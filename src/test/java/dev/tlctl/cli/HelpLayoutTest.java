@@ -32,7 +32,7 @@ class HelpLayoutTest {
 
     /** Every command's words after "tlctl": "" for the root, "sandbox serve", ... */
     static Stream<String> commands() {
-        CommandLine root = new CommandLine(new TlctlCommand(CliContext.system()));
+        CommandLine root = new CommandLine(new TlctlCommand(CliContext.system()).model());
         TlctlCommand.SUBCOMMANDS.values().forEach(command -> root.addSubcommand(command.get()));
         List<String> names = new ArrayList<>();
         collect(root, names);

@@ -2,11 +2,14 @@ package dev.tlctl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tlctl.testing.Checkout;
 import dev.tlctl.testing.Tlctl;
 import dev.tlctl.testing.Tlctl.Run;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +43,32 @@ class StartupPathTest {
         for (String command : TlctlCommand.SUBCOMMANDS.keySet()) {
             assertTrue(run.out().contains("\n  " + command + " "), command + " in\n" + run.out());
         }
+    }
+
+    @Test
+    void theEarlyStartReadsTheSpecsGlobalOptionsOffTheArguments() {
+        EarlyStart.SpecOptions none = EarlyStart.specOptions("plan", "--env", "staging");
+        assertEquals(new EarlyStart.SpecOptions(null, List.of(), List.of(), false), none);
+        EarlyStart.SpecOptions all = EarlyStart.specOptions("-f", "x/tl-engine.yaml", "plan", "--env-file=a.env", "--env-file",
+                "b.env", "--allow-file", "/etc/ca.pem", "--sandbox", "--api-url", "--sandbox", "--", "--env-file", "c.env");
+        assertEquals(new EarlyStart.SpecOptions(Path.of("x/tl-engine.yaml"), List.of(Path.of("a.env"), Path.of("b.env")),
+                List.of(Path.of("/etc/ca.pem")), true), all);
+        assertEquals(Path.of("y.yaml"), EarlyStart.specOptions("validate", "--file=y.yaml").file());
+        // Forms it does not read: no loads ahead (the command reads the spec all the same).
+        assertNull(EarlyStart.specOptions("plan", "-fy.yaml"));
+        assertNull(EarlyStart.specOptions("plan", "-qf", "y.yaml"));
+        assertNull(EarlyStart.specOptions("plan", "-f", "a.yaml", "-f", "b.yaml"));
+        assertNull(EarlyStart.specOptions("plan", "--env-file"));
+    }
+
+    @Test
+    void anEnvFileTheSpecsLoadAheadCannotReadFailsWhereTheCommandReadsIt() {
+        Path checkout = Checkout.of(tmp.resolve("checkout"));
+        Run missing = Tlctl.in(checkout).env(Map.of()).run("validate", "--env-file", "nope.env");
+        assertEquals(66, missing.code(), missing::toString);
+        assertTrue(missing.err().contains("nope.env"), missing::toString);
+        Run valid = Tlctl.in(checkout).env(Map.of()).run("validate", "--env-file", "environments/sandbox.env");
+        assertEquals(0, valid.code(), valid::toString);
     }
 
     @Test
