@@ -19,14 +19,17 @@ import java.util.Map;
  * ended, {@code outputs}: the services' URLs per environment, and with status {@code conflict}
  * {@code conflicts}: the addresses read back that differ, and {@code others}: the patches someone
  * else committed around an unguarded write, by id, status, message and time). Human progress
- * still goes to stderr.
+ * still goes to stderr, and so do the spec's warnings as GitHub annotations when the style asks
+ * for them.
  */
 final class JsonApplyView implements ApplyView {
+    private final Terminal terminal;
     private final PrintStream out;
     private final HumanApplyView human;
     private final boolean showValues;
 
     JsonApplyView(Terminal terminal, HumanApplyView human, boolean showValues) {
+        this.terminal = terminal;
         this.out = terminal.out();
         this.human = human;
         this.showValues = showValues;
@@ -78,6 +81,7 @@ final class JsonApplyView implements ApplyView {
 
     @Override
     public void planned(PlanResult plan) {
+        Diagnostics.annotate(terminal.err(), terminal.style(), plan.warnings());
         emit(new PlanEvent(Json.FORMAT_VERSION, "plan", PlanDocument.of(plan, showValues)));
     }
 

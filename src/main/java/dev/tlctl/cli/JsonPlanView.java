@@ -2,7 +2,10 @@ package dev.tlctl.cli;
 
 import dev.tlctl.reconcile.PlanResult;
 
-/** {@code plan --json}: the {@link PlanDocument} on stdout, nothing else there. */
+/**
+ * {@code plan --json}: the {@link PlanDocument} on stdout, nothing else there; the spec's warnings,
+ * which the document holds, also go to stderr as GitHub annotations when the style asks for them.
+ */
 final class JsonPlanView implements PlanView {
     private final Terminal terminal;
     private final boolean showValues;
@@ -14,6 +17,7 @@ final class JsonPlanView implements PlanView {
 
     @Override
     public void render(PlanResult result) {
+        Diagnostics.annotate(terminal.err(), terminal.style(), result.warnings());
         terminal.out().println(Json.write(PlanDocument.of(result, showValues)));
     }
 

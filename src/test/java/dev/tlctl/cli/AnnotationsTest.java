@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tlctl.spec.Diagnostic;
 import dev.tlctl.spec.Location;
+import dev.tlctl.testing.TickingClock;
 import dev.tlctl.testing.Tlctl;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,5 +58,35 @@ class AnnotationsTest {
         Tlctl.Run run = Tlctl.in(dir).env(Map.of("GITHUB_ACTIONS", "false")).run("validate");
         assertEquals(65, run.code());
         assertFalse(run.all().contains("::error"), run::toString);
+    }
+
+    @Test
+    void planApplyAndDriftInJsonAnnotateTheSpecsWarningsOnStderr() throws IOException {
+        Files.writeString(tmp.resolve("tl-engine.yaml"), """
+                version: 1
+                project:
+                  name: demo
+                environments:
+                  production: {}
+                sharedVariables:
+                  UNUSED: "1"
+                services:
+                  api:
+                    source:
+                      repo: acme/api
+                """);
+        TickingClock clock = new TickingClock(Instant.parse("2026-12-07T09:00:00Z"));
+        Map<String, String> github = Map.of("GITHUB_ACTIONS", "true", "GITHUB_WORKSPACE", tmp.toString());
+        String warning = "::warning file=tl-engine.yaml,line=7,col=11,title=tlctl%3A shared variable UNUSED reaches"
+                + " no service in production::";
+        for (String[] command : new String[][] {{"plan", "--sandbox", "--json"}, {"apply", "--sandbox", "--yes", "--json"},
+                {"drift", "--sandbox", "--json"}}) {
+            Tlctl.Run run = Tlctl.in(tmp).env(github).clock(clock).onSleep(clock::advance).run(command);
+            assertTrue(run.err().contains(warning), run::toString);
+            assertTrue(run.out().startsWith("{"), run::toString);
+            assertFalse(run.out().contains("::"), "stdout stays the document: " + run.out());
+            Tlctl.Run elsewhere = Tlctl.in(tmp).env(Map.of()).clock(clock).onSleep(clock::advance).run(command);
+            assertFalse(elsewhere.all().contains("::warning"), elsewhere::toString);
+        }
     }
 }
