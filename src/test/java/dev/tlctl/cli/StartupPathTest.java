@@ -46,6 +46,16 @@ class StartupPathTest {
     }
 
     @Test
+    void theRootsOptionsWithAValueAreTheOnesTheArgumentScansSkip() {
+        // Main.subcommandName and EarlyStart.specOptions read the arguments before picocli does,
+        // from this list: an option with a value missing from it would be taken for the command.
+        java.util.Set<String> withValue = new java.util.TreeSet<>();
+        new TlctlCommand(CliContext.system()).model().options().stream().filter(o -> o.arity().max() > 0)
+                .forEach(o -> withValue.addAll(List.of(o.names())));
+        assertEquals(withValue, new java.util.TreeSet<>(TlctlCommand.OPTIONS_WITH_VALUE));
+    }
+
+    @Test
     void theEarlyStartReadsTheSpecsGlobalOptionsOffTheArguments() {
         EarlyStart.SpecOptions none = EarlyStart.specOptions("plan", "--env", "staging");
         assertEquals(new EarlyStart.SpecOptions(null, List.of(), List.of(), false), none);
