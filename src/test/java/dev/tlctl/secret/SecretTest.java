@@ -32,6 +32,18 @@ class SecretTest {
     }
 
     @Test
+    void equalOnlyWhenEveryCharacterAndTheLengthAre() {
+        assertEquals(Secret.of(""), Secret.of(""));
+        assertEquals(Secret.of("pässwörd-日本"), Secret.of("pässwörd-日本"));
+        for (String[] pair : new String[][] {{"", "a"}, {"a", ""}, {"abc", "ab"}, {"ab", "abc"}, {"abc", "abd"},
+                {"xbc", "abc"}, {"aaa", "a"}, {"a", "aaa"}, {"\u00e9", "e"}, {"\ud800", "\udc00"}, {"\ud800", "?"}}) {
+            assertNotEquals(Secret.of(pair[0]), Secret.of(pair[1]), pair[0] + " / " + pair[1]);
+        }
+        assertNotEquals(Secret.of("a"), "a");
+        assertNotEquals(Secret.of("a"), null);
+    }
+
+    @Test
     void fingerprintMatchesOnlyItsValueAndRoundTrips() {
         byte[] salt = Fingerprint.newSalt();
         Fingerprint fp = Secret.of(VALUE).fingerprint(salt);
