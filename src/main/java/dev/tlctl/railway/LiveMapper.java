@@ -11,7 +11,9 @@ import dev.tlctl.live.LiveVolume;
 import dev.tlctl.live.LiveWorkspace;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** Maps Railway's wire JSON to {@code live} records. */
 final class LiveMapper {
@@ -70,12 +72,18 @@ final class LiveMapper {
                 project.path("botPrEnvironments").asBoolean(false));
     }
 
+    /**
+     * The environments of a connection, in its order, mapped side by side (in the common fork-join
+     * pool, with the calling thread): at 50 services of 200 variables each one is 10,000 values.
+     */
     static List<LiveEnvironment> environments(JsonNode connection) {
-        List<LiveEnvironment> out = new ArrayList<>();
+        List<JsonNode> nodes = new ArrayList<>();
         for (JsonNode edge : connection.path("edges")) {
-            out.add(environment(edge.path("node")));
+            nodes.add(edge.path("node"));
         }
-        return out;
+        LiveEnvironment[] out = new LiveEnvironment[nodes.size()];
+        IntStream.range(0, out.length).parallel().forEach(i -> out[i] = environment(nodes.get(i)));
+        return new ArrayList<>(Arrays.asList(out));
     }
 
     static List<LiveService> services(JsonNode connection) {
