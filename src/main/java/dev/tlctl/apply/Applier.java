@@ -7,6 +7,7 @@ import dev.tlctl.plan.EnvironmentTarget;
 import dev.tlctl.plan.Origin;
 import dev.tlctl.plan.Plan;
 import dev.tlctl.plan.UsageLimitValue;
+import dev.tlctl.railway.BatchComposer;
 import dev.tlctl.railway.ChangeSet;
 import dev.tlctl.railway.EnvironmentPatch;
 import dev.tlctl.railway.PatchRecord;
@@ -89,6 +90,7 @@ public final class Applier {
     public ApplyResult apply(Plan plan, String commitMessage) {
         Run run = new Run(plan, commitMessage, Lineage.newToken());
         if (!plan.isEmpty()) {
+            BatchComposer.warmUp(); // every apply with changes sends a batch (a commit at least)
             run.checkEtags();
         }
         return run.execute();
