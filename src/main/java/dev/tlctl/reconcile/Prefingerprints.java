@@ -3,9 +3,12 @@ package dev.tlctl.reconcile;
 import dev.tlctl.plan.Change;
 import dev.tlctl.plan.Plan;
 import dev.tlctl.secret.RecordKey;
+import dev.tlctl.spec.EnvironmentSpec;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -28,9 +31,9 @@ final class Prefingerprints {
     private final Map<String, FutureTask<Map<String, Prepared>>> byEnvironment;
     /** The plan prepared for, and its changes of tlctl's own by environment (found once: a plan can be large). */
     private final Plan plan;
-    private final Map<String, Map<String, Change>> changes;
+    private final FutureTask<Map<String, Map<String, Change>>> changes;
 
-    private Prefingerprints(Plan plan, Map<String, Map<String, Change>> changes,
+    private Prefingerprints(Plan plan, FutureTask<Map<String, Map<String, Change>>> changes,
             Map<String, FutureTask<Map<String, Prepared>>> byEnvironment) {
         this.plan = plan;
         this.changes = changes;
@@ -39,35 +42,58 @@ final class Prefingerprints {
 
     /**
      * Starts working out, on a daemon thread, the fingerprints of the values the plan writes in
-     * each of {@code environments} (name and id), under {@code key}; returns at once.
+     * each of {@code environments} (name and id), under {@code key}; returns at once (the plan's
+     * changes are grouped on that thread too: the commit waits for nothing).
      */
     static Prefingerprints start(PlanResult planned, RecordKey key, Map<String, String> environments) {
+        Plan plan = planned.plan();
+        FutureTask<Map<String, Map<String, Change>>> changes = new FutureTask<>(
+                () -> RecordUpdate.tlctlChangesByEnvironment(plan));
+        Set<String> previews = RecordUpdate.createdPreviews(plan); // recorded in their commit
         Map<String, FutureTask<Map<String, Prepared>>> tasks = new LinkedHashMap<>();
-        Map<String, Map<String, Change>> changes = RecordUpdate.tlctlChangesByEnvironment(planned.plan());
-        java.util.Set<String> previews = RecordUpdate.createdPreviews(planned.plan()); // recorded in their commit
         environments.forEach((name, id) -> {
-            Map<String, Change> in = changes.get(name);
-            if (id != null && in != null && !previews.contains(name) && planned.spec().environment(name).isPresent()) {
-                tasks.put(id, new FutureTask<>(() -> RecordUpdate.prefingerprints(
-                        planned.spec().environment(name).orElseThrow(), id, in.keySet(), key)));
+            EnvironmentSpec spec = planned.spec().environment(name).orElse(null);
+            if (id != null && spec != null && !previews.contains(name)) {
+                tasks.put(id, new FutureTask<>(() -> RecordUpdate.prefingerprints(spec, id,
+                        done(changes).getOrDefault(name, Map.of()).keySet(), key)));
             }
         });
-        if (tasks.isEmpty()) {
-            return new Prefingerprints(planned.plan(), changes, Map.of());
-        }
-        List<FutureTask<Map<String, Prepared>>> order = List.copyOf(tasks.values());
+        List<FutureTask<?>> order = new ArrayList<>();
+        order.add(changes);
+        order.addAll(tasks.values());
         Thread thread = new Thread(() -> {
+            order.get(0).run();
             key.derived(); // PBKDF2 when the key is not cached: slow, and needed by every fingerprint
             order.forEach(FutureTask::run);
         }, "tlctl-record-fingerprints");
         thread.setDaemon(true);
         thread.start();
-        return new Prefingerprints(planned.plan(), changes, tasks);
+        return new Prefingerprints(plan, changes, tasks);
     }
 
     /** The plan's changes of tlctl's own by environment ({@link RecordUpdate#tlctlChangesByEnvironment}). */
     Map<String, Map<String, Change>> changes(Plan of) {
-        return of == plan ? changes : RecordUpdate.tlctlChangesByEnvironment(of);
+        if (of == plan) {
+            try {
+                return done(changes);
+            } catch (IllegalStateException e) {
+                // grouped again below
+            }
+        }
+        return RecordUpdate.tlctlChangesByEnvironment(of);
+    }
+
+    /** The task's result: run by the calling thread if no thread has begun it, else waited for. */
+    private static <T> T done(FutureTask<T> task) {
+        task.run(); // does nothing when the task has begun on another thread, or ended
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not prepare tlctl's records: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while preparing tlctl's records", e);
+        }
     }
 
     /**
@@ -80,14 +106,10 @@ final class Prefingerprints {
         if (task == null) {
             return Map.of();
         }
-        task.run(); // does nothing when the task has begun on the other thread, or ended
         try {
-            return task.get();
-        } catch (ExecutionException e) {
-            return Map.of();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Map.of();
+            return done(task);
+        } catch (IllegalStateException e) {
+            return Map.of(); // hashed when asked
         }
     }
 }

@@ -247,12 +247,6 @@ final class RecordUpdate {
         return after != null ? after : planned.live().project();
     }
 
-    /** Whether {@code change}, planned in {@code env} at the address {@code relative} to it, was applied. */
-    private boolean isApplied(String env, Change change, String relative) {
-        Change done = appliedIn.getOrDefault(env, Map.of()).get(relative);
-        return done != null && change.origin() == done.origin();
-    }
-
     private java.util.Collection<Change> appliedIn(String env) {
         return appliedIn.getOrDefault(env, Map.of()).values();
     }
@@ -320,11 +314,15 @@ final class RecordUpdate {
         String env = spec.name();
         Map<String, SharedRecord.Value> oldValues = old == null ? Map.of() : old.values();
         Map<String, Prefingerprints.Prepared> ready = planned.isEmpty() ? Map.of() : prepared.of(now.id());
+        Map<String, Change> appliedHere = appliedIn.getOrDefault(env, Map.of());
         declared(spec, (service, name, setting, relative, text) -> {
-            declared.add(relative);
+            if (old != null) {
+                declared.add(relative); // to find what the old record holds and the spec dropped
+            }
             SharedRecord.Value was = oldValues.get(relative);
             Change change = planned.get(relative);
-            boolean applied = change != null && isApplied(env, change, relative);
+            Change done = change == null ? null : appliedHere.get(relative);
+            boolean applied = done != null && change.origin() == done.origin();
             boolean created = !setting && (was != null && was.created() || applied && change.action() == Action.CREATE);
             byte[] kept = was != null && oldKey ? was.fingerprint() : NO_FINGERPRINT;
             byte[] fingerprint;
