@@ -49,27 +49,38 @@ final class Hmac {
 
     /** The HMAC of the parts' UTF-8 bytes, each followed by a zero byte (no two lists of parts collide). */
     byte[] ofParts(String... parts) {
-        int length = 0;
-        boolean ascii = true;
-        for (String part : parts) {
-            length += part.length() + 1;
-            for (int i = 0; ascii && i < part.length(); i++) {
-                ascii = part.charAt(i) < 0x80;
-            }
-        }
-        if (!ascii) {
-            return mac(utf8Parts(parts), -1);
-        }
-        // ASCII (addresses and most values): one byte per char, written without an encoder.
-        byte[] data = new byte[length];
+        return ofParts(32, parts);
+    }
+
+    /**
+     * The first {@code count} bytes (at most 32) of {@link #ofParts(String...)}. ASCII parts
+     * (addresses and most values) go into the hash's words as they are read, with no byte array
+     * and no encoder: a record holds a fingerprint per value, and values can be many.
+     */
+    byte[] ofParts(int count, String... parts) {
+        int[] w = new int[64];
+        int[] state = inner.clone();
         int at = 0;
+        long done = Sha256.BLOCK;
         for (String part : parts) {
-            for (int i = 0; i < part.length(); i++) {
-                data[at++] = (byte) part.charAt(i);
+            int length = part.length();
+            for (int i = 0; i <= length; i++) {
+                int c = i < length ? part.charAt(i) : 0;
+                if (c >= 0x80) {
+                    return Arrays.copyOf(mac(utf8Parts(parts), -1), count);
+                }
+                w[at >>> 2] |= c << (24 - ((at & 3) << 3));
+                if (++at == Sha256.BLOCK) {
+                    Sha256.compress(state, w);
+                    Arrays.fill(w, 0, 16, 0);
+                    at = 0;
+                    done += Sha256.BLOCK;
+                }
             }
-            data[at++] = 0;
         }
-        return mac(data, length);
+        Sha256.end(state, w, at, done + at);
+        outer(state, w);
+        return Sha256.bytes(state, count);
     }
 
     private static byte[] utf8Parts(String... parts) {

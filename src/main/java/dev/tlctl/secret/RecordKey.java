@@ -110,12 +110,12 @@ public final class RecordKey {
 
     /** A short value that tells whether a record of {@code scope} was written with this key. */
     public byte[] check(String scope) {
-        return Arrays.copyOf(scope(scope).ofParts("key-check"), FINGERPRINT_BYTES);
+        return scope(scope).ofParts(FINGERPRINT_BYTES, "key-check");
     }
 
     /** The fingerprint of {@code value} at {@code address} in {@code scope}. */
     public byte[] fingerprint(String scope, String address, String value) {
-        return Arrays.copyOf(scope(scope).ofParts("value", address, value), FINGERPRINT_BYTES);
+        return scope(scope).ofParts(FINGERPRINT_BYTES, "value", address, value);
     }
 
     /** A witness of the value whose fingerprint is {@code expected}; the key is derived on first use. */

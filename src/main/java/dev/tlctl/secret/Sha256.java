@@ -92,12 +92,21 @@ final class Sha256 {
         }
         int rest = length - at;
         words(data, at, rest, w);
+        end(state, w, rest, before + length);
+    }
+
+    /**
+     * Ends a message whose last {@code rest} bytes (fewer than a block) are in {@code w[0..15]},
+     * zeros after them, and whose length in all is {@code total} bytes: pads it and compresses
+     * what is left, leaving the digest in {@code state}.
+     */
+    static void end(int[] state, int[] w, int rest, long total) {
         w[rest >>> 2] |= 0x80 << (24 - ((rest & 3) << 3));
         if (rest >= BLOCK - 8) {
             compress(state, w);
             java.util.Arrays.fill(w, 0, 16, 0);
         }
-        long bits = (before + length) << 3;
+        long bits = total << 3;
         w[14] = (int) (bits >>> 32);
         w[15] = (int) bits;
         compress(state, w);
@@ -113,13 +122,14 @@ final class Sha256 {
 
     /** The 32 bytes of a digest held in {@code state}. */
     static byte[] bytes(int[] state) {
-        byte[] out = new byte[32];
-        for (int i = 0; i < 8; i++) {
-            int v = state[i];
-            out[i * 4] = (byte) (v >>> 24);
-            out[i * 4 + 1] = (byte) (v >>> 16);
-            out[i * 4 + 2] = (byte) (v >>> 8);
-            out[i * 4 + 3] = (byte) v;
+        return bytes(state, 32);
+    }
+
+    /** The first {@code count} bytes (at most 32) of a digest held in {@code state}. */
+    static byte[] bytes(int[] state, int count) {
+        byte[] out = new byte[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = (byte) (state[i >>> 2] >>> (24 - ((i & 3) << 3)));
         }
         return out;
     }
