@@ -103,12 +103,20 @@ final class Hmac {
 
     /** Turns {@code state}, an inner digest, into the HMAC's: the outer hash of it, in place. */
     private void outer(int[] state, int[] w) {
-        System.arraycopy(state, 0, w, 0, 8);
+        afterPad(outer, state, w);
+    }
+
+    /**
+     * Replaces {@code digest} by the hash of a pad's block and that digest, {@code pad} being the
+     * state after the block: one block, its padding and length known in advance.
+     */
+    private static void afterPad(int[] pad, int[] digest, int[] w) {
+        System.arraycopy(digest, 0, w, 0, 8);
         w[8] = 0x80000000;
         Arrays.fill(w, 9, 15, 0);
         w[15] = PAD_AND_DIGEST_BITS;
-        System.arraycopy(outer, 0, state, 0, 8);
-        Sha256.compress(state, w);
+        System.arraycopy(pad, 0, digest, 0, 8);
+        Sha256.compress(digest, w);
     }
 
     /**
@@ -127,13 +135,8 @@ final class Hmac {
         int[] t = u.clone();
         for (int i = 1; i < iterations; i++) {
             // U(i) = HMAC(U(i-1)): the inner hash of a pad's block and 32 bytes, then the outer one.
-            System.arraycopy(u, 0, w, 0, 8);
-            w[8] = 0x80000000;
-            Arrays.fill(w, 9, 15, 0);
-            w[15] = PAD_AND_DIGEST_BITS;
-            System.arraycopy(inner, 0, u, 0, 8);
-            Sha256.compress(u, w);
-            outer(u, w);
+            afterPad(inner, u, w);
+            afterPad(outer, u, w);
             for (int j = 0; j < 8; j++) {
                 t[j] ^= u[j];
             }
