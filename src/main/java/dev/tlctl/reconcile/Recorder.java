@@ -63,8 +63,13 @@ final class Recorder {
      * {@link #write}: called as the commit is sent, so that the hashing overlaps Railway's work.
      */
     void prepare(PlanResult planned, String projectId, Map<String, String> environments) {
-        if (projectId != null) {
+        if (projectId == null) {
+            return;
+        }
+        try {
             prepared = Prefingerprints.start(planned, key(projectId), environments);
+        } catch (RuntimeException e) {
+            prepared = Prefingerprints.NONE; // only time is lost: the commit goes on, and write() hashes as it did
         }
     }
 
