@@ -7,6 +7,7 @@ import dev.tlctl.plan.EnvironmentTarget;
 import dev.tlctl.plan.Origin;
 import dev.tlctl.plan.Plan;
 import dev.tlctl.plan.UsageLimitValue;
+import dev.tlctl.railway.BatchComposer;
 import dev.tlctl.railway.ChangeSet;
 import dev.tlctl.railway.EnvironmentPatch;
 import dev.tlctl.railway.PatchRecord;
@@ -16,6 +17,7 @@ import dev.tlctl.railway.ProjectWrites.EnvironmentWrite;
 import dev.tlctl.railway.ProjectWrites.UsageLimitWrite;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,6 +45,7 @@ public final class Applier {
     private final Clock clock;
     private final StagedPolicy staged;
     private final PreviewRecords previewRecords;
+    private final BeforeCommit beforeCommit;
 
     public Applier(ProjectWrites client, ApplyListener listener, Clock clock) {
         this(client, listener, clock, StagedPolicy.REFUSE);
@@ -59,11 +62,22 @@ public final class Applier {
     /** @param previewRecords adds to the commit of each preview this apply creates what the caller keeps there */
     public Applier(ProjectWrites client, ApplyListener listener, Clock clock, StagedPolicy staged,
             PreviewRecords previewRecords) {
+        this(client, listener, clock, staged, previewRecords, BeforeCommit.NONE);
+    }
+
+    private Applier(ProjectWrites client, ApplyListener listener, Clock clock, StagedPolicy staged,
+            PreviewRecords previewRecords, BeforeCommit beforeCommit) {
         this.client = client;
         this.listener = listener;
         this.clock = clock;
         this.staged = staged;
         this.previewRecords = previewRecords;
+        this.beforeCommit = beforeCommit;
+    }
+
+    /** This applier, telling {@code hook} the ids just before it sends the environments' commit. */
+    public Applier beforeCommit(BeforeCommit hook) {
+        return new Applier(client, listener, clock, staged, previewRecords, hook);
     }
 
     /**
@@ -76,6 +90,7 @@ public final class Applier {
     public ApplyResult apply(Plan plan, String commitMessage) {
         Run run = new Run(plan, commitMessage, Lineage.newToken());
         if (!plan.isEmpty()) {
+            BatchComposer.warmUp(); // every apply with changes sends a batch (a commit at least)
             run.checkEtags();
         }
         return run.execute();
@@ -375,6 +390,9 @@ public final class Applier {
                 UsageLimitValue value = ((Change.UsageLimit) c).after();
                 limit = value == null ? new UsageLimitWrite(plan.target().customerId(), null, null, true)
                         : new UsageLimitWrite(plan.target().customerId(), value.soft(), value.hard(), false);
+            }
+            if (!writes.isEmpty()) {
+                beforeCommit.committing(projectId, Collections.unmodifiableMap(new LinkedHashMap<>(environmentIds)));
             }
             send(writes, limit);
         }

@@ -75,7 +75,7 @@ final class HumanPlanView implements PlanView {
                     block.append("  ").append(style.bold(group.getKey())).append(NL);
                 }
                 for (Change c : group.getValue()) {
-                    block.append("  ").append(line(c)).append(NL);
+                    line(block.append("  "), c).append(NL);
                 }
                 out.print(block);
                 deploys(plan, group.getKey());
@@ -166,23 +166,28 @@ final class HumanPlanView implements PlanView {
     }
 
     String line(Change change) {
+        return line(new StringBuilder(), change).toString();
+    }
+
+    /**
+     * {@code out} with the change's line appended (a plan can have a hundred thousand: appended in
+     * pieces, not made as a string each; escaping a concatenation is escaping its pieces).
+     */
+    private StringBuilder line(StringBuilder out, Change change) {
         String symbol = switch (change.action()) {
             case CREATE -> style.green("+");
             case UPDATE -> style.yellow("~");
             case DELETE -> style.red("-");
         };
-        String text = symbol + " " + Printable.of(change.address().text() + values(change));
-        List<String> remarks = new ArrayList<>();
-        if (change.origin() == Origin.RAILWAY) {
-            remarks.add("by Railway");
+        out.append(symbol).append(' ').append(Printable.of(change.address().text()))
+                .append(Printable.of(values(change)));
+        boolean railway = change.origin() == Origin.RAILWAY;
+        if (railway || change.note() != null) {
+            String remarks = railway && change.note() != null ? "by Railway: " + Printable.of(change.note())
+                    : railway ? "by Railway" : Printable.of(change.note());
+            out.append(style.dim("  (" + remarks + ")"));
         }
-        if (change.note() != null) {
-            remarks.add(Printable.of(change.note()));
-        }
-        if (!remarks.isEmpty()) {
-            text += style.dim("  (" + String.join(": ", remarks) + ")");
-        }
-        return text;
+        return out;
     }
 
     private static String port(Integer port) {

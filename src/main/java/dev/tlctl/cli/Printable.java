@@ -12,8 +12,17 @@ final class Printable {
 
     /** Control characters (escape sequences, newlines) and bidirectional controls as visible {@code \\uXXXX}. */
     static String of(String text) {
+        int length = text.length();
+        int i = 0;
+        // Printable ASCII, what nearly every name and value is made of, needs no other check.
+        while (i < length && text.charAt(i) >= ' ' && text.charAt(i) < '\u007f') {
+            i++;
+        }
+        if (i == length) {
+            return text;
+        }
         StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
+        for (; i < length; i++) {
             char c = text.charAt(i);
             if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || bidiControl(c)) {
                 if (out == null) {

@@ -69,9 +69,9 @@ final class DeployPrediction {
                         || !hasSource(instance.settings(), live(project, liveEnv, instance.service()))) {
                     continue;
                 }
-                boolean readsChanged = !changedShared.isEmpty() && instance.variables().values().stream()
-                        .anyMatch(v -> v.sharedReferences().stream().anyMatch(changedShared::contains));
-                if (touched.contains(instance.service()) || readsChanged) {
+                // A touched instance deploys anyway: its variables are searched for references only otherwise.
+                if (touched.contains(instance.service()) || !changedShared.isEmpty() && instance.variables().values()
+                        .stream().anyMatch(v -> v.sharedReferences().stream().anyMatch(changedShared::contains))) {
                     services.add(instance.service());
                 }
             }

@@ -81,16 +81,16 @@ public final class ReadBack {
             }
             ServiceInstanceSpec declared = environment.services().get(service);
             Set<String> keys = new LinkedHashSet<>();
-            Set<String> names = new LinkedHashSet<>();
+            Set<String> names = Set.of();
             if (declared != null && declared.enabled()) {
                 keys.addAll(declared.settings().keySet());
-                names.addAll(declared.variables().keySet());
+                names = declared.variables().keySet();
             }
             compareSettings(env, service, keys, old, current, settingsOf.getOrDefault(service, Map.of()), out);
             compareVariables(env, service, names, old == null ? Map.of() : old.variables(), current.variables(),
                     variablesOf.getOrDefault(service, Map.of()), out);
         }
-        compareVariables(env, null, new LinkedHashSet<>(environment.sharedVariables().keySet()),
+        compareVariables(env, null, environment.sharedVariables().keySet(),
                 was == null ? Map.of() : was.sharedVariables(), now.sharedVariables(),
                 variablesOf.getOrDefault(null, Map.of()), out);
         return out;
@@ -131,27 +131,36 @@ public final class ReadBack {
     private static void compareVariables(String env, String service, Set<String> declared,
             Map<String, LiveVariable> old, Map<String, LiveVariable> current, Map<String, Change.Variable> own,
             List<String> out) {
-        Set<String> names = new LinkedHashSet<>(declared);
-        names.addAll(own.keySet());
-        for (String name : names) {
-            LiveVariable now = current.get(name);
-            Change.Variable change = own.get(name);
-            boolean present;
-            Secret value;
-            if (change != null) {
-                present = change.action() != Action.DELETE;
-                value = change.after();
-            } else {
-                LiveVariable was = old.get(name);
-                present = was != null;
-                value = was == null ? null : was.value();
+        for (String name : declared) {
+            compareVariable(env, service, name, old, current, own, out);
+        }
+        for (String name : own.keySet()) {
+            if (!declared.contains(name)) {
+                compareVariable(env, service, name, old, current, own, out);
             }
-            if (present != (now != null)) {
-                out.add(Address.variable(env, service, name).text());
-            } else if (now != null && value != null && now.value() != null && !value.equals(now.value())) {
-                // a sealed or unreadable value compares by presence only
-                out.add(Address.variable(env, service, name).text());
-            }
+        }
+    }
+
+    /** Compares one variable; a set of each instance's names is not copied (variables can be many). */
+    private static void compareVariable(String env, String service, String name, Map<String, LiveVariable> old,
+            Map<String, LiveVariable> current, Map<String, Change.Variable> own, List<String> out) {
+        LiveVariable now = current.get(name);
+        Change.Variable change = own.get(name);
+        boolean present;
+        Secret value;
+        if (change != null) {
+            present = change.action() != Action.DELETE;
+            value = change.after();
+        } else {
+            LiveVariable was = old.get(name);
+            present = was != null;
+            value = was == null ? null : was.value();
+        }
+        if (present != (now != null)) {
+            out.add(Address.variable(env, service, name).text());
+        } else if (now != null && value != null && now.value() != null && !value.equals(now.value())) {
+            // a sealed or unreadable value compares by presence only
+            out.add(Address.variable(env, service, name).text());
         }
     }
 }

@@ -412,6 +412,7 @@ public final class Reconciler implements AutoCloseable {
                     RecordUpdate.fresh(patch, result0, planned.records(), env, environmentId, serviceIds,
                             recorder.key(projectId));
                 })
+                .beforeCommit((projectId, ids) -> recorder.prepare(result0, projectId, ids))
                 .apply(plan, ApplyChecks.commitMessage(plan));
         if (result.projectId() != null) {
             records.rememberProject(endpoint.key(), declared.project().workspace(), declared.project().name(),

@@ -53,6 +53,8 @@ final class RecordUpdate {
     private final ApplyResult result;
     private final LiveProject after;
     private final RecordKey key;
+    /** Fingerprints worked out while Railway carried out the apply (a cache: {@link Prefingerprints}). */
+    private final Prefingerprints prepared;
     /**
      * The changes applied, by environment (null for project-wide ones), each environment's by its
      * address relative to the environment (the whole address for project-wide ones): each
@@ -68,12 +70,14 @@ final class RecordUpdate {
      */
     private volatile Map<String, String> services;
 
-    private RecordUpdate(PlanResult planned, SharedRecords records, ApplyResult result, LiveProject after, RecordKey key) {
+    private RecordUpdate(PlanResult planned, SharedRecords records, ApplyResult result, LiveProject after, RecordKey key,
+            Prefingerprints prepared) {
         this.planned = planned;
         this.records = records;
         this.result = result;
         this.after = after;
         this.key = key;
+        this.prepared = prepared;
         if (result != null) {
             for (Change c : result.applied()) {
                 Address address = c.address();
@@ -86,9 +90,28 @@ final class RecordUpdate {
     /**
      * @param result what the apply did; null when there was nothing to apply
      * @param after the project as read back after the apply (records taken out); null when not read
+     * @param prepared fingerprints worked out beforehand ({@link Prefingerprints#NONE}: none)
      */
-    static List<Write> of(PlanResult planned, SharedRecords records, ApplyResult result, LiveProject after, RecordKey key) {
-        return new RecordUpdate(planned, records, result, after, key).writes();
+    static List<Write> of(PlanResult planned, SharedRecords records, ApplyResult result, LiveProject after, RecordKey key,
+            Prefingerprints prepared) {
+        return new RecordUpdate(planned, records, result, after, key, prepared).writes();
+    }
+
+    /**
+     * The fingerprints of the values the spec declares in an environment at the addresses
+     * {@code relatives} (those the plan writes there), under {@code key} in the scope
+     * {@code environmentId}: what {@link #values} hashes after an apply that wrote them, worked
+     * out beforehand by {@link Prefingerprints}.
+     */
+    static Map<String, Prefingerprints.Prepared> prefingerprints(EnvironmentSpec spec, String environmentId,
+            Set<String> relatives, RecordKey key) {
+        Map<String, Prefingerprints.Prepared> out = new HashMap<>(Math.max(16, (int) (relatives.size() / 0.75f) + 1));
+        declared(spec, (service, name, setting, relative, text) -> {
+            if (relatives.contains(relative)) {
+                out.put(relative, new Prefingerprints.Prepared(text, key.fingerprint(environmentId, relative, text)));
+            }
+        });
+        return out;
     }
 
     /** An environment whose record is brought up to date, and what is known of it before its values are. */
@@ -98,7 +121,7 @@ final class RecordUpdate {
     private List<Write> writes() {
         Plan plan = planned.plan();
         Set<String> previews = createdPreviews(plan);
-        Map<String, Map<String, Change>> changesIn = tlctlChangesByEnvironment(plan);
+        Map<String, Map<String, Change>> changesIn = prepared.changes(plan);
         // In order, one by one: what derives the key (once, slowly) and notes a record written with another.
         List<Due> due = new ArrayList<>();
         for (String name : planned.environments()) {
@@ -183,7 +206,7 @@ final class RecordUpdate {
     }
 
     /** The environments the plan creates as previews. */
-    private static Set<String> createdPreviews(Plan plan) {
+    static Set<String> createdPreviews(Plan plan) {
         Set<String> out = new HashSet<>();
         for (Change c : plan.changes()) {
             if (c instanceof Change.Environment e && e.ephemeral() && e.action() == Action.CREATE) {
@@ -197,7 +220,7 @@ final class RecordUpdate {
      * The plan's changes of tlctl's own (not Railway's consequences) by environment, then by
      * address relative to the environment.
      */
-    private static Map<String, Map<String, Change>> tlctlChangesByEnvironment(Plan plan) {
+    static Map<String, Map<String, Change>> tlctlChangesByEnvironment(Plan plan) {
         Map<String, Map<String, Change>> out = new HashMap<>();
         for (Change c : plan.changes()) {
             if (c.origin() == Origin.TLCTL && !(c instanceof Change.Environment)) {
@@ -222,12 +245,6 @@ final class RecordUpdate {
 
     private LiveProject project() {
         return after != null ? after : planned.live().project();
-    }
-
-    /** Whether {@code change}, planned in {@code env} at the address {@code relative} to it, was applied. */
-    private boolean isApplied(String env, Change change, String relative) {
-        Change done = appliedIn.getOrDefault(env, Map.of()).get(relative);
-        return done != null && change.origin() == done.origin();
     }
 
     private java.util.Collection<Change> appliedIn(String env) {
@@ -296,17 +313,22 @@ final class RecordUpdate {
         Set<String> declared = new HashSet<>();
         String env = spec.name();
         Map<String, SharedRecord.Value> oldValues = old == null ? Map.of() : old.values();
+        Map<String, Prefingerprints.Prepared> ready = planned.isEmpty() ? Map.of() : prepared.of(now.id());
+        Map<String, Change> appliedHere = appliedIn.getOrDefault(env, Map.of());
         declared(spec, (service, name, setting, relative, text) -> {
-            declared.add(relative);
+            if (old != null) {
+                declared.add(relative); // to find what the old record holds and the spec dropped
+            }
             SharedRecord.Value was = oldValues.get(relative);
             Change change = planned.get(relative);
-            boolean applied = change != null && isApplied(env, change, relative);
+            Change done = change == null ? null : appliedHere.get(relative);
+            boolean applied = done != null && change.origin() == done.origin();
             boolean created = !setting && (was != null && was.created() || applied && change.action() == Action.CREATE);
             byte[] kept = was != null && oldKey ? was.fingerprint() : NO_FINGERPRINT;
             byte[] fingerprint;
             if (change != null) {
                 fingerprint = applied && holds(now, service, name, setting, text)
-                        ? key.fingerprint(now.id(), relative, text) : kept;
+                        ? fingerprint(ready.get(relative), now.id(), relative, text) : kept;
             } else if (kept.length > 0) {
                 // Unchanged since the record was written: its fingerprint stands (values can be many; no HMAC each).
                 fingerprint = kept;
@@ -333,6 +355,12 @@ final class RecordUpdate {
             });
         }
         return out;
+    }
+
+    /** The fingerprint of {@code text}: the one prepared when it was prepared for this very text, else hashed now. */
+    private byte[] fingerprint(Prefingerprints.Prepared ready, String environmentId, String relative, String text) {
+        return ready != null && ready.text().equals(text) ? ready.fingerprint()
+                : key.fingerprint(environmentId, relative, text);
     }
 
     /**

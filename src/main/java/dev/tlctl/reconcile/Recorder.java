@@ -8,6 +8,7 @@ import dev.tlctl.railway.ProjectWrites.EnvironmentWrite;
 import dev.tlctl.railway.RailwayException;
 import dev.tlctl.secret.RecordKey;
 import java.util.List;
+import java.util.Map;
 
 /**
  * tlctl's records on Railway for one run: read out of the project's read (no request of their
@@ -27,6 +28,8 @@ final class Recorder {
     private final ProjectWrites client;
     private RecordKey key;
     private String keyProject;
+    /** Fingerprints being worked out for the next {@link #write}, which takes them. */
+    private Prefingerprints prepared = Prefingerprints.NONE;
 
     Recorder(LocalRecords local, String endpoint, ProjectWrites client) {
         this.local = local;
@@ -55,6 +58,22 @@ final class Recorder {
     }
 
     /**
+     * Starts working out, on a thread of its own, the fingerprints of the values {@code planned}
+     * commits in {@code environments} (name and id) of project {@code projectId}, for the next
+     * {@link #write}: called as the commit is sent, so that the hashing overlaps Railway's work.
+     */
+    void prepare(PlanResult planned, String projectId, Map<String, String> environments) {
+        if (projectId == null) {
+            return;
+        }
+        try {
+            prepared = Prefingerprints.start(planned, key(projectId), environments);
+        } catch (RuntimeException e) {
+            prepared = Prefingerprints.NONE; // only time is lost: the commit goes on, and write() hashes as it did
+        }
+    }
+
+    /**
      * Writes, in one request, the record of every environment of the run that is not what it
      * should be after this apply ({@code result} null: nothing was applied, and a record may still
      * be missing or stale). A failure is returned, not thrown: what the apply wrote stands.
@@ -66,8 +85,10 @@ final class Recorder {
             return Written.NOTHING;
         }
         List<RecordUpdate.Write> writes;
+        Prefingerprints ready = prepared;
+        prepared = Prefingerprints.NONE;
         try {
-            writes = RecordUpdate.of(planned, records, result, after, key(projectId));
+            writes = RecordUpdate.of(planned, records, result, after, key(projectId), ready);
         } catch (IllegalStateException e) {
             return new Written(List.of(), e.getMessage());
         }

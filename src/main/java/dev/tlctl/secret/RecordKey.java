@@ -3,10 +3,10 @@ package dev.tlctl.secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The key of the records tlctl keeps where every checkout reads them (on Railway): derived once
@@ -40,7 +40,8 @@ public final class RecordKey {
     private final String salt;
     private byte[] key;
     private boolean fromCache;
-    private final Map<String, Hmac> scopes = new HashMap<>();
+    /** Subkeys by scope: asked for by environments worked on side by side, so no lock per fingerprint. */
+    private final Map<String, Hmac> scopes = new ConcurrentHashMap<>();
 
     private RecordKey(String source, String salt) {
         this.source = source;
@@ -108,13 +109,13 @@ public final class RecordKey {
     }
 
     /** A short value that tells whether a record of {@code scope} was written with this key. */
-    public synchronized byte[] check(String scope) {
-        return Arrays.copyOf(scope(scope).ofParts("key-check"), FINGERPRINT_BYTES);
+    public byte[] check(String scope) {
+        return scope(scope).ofParts(FINGERPRINT_BYTES, "key-check");
     }
 
     /** The fingerprint of {@code value} at {@code address} in {@code scope}. */
-    public synchronized byte[] fingerprint(String scope, String address, String value) {
-        return Arrays.copyOf(scope(scope).ofParts("value", address, value), FINGERPRINT_BYTES);
+    public byte[] fingerprint(String scope, String address, String value) {
+        return scope(scope).ofParts(FINGERPRINT_BYTES, "value", address, value);
     }
 
     /** A witness of the value whose fingerprint is {@code expected}; the key is derived on first use. */

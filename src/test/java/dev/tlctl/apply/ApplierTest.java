@@ -122,6 +122,22 @@ class ApplierTest {
         assertFalse(String.join("\n", railway.calls).contains("MARKER"), "patches as recorded are masked");
     }
 
+    @Test
+    void theBeforeCommitHookHearsTheIdsOnceJustBeforeTheCommitIsSent() throws IOException {
+        Plan plan = Planner.plan(spec(SPEC), new LiveState(new LiveWorkspace("ws-1", "acme", "cus-1", true, null, 0), null),
+                PlanOptions.defaults());
+        List<String> heard = new ArrayList<>();
+        ApplyResult result = new Applier(railway, listener, Clock.fixed(Instant.parse("2026-11-30T00:00:00Z"), ZoneOffset.UTC))
+                .beforeCommit((projectId, ids) -> heard.add(projectId + " " + new TreeMap<>(ids) + " after "
+                        + railway.calls.get(railway.calls.size() - 1).split(" ")[0]))
+                .apply(plan, "tlctl apply: test");
+
+        assertTrue(result.succeeded());
+        assertEquals(List.of("prj-new {production=env-production, staging=env-staging} after awaitInstances"), heard,
+                "once, with the environments this apply created, before the commit (the last call)");
+        assertTrue(railway.calls.get(railway.calls.size() - 1).startsWith("commit "), railway.calls::toString);
+    }
+
     private static String instance(String serviceId) {
         return "{\"services\":{\"" + serviceId + "\":{\"variables\":{\"DATABASE_URL\":{\"value\":\"${{shared.DATABASE_URL}}\"}},"
                 + "\"deploy\":{\"multiRegionConfig\":{\"us-west2\":{\"numReplicas\":2}}}}},"

@@ -49,6 +49,44 @@ class HmacTest {
     }
 
     @Test
+    void sameAsTheJdksMacAtEveryLengthAroundTheBlocksAndTheirPadding() throws Exception {
+        // Hmac hashes on words (Sha256): every data length up to three blocks, so that each place the
+        // padding and the length can fall (a block's last 8 bytes, a block's end) is covered.
+        byte[] key = utf8("scope-key");
+        Hmac hmac = new Hmac(key);
+        for (int length = 0; length <= 3 * 64 + 1; length++) {
+            byte[] data = new byte[length];
+            for (int i = 0; i < length; i++) {
+                data[i] = (byte) (i * 7 + 200);
+            }
+            assertArrayEquals(jdkMac(key, data), hmac.of(data), "length " + length);
+        }
+    }
+
+    @Test
+    void partsOfEveryLengthAroundTheBlocksAreHashedAsTheirBytesWithZeroBytesAfterEach() throws Exception {
+        // ofParts writes ASCII straight into the hash's words: every total length up to three blocks.
+        byte[] key = utf8("scope-key");
+        Hmac hmac = new Hmac(key);
+        for (int length = 0; length <= 3 * 64; length++) {
+            String address = "svc/variable/" + "A".repeat(length / 3);
+            String value = "v".repeat(length - length / 3) + "~";
+            byte[] expected = jdkMac(key, utf8("value\u0000" + address + "\u0000" + value + "\u0000"));
+            assertArrayEquals(expected, hmac.ofParts("value", address, value), "length " + length);
+            assertArrayEquals(java.util.Arrays.copyOf(expected, 6), hmac.ofParts(6, "value", address, value),
+                    "the first 6 bytes, length " + length);
+        }
+        assertArrayEquals(jdkMac(key, new byte[1]), hmac.ofParts(""), "one empty part: one zero byte");
+    }
+
+    @Test
+    void partsOutsideAsciiAreTheirUtf8Bytes() throws Exception {
+        byte[] key = utf8("scope-key");
+        assertArrayEquals(jdkMac(key, utf8("value\u0000svc/variable/\u00c9T\u00c9\u0000m\u00f6t-\ud83d\ude00\u0000")),
+                new Hmac(key).ofParts("value", "svc/variable/\u00c9T\u00c9", "m\u00f6t-\ud83d\ude00"));
+    }
+
+    @Test
     void partsAreEachFollowedByAZeroByte() throws Exception {
         byte[] key = utf8("scope-key");
         assertArrayEquals(jdkMac(key, utf8("value\u0000svc/variable/A\u0000secret\u0000")),
