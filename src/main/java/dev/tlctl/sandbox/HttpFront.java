@@ -130,12 +130,12 @@ final class HttpFront {
                     break;
             }
         }
-        Map<String, Object> response = engine.get().execute(store, bearer, projectToken, incoming.query(),
+        byte[] response = engine.get().execute(store, bearer, projectToken, incoming.query(),
                 incoming.operationName(), incoming.variables());
         if (action != null && action.kind() == Faults.Kind.LOST) {
             return; // executed and saved; the answer is lost with the connection
         }
-        send(exchange, 200, Json.MAPPER.writeValueAsBytes(response));
+        send(exchange, 200, response);
     }
 
     private Incoming read(HttpExchange exchange) throws IOException {
