@@ -150,7 +150,8 @@ final class GraphqlEngine {
     }
 
     private static GraphQL engine(GraphQLSchema schema) {
-        return GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(errors()).build();
+        return GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(errors())
+                .preparsedDocumentProvider(new DocumentCache()).build();
     }
 
     /** A SandboxException's message is the error's message, word for word; anything else is a sandbox bug. */

@@ -9,12 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.OutputStream;
@@ -65,7 +60,7 @@ final class MaskedConfig implements JsonSerializable {
             } else if (key.equals("sharedVariables") && value instanceof ObjectNode variables) {
                 writeVariables(out, variables, decrypt);
             } else {
-                write(out, value);
+                Json.write(out, value);
             }
         }
         out.writeEndObject();
@@ -76,7 +71,7 @@ final class MaskedConfig implements JsonSerializable {
         for (Map.Entry<String, JsonNode> service : services.properties()) {
             out.writeFieldName(service.getKey());
             if (!(service.getValue() instanceof ObjectNode instance)) {
-                write(out, service.getValue());
+                Json.write(out, service.getValue());
                 continue;
             }
             out.writeStartObject();
@@ -89,7 +84,7 @@ final class MaskedConfig implements JsonSerializable {
                 } else if (key.equals("deploy") && value instanceof ObjectNode deploy) {
                     writeDeploy(out, deploy);
                 } else {
-                    write(out, value);
+                    Json.write(out, value);
                 }
             }
             out.writeEndObject();
@@ -108,12 +103,12 @@ final class MaskedConfig implements JsonSerializable {
                 for (Map.Entry<String, JsonNode> field : object.properties()) {
                     if (!field.getKey().equals("value")) {
                         out.writeFieldName(field.getKey());
-                        write(out, field.getValue());
+                        Json.write(out, field.getValue());
                     }
                 }
                 out.writeEndObject();
             } else {
-                write(out, value);
+                Json.write(out, value);
             }
         }
         out.writeEndObject();
@@ -132,46 +127,15 @@ final class MaskedConfig implements JsonSerializable {
                     if (secret && !field.getValue().isNull()) {
                         out.writeString(Patches.MASKED_CREDENTIAL);
                     } else {
-                        write(out, field.getValue());
+                        Json.write(out, field.getValue());
                     }
                 }
                 out.writeEndObject();
             } else {
-                write(out, entry.getValue());
+                Json.write(out, entry.getValue());
             }
         }
         out.writeEndObject();
-    }
-
-    /**
-     * A node as the mapper writes it, walked here: {@code writeTree} would go through the mapper
-     * for every value, the bulk of a config's cost.
-     */
-    private static void write(JsonGenerator out, JsonNode node) throws IOException {
-        if (node instanceof TextNode text) {
-            out.writeString(text.textValue());
-        } else if (node instanceof ObjectNode object) {
-            out.writeStartObject();
-            for (Map.Entry<String, JsonNode> entry : object.properties()) {
-                out.writeFieldName(entry.getKey());
-                write(out, entry.getValue());
-            }
-            out.writeEndObject();
-        } else if (node instanceof ArrayNode array) {
-            out.writeStartArray();
-            for (JsonNode element : array) {
-                write(out, element);
-            }
-            out.writeEndArray();
-        } else if (node instanceof BooleanNode flag) {
-            out.writeBoolean(flag.booleanValue());
-        } else if (node instanceof IntNode number) {
-            out.writeNumber(number.intValue());
-        } else if (node instanceof NullNode) {
-            out.writeNull();
-        } else {
-            out.writeTree(node);
-        }
     }
 
     /** Into an answer written as UTF-8 JSON: the bytes as they are; into anything else: their tokens. */

@@ -138,7 +138,7 @@ final class ProjectFetchers {
                 .dataFetcher("config", nested((c, env) -> {
                     boolean decrypt = Boolean.TRUE.equals(env.getArgument("decryptVariables"));
                     State.EnvironmentRec environment = opened(c, env);
-                    return Patches.masked(environment.config, decrypt);
+                    return c.store().maskedConfig(environment, decrypt);
                 }))
                 .dataFetcher("configEtag", nested((c, env) -> c.store().configEtag(opened(c, env))))
                 .dataFetcher("meta", nested((c, env) -> Views.environmentMeta(
