@@ -95,6 +95,10 @@ final class ConfigShape {
         }
 
         private boolean matches(JsonNode node) {
+            if (at < sequence.length && sequence[at] == node) {
+                at++; // the same leaf (a container is never in the sequence itself)
+                return true;
+            }
             if (node instanceof ObjectNode object) {
                 if (!next(OBJECT)) {
                     return false;
@@ -117,7 +121,7 @@ final class ConfigShape {
                 }
                 return next(END);
             }
-            return next(node);
+            return false;
         }
     }
 }

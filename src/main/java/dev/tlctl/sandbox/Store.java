@@ -180,12 +180,17 @@ final class Store {
 
     /** The environment's configEtag ({@link Patches#etag}), computed once per change of its config ({@link ConfigCache}). */
     String configEtag(State.EnvironmentRec environment) {
-        return configs.etag(environment);
+        return configs.etag(environment, new ConfigCache.Read());
     }
 
-    /** The environment's config as {@code config(decryptVariables)} answers it ({@link ConfigCache}). */
-    MaskedConfig maskedConfig(State.EnvironmentRec environment, boolean decrypt) {
-        return configs.masked(environment, decrypt);
+    /** {@link #configEtag(State.EnvironmentRec)} within one read of the environment ({@link ConfigCache.Read}). */
+    String configEtag(State.EnvironmentRec environment, ConfigCache.Read read) {
+        return configs.etag(environment, read);
+    }
+
+    /** The environment's config as {@code config(decryptVariables)} answers it, within one read of it ({@link ConfigCache}). */
+    MaskedConfig maskedConfig(State.EnvironmentRec environment, boolean decrypt, ConfigCache.Read read) {
+        return configs.masked(environment, decrypt, read);
     }
 
     String newId() {
