@@ -231,7 +231,15 @@ final class Store {
     }
 
     State.EnvironmentRec environmentAny(String id) {
-        return id == null ? null : state.environments.stream().filter(e -> e.id.equals(id)).findFirst().orElse(null);
+        if (id != null) {
+            // A loop, not a stream: looked up for every field of every instance of a project read.
+            for (State.EnvironmentRec environment : state.environments) {
+                if (environment.id.equals(id)) {
+                    return environment;
+                }
+            }
+        }
+        return null;
     }
 
     State.ServiceRec service(String id) {
@@ -243,7 +251,14 @@ final class Store {
     }
 
     State.ServiceRec serviceAny(String id) {
-        return id == null ? null : state.services.stream().filter(s -> s.id.equals(id)).findFirst().orElse(null);
+        if (id != null) {
+            for (State.ServiceRec service : state.services) {
+                if (service.id.equals(id)) {
+                    return service;
+                }
+            }
+        }
+        return null;
     }
 
     /** The live project of that name, for the sandbox's own commands (a SandboxException when there is none). */
@@ -284,8 +299,11 @@ final class Store {
     List<String> instanceServiceIds(State.EnvironmentRec environment) {
         ObjectNode services = Json.at(environment.config, "services");
         List<String> ids = new ArrayList<>(Json.fieldNames(services));
-        List<String> order = state.services.stream().map(s -> s.id).toList();
-        ids.sort(Comparator.comparingInt(id -> order.indexOf(id) < 0 ? Integer.MAX_VALUE : order.indexOf(id)));
+        java.util.Map<String, Integer> order = new java.util.HashMap<>();
+        for (int i = 0; i < state.services.size(); i++) {
+            order.putIfAbsent(state.services.get(i).id, i);
+        }
+        ids.sort(Comparator.comparingInt(id -> order.getOrDefault(id, Integer.MAX_VALUE)));
         return ids;
     }
 
