@@ -167,29 +167,22 @@ final class Deploys {
     }
 
     static State.DeploymentRec find(Store store, String deploymentId) {
-        return store.state().deployments.stream().filter(d -> d.id.equals(deploymentId))
-                .findFirst().orElseThrow(() -> new SandboxException("Deployment not found"));
+        State.DeploymentRec deployment = deploymentId == null ? null : store.deployments().byId(deploymentId);
+        if (deployment == null) {
+            throw new SandboxException("Deployment not found");
+        }
+        return deployment;
     }
 
-    /** The instance's newest deployment, or null. */
+    /** The instance's newest deployment, or null: read per instance on every project read. */
     static State.DeploymentRec latest(Store store, String environmentId, String serviceId) {
-        return newest(store.state(), d -> Lifecycle.sameInstance(d, environmentId, serviceId));
+        return store.deployments().newest(environmentId, serviceId, d -> true);
     }
 
     /** The deployment serving the instance now (SUCCESS or SLEEPING), or null. */
     static State.DeploymentRec active(Store store, String environmentId, String serviceId) {
-        return newest(store.state(), d -> Lifecycle.sameInstance(d, environmentId, serviceId)
-                && ("SUCCESS".equals(d.status) || "SLEEPING".equals(d.status)));
-    }
-
-    /** The newest deployment that passes {@code filter}, or null: read per instance on every project read. */
-    private static State.DeploymentRec newest(State state, java.util.function.Predicate<State.DeploymentRec> filter) {
-        for (int i = state.deployments.size() - 1; i >= 0; i--) {
-            if (filter.test(state.deployments.get(i))) {
-                return state.deployments.get(i);
-            }
-        }
-        return null;
+        return store.deployments().newest(environmentId, serviceId,
+                d -> "SUCCESS".equals(d.status) || "SLEEPING".equals(d.status));
     }
 
     static List<State.DeploymentRec> newestFirst(State state, java.util.function.Predicate<State.DeploymentRec> filter) {

@@ -150,7 +150,8 @@ final class GraphqlEngine {
     }
 
     private static GraphQL engine(GraphQLSchema schema) {
-        return GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(errors()).build();
+        return GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(errors())
+                .preparsedDocumentProvider(new DocumentCache()).build();
     }
 
     /** A SandboxException's message is the error's message, word for word; anything else is a sandbox bug. */
@@ -210,9 +211,13 @@ final class GraphqlEngine {
         return out;
     }
 
-    /** Runs one document as one store transaction; returns the response document ({data, errors}). */
-    Map<String, Object> execute(Store store, String bearer, String projectAccessToken, String query,
-                                String operationName, Map<String, Object> variables) {
+    /**
+     * Runs one document as one store transaction; returns the response document ({data, errors})
+     * as JSON, written before the transaction ends: parts of it may be views of the state
+     * ({@link MaskedConfig}), and another request may change the state right after.
+     */
+    byte[] execute(Store store, String bearer, String projectAccessToken, String query,
+                   String operationName, Map<String, Object> variables) {
         return store.transaction(() -> {
             Caller caller = Caller.resolve(store.state(), bearer, projectAccessToken);
             ExecutionInput input = ExecutionInput.newExecutionInput()
@@ -225,7 +230,11 @@ final class GraphqlEngine {
                             GoodFaithIntrospection.GOOD_FAITH_INTROSPECTION_DISABLED, true))
                     .build();
             ExecutionResult result = graphQL.execute(input);
-            return withRailwayErrorCodes(result.toSpecification());
+            try {
+                return Json.MAPPER.writeValueAsBytes(withRailwayErrorCodes(result.toSpecification()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("Could not write the answer as JSON", e);
+            }
         });
     }
 }

@@ -10,7 +10,6 @@ import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
-import graphql.parser.Parser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -130,12 +129,12 @@ final class HttpFront {
                     break;
             }
         }
-        Map<String, Object> response = engine.get().execute(store, bearer, projectToken, incoming.query(),
+        byte[] response = engine.get().execute(store, bearer, projectToken, incoming.query(),
                 incoming.operationName(), incoming.variables());
         if (action != null && action.kind() == Faults.Kind.LOST) {
             return; // executed and saved; the answer is lost with the connection
         }
-        send(exchange, 200, Json.MAPPER.writeValueAsBytes(response));
+        send(exchange, 200, response);
     }
 
     private Incoming read(HttpExchange exchange) throws IOException {
@@ -188,7 +187,7 @@ final class HttpFront {
         String name = operationName;
         Set<String> fields = new LinkedHashSet<>();
         try {
-            Document document = Parser.parse(query);
+            Document document = DocumentCache.parsed(query);
             OperationDefinition operation = document.getDefinitionsOfType(OperationDefinition.class).stream()
                     .filter(o -> operationName == null || operationName.equals(o.getName()))
                     .findFirst().orElse(null);

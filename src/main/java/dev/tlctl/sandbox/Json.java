@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -96,6 +100,37 @@ final class Json {
                 writeSorted(out, element);
             }
             out.writeEndArray();
+        } else {
+            write(out, node);
+        }
+    }
+
+    /**
+     * A node as the mapper writes it ({@code writeTree}), walked here: {@code writeTree} goes
+     * through the mapper for every value, the bulk of the cost of writing a large config.
+     */
+    static void write(JsonGenerator out, JsonNode node) throws IOException {
+        if (node instanceof TextNode text) {
+            out.writeString(text.textValue());
+        } else if (node instanceof ObjectNode object) {
+            out.writeStartObject();
+            for (Map.Entry<String, JsonNode> entry : object.properties()) {
+                out.writeFieldName(entry.getKey());
+                write(out, entry.getValue());
+            }
+            out.writeEndObject();
+        } else if (node instanceof ArrayNode array) {
+            out.writeStartArray();
+            for (JsonNode element : array) {
+                write(out, element);
+            }
+            out.writeEndArray();
+        } else if (node instanceof BooleanNode flag) {
+            out.writeBoolean(flag.booleanValue());
+        } else if (node instanceof IntNode number) {
+            out.writeNumber(number.intValue());
+        } else if (node instanceof NullNode) {
+            out.writeNull();
         } else {
             out.writeTree(node);
         }

@@ -20,60 +20,20 @@ final class Patches {
     }
 
     /**
-     * The config as {@code config(decryptVariables)} returns it, as plain Java values: without
+     * The config as {@code config(decryptVariables)} returns it ({@link MaskedConfig}): without
      * decryption no variable carries its value (names and isSealed only); a sealed variable never
-     * does. Made from the config in one copy (no tree copy first).
+     * does; registry credentials read {@value #MASKED_CREDENTIAL}.
      */
-    static Map<String, Object> masked(ObjectNode config, boolean decrypt) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> view = (Map<String, Object>) Json.toJava(config);
-        ObjectNode services = Json.at(config, "services");
-        if (services != null && view.get("services") instanceof Map<?, ?> serviceViews) {
-            services.fields().forEachRemaining(service -> {
-                if (serviceViews.get(service.getKey()) instanceof Map<?, ?> serviceView) {
-                    mask(Json.at(service.getValue(), "variables"), serviceView.get("variables"), decrypt);
-                    if (serviceView.get("deploy") instanceof Map<?, ?> deploy) {
-                        maskCredentials(deploy.get("registryCredentials"));
-                    }
-                }
-            });
-        }
-        mask(Json.at(config, "sharedVariables"), view.get("sharedVariables"), decrypt);
-        return view;
+    static MaskedConfig masked(ObjectNode config, boolean decrypt) {
+        return MaskedConfig.of(config, decrypt);
     }
 
-    /** What a read shows of registry credentials, whatever the decryption (write-only). */
-    static final String MASKED_CREDENTIAL = "*****";
-
     /**
-     * Registry credentials are write-only: every read shows them as {@value #MASKED_CREDENTIAL}
+     * What a read shows of registry credentials, whatever the decryption: they are write-only
      * (railwayapp/cli src/iac/change_set.rs {@code MASKED_CREDENTIAL_VALUE}, stripped before
      * every comparison and never written back; CHANGESETS.md section 1.5).
      */
-    @SuppressWarnings("unchecked")
-    private static void maskCredentials(Object credentials) {
-        if (!(credentials instanceof Map<?, ?> map)) {
-            return;
-        }
-        for (String key : List.of("username", "password")) {
-            if (map.get(key) != null) {
-                ((Map<String, Object>) map).put(key, MASKED_CREDENTIAL);
-            }
-        }
-    }
-
-    /** Drops the value from each variable's view ({@code views}) that its config says to hide. */
-    private static void mask(ObjectNode variables, Object views, boolean decrypt) {
-        if (variables == null || !(views instanceof Map<?, ?> byName)) {
-            return;
-        }
-        variables.fields().forEachRemaining(variable -> {
-            if (variable.getValue() instanceof ObjectNode object && (!decrypt || Variables.isSealed(object))
-                    && byName.get(variable.getKey()) instanceof Map<?, ?> view) {
-                view.remove("value");
-            }
-        });
-    }
+    static final String MASKED_CREDENTIAL = "*****";
 
     /**
      * environmentPatchCommit: deep-merges the patch into the environment's config, records the

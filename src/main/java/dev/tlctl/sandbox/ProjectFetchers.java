@@ -138,9 +138,12 @@ final class ProjectFetchers {
                 .dataFetcher("config", nested((c, env) -> {
                     boolean decrypt = Boolean.TRUE.equals(env.getArgument("decryptVariables"));
                     State.EnvironmentRec environment = opened(c, env);
-                    return Patches.masked(environment.config, decrypt);
+                    return c.store().maskedConfig(environment, decrypt, configRead(env));
                 }))
-                .dataFetcher("configEtag", nested((c, env) -> c.store().configEtag(opened(c, env))))
+                .dataFetcher("configEtag", nested((c, env) -> {
+                    State.EnvironmentRec environment = opened(c, env);
+                    return c.store().configEtag(environment, configRead(env));
+                }))
                 .dataFetcher("meta", nested((c, env) -> Views.environmentMeta(
                         c.store().environmentAny(sourceKey(env, "id")))))
                 .dataFetcher("sourceEnvironment", nested((c, env) -> {
@@ -174,6 +177,16 @@ final class ProjectFetchers {
                 .dataFetcher("volumeInstances", nested((c, env) -> Connections.page(
                         ConfigViews.volumeInstances(c.store(), opened(c, env)), v -> v, env)))
                 .build();
+    }
+
+    /** Where an Environment view keeps what its configEtag and config took from the store (not a field). */
+    private static final String CONFIG_READ = "(config read)";
+
+    /** The {@link ConfigCache.Read} of this Environment in the answer: its configEtag and config share it. */
+    @SuppressWarnings("unchecked")
+    private static ConfigCache.Read configRead(DataFetchingEnvironment env) {
+        Map<String, Object> view = (Map<String, Object>) env.getSource();
+        return (ConfigCache.Read) view.computeIfAbsent(CONFIG_READ, key -> new ConfigCache.Read());
     }
 
     /**

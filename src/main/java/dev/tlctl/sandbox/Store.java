@@ -27,16 +27,10 @@ final class Store {
     private final StateFile file;
     private State state;
     private boolean dirty;
-    /** Transactions that changed the state so far; an etag computed in an earlier one may be stale. */
-    private long generation;
-    /**
-     * Config etags by environment id, computed while nothing had changed in their transaction:
-     * a server that stores its etag computes it once per change, not on every read of a large
-     * config. Never persisted.
-     */
-    private final java.util.Map<String, CachedEtag> etags = new java.util.HashMap<>();
-
-    private record CachedEtag(long generation, com.fasterxml.jackson.databind.node.ObjectNode config, String etag) {}
+    /** The configEtags and config answers of unchanged configs ({@link ConfigCache}). Never persisted. */
+    private final ConfigCache configs = new ConfigCache();
+    /** The deployments by id and instance ({@link DeploymentIndex}), made again when the list changes. */
+    private final DeploymentIndex deployments = new DeploymentIndex();
 
     private Store(State state, StateFile file, Clock clock, SandboxConfig.Timing timing) {
         this.state = state;
@@ -125,6 +119,7 @@ final class Store {
         transaction(() -> {
             State.TokenRec account = FreshState.accountToken(state);
             state = FreshState.create(seed, account == null ? null : account.token, clock);
+            configs.clear();
             dirty = true;
         });
     }
@@ -135,8 +130,7 @@ final class Store {
                 State loaded = file.load();
                 if (loaded != null) {
                     state = loaded;
-                    generation++;
-                    etags.clear();
+                    configs.clear();
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -149,8 +143,6 @@ final class Store {
             return;
         }
         dirty = false;
-        generation++;
-        etags.clear();
         if (file != null) {
             try {
                 file.save(state);
@@ -181,21 +173,24 @@ final class Store {
         dirty = true;
     }
 
-    /**
-     * The environment's configEtag ({@link Patches#etag}), computed once per change of the state:
-     * every change marks the transaction dirty (or the state file would miss it), and an etag is
-     * kept only when computed before anything changed in its transaction.
-     */
+    /** The state's deployments by id and by instance, as the list is now. */
+    DeploymentIndex deployments() {
+        return deployments.of(state.deployments);
+    }
+
+    /** The environment's configEtag ({@link Patches#etag}), computed once per change of its config ({@link ConfigCache}). */
     String configEtag(State.EnvironmentRec environment) {
-        CachedEtag cached = etags.get(environment.id);
-        if (!dirty && cached != null && cached.generation() == generation && cached.config() == environment.config) {
-            return cached.etag();
-        }
-        String etag = Patches.etag(environment.config);
-        if (!dirty) {
-            etags.put(environment.id, new CachedEtag(generation, environment.config, etag));
-        }
-        return etag;
+        return configs.etag(environment, new ConfigCache.Read());
+    }
+
+    /** {@link #configEtag(State.EnvironmentRec)} within one read of the environment ({@link ConfigCache.Read}). */
+    String configEtag(State.EnvironmentRec environment, ConfigCache.Read read) {
+        return configs.etag(environment, read);
+    }
+
+    /** The environment's config as {@code config(decryptVariables)} answers it, within one read of it ({@link ConfigCache}). */
+    MaskedConfig maskedConfig(State.EnvironmentRec environment, boolean decrypt, ConfigCache.Read read) {
+        return configs.masked(environment, decrypt, read);
     }
 
     String newId() {
@@ -236,7 +231,15 @@ final class Store {
     }
 
     State.EnvironmentRec environmentAny(String id) {
-        return id == null ? null : state.environments.stream().filter(e -> e.id.equals(id)).findFirst().orElse(null);
+        if (id != null) {
+            // A loop, not a stream: looked up for every field of every instance of a project read.
+            for (State.EnvironmentRec environment : state.environments) {
+                if (environment.id.equals(id)) {
+                    return environment;
+                }
+            }
+        }
+        return null;
     }
 
     State.ServiceRec service(String id) {
@@ -248,7 +251,14 @@ final class Store {
     }
 
     State.ServiceRec serviceAny(String id) {
-        return id == null ? null : state.services.stream().filter(s -> s.id.equals(id)).findFirst().orElse(null);
+        if (id != null) {
+            for (State.ServiceRec service : state.services) {
+                if (service.id.equals(id)) {
+                    return service;
+                }
+            }
+        }
+        return null;
     }
 
     /** The live project of that name, for the sandbox's own commands (a SandboxException when there is none). */
@@ -289,8 +299,11 @@ final class Store {
     List<String> instanceServiceIds(State.EnvironmentRec environment) {
         ObjectNode services = Json.at(environment.config, "services");
         List<String> ids = new ArrayList<>(Json.fieldNames(services));
-        List<String> order = state.services.stream().map(s -> s.id).toList();
-        ids.sort(Comparator.comparingInt(id -> order.indexOf(id) < 0 ? Integer.MAX_VALUE : order.indexOf(id)));
+        java.util.Map<String, Integer> order = new java.util.HashMap<>();
+        for (int i = 0; i < state.services.size(); i++) {
+            order.putIfAbsent(state.services.get(i).id, i);
+        }
+        ids.sort(Comparator.comparingInt(id -> order.getOrDefault(id, Integer.MAX_VALUE)));
         return ids;
     }
 

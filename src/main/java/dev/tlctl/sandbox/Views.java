@@ -226,7 +226,9 @@ final class Views {
         view.put("createdAt", deployment.createdAt);
         view.put("updatedAt", deployment.statusUpdatedAt != null ? deployment.statusUpdatedAt : deployment.createdAt);
         view.put("statusUpdatedAt", deployment.statusUpdatedAt != null ? deployment.statusUpdatedAt : deployment.createdAt);
-        view.put("meta", deployment.meta == null ? null : Json.toJava(deployment.meta));
+        // The record's own tree (a deployment's meta is never written after it is made): the
+        // DeploymentMeta scalar copies it when, and only when, an answer selects it.
+        view.put("meta", deployment.meta);
         // A finished deployment that does not serve (REMOVED, FAILED, CRASHED, SKIPPED) has stopped.
         view.put("deploymentStopped", !Lifecycle.IN_PROGRESS.contains(deployment.status)
                 && !"SUCCESS".equals(deployment.status) && !"SLEEPING".equals(deployment.status));

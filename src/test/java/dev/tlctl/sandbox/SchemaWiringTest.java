@@ -41,13 +41,13 @@ class SchemaWiringTest {
         Store store = Store.open(null, "t", 1, Clock.systemUTC());
         GraphqlEngine engine = new GraphqlEngine(graphQL);
 
-        Map<String, Object> root = engine.execute(store, "t", null, "{ foo }", null, null);
+        Map<String, Object> root = answer(engine.execute(store, "t", null, "{ foo }", null, null));
         assertEquals("tlctl sandbox does not implement Query.foo", message(root));
         assertEquals(java.util.Collections.singletonMap("foo", null), root.get("data"));
 
         String workspaceId = store.transaction(() -> store.state().workspaces.get(0).id);
-        Map<String, Object> nested = engine.execute(store, "t", null,
-                "query($id: String!) { workspace(workspaceId: $id) { name bar } }", null, Map.of("id", workspaceId));
+        Map<String, Object> nested = answer(engine.execute(store, "t", null,
+                "query($id: String!) { workspace(workspaceId: $id) { name bar } }", null, Map.of("id", workspaceId)));
         assertEquals("tlctl sandbox does not implement Workspace.bar", message(nested));
         assertEquals(List.of("workspace", "bar"), ((Map<?, ?>) ((List<?>) nested.get("errors")).get(0)).get("path"));
     }
@@ -55,12 +55,18 @@ class SchemaWiringTest {
     @Test
     void withoutATokenEveryRootFieldIsNotAuthorized() throws IOException {
         Store store = Store.open(null, "t", 1, Clock.systemUTC());
-        Map<String, Object> result = GraphqlEngine.standard().execute(store, null, null, Docs.API_TOKEN, null, null);
+        Map<String, Object> result = answer(GraphqlEngine.standard().execute(store, null, null, Docs.API_TOKEN, null,
+                null));
         assertEquals("Not Authorized", message(result));
         ExecutionResult introspection = GraphqlEngine.standard().schema() == null ? null
                 : GraphQL.newGraphQL(GraphqlEngine.standard().schema()).build()
                         .execute(ExecutionInput.newExecutionInput().query("{ __schema { queryType { name } } }").build());
         assertTrue(introspection.getErrors().isEmpty(), "introspection needs no data fetcher");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> answer(byte[] json) throws IOException {
+        return Json.MAPPER.readValue(json, Map.class);
     }
 
     private static String message(Map<String, Object> result) {
