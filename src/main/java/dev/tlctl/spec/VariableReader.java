@@ -37,9 +37,19 @@ final class VariableReader {
     private final Map<YNode, Map<String, VariableSpec>> resolvedMaps = new IdentityHashMap<>();
     private final Map<YNode, Map<String, VariableSpec>> checkedMaps = new IdentityHashMap<>();
 
+    /** Reads shared with other loads of the same spec; null: none. */
+    private PureReads pure;
+    /** Whether the last {@link #readMap} read only pure variables (see {@link PureReads}). */
+    private boolean lastMapPure;
+
     VariableReader(NodeReader r, References references) {
         this.r = r;
         this.references = references;
+    }
+
+    /** Takes and gives the pure reads of other loads of the same spec. */
+    void sharing(PureReads pure) {
+        this.pure = pure;
     }
 
     References references() {
@@ -59,30 +69,55 @@ final class VariableReader {
     Map<String, VariableSpec> readAll(YNode node, boolean resolve) {
         Map<YNode, Map<String, VariableSpec>> maps = resolve ? resolvedMaps : checkedMaps;
         Map<String, VariableSpec> read = maps.get(node);
+        if (read == null && pure != null) {
+            read = pure.map(node);
+        }
         if (read == null) {
             read = FrozenMap.owning(readMap(node, resolve));
-            maps.put(node, read);
+            if (lastMapPure && pure != null) {
+                pure.putMap(node, read);
+            }
         }
+        maps.put(node, read);
         return read;
     }
 
     private LinkedHashMap<String, VariableSpec> readMap(YNode node, boolean resolve) {
         YMap map = r.map(node, "a mapping of variable names to values", true);
         LinkedHashMap<String, VariableSpec> out = new LinkedHashMap<>();
+        lastMapPure = node instanceof YMap;
         if (map == null) {
             return out;
         }
         Map<Entry, VariableSpec> known = resolve ? resolved : checked;
         for (Entry entry : map.entries().values()) {
-            VariableSpec variable = known.computeIfAbsent(entry, e -> {
-                VariableSpec read = read(e, resolve);
-                return read == null ? NONE : read;
-            });
+            VariableSpec variable = known.get(entry);
+            if (variable == null) {
+                variable = readOnce(entry, resolve);
+                known.put(entry, variable);
+            }
             if (variable != NONE) {
                 out.put(variable.name(), variable);
             }
+            lastMapPure &= variable != NONE && PureReads.pure(entry);
         }
         return out;
+    }
+
+    /** The variable of {@code entry}, taken from the pure reads when there; NONE when it reads as none. */
+    private VariableSpec readOnce(Entry entry, boolean resolve) {
+        boolean pureEntry = pure != null && PureReads.pure(entry);
+        VariableSpec variable = pureEntry ? pure.entry(entry) : null;
+        if (variable == null) {
+            variable = read(entry, resolve);
+            if (variable == null) {
+                return NONE;
+            }
+            if (pureEntry) {
+                pure.putEntry(entry, variable);
+            }
+        }
+        return variable;
     }
 
     private VariableSpec read(Entry entry, boolean resolve) {
