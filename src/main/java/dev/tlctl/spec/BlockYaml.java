@@ -44,17 +44,23 @@ final class BlockYaml {
      * so far), or one about to be (a key written with nothing after it: {@code entries} null); the key
      * whose value it is, and that key's location.
      */
-    private record Open(int indent, String path, int depth, Location location, Map<String, Entry> entries,
+    private record Open(int indent, String path, int depth, Location location, LinkedHashMap<String, Entry> entries,
             String key, Location keyLocation) {}
 
     private final String text;
     private final String fileName;
-    private final Resolver resolver = new Resolver();
+    /** SnakeYAML's, for the plain scalars {@link #commonKind} does not know; made when first needed. */
+    private Resolver resolver;
     private int nodes;
     private int line;
     /** Where the current line starts, and the next. */
     private int lineStart;
     private int nextLine;
+    /** The mappings open around the current line, outermost first. */
+    private final List<Open> stack = new ArrayList<>();
+    /** A key whose value is the block mapping on the lines that follow; the document's mapping. */
+    private Open pending;
+    private Open root;
 
     private BlockYaml(String text, String fileName) {
         this.text = text;
@@ -63,6 +69,9 @@ final class BlockYaml {
 
     /** The tree, or null when the text is not of the simple form (see the class). */
     static YNode read(String text, String fileName) {
+        if (!printable(text)) {
+            return null;
+        }
         try {
             return new BlockYaml(text, fileName).document();
         } catch (NotSimple | IndexOutOfBoundsException e) {
@@ -71,69 +80,70 @@ final class BlockYaml {
     }
 
     private YNode document() {
-        List<Open> stack = new ArrayList<>();
-        Open pending = null; // a key whose value is the block mapping on the lines that follow
-        Open root = null;
         int length = text.length();
         for (int at = 0; at < length; at = nextLine) {
-            int end = text.indexOf('\n', at);
-            if (end < 0) {
-                end = length;
-            }
-            lineStart = at;
-            nextLine = end + 1;
-            line++;
-            int i = at;
-            while (i < end && text.charAt(i) == ' ') {
-                i++;
-            }
-            if (i == end || text.charAt(i) == '#') {
-                checkPrintable(i, end);
-                continue; // a blank or comment line
-            }
-            int indent = i - at;
-            if (pending != null) {
-                if (indent <= pending.indent()) {
-                    throw NOT_SIMPLE; // an empty value
-                }
-                if (pending.depth() + 1 > MAX_DEPTH) {
-                    throw NOT_SIMPLE;
-                }
-                nodes++;
-                stack.add(new Open(indent, pending.path(), pending.depth() + 1, at(indent + 1, pending.path()),
-                        new LinkedHashMap<>(), pending.key(), pending.keyLocation()));
-                pending = null;
-            } else if (root == null) {
-                root = new Open(indent, "", 0, at(indent + 1, ""), new LinkedHashMap<>(), null, null);
-                nodes++;
-                stack.add(root);
-            } else {
-                if (indent < root.indent()) {
-                    throw NOT_SIMPLE;
-                }
-                while (stack.get(stack.size() - 1).indent() > indent) {
-                    close(stack);
-                }
-                if (stack.get(stack.size() - 1).indent() != indent) {
-                    throw NOT_SIMPLE;
-                }
-            }
-            pending = entry(stack.get(stack.size() - 1), i, end);
+            line(at, length);
         }
         if (pending != null || root == null) {
             throw NOT_SIMPLE;
         }
         while (stack.size() > 1) {
-            close(stack);
+            close();
         }
-        return new YMap(root.location(), root.entries());
+        return new YMap(root.location(), FrozenMap.owning(root.entries()));
+    }
+
+    /**
+     * Reads the line that starts at {@code at}. A method of its own, called once a line, so that the
+     * JIT compiles it after a few hundred lines (a loop inside one call would be interpreted).
+     */
+    private void line(int at, int length) {
+        int end = text.indexOf('\n', at);
+        if (end < 0) {
+            end = length;
+        }
+        lineStart = at;
+        nextLine = end + 1;
+        line++;
+        int i = at;
+        while (i < end && text.charAt(i) == ' ') {
+            i++;
+        }
+        if (i == end || text.charAt(i) == '#') {
+            return; // a blank or comment line
+        }
+        int indent = i - at;
+        if (pending != null) {
+            if (indent <= pending.indent() || pending.depth() + 1 > MAX_DEPTH) {
+                throw NOT_SIMPLE; // an empty value, or too deep
+            }
+            nodes++;
+            stack.add(new Open(indent, pending.path(), pending.depth() + 1, at(indent + 1, pending.path()),
+                    new LinkedHashMap<>(), pending.key(), pending.keyLocation()));
+            pending = null;
+        } else if (root == null) {
+            root = new Open(indent, "", 0, at(indent + 1, ""), new LinkedHashMap<>(), null, null);
+            nodes++;
+            stack.add(root);
+        } else {
+            if (indent < root.indent()) {
+                throw NOT_SIMPLE;
+            }
+            while (stack.get(stack.size() - 1).indent() > indent) {
+                close();
+            }
+            if (stack.get(stack.size() - 1).indent() != indent) {
+                throw NOT_SIMPLE;
+            }
+        }
+        pending = entry(stack.get(stack.size() - 1), i, end);
     }
 
     /** Ends the innermost mapping: it becomes its key's value in the one around it. */
-    private static void close(List<Open> stack) {
+    private void close() {
         Open done = stack.remove(stack.size() - 1);
         stack.get(stack.size() - 1).entries().put(done.key(),
-                new Entry(done.key(), done.keyLocation(), new YMap(done.location(), done.entries())));
+                new Entry(done.key(), done.keyLocation(), new YMap(done.location(), FrozenMap.owning(done.entries()))));
     }
 
     /**
@@ -159,7 +169,6 @@ final class BlockYaml {
             v++;
         }
         if (v == end || text.charAt(v) == '#') {
-            checkPrintable(v, end);
             return new Open(map.indent(), path, map.depth(), null, null, key, keyLocation);
         }
         if (map.depth() + 1 > MAX_DEPTH) {
@@ -172,7 +181,8 @@ final class BlockYaml {
 
     /** The end of a plain key starting at {@code i}. */
     private int key(int i, int end) {
-        if (!word(text.charAt(i)) || text.charAt(i) == '-' || text.charAt(i) == '.') {
+        char first = text.charAt(i);
+        if (!word(first) || first == '-' || first == '.') {
             throw NOT_SIMPLE;
         }
         int k = i + 1;
@@ -199,20 +209,16 @@ final class BlockYaml {
                 || first == '-' && v + 1 < end && text.charAt(v + 1) >= '0' && text.charAt(v + 1) <= '9')) {
             throw NOT_SIMPLE;
         }
-        int last = v; // the last character of the scalar
-        for (int i = v; i < end; i++) {
-            char c = text.charAt(i);
-            if (c == '#' && text.charAt(i - 1) == ' ') {
-                checkPrintable(i, end);
-                break;
+        int stop = v + 1; // a comment, or the end of the line
+        while (stop < end && !(text.charAt(stop) == '#' && text.charAt(stop - 1) == ' ')) {
+            if (text.charAt(stop) == ':' && (stop + 1 == end || text.charAt(stop + 1) == ' ')) {
+                throw NOT_SIMPLE; // a mapping in a value, or a key of no value
             }
-            if (c == ':' && (i + 1 == end || text.charAt(i + 1) == ' ')) {
-                throw NOT_SIMPLE;
-            }
-            checkPrintable(c);
-            if (c != ' ') {
-                last = i;
-            }
+            stop++;
+        }
+        int last = stop - 1; // the last character of the scalar
+        while (text.charAt(last) == ' ') {
+            last--;
         }
         return plain(text.substring(v, last + 1), v, path);
     }
@@ -220,25 +226,60 @@ final class BlockYaml {
     /** A plain scalar's node: its kind as SnakeYAML's resolver gives it. */
     private YNode plain(String value, int v, String path) {
         nodes++;
-        Kind kind = YamlLoader.kindOf(resolver.resolve(NodeId.scalar, value, true));
+        Kind kind = commonKind(value);
+        if (kind == null) {
+            if (resolver == null) {
+                resolver = new Resolver();
+            }
+            kind = YamlLoader.kindOf(resolver.resolve(NodeId.scalar, value, true));
+        }
         if (kind == null) {
             throw NOT_SIMPLE;
         }
         return new YScalar(at(column(v), path), value, kind);
     }
 
+    /**
+     * The kind SnakeYAML's resolver gives a plain scalar of the common forms, without it (its first
+     * use costs milliseconds of start-up): it tries the booleans and nulls only on a scalar starting
+     * with one of {@code yYnNtTfFoO}, and only whole words; a number starts with a digit, a sign or a
+     * dot; {@code /}, {@code $}, {@code (} and {@code _} start none of its forms. Null: ask it.
+     */
+    static Kind commonKind(String value) {
+        char first = value.charAt(0);
+        if (first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z') {
+            return switch (value) {
+                case "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On",
+                        "ON", "off", "Off", "OFF" -> Kind.BOOL;
+                case "null", "Null", "NULL" -> Kind.NULL;
+                default -> Kind.STRING;
+            };
+        }
+        if (first == '/' || first == '$' || first == '(' || first == '_') {
+            return Kind.STRING;
+        }
+        if (first >= '1' && first <= '9' && value.length() <= 18 || value.equals("0")) {
+            for (int i = 1; i < value.length(); i++) {
+                if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                    return null;
+                }
+            }
+            return Kind.INT;
+        }
+        return null;
+    }
+
     /** A quoted scalar on one line, without escapes; {@code block}: nothing but a comment may follow it. */
     private YNode quoted(int v, int end, String path, char quote, boolean block) {
-        int close = text.indexOf(quote, v + 1);
-        if (close < 0 || close >= end) {
-            throw NOT_SIMPLE;
-        }
-        for (int i = v + 1; i < close; i++) {
-            char c = text.charAt(i);
-            if (c == '\\') {
+        int close = v + 1;
+        while (close < end && text.charAt(close) != quote) {
+            if (text.charAt(close) == '\\') {
                 throw NOT_SIMPLE;
             }
-            checkPrintable(c);
+            close++;
+        }
+        if (close == end) {
+            throw NOT_SIMPLE;
         }
         if (block) {
             rest(close + 1, end);
@@ -258,13 +299,12 @@ final class BlockYaml {
         if (i < end && text.charAt(i) != '#') {
             throw NOT_SIMPLE;
         }
-        checkPrintable(i, end);
     }
 
     /** {@code {}} or {@code { key: value, ... }} on one line, of plain keys and one-word or quoted values. */
     private YNode flowMapping(int v, int end, String path) {
         nodes++;
-        Map<String, Entry> entries = new LinkedHashMap<>();
+        LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
         int i = spaces(v + 1, end);
         if (text.charAt(i) != '}') {
             while (true) {
@@ -281,7 +321,7 @@ final class BlockYaml {
                 int after;
                 if (first == '"' || first == '\'') {
                     value = quoted(s, end, childPath, first, false);
-                    after = text.indexOf(first, s + 1) + 1;
+                    after = text.indexOf(first, s + 1) + 1; // found on this line by quoted()
                 } else {
                     after = s;
                     while (after < end && (word(text.charAt(after)) || text.charAt(after) == '/')) {
@@ -304,7 +344,7 @@ final class BlockYaml {
             }
         }
         rest(i + 1, end);
-        return new YMap(at(column(v), path), entries);
+        return new YMap(at(column(v), path), FrozenMap.owning(entries));
     }
 
     private int spaces(int i, int end) {
@@ -326,20 +366,19 @@ final class BlockYaml {
         return new Location(fileName, path, line, column);
     }
 
-    private void checkPrintable(int from, int to) {
-        for (int i = from; i < to; i++) {
-            checkPrintable(text.charAt(i));
-        }
-    }
-
     /**
-     * Gives up on a character SnakeYAML refuses or reads as something else: control characters
-     * (tabs and CRs included), line separators, a BOM, surrogates (their columns count differently).
+     * Whether the text holds no character SnakeYAML refuses or reads as something else: control
+     * characters but newlines (tabs and CRs included), line separators, a BOM, surrogates (their
+     * columns count differently).
      */
-    private static void checkPrintable(char c) {
-        if (c < 0x20 || c >= 0x7f && (c <= 0x9f || c >= 0xd800 && c <= 0xdfff || c >= 0xfffe || c == 0xfeff
-                || c == 0x2028 || c == 0x2029)) {
-            throw NOT_SIMPLE;
+    static boolean printable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 ? c != '\n' : c >= 0x7f && (c <= 0x9f || c >= 0xd800 && c <= 0xdfff || c >= 0xfffe
+                    || c == 0xfeff || c == 0x2028 || c == 0x2029)) {
+                return false;
+            }
         }
+        return true;
     }
 }

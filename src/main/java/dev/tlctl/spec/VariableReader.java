@@ -91,17 +91,22 @@ final class VariableReader {
         }
         Map<Entry, VariableSpec> known = resolve ? resolved : checked;
         for (Entry entry : map.entries().values()) {
-            VariableSpec variable = known.get(entry);
-            if (variable == null) {
-                variable = readOnce(entry, resolve);
-                known.put(entry, variable);
-            }
-            if (variable != NONE) {
-                out.put(variable.name(), variable);
-            }
-            lastMapPure &= variable != NONE && PureReads.pure(entry);
+            readInto(out, entry, known, resolve);
         }
         return out;
+    }
+
+    /** Adds the variable of {@code entry} to {@code out}: once an entry, so that the JIT compiles it early. */
+    private void readInto(Map<String, VariableSpec> out, Entry entry, Map<Entry, VariableSpec> known, boolean resolve) {
+        VariableSpec variable = known.get(entry);
+        if (variable == null) {
+            variable = readOnce(entry, resolve);
+            known.put(entry, variable);
+        }
+        if (variable != NONE) {
+            out.put(variable.name(), variable);
+        }
+        lastMapPure &= variable != NONE && PureReads.pure(entry);
     }
 
     /** The variable of {@code entry}, taken from the pure reads when there; NONE when it reads as none. */

@@ -205,7 +205,7 @@ class BlockYamlTest {
         String[] badKeys = {"-k", "k ", "\"q\"", "<<", "a#", "? k", "- k"};
         String[] goodValues = {" 1", " v", " \"s\"", " 's'", " {}", " { a: b }", " {a: 1, b: \"c\"}", " ~", " yes",
                 " 0x1F", " 1.5", " 2024-01-02", " a b  ", " a # c", " \"a\" # c", " ${{shared.A}}", " http://h/p",
-                " -1", " é", " x:y", " (x)", " /"};
+                " -1", " é", " x:y", " (x)", " /", " x:#c", " a:b # c: d", " a#b", " \"a#b\" #c", " 'a\\b'"};
         String[] badValues = {" x: y", " x:", " #c", " [1]", " - a", " |", " &a x", " *a", " !!str x", " \"un",
                 " 'it''s'", " \t", " {a: b", " {a: {b: c}}", " -x", " .5", ":", "  ", "\r", " a\u0085b"};
         Random random = new Random(22);
@@ -253,6 +253,38 @@ class BlockYamlTest {
             }
         }
         assertTrue(simple > runs / 5, simple + " of " + runs + " read simply");
+    }
+
+    /** The kinds worked out without SnakeYAML's resolver are its kinds. */
+    @Test
+    void commonKindsAreTheResolversKinds() {
+        org.yaml.snakeyaml.resolver.Resolver resolver = new org.yaml.snakeyaml.resolver.Resolver();
+        List<String> samples = new java.util.ArrayList<>(List.of("yes", "Yes", "YES", "yES", "no", "No", "NO", "nO",
+                "true", "True", "TRUE", "tRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF", "y", "n",
+                "Y", "N", "null", "Null", "NULL", "nULL", "nil", "none", "None", "nginx:1", "t", "f", "o", "x", "0", "1",
+                "9", "10", "123456789012345678", "1234567890123456789", "01", "007", "089", "1_000", "1.5", "1e3", "12:30",
+                "0x1F", "/", "/health", "$PORT", "${{shared.A}}", "(x)", "_x", "__", "2024-01-02", "-1", "+1", ".5",
+                "~", "<<", "=", "Tuesday", "ONE", "offset", "onion"));
+        Random random = new Random(22);
+        String alphabet = "yYnNtTfFoOaAeElLsSuUrR01239_:/$(.-+~<=! ";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder s = new StringBuilder();
+            int length = 1 + random.nextInt(6);
+            for (int c = 0; c < length; c++) {
+                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            samples.add(s.toString());
+        }
+        int known = 0;
+        for (String sample : samples) {
+            YNode.Kind kind = BlockYaml.commonKind(sample);
+            if (kind != null) {
+                known++;
+                assertEquals(YamlLoader.kindOf(resolver.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, sample, true)),
+                        kind, sample);
+            }
+        }
+        assertTrue(known > samples.size() / 3, known + " of " + samples.size());
     }
 
     @Test
