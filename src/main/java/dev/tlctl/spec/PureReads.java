@@ -1,6 +1,7 @@
 package dev.tlctl.spec;
 
 import dev.tlctl.spec.YNode.Entry;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -17,8 +18,8 @@ final class PureReads {
     private static PureReads last;
 
     private final YNode root;
-    private final Map<Entry, VariableSpec> entries = new IdentityHashMap<>();
     private final Map<YNode, Map<String, VariableSpec>> maps = new IdentityHashMap<>();
+    private final Map<Location, VariableReader.MapRead> firstAt = new HashMap<>();
 
     private PureReads(YNode root) {
         this.root = root;
@@ -34,22 +35,27 @@ final class PureReads {
 
     /** Whether {@code entry}'s reading depends on nothing but its YAML, before it is read. */
     static boolean pure(Entry entry) {
-        return entry.value() instanceof YNode.YScalar scalar && !scalar.text().contains("${");
+        return entry.value() instanceof YNode.YScalar scalar && scalar.text().indexOf("${") < 0;
     }
 
-    synchronized VariableSpec entry(Entry entry) {
-        return entries.get(entry);
-    }
-
-    synchronized void putEntry(Entry entry, VariableSpec variable) {
-        entries.put(entry, variable);
-    }
-
+    /** The variables of a mapping of only pure variables, read by a load before; null when none. */
     synchronized Map<String, VariableSpec> map(YNode node) {
         return maps.get(node);
     }
 
     synchronized void putMap(YNode node, Map<String, VariableSpec> variables) {
         maps.put(node, variables);
+    }
+
+    /**
+     * The first mapping of variables a load read at {@code location}, whose pure variables another
+     * load may take for the same entries; null when none.
+     */
+    synchronized VariableReader.MapRead firstAt(Location location) {
+        return firstAt.get(location);
+    }
+
+    synchronized void putFirstAt(Location location, VariableReader.MapRead read) {
+        firstAt.putIfAbsent(location, read);
     }
 }
