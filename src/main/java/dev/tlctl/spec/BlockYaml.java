@@ -69,7 +69,12 @@ final class BlockYaml {
 
     /** The tree, or null when the text is not of the simple form (see the class). */
     static YNode read(String text, String fileName) {
-        if (!printable(text)) {
+        return read(text, fileName, false);
+    }
+
+    /** {@link #read(String, String)}, of a text known to be {@link #printableAscii} when {@code checked}. */
+    static YNode read(String text, String fileName, boolean checked) {
+        if (!checked && !printable(text)) {
             return null;
         }
         try {
@@ -371,6 +376,19 @@ final class BlockYaml {
      * characters but newlines (tabs and CRs included), line separators, a BOM, surrogates (their
      * columns count differently).
      */
+    /**
+     * Whether the bytes are ASCII characters SnakeYAML reads as themselves: printable ones and
+     * newlines. One pass over the bytes, before any decoding (which such bytes do not need).
+     */
+    static boolean printableAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0x20 ? b != '\n' : b == 0x7f) { // negative: not ASCII
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean printable(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -134,6 +134,12 @@ final class YamlLoader {
 
     /** The tree of a file's bytes, or null (diagnostics say why); see {@link #load}. */
     private static YNode decode(byte[] bytes, String fileName, Problems problems) {
+        if (BlockYaml.printableAscii(bytes)) {
+            // Nothing to decode or refuse: the bytes are the characters, and the simple reader need not check them.
+            String text = new String(bytes, StandardCharsets.ISO_8859_1);
+            YNode simple = BlockYaml.read(text, fileName, true);
+            return simple != null ? simple : notSimple(text, fileName, problems);
+        }
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer text = CharBuffer.allocate(bytes.length);
         CoderResult result = StandardCharsets.UTF_8.newDecoder()
@@ -168,6 +174,11 @@ final class YamlLoader {
         if (simple != null) {
             return simple; // the same tree, made without SnakeYAML's scanner (most specs)
         }
+        return notSimple(text, fileName, problems);
+    }
+
+    /** Parses YAML text that {@link BlockYaml} does not read. */
+    private static YNode notSimple(String text, String fileName, Problems problems) {
         YNode plain = PlainYaml.read(text, fileName, options());
         if (plain != null) {
             return plain; // the same tree, made without the composer's (nearly every spec)

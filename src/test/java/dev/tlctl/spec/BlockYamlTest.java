@@ -287,6 +287,36 @@ class BlockYamlTest {
         assertTrue(known > samples.size() / 3, known + " of " + samples.size());
     }
 
+    /** A file of printable ASCII skips decoding; any other file is decoded and read as before. */
+    @Test
+    void filesReadTheSameWhateverTheirBytes() throws IOException {
+        assertTrue(BlockYaml.printableAscii("a: 1\nb: \"x y\" # c\n".getBytes(StandardCharsets.UTF_8)));
+        assertFalse(BlockYaml.printableAscii("a: \u00e9\n".getBytes(StandardCharsets.UTF_8)));
+        assertFalse(BlockYaml.printableAscii("a:\tb\n".getBytes(StandardCharsets.UTF_8)));
+        assertFalse(BlockYaml.printableAscii("a: b\r\n".getBytes(StandardCharsets.UTF_8)));
+        assertFalse(BlockYaml.printableAscii(new byte[] {'a', ':', ' ', 0x7f}));
+        List<byte[]> files = List.of("a: 1\nb:\n  c: d\n".getBytes(StandardCharsets.UTF_8),
+                "a: [1, 2]\n".getBytes(StandardCharsets.UTF_8), "a: h\u00e9llo\n".getBytes(StandardCharsets.UTF_8),
+                "a:\n\tb: 1\n".getBytes(StandardCharsets.UTF_8), "a: \"unclosed\n".getBytes(StandardCharsets.UTF_8),
+                new byte[] {'a', ':', ' ', (byte) 0xff, '\n'}, new byte[] {'a', ':', ' ', 0x7f, '\n'});
+        int i = 0;
+        for (byte[] bytes : files) {
+            Path file = tmp.resolve("f" + i++ + ".yaml");
+            Files.write(file, bytes);
+            Problems loaded = new Problems();
+            YNode node = YamlLoader.load(file, file.toString(), loaded);
+            Problems composedProblems = new Problems();
+            YNode composed = bytes[3] == (byte) 0xff ? null
+                    : YamlLoader.composed(new String(bytes, StandardCharsets.UTF_8), file.toString(), composedProblems);
+            assertEquals(composed, node, new String(bytes, StandardCharsets.UTF_8));
+            if (bytes[3] == (byte) 0xff) {
+                assertTrue(loaded.all().get(0).summary().contains("UTF-8"), loaded.all().toString());
+            } else {
+                assertEquals(composedProblems.all(), loaded.all());
+            }
+        }
+    }
+
     @Test
     void theLoaderTakesTheSimpleReading() {
         Problems problems = new Problems();
