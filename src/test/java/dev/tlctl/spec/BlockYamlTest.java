@@ -12,11 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
+    /**
  * The tree {@link BlockYaml} reads line by line is the composer's, node for node (positions,
  * paths, kinds, order); everything else (hostile, huge, blank or malformed text, any YAML beyond its
  * form) it leaves to {@link PlainYaml} and the composer, whose diagnostics stay the same.
@@ -25,16 +24,9 @@ class BlockYamlTest {
     @TempDir
     Path tmp;
 
-    /** Compares both readings; returns whether the line reader read it. */
+    /** Compares both readings; returns whether the line one read it. */
     private static boolean same(String text) {
-        Problems problems = new Problems();
-        YNode composed = YamlLoader.composed(text, "f.yaml", problems);
-        YNode simple = BlockYaml.read(text, "f.yaml");
-        if (simple != null) {
-            assertEquals(composed, simple, text.length() > 400 ? text.substring(0, 400) : text);
-            assertFalse(problems.hasErrors(), () -> "read simply, yet the composer found: " + problems.all());
-        }
-        return simple != null;
+        return ComposerReadings.same(BlockYaml::read, text);
     }
 
     private static void simple(String text) {
@@ -172,27 +164,7 @@ class BlockYamlTest {
 
     @Test
     void theRepositorysAndEveryMalformedSpecsFilesReadTheSame() throws IOException {
-        int simple = 0;
-        int files = 0;
-        for (Path file : List.of(Path.of("tl-engine.yaml"), Path.of("environments/production.yaml"),
-                Path.of("environments/staging.yaml"))) {
-            simple(Files.readString(file));
-        }
-        for (MalformedSpecs.Case c : MalformedSpecs.all()) {
-            Path dir = Files.createDirectories(tmp.resolve("case-" + files));
-            c.fixture().writeTo(dir);
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path file : walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                        .toList()) {
-                    files++;
-                    if (same(new String(Files.readAllBytes(file), StandardCharsets.UTF_8))) {
-                        simple++;
-                    }
-                }
-            }
-        }
-        assertTrue(files > 50, "files read: " + files);
-        assertTrue(simple > files / 3, simple + " of " + files + " read simply");
+        ComposerReadings.corpus(tmp, BlockYamlTest::same, 3);
     }
 
     /**
