@@ -7,7 +7,6 @@ import dev.tlctl.spec.YNode.YScalar;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.resolver.Resolver;
 

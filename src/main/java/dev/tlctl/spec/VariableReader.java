@@ -19,9 +19,11 @@ import java.util.Map;
  *
  * <p>A base variable is the same YAML entry in every environment that does not overlay it, and
  * reading it gives the same variable (or the same diagnostics, which {@link Problems} keeps once):
- * each entry is read once per mode and its variable shared by those environments, so that a spec
- * of many environments costs about one environment's reading and one copy of its variables. A
- * mapping of variables that environments inherit unchanged (the same node) gives them one map.
+ * each entry is read once per mode (found again in a merged mapping by its place, {@link MapRead})
+ * and its variable shared by those environments, so that a spec of many environments costs about
+ * one environment's reading and one copy of its variables. A mapping of variables that
+ * environments inherit unchanged (the same node) gives them one map; what depends on nothing but
+ * the YAML is shared with the spec's other load too ({@link PureReads}).
  */
 final class VariableReader {
     static final List<String> LONG_FORM_KEYS = SpecKeys.VARIABLE_LONG_FORM.names();
