@@ -100,10 +100,11 @@ public record SpecSource(Path file, List<Path> envFiles, Map<String, String> env
     @SafeVarargs
     public final Runnable loadAhead(Set<String>... scopes) {
         List<FutureTask<Spec>> loads = new ArrayList<>();
+        Values values = new Values(this);
         synchronized (AHEAD) {
             AHEAD.clear();
             for (Set<String> scope : scopes) {
-                FutureTask<Spec> load = new FutureTask<>(() -> read(scope));
+                FutureTask<Spec> load = new FutureTask<>(() -> read(scope, values.get()));
                 loads.add(load);
                 AHEAD.add(new Ahead(this, scope == null ? null : Set.copyOf(scope), load));
             }
@@ -135,6 +136,16 @@ public record SpecSource(Path file, List<Path> envFiles, Map<String, String> env
     }
 
     private Spec read(Set<String> scope) {
+        return read(scope, values());
+    }
+
+    private Spec read(Set<String> scope, Map<String, String> values) {
+        Spec spec = SpecLoader.load(file, new SpecInputs(values, scope, Set.copyOf(allowedFiles), sandboxValues));
+        return spec.withWarnings(guardWarnings(spec));
+    }
+
+    /** What {@code ${env:...}} reads: the process environment (not in sandbox mode), then the env files. */
+    private Map<String, String> values() {
         Map<String, String> values = sandboxValues ? new HashMap<>() : new HashMap<>(environment);
         for (Path envFile : envFiles) {
             values.putAll(DotEnv.read(envFile));
@@ -145,8 +156,28 @@ public record SpecSource(Path file, List<Path> envFiles, Map<String, String> env
                 values.putAll(DotEnv.read(fake));
             }
         }
-        Spec spec = SpecLoader.load(file, new SpecInputs(values, scope, Set.copyOf(allowedFiles), sandboxValues));
-        return spec.withWarnings(guardWarnings(spec));
+        return Map.copyOf(values);
+    }
+
+    /**
+     * The values of one {@link #loadAhead}'s loads, read once for all of them (its scopes are read
+     * within moments of each other); an env file that cannot be read is tried again by each load,
+     * so that each fails as it always did.
+     */
+    private static final class Values {
+        private final SpecSource source;
+        private Map<String, String> read;
+
+        Values(SpecSource source) {
+            this.source = source;
+        }
+
+        synchronized Map<String, String> get() {
+            if (read == null) {
+                read = source.values();
+            }
+            return read;
+        }
     }
 
     /**

@@ -22,7 +22,7 @@ public final class SecretText {
     // One pass over the text for every format (a matcher per format cost more than the scan). Each
     // alternative starts with a literal or a word boundary and has no nested quantifier, so find()
     // rejects most positions at once and a scan stays linear in practice.
-    private static final Pattern FORMATS = Pattern.compile(String.join("|",
+    static final Pattern FORMATS = Pattern.compile(String.join("|",
             "(\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,}))",
             "(\\bsk-[A-Za-z0-9_-]{20,})",
             "(\\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}|\\bwhsec_[A-Za-z0-9]{16,})",
@@ -92,6 +92,9 @@ public final class SecretText {
         if (url != null) {
             return url;
         }
+        if (!mayHoldFormat(text)) {
+            return null;
+        }
         Matcher m = FORMATS.matcher(text);
         if (!m.find()) {
             return null;
@@ -102,6 +105,36 @@ public final class SecretText {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether {@link #FORMATS} may match: every alternative begins with one of these pairs of
+     * characters ({@code gh}, {@code sk}, {@code AK}...), with {@code github_pat_}, {@code ?} or
+     * {@code &}. One scan of the text, so that the many values that hold none skip the regex's
+     * attempt at each position.
+     */
+    static boolean mayHoldFormat(String text) {
+        int last = text.length() - 1;
+        for (int i = 0; i < last; i++) {
+            char c = text.charAt(i);
+            char next = text.charAt(i + 1);
+            boolean start = switch (c) {
+                case '?', '&' -> true;
+                case 'g' -> next == 'h' || text.startsWith("github_pat_", i);
+                case 's', 'r' -> next == 'k';
+                case 'w' -> next == 'h';
+                case 'x' -> next == 'o' || next == 'a';
+                case 'h' -> next == 'o';
+                case 'A' -> next == 'K' || next == 'S' || next == 'I' || next == 'R' || next == 'G' || next == 'N';
+                case 'e' -> next == 'y';
+                case '-' -> next == '-';
+                default -> false;
+            };
+            if (start) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code text} holds a URL whose user-info carries a password: {@code scheme://user:password@host}. */

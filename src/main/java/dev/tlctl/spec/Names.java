@@ -23,18 +23,33 @@ final class Names {
     }
 
     static boolean checkVariable(String name, Location location, Problems problems) {
-        if (VARIABLE.matcher(name).matches() && VariableSpec.reserved(name)) {
+        boolean valid = variableName(name);
+        if (valid && VariableSpec.reserved(name)) {
             problems.error(location, "the variable name " + name + " is reserved for tlctl's record",
                     "tlctl keeps its record of each environment in the shared variables " + VariableSpec.RECORD + " and "
                             + VariableSpec.RECORD + "_2, _3...; choose another name.");
             return false;
         }
-        if (VARIABLE.matcher(name).matches()) {
+        if (valid) {
             return true;
         }
         problems.error(location, "invalid variable name \"" + printable(name) + "\"",
                 "Variable names are letters, digits and underscores, and do not start with a digit.");
         return false;
+    }
+
+    /** {@link #VARIABLE}, without a regex: every variable of a spec is checked. */
+    static boolean variableName(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_' || i > 0 && c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String printable(String name) {

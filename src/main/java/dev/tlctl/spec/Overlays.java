@@ -17,7 +17,7 @@ final class Overlays {
 
     static YNode merge(YNode base, YNode overlay) {
         if (base instanceof YMap baseMap && overlay instanceof YMap overlayMap) {
-            Map<String, Entry> merged = new LinkedHashMap<>(baseMap.entries());
+            LinkedHashMap<String, Entry> merged = new LinkedHashMap<>(baseMap.entries());
             for (Entry entry : overlayMap.entries().values()) {
                 if (entry.value() instanceof YScalar s && s.isNull()) {
                     merged.remove(entry.key());
@@ -27,7 +27,7 @@ final class Overlays {
                 merged.put(entry.key(), existing == null ? entry
                         : new Entry(entry.key(), entry.keyLocation(), merge(existing.value(), entry.value())));
             }
-            return new YMap(baseMap.location(), merged);
+            return new YMap(baseMap.location(), FrozenMap.owning(merged));
         }
         return overlay;
     }

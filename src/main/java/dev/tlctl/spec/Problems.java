@@ -35,15 +35,31 @@ final class Problems {
     }
 
     boolean hasErrors() {
-        return diagnostics.stream().anyMatch(Diagnostic::isError);
+        for (Diagnostic diagnostic : diagnostics) { // a loop, not a stream: asked on every load's path
+            if (diagnostic.isError()) {
+                return true;
+            }
+        }
+        return false;
     }
+
+    /** File, line, column order; written out rather than composed of lambdas, which cost start-up. */
+    private static final Comparator<Diagnostic> BY_POSITION = new Comparator<>() {
+        @Override
+        public int compare(Diagnostic a, Diagnostic b) {
+            int byFile = a.location().file().compareTo(b.location().file());
+            if (byFile != 0) {
+                return byFile;
+            }
+            int byLine = Integer.compare(a.location().line(), b.location().line());
+            return byLine != 0 ? byLine : Integer.compare(a.location().column(), b.location().column());
+        }
+    };
 
     /** All diagnostics in file, line, column order; stable for equal positions. */
     List<Diagnostic> sorted() {
         List<Diagnostic> list = new ArrayList<>(diagnostics);
-        list.sort(Comparator.comparing((Diagnostic d) -> d.location().file())
-                .thenComparingInt(d -> d.location().line())
-                .thenComparingInt(d -> d.location().column()));
+        list.sort(BY_POSITION);
         return list;
     }
 

@@ -1,6 +1,7 @@
 package dev.tlctl.spec;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,12 +52,13 @@ final class RailwayRules {
     static void check(List<EnvironmentSpec> environments, Map<String, String> overlayEnvironments, Problems problems,
             Set<String> previews) {
         Map<Location, Unreferenced> unreferenced = new LinkedHashMap<>();
+        Map<Map<String, VariableSpec>, Boolean> quiet = new IdentityHashMap<>();
         for (EnvironmentSpec env : environments) {
             Set<String> referencedShared = new TreeSet<>();
             boolean preview = previews.contains(env.name());
             for (ServiceInstanceSpec instance : env.services().values()) {
                 checkPreDeployCommand(instance, problems);
-                if (!instance.enabled()) {
+                if (!instance.enabled() || quiet(instance.variables(), env, overlayEnvironments, quiet)) {
                     continue;
                 }
                 for (VariableSpec variable : instance.variables().values()) {
@@ -88,6 +90,38 @@ final class RailwayRules {
     }
 
     private record Unreferenced(String name, List<String> environments) {}
+
+    /**
+     * Whether no rule can say anything of {@code variables} in {@code env}: none holds a Railway
+     * reference or is a secret written in an overlay (known per map, which environments that inherit
+     * it share), and none is named like a shared variable of {@code env}. Such a map is skipped, so
+     * that environments inheriting thousands of plain values cost a look-up per shared variable.
+     */
+    private static boolean quiet(Map<String, VariableSpec> variables, EnvironmentSpec env,
+            Map<String, String> overlayEnvironments, Map<Map<String, VariableSpec>, Boolean> known) {
+        Boolean plain = known.get(variables);
+        if (plain == null) {
+            plain = true;
+            for (VariableSpec variable : variables.values()) {
+                String text = variable.railwayText();
+                if (text != null && text.contains("${{")
+                        || variable.sensitive() && overlayEnvironments.containsKey(variable.location().file())) {
+                    plain = false;
+                    break;
+                }
+            }
+            known.put(variables, plain);
+        }
+        if (!plain) {
+            return false;
+        }
+        for (String shared : env.sharedVariables().keySet()) {
+            if (variables.containsKey(shared)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** More than one pre-deploy command: Railway refuses it, and the whole commit with it. */
     private static void checkPreDeployCommand(ServiceInstanceSpec instance, Problems problems) {

@@ -53,6 +53,9 @@ final class References {
         if (!text.contains("${")) {
             return false; // most values: no regex
         }
+        if (wholeEnvReference(text) != null) {
+            return true;
+        }
         Matcher m = REFERENCE.matcher(text);
         while (m.find()) {
             if (!m.group().startsWith("$$")) {
@@ -60,6 +63,19 @@ final class References {
             }
         }
         return false;
+    }
+
+    /**
+     * NAME when {@code text} is exactly {@code ${env:NAME}} (NAME a valid name, no spaces), the way
+     * most secrets are written; else null. What the regex would find in it, without the regex.
+     */
+    static String wholeEnvReference(String text) {
+        int length = text.length();
+        if (length < 8 || length > 4096 + 7 || !text.startsWith("${env:") || text.charAt(length - 1) != '}') {
+            return null;
+        }
+        String name = text.substring(6, length - 1);
+        return Names.variableName(name) ? name : null;
     }
 
     /** Resolves every reference in {@code template}; returns null when any is missing. */
@@ -76,6 +92,19 @@ final class References {
         if (!template.contains("${")) {
             return new Resolved(template, false); // most values: no regex, no copy
         }
+        String name = wholeEnvReference(template);
+        if (name != null) {
+            if (!values) {
+                return new Resolved(null, true); // a valid name: nothing to report
+            }
+            String value = env(name, template, location, problems);
+            return value == null ? null : new Resolved(value, true);
+        }
+        return resolveMatching(template, location, problems, values);
+    }
+
+    /** {@link #resolve} of any template, through the regex. */
+    Resolved resolveMatching(String template, Location location, Problems problems, boolean values) {
         Matcher m = REFERENCE.matcher(template);
         StringBuilder out = new StringBuilder();
         boolean used = false;

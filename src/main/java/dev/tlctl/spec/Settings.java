@@ -117,6 +117,13 @@ public final class Settings {
 
     /** The sections under a service that hold settings: source, build, deploy (and deploy.limits). */
     static List<String> keysUnder(String prefix) {
+        return UNDER.computeIfAbsent(prefix, Settings::findKeysUnder);
+    }
+
+    /** {@link #keysUnder} by prefix, found once: asked for every section of every service read. */
+    private static final Map<String, List<String>> UNDER = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static List<String> findKeysUnder(String prefix) {
         String p = prefix + ".";
         java.util.Set<String> keys = new java.util.LinkedHashSet<>();
         for (String key : ALL.keySet()) {

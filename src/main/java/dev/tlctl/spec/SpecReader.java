@@ -3,6 +3,7 @@ package dev.tlctl.spec;
 import dev.tlctl.spec.YNode.Entry;
 import dev.tlctl.spec.YNode.YMap;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,7 @@ final class SpecReader {
      */
     Spec read(java.nio.file.Path file, YMap base, Map<String, Overlay> overlays, Set<String> scope,
             java.util.function.Function<String, Overlay> overlayFile) {
+        variables.sharing(PureReads.of(base));
         r.checkKeys(base, TOP_KEYS);
         Map<String, Entry> top = base.entries();
         readVersion(base, top.get("version"));
@@ -409,7 +411,32 @@ final class SpecReader {
         return map.entries().get(key);
     }
 
+    /** An instance read from a node in a mode, for the service declared by an entry. */
+    private record Read(Entry declared, boolean resolve, ServiceInstanceSpec instance) {}
+
+    /**
+     * Instances read so far by node (identity): environments that inherit a service's node unchanged
+     * get the instance read once (the same settings, variables and diagnostics, which {@link Problems}
+     * keeps once), each still claiming its domains.
+     */
+    private final Map<YNode, List<Read>> readInstances = new IdentityHashMap<>();
+
     private ServiceInstanceSpec readInstance(Entry declared, YNode node, boolean resolve, String environment) {
+        List<Read> known = readInstances.computeIfAbsent(node, n -> new ArrayList<>(2));
+        for (Read read : known) {
+            if (read.declared() == declared && read.resolve() == resolve) {
+                if (read.instance() != null && read.instance().enabled()) {
+                    runtime.claim(read.instance().domains(), environment, declared.key());
+                }
+                return read.instance();
+            }
+        }
+        ServiceInstanceSpec instance = readInstanceOnce(declared, node, resolve, environment);
+        known.add(new Read(declared, resolve, instance));
+        return instance;
+    }
+
+    private ServiceInstanceSpec readInstanceOnce(Entry declared, YNode node, boolean resolve, String environment) {
         if (!(node instanceof YMap service)) {
             return null; // reported when the base was read
         }
@@ -440,7 +467,6 @@ final class SpecReader {
         if (map == null) {
             return;
         }
-        List<String> known = Settings.keysUnder(prefix);
         for (Entry child : map.entries().values()) {
             String key = prefix + "." + child.key();
             Settings.Def def = Settings.get(key);
@@ -454,7 +480,7 @@ final class SpecReader {
             } else if (!Settings.keysUnder(key).isEmpty()) {
                 readSettings(key, child, settings, where);
             } else {
-                r.unknownKey(child, known);
+                r.unknownKey(child, Settings.keysUnder(prefix));
             }
         }
     }

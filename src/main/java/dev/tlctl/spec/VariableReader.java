@@ -6,6 +6,7 @@ import dev.tlctl.spec.YNode.Entry;
 import dev.tlctl.spec.YNode.Kind;
 import dev.tlctl.spec.YNode.YMap;
 import dev.tlctl.spec.YNode.YScalar;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,28 +19,44 @@ import java.util.Map;
  *
  * <p>A base variable is the same YAML entry in every environment that does not overlay it, and
  * reading it gives the same variable (or the same diagnostics, which {@link Problems} keeps once):
- * each entry is read once per mode and its variable shared by those environments, so that a spec
- * of many environments costs about one environment's reading and one copy of its variables. A
- * mapping of variables that environments inherit unchanged (the same node) gives them one map.
+ * each entry is read once per mode (found again in a merged mapping by its place, {@link MapRead})
+ * and its variable shared by those environments, so that a spec of many environments costs about
+ * one environment's reading and one copy of its variables. A mapping of variables that
+ * environments inherit unchanged (the same node) gives them one map; what depends on nothing but
+ * the YAML is shared with the spec's other load too ({@link PureReads}).
  */
 final class VariableReader {
     static final List<String> LONG_FORM_KEYS = SpecKeys.VARIABLE_LONG_FORM.names();
 
-    /** Marks an entry that reads as no variable (an error reported). */
-    private static final VariableSpec NONE = new VariableSpec("", null, null, false, false, null);
-
     private final NodeReader r;
     private final References references;
-    /** Variables read so far by YAML entry (identity), with references resolved and without. */
-    private final Map<Entry, VariableSpec> resolved = new IdentityHashMap<>();
-    private final Map<Entry, VariableSpec> checked = new IdentityHashMap<>();
     /** Mappings of variables read so far (identity), in each mode: environments that inherit one share its map. */
     private final Map<YNode, Map<String, VariableSpec>> resolvedMaps = new IdentityHashMap<>();
     private final Map<YNode, Map<String, VariableSpec>> checkedMaps = new IdentityHashMap<>();
+    /** The first mapping read at each place (see {@link MapRead}). */
+    private final Map<Location, MapRead> firstAt = new HashMap<>();
+
+    /** Reads shared with other loads of the same spec; null: none. */
+    private PureReads pure;
+    /** Whether the last {@link #readMap} read only pure variables (see {@link PureReads}). */
+    private boolean lastMapPure;
+
+    /**
+     * A mapping of variables as read: its node, the mode, and the variables it gave. A mapping that an
+     * overlay merged over another keeps the other's location and, where it changes nothing, the very
+     * same entries: an entry found there again is the variable read before (in the same mode, or in
+     * any mode and load when pure), without reading it again or keeping a table of every entry.
+     */
+    record MapRead(YMap node, boolean resolve, Map<String, VariableSpec> variables) {}
 
     VariableReader(NodeReader r, References references) {
         this.r = r;
         this.references = references;
+    }
+
+    /** Takes and gives the pure reads of other loads of the same spec. */
+    void sharing(PureReads pure) {
+        this.pure = pure;
     }
 
     References references() {
@@ -59,30 +76,59 @@ final class VariableReader {
     Map<String, VariableSpec> readAll(YNode node, boolean resolve) {
         Map<YNode, Map<String, VariableSpec>> maps = resolve ? resolvedMaps : checkedMaps;
         Map<String, VariableSpec> read = maps.get(node);
-        if (read == null) {
-            read = FrozenMap.owning(readMap(node, resolve));
-            maps.put(node, read);
+        if (read == null && pure != null) {
+            read = pure.map(node);
         }
+        if (read == null) {
+            read = readMap(node, resolve);
+            if (lastMapPure && pure != null) {
+                pure.putMap(node, read);
+            }
+        }
+        maps.put(node, read);
         return read;
     }
 
-    private LinkedHashMap<String, VariableSpec> readMap(YNode node, boolean resolve) {
+    private Map<String, VariableSpec> readMap(YNode node, boolean resolve) {
         YMap map = r.map(node, "a mapping of variable names to values", true);
         LinkedHashMap<String, VariableSpec> out = new LinkedHashMap<>();
+        lastMapPure = node instanceof YMap;
         if (map == null) {
-            return out;
+            return FrozenMap.owning(out);
         }
-        Map<Entry, VariableSpec> known = resolve ? resolved : checked;
+        MapRead local = firstAt.get(map.location());
+        MapRead before = local != null ? local : pure == null ? null : pure.firstAt(map.location());
         for (Entry entry : map.entries().values()) {
-            VariableSpec variable = known.computeIfAbsent(entry, e -> {
-                VariableSpec read = read(e, resolve);
-                return read == null ? NONE : read;
-            });
-            if (variable != NONE) {
-                out.put(variable.name(), variable);
-            }
+            readInto(out, entry, before, before == local, resolve);
         }
-        return out;
+        Map<String, VariableSpec> variables = FrozenMap.owning(out);
+        MapRead read = new MapRead(map, resolve, variables);
+        firstAt.putIfAbsent(map.location(), read);
+        if (pure != null) {
+            pure.putFirstAt(map.location(), read);
+        }
+        return variables;
+    }
+
+    /**
+     * Adds the variable of {@code entry} to {@code out}, taken from {@code before} (read by this
+     * reader when {@code local}) when it holds the same entry; a call per entry, so that the JIT
+     * compiles it early.
+     */
+    private void readInto(Map<String, VariableSpec> out, Entry entry, MapRead before, boolean local, boolean resolve) {
+        VariableSpec variable = null;
+        boolean pureEntry = PureReads.pure(entry);
+        if (before != null && before.node().entries().get(entry.key()) == entry
+                && (pureEntry || local && before.resolve() == resolve)) {
+            variable = before.variables().get(entry.key());
+        }
+        if (variable == null) {
+            variable = read(entry, resolve);
+        }
+        if (variable != null) {
+            out.put(variable.name(), variable);
+        }
+        lastMapPure &= variable != null && pureEntry;
     }
 
     private VariableSpec read(Entry entry, boolean resolve) {
@@ -133,12 +179,14 @@ final class VariableReader {
         }
         String template = scalar.text();
         Location location = scalar.location();
-        boolean fromReference = References.containsReference(template);
+        boolean dollarBrace = template.contains("${");
+        boolean fromReference = dollarBrace && References.containsReference(template);
         // The literal text (references removed) and what credential format it holds, found once: values can be many.
-        String literal = template.contains("${") ? SecretRules.literalPart(template) : template;
+        String literal = dollarBrace ? SecretRules.literalPart(template) : template;
         String format = SecretText.formatReason(literal);
+        boolean secretName = SecretRules.nameLooksSecret(name);
         if (!Boolean.FALSE.equals(marked)
-                && plaintextCredential(name, literal, format, marked, sealed, fromReference, location)) {
+                && plaintextCredential(name, secretName, literal, format, marked, sealed, fromReference, location)) {
             return null;
         }
         References.Resolved resolved = references.resolve(template, location, problems, resolve);
@@ -158,7 +206,7 @@ final class VariableReader {
         boolean content = value != null && (value.equals(literal) ? format != null || SecretText.looksRandom(value)
                 : SecretText.looksSecret(value));
         boolean sensitive = content || !Boolean.FALSE.equals(marked)
-                && (fromReference || Boolean.TRUE.equals(marked) || sealed || SecretRules.nameLooksSecret(name));
+                && (fromReference || Boolean.TRUE.equals(marked) || sealed || secretName);
         return new VariableSpec(name, value == null ? null : Secret.of(value), fromReference ? template : null,
                 sensitive, sealed, location);
     }
@@ -167,8 +215,8 @@ final class VariableReader {
      * Reports and returns true when the literal text of a value (references removed) writes a
      * credential in plain text; {@code format} is the credential format it holds, or null.
      */
-    private boolean plaintextCredential(String name, String literal, String format, Boolean marked, boolean sealed,
-            boolean fromReference, Location location) {
+    private boolean plaintextCredential(String name, boolean secretName, String literal, String format, Boolean marked,
+            boolean sealed, boolean fromReference, Location location) {
         String reason;
         boolean mayBeNotSecret = true; // sealed or marked secret: the way out is not to seal or mark it
         if (format != null) {
@@ -181,7 +229,7 @@ final class VariableReader {
         } else if (Boolean.TRUE.equals(marked)) {
             reason = "it is marked secret: true";
             mayBeNotSecret = false;
-        } else if (SecretRules.nameLooksSecret(name)) {
+        } else if (secretName) {
             reason = "its name says it is one";
         } else {
             return false;

@@ -20,8 +20,10 @@ sealed interface YNode permits YNode.YMap, YNode.YSeq, YNode.YScalar {
     record Entry(String key, Location keyLocation, YNode value) {}
 
     record YMap(Location location, Map<String, Entry> entries) implements YNode {
+        /** A {@link FrozenMap} is kept as given (nothing else can change it): readers build thousands of mappings. */
         public YMap {
-            entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+            entries = entries instanceof FrozenMap<String, Entry> ? entries
+                    : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         }
     }
 

@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.parser.ParserImpl;
@@ -61,8 +60,6 @@ final class YamlLoader {
      * small file could otherwise expand (and be printed) a thousandfold. Twice the largest file.
      */
     static final int MAX_EXPANDED_CHARS = 2 * MAX_BYTES;
-
-    private static final Pattern SIMPLE_KEY = Pattern.compile("[A-Za-z0-9_-]+");
 
     /** A file's bytes, the tree they gave under a name, and the diagnostics found on the way. */
     private record Parsed(byte[] bytes, YNode root, List<Diagnostic> diagnostics) {}
@@ -137,6 +134,12 @@ final class YamlLoader {
 
     /** The tree of a file's bytes, or null (diagnostics say why); see {@link #load}. */
     private static YNode decode(byte[] bytes, String fileName, Problems problems) {
+        if (BlockYaml.printableAscii(bytes)) {
+            // Nothing to decode or refuse: the bytes are the characters, and the simple reader need not check them.
+            String text = new String(bytes, StandardCharsets.ISO_8859_1);
+            YNode simple = BlockYaml.read(text, fileName, true);
+            return simple != null ? simple : notSimple(text, fileName, problems);
+        }
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer text = CharBuffer.allocate(bytes.length);
         CoderResult result = StandardCharsets.UTF_8.newDecoder()
@@ -167,6 +170,15 @@ final class YamlLoader {
 
     /** Parses YAML text; see {@link #load}. */
     static YNode parse(String text, String fileName, Problems problems) {
+        YNode simple = BlockYaml.read(text, fileName);
+        if (simple != null) {
+            return simple; // the same tree, made without SnakeYAML's scanner (most specs)
+        }
+        return notSimple(text, fileName, problems);
+    }
+
+    /** Parses YAML text that {@link BlockYaml} does not read. */
+    private static YNode notSimple(String text, String fileName, Problems problems) {
         YNode plain = PlainYaml.read(text, fileName, options());
         if (plain != null) {
             return plain; // the same tree, made without the composer's (nearly every spec)
@@ -471,11 +483,25 @@ final class YamlLoader {
 
     /** {@code parent.key}, or {@code parent["odd key"]} when the key is not a simple word. */
     static String child(String parent, String key) {
-        String part = SIMPLE_KEY.matcher(key).matches() ? key : "[\"" + escape(key) + "\"]";
-        if (parent.isEmpty()) {
-            return part;
+        if (!simpleKey(key)) {
+            String part = "[\"" + escape(key) + "\"]";
+            return parent.isEmpty() ? part : parent + part;
         }
-        return part.startsWith("[") ? parent + part : parent + "." + part;
+        return parent.isEmpty() ? key : parent + "." + key;
+    }
+
+    /** {@code [A-Za-z0-9_-]+}, without a regex: every key of a spec goes through here. */
+    private static boolean simpleKey(String key) {
+        if (key.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A key as a quoted path part: quotes, backslashes and control characters escaped. */

@@ -7,15 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
+    /**
  * The tree {@link PlainYaml} builds from the parser's events is the composer's, node for node
  * (positions, paths, kinds, order); anything it does not read plainly it leaves to the composer.
  */
@@ -25,14 +21,7 @@ class PlainYamlTest {
 
     /** Compares both readings; returns whether the plain one read it. */
     private static boolean same(String text) {
-        Problems problems = new Problems();
-        YNode composed = YamlLoader.composed(text, "f.yaml", problems);
-        YNode plain = PlainYaml.read(text, "f.yaml", YamlLoader.options());
-        if (plain != null) {
-            assertEquals(composed, plain, text.length() > 400 ? text.substring(0, 400) : text);
-            assertFalse(problems.hasErrors(), () -> "read plainly, yet the composer found: " + problems.all());
-        }
-        return plain != null;
+        return ComposerReadings.same((t, file) -> PlainYaml.read(t, file, YamlLoader.options()), text);
     }
 
     private static void plain(String text) {
@@ -100,30 +89,7 @@ class PlainYamlTest {
 
     @Test
     void theRepositorysAndEveryMalformedSpecsFilesReadTheSame() throws IOException {
-        int plain = 0;
-        int files = 0;
-        List<Path> repository = List.of(Path.of("tl-engine.yaml"), Path.of("environments/production.yaml"),
-                Path.of("environments/staging.yaml"));
-        for (Path file : repository) {
-            plain(Files.readString(file));
-        }
-        for (MalformedSpecs.Case c : MalformedSpecs.all()) {
-            Path dir = Files.createDirectories(tmp.resolve("case-" + files));
-            c.fixture().writeTo(dir);
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path file : walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                        .toList()) {
-                    files++;
-                    byte[] bytes = Files.readAllBytes(file);
-                    String text = new String(bytes, StandardCharsets.UTF_8);
-                    if (same(text)) {
-                        plain++;
-                    }
-                }
-            }
-        }
-        assertTrue(files > 50, "files read: " + files);
-        assertTrue(plain > files / 2, plain + " of " + files + " read plainly");
+        ComposerReadings.corpus(tmp, PlainYamlTest::same, 2);
     }
 
     @Test
