@@ -80,6 +80,12 @@ final class ConfigCache {
         return entry.masked(decrypt);
     }
 
+    /** Whether the environment's etag and decrypted answer are kept for its config as it is now. */
+    boolean holdsMade(State.EnvironmentRec environment) {
+        Entry entry = entries.get(environment.id);
+        return entry != null && entry.etag != null && entry.decrypted != null && entry.shape.matches(environment.config);
+    }
+
     /** Forgets every entry (the state was replaced: they could only miss). */
     void clear() {
         entries.clear();

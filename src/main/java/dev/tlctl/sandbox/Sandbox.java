@@ -91,6 +91,9 @@ public final class Sandbox implements AutoCloseable {
     private static Sandbox open(SandboxConfig config, boolean listen) throws IOException {
         warmUp();
         Store store = Store.open(config.stateFile(), config.token(), config.seed(), config.clock(), config.timing());
+        if (listen) {
+            store.readyReadsAfterWrites(); // a server: its idle time between requests is free
+        }
         return new Sandbox(config, store, listen);
     }
 
@@ -136,6 +139,11 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:<port>/graphql/v2}. */
+    /** The store, for tests of this package. */
+    Store store() {
+        return store;
+    }
+
     public URI graphqlUrl() {
         return baseUrl().resolve(HttpFront.GRAPHQL_PATH.substring(1));
     }

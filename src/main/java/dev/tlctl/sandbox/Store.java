@@ -31,6 +31,10 @@ final class Store {
     private final ConfigCache configs = new ConfigCache();
     /** The deployments by id and instance ({@link DeploymentIndex}), made again when the list changes. */
     private final DeploymentIndex deployments = new DeploymentIndex();
+    /** Whether the configs' cache entries are made again after each write ({@link #readyReadsAfterWrites}). */
+    private volatile boolean readyAfterWrites;
+    /** Set while a making of them is queued and not begun: writes in a burst queue one. */
+    private final java.util.concurrent.atomic.AtomicBoolean readyQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Store(State state, StateFile file, Clock clock, SandboxConfig.Timing timing) {
         this.state = state;
@@ -90,6 +94,7 @@ final class Store {
      * baseConfigEtag's compare-and-swap is atomic against every other write to the state.
      */
     <T> T transaction(Supplier<T> work) {
+        boolean wrote = false;
         lock.lock();
         try (StateFile.ProcessLock ignored = file != null && lock.getHoldCount() == 1 ? file.lockAcrossProcesses() : null) {
             refreshFromDisk();
@@ -100,11 +105,72 @@ final class Store {
                 }
                 return work.get();
             } finally {
+                wrote = dirty;
                 persistIfDirty();
             }
         } finally {
             lock.unlock();
+            if (wrote && readyAfterWrites && !lock.isHeldByCurrentThread()) {
+                readyReads();
+            }
         }
+    }
+
+    /**
+     * For a sandbox that serves for long ({@code sandbox serve}, {@link Sandbox#start}): after each
+     * write, every environment's configEtag and {@code config(decryptVariables: true)} answer are
+     * made on a thread of their own once the write has been answered, as a server stores an etag
+     * with the row it writes, so that the read that follows (a plan after an apply) finds them
+     * made. They are kept and checked as any {@link ConfigCache} entry is: a config changed since
+     * is made again at its read. The state itself is not touched.
+     */
+    void readyReadsAfterWrites() {
+        readyAfterWrites = true;
+    }
+
+    /** The thread of the last {@link #readyReadsAfterWrites} making begun; null when none. For tests. */
+    Thread lastReadying() {
+        return lastReadying;
+    }
+
+    /** Whether the environment's configEtag and decrypted config answer are made for its config as it is now. */
+    boolean readied(String environmentId) {
+        lock.lock();
+        try {
+            State.EnvironmentRec environment = environmentAny(environmentId);
+            return environment != null && configs.holdsMade(environment);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private volatile Thread lastReadying;
+
+    private void readyReads() {
+        if (!readyQueued.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            readyQueued.set(false);
+            lock.lock();
+            try {
+                if (state != null) {
+                    for (State.EnvironmentRec environment : state.environments) {
+                        if (environment.config == null) {
+                            continue;
+                        }
+                        ConfigCache.Read read = new ConfigCache.Read();
+                        configs.etag(environment, read);
+                        configs.masked(environment, true, read);
+                    }
+                }
+            } finally {
+                lock.unlock();
+            }
+        }, "tlctl-sandbox-ready-reads");
+        thread.setDaemon(true);
+        lastReadying = thread;
+        thread.start();
     }
 
     void transaction(Runnable work) {

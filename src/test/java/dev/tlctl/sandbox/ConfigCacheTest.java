@@ -121,6 +121,38 @@ class ConfigCacheTest extends SandboxTestBase {
         assertFresh(List.of(again.productionId()), "after a reset");
     }
 
+    @Test
+    void aServerMakesTheReadsOfEveryConfigAfterAWriteBeforeTheyAreAsked() throws Exception {
+        Project p = project("demo");
+        String staging = environment(p.id(), "staging");
+        upsert(p, p.productionId(), null, "REGION", "eu");
+        awaitReadying(sandbox.store());
+        assertTrue(sandbox.store().readied(p.productionId()), "the written environment's etag and answer are made");
+        assertTrue(sandbox.store().readied(staging), "and every other one's");
+        assertFresh(List.of(p.productionId(), staging), "after the write, served from what was made");
+
+        upsert(p, staging, null, "REGION", "us");
+        awaitReadying(sandbox.store());
+        assertTrue(sandbox.store().readied(staging), "made again for the config as it is now");
+        assertFresh(List.of(p.productionId(), staging), "after a second write");
+
+        Sandbox inProcess = Sandbox.startInProcess(SandboxConfig.defaults().withSeed(1));
+        try {
+            inProcess.store().transaction(() -> inProcess.store().markDirty());
+            assertNull(inProcess.store().lastReadying(), "a sandbox in process (a CLI's) makes nothing ahead");
+        } finally {
+            inProcess.close();
+        }
+    }
+
+    /** Waits for the last making begun after a write (bounded: a stuck one fails the test). */
+    private static void awaitReadying(Store store) throws InterruptedException {
+        Thread thread = store.lastReadying();
+        assertTrue(thread != null, "a write begins the making");
+        thread.join(30_000);
+        assertFalse(thread.isAlive(), "the making ends");
+    }
+
     /** Reads every environment (so that its reads are kept), writes, checks them all; returns the etags from before. */
     private Map<String, String> step(List<String> environments, String what, Runnable write) {
         Map<String, String> before = new LinkedHashMap<>();
