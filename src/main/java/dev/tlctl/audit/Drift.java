@@ -24,14 +24,10 @@ import dev.tlctl.spec.ServiceInstanceSpec;
 import dev.tlctl.spec.Spec;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
 
 /**
  * Drift: the spec against Railway, as a pure function of the spec (narrowed to the run's
@@ -111,8 +107,12 @@ public final class Drift {
      * environments are left out: they copy their base environment, secrets included.
      */
     private List<DriftReport.Risk> risks(LiveProject project, List<String> covered) {
-        List<LiveEnvironment[]> pairs = new ArrayList<>();
-        Map<String, LiveEnvironment> indexed = new LinkedHashMap<>();
+        List<DriftReport.Risk> out = new ArrayList<>();
+        byte[] key = Fingerprint.newSalt();
+        Map<String, SameSecrets.Index> indexes = new java.util.HashMap<>();
+        Map<String, Boolean> seen = new java.util.HashMap<>();
+        java.util.function.Function<LiveEnvironment, SameSecrets.Index> index =
+                e -> indexes.computeIfAbsent(e.name(), n -> SameSecrets.index(declared, project, e, key, seen));
         for (String name : covered) {
             LiveEnvironment env = project.environment(name).orElse(null);
             if (env == null) {
@@ -126,41 +126,14 @@ public final class Drift {
                 if (other.ephemeral()) {
                     continue; // Railway's PR environments copy their base's secrets by design, and are Railway's
                 }
-                pairs.add(new LiveEnvironment[] {other, env});
-                indexed.putIfAbsent(other.name(), other);
-                indexed.putIfAbsent(name, env);
-            }
-        }
-        Map<String, SameSecrets.Index> indexes = indexes(project, List.copyOf(indexed.values()));
-        List<DriftReport.Risk> out = new ArrayList<>();
-        for (LiveEnvironment[] pair : pairs) {
-            for (SameSecrets.Match m : SameSecrets.between(declared, indexes.get(pair[0].name()),
-                    indexes.get(pair[1].name()))) {
-                if (!m.declared()) {
-                    out.add(new DriftReport.Risk(m.right().text(), m.left().text()));
+                for (SameSecrets.Match m : SameSecrets.between(declared, index.apply(other), index.apply(env))) {
+                    if (!m.declared()) {
+                        out.add(new DriftReport.Risk(m.right().text(), m.left().text()));
+                    }
                 }
             }
         }
         return out;
-    }
-
-    /**
-     * The secrets of each of {@code environments} by fingerprint, under one key that dies with
-     * the run, built side by side (each is a pass over every value of its environment: 10,000 at
-     * 50 services of 200 variables); the texts classified are shared, as environments often hold
-     * the same values.
-     */
-    private Map<String, SameSecrets.Index> indexes(LiveProject project, List<LiveEnvironment> environments) {
-        byte[] key = Fingerprint.newSalt();
-        Map<String, Boolean> seen = new ConcurrentHashMap<>();
-        SameSecrets.Index[] built = new SameSecrets.Index[environments.size()];
-        IntStream.range(0, built.length).parallel()
-                .forEach(i -> built[i] = SameSecrets.index(declared, project, environments.get(i), key, seen));
-        Map<String, SameSecrets.Index> indexes = new HashMap<>();
-        for (int i = 0; i < built.length; i++) {
-            indexes.put(environments.get(i).name(), built[i]);
-        }
-        return indexes;
     }
 
     /** What an apply with pruning would change is drift, minus Railway's consequences and what a missing parent covers. */

@@ -11,9 +11,7 @@ import dev.tlctl.live.LiveVolume;
 import dev.tlctl.live.LiveWorkspace;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /** Maps Railway's wire JSON to {@code live} records. */
 final class LiveMapper {
@@ -72,18 +70,12 @@ final class LiveMapper {
                 project.path("botPrEnvironments").asBoolean(false));
     }
 
-    /**
-     * The environments of a connection, in its order, mapped side by side (in the common fork-join
-     * pool, with the calling thread): at 50 services of 200 variables each one is 10,000 values.
-     */
     static List<LiveEnvironment> environments(JsonNode connection) {
-        List<JsonNode> nodes = new ArrayList<>();
+        List<LiveEnvironment> out = new ArrayList<>();
         for (JsonNode edge : connection.path("edges")) {
-            nodes.add(edge.path("node"));
+            out.add(environment(edge.path("node")));
         }
-        LiveEnvironment[] out = new LiveEnvironment[nodes.size()];
-        IntStream.range(0, out.length).parallel().forEach(i -> out[i] = environment(nodes.get(i)));
-        return new ArrayList<>(Arrays.asList(out));
+        return out;
     }
 
     static List<LiveService> services(JsonNode connection) {
