@@ -1,15 +1,11 @@
 package dev.tlctl.spec;
 
-import java.util.regex.Pattern;
-
 /**
  * The naming rules: project, environment and service names are non-empty and free of control
  * characters (Railway accepts names such as "Postgres" or "my api", so nothing stricter);
  * variable names are {@code [A-Za-z_][A-Za-z0-9_]*}.
  */
 final class Names {
-    static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
     private Names() {}
 
     static void check(String kind, String name, Location location, Problems problems) {
@@ -38,7 +34,7 @@ final class Names {
         return false;
     }
 
-    /** {@link #VARIABLE}, without a regex: every variable of a spec is checked. */
+    /** Whether {@code name} is {@code [A-Za-z_][A-Za-z0-9_]*}, without a regex: every variable of a spec is checked. */
     static boolean variableName(String name) {
         if (name.isEmpty()) {
             return false;

@@ -89,7 +89,7 @@ public final class SpecKeys {
 
     /** Project, environment and service names: not blank, no control characters ({@link Names}). */
     static final String NAME = "(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f-\\u009f]*";
-    /** Variable names ({@link Names#VARIABLE}), without tlctl's reserved record names ({@link VariableSpec#reserved}). */
+    /** Variable names ({@link Names#variableName}), without tlctl's reserved record names ({@link VariableSpec#reserved}). */
     static final String VARIABLE_NAME = "(?!" + VariableSpec.RECORD + "(_[0-9]+)?$)[A-Za-z_][A-Za-z0-9_]*";
     /**
      * A custom domain as the reader takes it (trimmed, any case): a host name that is not one of
