@@ -35,6 +35,8 @@ final class Store {
     private volatile boolean readyAfterWrites;
     /** Set while a making of them is queued and not begun: writes in a burst queue one. */
     private final java.util.concurrent.atomic.AtomicBoolean readyQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The thread of the last such making begun ({@link #lastReadying}). */
+    private volatile Thread lastReadying;
 
     private Store(State state, StateFile file, Clock clock, SandboxConfig.Timing timing) {
         this.state = state;
@@ -144,8 +146,6 @@ final class Store {
         }
     }
 
-    private volatile Thread lastReadying;
-
     private void readyReads() {
         if (!readyQueued.compareAndSet(false, true)) {
             return;
@@ -156,8 +156,8 @@ final class Store {
             try {
                 if (state != null) {
                     for (State.EnvironmentRec environment : state.environments) {
-                        if (environment.config == null) {
-                            continue;
+                        if (environment.config == null || environment.deletedAt != null) {
+                            continue; // nothing a read can ask for
                         }
                         ConfigCache.Read read = new ConfigCache.Read();
                         configs.etag(environment, read);
