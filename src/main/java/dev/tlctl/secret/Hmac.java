@@ -44,7 +44,11 @@ final class Hmac {
 
     /** The HMAC of {@code data}. */
     byte[] of(byte[] data) {
-        return mac(data, data.length);
+        int[] w = new int[64];
+        int[] state = inner.clone();
+        Sha256.finish(state, Sha256.BLOCK, data, data.length, w);
+        outer(state, w);
+        return Sha256.bytes(state);
     }
 
     /** The HMAC of the parts' UTF-8 bytes, each followed by a zero byte (no two lists of parts collide). */
@@ -67,7 +71,7 @@ final class Hmac {
             for (int i = 0; i <= length; i++) {
                 int c = i < length ? part.charAt(i) : 0;
                 if (c >= 0x80) {
-                    return Arrays.copyOf(mac(utf8Parts(parts), -1), count);
+                    return Arrays.copyOf(of(utf8Parts(parts)), count);
                 }
                 w[at >>> 2] |= c << (24 - ((at & 3) << 3));
                 if (++at == Sha256.BLOCK) {
@@ -90,15 +94,6 @@ final class Hmac {
             out.write(0);
         }
         return out.toByteArray();
-    }
-
-    /** The HMAC of {@code data[0..length)} ({@code length} -1: all of it). */
-    private byte[] mac(byte[] data, int length) {
-        int[] w = new int[64];
-        int[] state = inner.clone();
-        Sha256.finish(state, Sha256.BLOCK, data, length < 0 ? data.length : length, w);
-        outer(state, w);
-        return Sha256.bytes(state);
     }
 
     /** Turns {@code state}, an inner digest, into the HMAC's: the outer hash of it, in place. */
