@@ -94,7 +94,7 @@ public final class ConfigCodec {
             for (String section : SECTIONS) {
                 JsonNode part = service.get(section);
                 if (part != null && part.isObject()) {
-                    sections.put(section, part.toString());
+                    sections.put(section, JsonText.of(part));
                 }
             }
             instances.put(e.getKey(), new LiveServiceInstance(e.getKey(), readSettings(service),

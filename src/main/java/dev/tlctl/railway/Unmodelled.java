@@ -45,13 +45,13 @@ final class Unmodelled {
                     if (ENTRIES.contains(part.getKey()) && part.getValue().isObject()) {
                         entries("networking." + part.getKey(), part.getValue(), out);
                     } else if (!unset(part.getValue())) {
-                        out.put("networking." + part.getKey(), part.getValue().toString());
+                        out.put("networking." + part.getKey(), JsonText.of(part.getValue()));
                     }
                 });
             } else if (key.equals("volumeMounts") && value.isObject()) {
                 entries(key, value, out);
             } else {
-                out.put(key, value.toString());
+                out.put(key, JsonText.of(value));
             }
         }
         return out;
@@ -60,7 +60,7 @@ final class Unmodelled {
     /** The keys of {@code source}, {@code build} or {@code deploy} that the codec does not read. */
     private static void settings(String section, JsonNode part, SortedMap<String, String> out) {
         if (!part.isObject()) {
-            out.put(section, part.toString());
+            out.put(section, JsonText.of(part));
             return;
         }
         Set<String> modelled = MODELLED;
@@ -69,7 +69,7 @@ final class Unmodelled {
             JsonNode value = e.getValue();
             String railwayDefault = RAILWAY_DEFAULTS.get(path);
             if (modelled.contains(path) || unset(value)
-                    || railwayDefault != null && value.toString().equals(railwayDefault)) {
+                    || railwayDefault != null && JsonText.of(value).equals(railwayDefault)) {
                 return;
             }
             switch (path) {
@@ -79,21 +79,21 @@ final class Unmodelled {
                         regions += region.isObject() ? 1 : 0;
                     }
                     if (regions > 1) { // one region is deploy.region with its replicas
-                        out.put(path, value.toString());
+                        out.put(path, JsonText.of(value));
                     }
                 }
                 case "deploy.limitOverride" -> value.fields().forEachRemaining(limit -> {
                     if (limit.getKey().equals("containers") && limit.getValue().isObject()) {
                         limit.getValue().fields().forEachRemaining(c -> {
                             if (!Set.of("cpu", "memoryBytes").contains(c.getKey()) && !unset(c.getValue())) {
-                                out.put(path + ".containers." + c.getKey(), c.getValue().toString());
+                                out.put(path + ".containers." + c.getKey(), JsonText.of(c.getValue()));
                             }
                         });
                     } else if (!unset(limit.getValue())) {
-                        out.put(path + "." + limit.getKey(), limit.getValue().toString());
+                        out.put(path + "." + limit.getKey(), JsonText.of(limit.getValue()));
                     }
                 });
-                default -> out.put(path, value.toString());
+                default -> out.put(path, JsonText.of(value));
             }
         });
     }
@@ -101,7 +101,7 @@ final class Unmodelled {
     private static void entries(String prefix, JsonNode entries, SortedMap<String, String> out) {
         entries.fields().forEachRemaining(e -> {
             if (e.getValue() != null && !e.getValue().isNull()) {
-                out.put(prefix + "." + e.getKey(), e.getValue().toString());
+                out.put(prefix + "." + e.getKey(), JsonText.of(e.getValue()));
             }
         });
     }
