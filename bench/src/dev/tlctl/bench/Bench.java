@@ -59,8 +59,9 @@ public final class Bench {
     /** The options of the launcher before it used a class-data archive (the "before" of start-up). */
     static final List<String> OLD_LAUNCHER_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
 
+    /** One run: its requests, time and memory, and the sandbox's CPU while it ran ({@code -1}: not known). */
     record Measure(long requests, long mutations, long deployments, double wallMs, long maxRssKiB, double cpuMs,
-            int exit) {}
+            int exit, double sandboxCpuMs) {}
 
     record Row(Size size, Operation operation, String jdk, Measure tlctl, Measure baseline) {}
 
@@ -245,8 +246,8 @@ public final class Bench {
         Path state = sandboxMode.equals("serve") ? work.resolve("grid-sandbox.json") : null;
         try (SandboxServer sandbox = SandboxServer.start(java, jar, classpath(), state, faults,
                 work.resolve("grid-sandbox.log"))) {
-            warmUp(sandbox, parallelism);
             for (Size size : sizes) {
+                warmUp(sandbox, parallelism, size);
                 Http.reset(sandbox.graphql);
                 Path dir = work.resolve("grid-" + size);
                 System.err.printf(Locale.ROOT, "bench: %s (%d services x %d environments x %d variables)%n",
@@ -298,11 +299,15 @@ public final class Bench {
         return jdks.indexOf(jdk) == 0 ? "bench-tlctl" : "bench-tlctl-" + (jdks.indexOf(jdk) + 1);
     }
 
-    /** One small apply and plan by each client, unmeasured, so that the sandbox's own JIT is warm. */
-    private void warmUp(SandboxServer sandbox, int parallelism) throws Exception {
+    /**
+     * One apply from empty and one plan by each client at {@code size}, unmeasured, then a reset: the
+     * sandbox stands for Railway, a server that is warm, and its JIT would otherwise still be compiling
+     * its write path (seconds of CPU on the same cores) during the measured apply from empty.
+     */
+    private void warmUp(SandboxServer sandbox, int parallelism, Size size) throws Exception {
         Http.reset(sandbox.graphql);
-        Path dir = work.resolve("grid-warm-up");
-        SpecGen.write(dir, new Size(2, 2, 10), "bench-tlctl", "bench-baseline", false);
+        Path dir = work.resolve("grid-warm-up-" + size);
+        SpecGen.write(dir, size, "bench-tlctl", "bench-baseline", false);
         for (String op : List.of("apply", "plan")) {
             List<String> tlctl = new ArrayList<>(List.of(jdks.get(0).launcher().toString(), op));
             tlctl.addAll(op.equals("apply") ? List.of("--yes", "--env-file", SpecGen.ENV_FILE)
@@ -326,13 +331,15 @@ public final class Bench {
     private Measure measure(SandboxServer sandbox, List<String> command, Path dir, Map<String, String> env, String what)
             throws Exception {
         Http.Counters before = Http.Counters.of(Http.stats(sandbox.graphql));
+        double sandboxCpu = sandbox.cpuMs();
         Proc.Result r = Proc.run(command, dir, env, true, scratch, 900);
+        double sandboxCpuAfter = sandbox.cpuMs();
         Http.Counters delta = Http.Counters.of(Http.stats(sandbox.graphql)).minus(before);
         if (r.exit() != 0) {
             System.err.println("bench: " + what + " exited with " + r.exit() + ":\n" + r.stderr());
         }
         return new Measure(delta.requests(), delta.mutations(), delta.deployments(), r.millis(), r.maxRssKiB(), r.cpuMs(),
-                r.exit());
+                r.exit(), sandboxCpu < 0 || sandboxCpuAfter < 0 ? -1 : sandboxCpuAfter - sandboxCpu);
     }
 
     /**

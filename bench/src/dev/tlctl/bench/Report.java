@@ -60,12 +60,13 @@ final class Report {
             md.append("Sandbox (").append(sandboxMode.equals("serve") ? "`tlctl sandbox serve`, state file"
                     : "in memory, own process").append(", Railway's creation quotas and delays off: tlctl sends its"
                     + " environment creates at once and would space them only after a refusal) latency ").append(latency)
-                    .append(" per request; baseline parallelism ")
+                    .append(" per request; warmed at each size by an unmeasured apply from empty and plan of both clients, then"
+                    + " reset (Railway is a warm server); baseline parallelism ")
                     .append(parallelism).append(". Size = services x environments x variables per service. ")
                     .append("x = baseline / tlctl.\n\n");
             md.append("| size | operation | JDK | requests tlctl | requests baseline | x | wall tlctl | wall baseline | x "
-                    + "| CPU tlctl | peak RSS tlctl | peak RSS baseline | deployments tlctl | deployments baseline |\n");
-            md.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                    + "| CPU tlctl | CPU sandbox | peak RSS tlctl | peak RSS baseline | deployments tlctl | deployments baseline |\n");
+            md.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (Bench.Row r : rows) {
                 md.append("| ").append(r.size()).append(" | ").append(r.operation().name()).append(" | ").append(r.jdk())
                         .append(" | ").append(r.tlctl().requests()).append(" | ").append(r.baseline().requests())
@@ -73,6 +74,7 @@ final class Report {
                         .append(" | ").append(seconds(r.tlctl().wallMs())).append(" | ").append(seconds(r.baseline().wallMs()))
                         .append(" | ").append(ratio(r.baseline().wallMs(), r.tlctl().wallMs()))
                         .append(" | ").append(r.tlctl().cpuMs() < 0 ? "?" : seconds(r.tlctl().cpuMs()))
+                        .append(" | ").append(r.tlctl().sandboxCpuMs() < 0 ? "?" : seconds(r.tlctl().sandboxCpuMs()))
                         .append(" | ").append(mib(r.tlctl().maxRssKiB())).append(" | ").append(mib(r.baseline().maxRssKiB()))
                         .append(" | ").append(r.tlctl().deployments()).append(" | ").append(r.baseline().deployments())
                         .append(" |\n");
@@ -145,16 +147,16 @@ final class Report {
         StringBuilder csv = new StringBuilder("size,services,environments,variables,operation,jdk,"
                 + "tlctl_requests,baseline_requests,requests_ratio,tlctl_mutations,baseline_mutations,"
                 + "tlctl_wall_ms,baseline_wall_ms,wall_ratio,tlctl_max_rss_kib,baseline_max_rss_kib,"
-                + "tlctl_deployments,baseline_deployments,tlctl_exit,baseline_exit,tlctl_cpu_ms\n");
+                + "tlctl_deployments,baseline_deployments,tlctl_exit,baseline_exit,tlctl_cpu_ms,sandbox_cpu_ms_during_tlctl\n");
         for (Bench.Row r : rows) {
             Size s = r.size();
             Bench.Measure t = r.tlctl();
             Bench.Measure b = r.baseline();
-            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%s,%s,%d,%d,%s,%d,%d,%.0f,%.0f,%s,%d,%d,%d,%d,%d,%d,%.0f%n",
+            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%s,%s,%d,%d,%s,%d,%d,%.0f,%.0f,%s,%d,%d,%d,%d,%d,%d,%.0f,%.0f%n",
                     s, s.services(), s.environments(), s.variables(), quote(r.operation().name()), quote(r.jdk()),
                     t.requests(), b.requests(), csvRatio(b.requests(), t.requests()), t.mutations(), b.mutations(),
                     t.wallMs(), b.wallMs(), csvRatio(b.wallMs(), t.wallMs()), t.maxRssKiB(), b.maxRssKiB(),
-                    t.deployments(), b.deployments(), t.exit(), b.exit(), t.cpuMs()));
+                    t.deployments(), b.deployments(), t.exit(), b.exit(), t.cpuMs(), t.sandboxCpuMs()));
         }
         return csv.toString();
     }

@@ -83,6 +83,11 @@ final class SandboxServer implements AutoCloseable {
         return new SandboxServer(process, url, token);
     }
 
+    /** The sandbox process's CPU time so far (user + system, all threads), in ms; -1 where the OS does not say. */
+    double cpuMs() {
+        return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(-1.0);
+    }
+
     @Override
     public void close() {
         process.destroy();
