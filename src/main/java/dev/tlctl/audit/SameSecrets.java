@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Secrets one environment holds with the same value as another's, at any address: staging's
@@ -59,8 +60,9 @@ final class SameSecrets {
      */
     static Index index(Spec spec, LiveProject project, LiveEnvironment env, byte[] key, Map<String, Boolean> seen) {
         Index index = new Index(env.name());
+        Function<String, Fingerprint> fingerprint = Fingerprint.under(key);
         for (Map.Entry<Address, Secret> secret : secrets(spec, project, env, seen)) {
-            index.byValue.computeIfAbsent(Fingerprint.of(secret.getValue().reveal(), key), k -> new ArrayList<>())
+            index.byValue.computeIfAbsent(fingerprint.apply(secret.getValue().reveal()), k -> new ArrayList<>())
                     .add(secret.getKey());
         }
         return index;

@@ -26,6 +26,16 @@ public record Fingerprint(byte[] salt, byte[] hash) implements Witness {
         return new Fingerprint(salt, new Hmac(salt).of(value.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * Fingerprints of many values under one salt, the HMAC's key set up once (two SHA-256 blocks
+     * that {@link #of} hashes again for every value).
+     */
+    public static java.util.function.Function<String, Fingerprint> under(byte[] salt) {
+        Hmac hmac = new Hmac(salt);
+        byte[] copy = salt.clone();
+        return value -> new Fingerprint(copy, hmac.of(value.getBytes(StandardCharsets.UTF_8)));
+    }
+
     /** A new random 16-byte salt. */
     public static byte[] newSalt() {
         byte[] salt = new byte[16];

@@ -38,6 +38,15 @@ public final class SecretText {
     private static final int MIN_HEX = 32;
     private static final double MIN_ENTROPY = 4.0;
 
+    /**
+     * Names already classified: a project repeats the same few hundred names in every service and
+     * environment (at 50x10x200, 102,000 variables and 200 names), and each is asked at every read.
+     * Bounded, for a process that lives long (the sandbox).
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> NAMES_SEEN =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int NAMES_REMEMBERED = 10_000;
+
     private SecretText() {}
 
     /** Whether a variable's name says it holds a secret ({@code *_TOKEN}, {@code *PASSWORD*}...). */
@@ -45,6 +54,18 @@ public final class SecretText {
         if (name == null) {
             return false;
         }
+        Boolean known = NAMES_SEEN.get(name);
+        if (known != null) {
+            return known;
+        }
+        boolean secret = nameRule(name);
+        if (NAMES_SEEN.size() < NAMES_REMEMBERED) {
+            NAMES_SEEN.put(name, secret);
+        }
+        return secret;
+    }
+
+    private static boolean nameRule(String name) {
         String upper = name.toUpperCase(Locale.ROOT);
         return endsWithWord(upper, "TOKEN") || endsWithWord(upper, "SECRET") || endsWithWord(upper, "KEY")
                 || upper.contains("PASSWORD") || upper.contains("PASSWD");

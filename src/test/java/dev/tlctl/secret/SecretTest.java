@@ -57,6 +57,19 @@ class SecretTest {
     }
 
     @Test
+    void fingerprintsUnderOneSaltAreTheSameAsOneByOne() {
+        byte[] salt = Fingerprint.newSalt();
+        var under = Fingerprint.under(salt);
+        for (String value : new String[] {"", VALUE, "x".repeat(200), "caf\u00e9 \uD83D\uDE00", VALUE}) {
+            assertEquals(Fingerprint.of(value, salt), under.apply(value), value.length() + " chars");
+            assertEquals(Fingerprint.of(value, salt).text(), under.apply(value).text());
+        }
+        salt[0]++; // the caller's array changed later changes nothing already keyed
+        assertEquals(Fingerprint.of(VALUE, under.apply("").salt()), under.apply(VALUE));
+        assertNotEquals(Fingerprint.of(VALUE, salt), under.apply(VALUE));
+    }
+
+    @Test
     void sameValueUnderTwoSaltsCannotBeMatched() {
         Fingerprint a = Secret.of(VALUE).fingerprint(Fingerprint.newSalt());
         Fingerprint b = Secret.of(VALUE).fingerprint(Fingerprint.newSalt());

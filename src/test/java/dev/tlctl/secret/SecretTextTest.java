@@ -102,4 +102,23 @@ class SecretTextTest {
         assertEquals(null, Shown.MASKED.json());
         assertEquals("(sensitive)", Shown.MASKED.text());
     }
+
+    @Test
+    void nameRuleIsTheUpperCasedNamesRuleForAnyName() {
+        java.util.Random random = new java.util.Random(17);
+        String[] parts = {"TOKEN", "token", "_", "Secret", "KEY", "kEy", "PASSWORD", "passwd", "PASSW", "A", "x",
+            "\u00df", "pa\u00dfword", "\u0131", "\u212a", "\u00e9", "1", "ToKeN_", "API"};
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder name = new StringBuilder();
+            for (int n = random.nextInt(5); n >= 0; n--) {
+                name.append(parts[random.nextInt(parts.length)]);
+            }
+            String text = name.toString();
+            String upper = text.toUpperCase(java.util.Locale.ROOT);
+            boolean expected = upper.equals("TOKEN") || upper.endsWith("_TOKEN") || upper.equals("SECRET")
+                    || upper.endsWith("_SECRET") || upper.equals("KEY") || upper.endsWith("_KEY")
+                    || upper.contains("PASSWORD") || upper.contains("PASSWD");
+            assertEquals(expected, SecretText.nameLooksSecret(text), text);
+        }
+    }
 }
