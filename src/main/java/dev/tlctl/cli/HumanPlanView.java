@@ -80,8 +80,9 @@ final class HumanPlanView implements PlanView {
         } else {
             out.println("tlctl will make these changes to project " + project + where + ":");
             for (Map.Entry<String, List<Change>> group : groups(plan).entrySet()) {
-                // One write per group, not one per line: a plan can have a hundred thousand lines.
-                StringBuilder block = new StringBuilder(NL);
+                // One write per group, not one per line: a plan can have a hundred thousand lines (room made for
+                // them at once: a block of a megabyte is not grown and copied on the way).
+                StringBuilder block = new StringBuilder(64 + 80 * group.getValue().size()).append(NL);
                 if (!group.getKey().isEmpty() && !group.getKey().equals(WORKSPACE)) {
                     block.append("  ").append(style.bold(group.getKey())).append(NL);
                 }
