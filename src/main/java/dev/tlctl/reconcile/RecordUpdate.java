@@ -108,9 +108,10 @@ final class RecordUpdate {
     static Map<String, Prefingerprints.Prepared> prefingerprints(EnvironmentSpec spec, String environmentId,
             Set<String> relatives, RecordKey key) {
         Map<String, Prefingerprints.Prepared> out = new HashMap<>(capacity(relatives.size()));
+        RecordKey.Fingerprints fingerprints = key.in(environmentId);
         declared(spec, (service, name, setting, relative, text) -> {
             if (relatives.contains(relative)) {
-                out.put(relative, new Prefingerprints.Prepared(text, key.fingerprint(environmentId, relative, text)));
+                out.put(relative, new Prefingerprints.Prepared(text, fingerprints.of(relative, text)));
             }
         });
         return out;
@@ -189,10 +190,11 @@ final class RecordUpdate {
                 instances.put(i.service(), serviceIds.get(i.service()));
             }
         }
-        Map<String, SharedRecord.Value> values = new SharedRecord.Handed();
+        Map<String, SharedRecord.Value> values = new SharedRecord.Handed(changes.size());
+        RecordKey.Fingerprints fingerprints = key.in(environmentId);
         declared(spec, (service, name, setting, relative, text) -> {
             if (changes.containsKey(relative)) {
-                values.put(relative, new SharedRecord.Value(key.fingerprint(environmentId, relative, text), !setting));
+                values.put(relative, new SharedRecord.Value(fingerprints.of(relative, text), !setting));
             }
         });
         SharedRecord record = new SharedRecord(environmentId, true, key.check(environmentId), services, instances,
