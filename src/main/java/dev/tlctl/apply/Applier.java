@@ -115,6 +115,12 @@ public final class Applier {
         private final List<String> committed;
         /** The preview environments this apply creates. */
         private final Set<String> createdPreviews = new LinkedHashSet<>();
+        /**
+         * The plan's changes but its variables and settings, in plan order: what the steps other than
+         * the commit are made of, found in one pass (a large plan's hundred thousand changes are
+         * nearly all variables, which only the commit carries).
+         */
+        private final List<Change> structural = new ArrayList<>();
 
         Run(Plan plan, String message, String token) {
             this.plan = plan;
@@ -126,11 +132,15 @@ public final class Applier {
             this.committed = plan.target().environments().stream().map(EnvironmentTarget::name)
                     .filter(env -> plan.changesIn(env).stream().anyMatch(Run::committed))
                     .toList();
-            plan.changes().forEach(c -> {
+            for (Change c : plan.changes()) {
+                if (c instanceof Change.Variable || c instanceof Change.Setting) {
+                    continue;
+                }
+                structural.add(c);
                 if (c instanceof Change.Environment e && e.ephemeral() && e.action() == Action.CREATE) {
                     createdPreviews.add(e.environment());
                 }
-            });
+            }
         }
 
         /** Whether a change travels in its environment's commit (domains and new volumes have their own calls). */
@@ -182,7 +192,7 @@ public final class Applier {
 
         private List<Planned> steps() {
             List<Planned> steps = new ArrayList<>();
-            for (Change c : plan.changes()) {
+            for (Change c : structural) {
                 if (c instanceof Change.Project p) {
                     steps.add(new Planned("create project " + p.name() + " with environment " + p.defaultEnvironment(),
                             List.of(c), () -> {
@@ -217,22 +227,28 @@ public final class Applier {
             if (!serviceCreates.isEmpty()) {
                 List<String> names = serviceCreates.stream().map(c -> c.address().service()).toList();
                 List<Change> withConsequences = new ArrayList<>(serviceCreates);
-                plan.changes().stream().filter(c -> c.origin() == Origin.RAILWAY).forEach(withConsequences::add);
+                structural.stream().filter(c -> c.origin() == Origin.RAILWAY).forEach(withConsequences::add);
                 steps.add(new Planned("create " + plural("service", names), withConsequences, () -> {
                     serviceIds.putAll(client.createServices(projectId, names));
                     awaitNewInstances();
                 }));
             }
-            List<Change> limitChanges = plan.changes().stream().filter(c -> c instanceof Change.UsageLimit).toList();
+            List<Change> limitChanges = structural.stream().filter(c -> c instanceof Change.UsageLimit).toList();
             if (!committed.isEmpty() || !limitChanges.isEmpty()) {
                 List<Change> all = new ArrayList<>();
-                committed.forEach(env -> plan.changesIn(env).stream().filter(Run::committed).forEach(all::add));
+                for (String env : committed) {
+                    for (Change c : plan.changesIn(env)) {
+                        if (committed(c)) {
+                            all.add(c);
+                        }
+                    }
+                }
                 all.addAll(limitChanges);
                 String title = joinTitles(committed.isEmpty() ? null : "commit " + plural("environment", committed),
                         limitChanges.isEmpty() ? null : "set the usage limit");
                 steps.add(new Planned(title, all, () -> commit(committed, limitChanges)));
             }
-            for (Change c : plan.changes()) {
+            for (Change c : structural) {
                 if (c instanceof Change.PullRequests p) {
                     // After the commit: the base environment may be created by this apply.
                     steps.add(new Planned("set the pull request environments of project " + plan.target().projectName(),
@@ -242,14 +258,14 @@ public final class Applier {
                                             p.after().bots()))));
                 }
             }
-            List<Change> domains = plan.changes().stream().filter(c -> c instanceof Change.Domain).toList();
+            List<Change> domains = structural.stream().filter(c -> c instanceof Change.Domain).toList();
             if (!domains.isEmpty()) {
                 // After the commit: a domain needs its instance, which the commit may create.
                 steps.add(new Planned("write " + (domains.size() == 1 ? "domain " : "domains ") + String.join(", ",
                         domains.stream().map(c -> c.address().text()).toList()), domains,
                         () -> domains.forEach(c -> writeDomain((Change.Domain) c))));
             }
-            List<Change> volumes = plan.changes().stream().filter(c -> c instanceof Change.Volume
+            List<Change> volumes = structural.stream().filter(c -> c instanceof Change.Volume
                     && c.action() == Action.CREATE).toList();
             if (!volumes.isEmpty()) {
                 // After the commit: a volume mounts on its instance, which the commit may create.
@@ -271,7 +287,7 @@ public final class Applier {
                                     + " MB").toList()), List.of(), () -> sizeNewVolumes(sized, createdVolumes)));
                 }
             }
-            List<Change> deletions = plan.changes().stream().filter(c -> c.action() == Action.DELETE
+            List<Change> deletions = structural.stream().filter(c -> c.action() == Action.DELETE
                     && (c instanceof Change.Service || c instanceof Change.Environment)).toList();
             if (!deletions.isEmpty()) {
                 String what = String.join(", ", deletions.stream().map(c -> c.address().text()).toList());
@@ -327,7 +343,7 @@ public final class Applier {
             Set<String> written = new LinkedHashSet<>(committed);
             Map<String, Set<String>> expected = new LinkedHashMap<>();
             Map<String, String> names = new LinkedHashMap<>();
-            for (Change c : plan.changes()) {
+            for (Change c : structural) {
                 if (c instanceof Change.Instance i && i.action() == Action.CREATE && i.origin() == Origin.RAILWAY
                         && written.contains(i.environment()) && environmentIds.containsKey(i.environment())) {
                     String environmentId = environmentIds.get(i.environment());
@@ -359,7 +375,7 @@ public final class Applier {
         }
 
         private List<Change> of(Class<? extends Change> type, Action action) {
-            return plan.changes().stream().filter(c -> type.isInstance(c) && c.action() == action).toList();
+            return structural.stream().filter(c -> type.isInstance(c) && c.action() == action).toList();
         }
 
         private void commit(List<String> environments, List<Change> limitChanges) {

@@ -34,9 +34,12 @@ final class HumanPlanView implements PlanView {
     private final PrintStream err;
     private final Style style;
     private final boolean showValues;
+    /** The symbol of each {@link Action}, by ordinal, as styled: made once, not once per line. */
+    private final String[] symbols;
     /**
-     * A non-secret variable's value as shown, by its text: environments often hold the same values,
-     * and whether a value is a credential (masked) is found once per text.
+     * A non-secret variable's value as shown and escaped ({@link Printable}), by its text:
+     * environments often hold the same values, and whether a value is a credential (masked) is
+     * found once per text.
      */
     private final Map<String, String> shownVariables = new HashMap<>();
 
@@ -46,6 +49,14 @@ final class HumanPlanView implements PlanView {
         this.err = terminal.err();
         this.style = terminal.style();
         this.showValues = showValues;
+        this.symbols = new String[Action.values().length];
+        for (Action action : Action.values()) {
+            symbols[action.ordinal()] = switch (action) {
+                case CREATE -> style.green("+");
+                case UPDATE -> style.yellow("~");
+                case DELETE -> style.red("-");
+            };
+        }
     }
 
     @Override
@@ -69,8 +80,9 @@ final class HumanPlanView implements PlanView {
         } else {
             out.println("tlctl will make these changes to project " + project + where + ":");
             for (Map.Entry<String, List<Change>> group : groups(plan).entrySet()) {
-                // One write per group, not one per line: a plan can have a hundred thousand lines.
-                StringBuilder block = new StringBuilder(NL);
+                // One write per group, not one per line: a plan can have a hundred thousand lines (room made for
+                // them at once: a block of a megabyte is not grown and copied on the way).
+                StringBuilder block = new StringBuilder(64 + 80 * group.getValue().size()).append(NL);
                 if (!group.getKey().isEmpty() && !group.getKey().equals(WORKSPACE)) {
                     block.append("  ").append(style.bold(group.getKey())).append(NL);
                 }
@@ -174,13 +186,13 @@ final class HumanPlanView implements PlanView {
      * pieces, not made as a string each; escaping a concatenation is escaping its pieces).
      */
     private StringBuilder line(StringBuilder out, Change change) {
-        String symbol = switch (change.action()) {
-            case CREATE -> style.green("+");
-            case UPDATE -> style.yellow("~");
-            case DELETE -> style.red("-");
-        };
-        out.append(symbol).append(' ').append(Printable.of(change.address().text()))
-                .append(Printable.of(values(change)));
+        address(out.append(symbols[change.action().ordinal()]).append(' '), change);
+        if (change instanceof Change.Variable v && showValues && !v.sensitive() && v.action() == Action.CREATE) {
+            // The line of nearly every change of a large plan: its value shown once per text, escaped.
+            out.append(" = ").append(variable(v.after()));
+        } else {
+            out.append(Printable.of(values(change)));
+        }
         boolean railway = change.origin() == Origin.RAILWAY;
         if (railway || change.note() != null) {
             String remarks = railway && change.note() != null ? "by Railway: " + Printable.of(change.note())
@@ -188,6 +200,25 @@ final class HumanPlanView implements PlanView {
             out.append(style.dim("  (" + remarks + ")"));
         }
         return out;
+    }
+
+    /**
+     * The change's address, escaped, appended: a variable's and a setting's (nearly every line of a
+     * large plan) in pieces, in {@code Address.text()}'s form, with no string made for it.
+     */
+    private static void address(StringBuilder out, Change change) {
+        if (change instanceof Change.Variable v) {
+            out.append(Printable.of(v.environment())).append('/');
+            if (v.service() != null) {
+                out.append(Printable.of(v.service())).append('/');
+            }
+            out.append("variable/").append(Printable.of(v.name()));
+        } else if (change instanceof Change.Setting s) {
+            out.append(Printable.of(s.environment())).append('/').append(Printable.of(s.service())).append("/setting/")
+                    .append(Printable.of(s.key()));
+        } else {
+            out.append(Printable.of(change.address().text()));
+        }
     }
 
     private static String port(Integer port) {
@@ -253,6 +284,7 @@ final class HumanPlanView implements PlanView {
         if (value == null) {
             return Shows.quoted(Shows.value(null, false, true));
         }
-        return shownVariables.computeIfAbsent(value.reveal(), text -> Shows.quoted(Shows.value(value, false, true)));
+        return shownVariables.computeIfAbsent(value.reveal(),
+                text -> Printable.of(Shows.quoted(Shows.value(value, false, true))));
     }
 }

@@ -24,17 +24,34 @@ import java.util.Set;
  * lost: the caller fails loudly, naming what differs. What the spec does not declare is not
  * compared (Railway fills in defaults of its own in a new instance, and tlctl does not own the
  * rest), and a setting equal to Railway's default is the same as not set ({@link Defaults}). A
- * pure function of the plan, the environment's spec and two reads.
+ * pure function of the plan, the environment's spec and two reads; immutable once made.
  */
 public final class ReadBack {
-    private ReadBack() {}
+    private final Plan plan;
+    private final LiveProject before;
+    /** The services the plan deletes: found once per check, not once per environment (a plan can be large). */
+    private final Set<String> deletedServices = new LinkedHashSet<>();
+
+    private ReadBack(Plan plan, LiveProject before) {
+        this.plan = plan;
+        this.before = before;
+        for (Change c : plan.changes()) {
+            if (c instanceof Change.Service && c.action() == Action.DELETE) {
+                deletedServices.add(c.address().service());
+            }
+        }
+    }
+
+    /** The check of environments written by {@code plan}, which read {@code before} (null: no project yet). */
+    public static ReadBack of(Plan plan, LiveProject before) {
+        return new ReadBack(plan, before);
+    }
 
     /**
      * The addresses in {@code environment} whose value after the apply is not what the plan's
      * before-state and changes say; empty when the write landed alone.
      */
-    public static List<String> differences(Plan plan, EnvironmentSpec environment, LiveProject before,
-            LiveProject after) {
+    public List<String> differences(EnvironmentSpec environment, LiveProject after) {
         String env = environment.name();
         LiveEnvironment was = before == null ? null : before.environment(env).orElse(null);
         LiveEnvironment now = after.environment(env).orElse(null);
@@ -58,14 +75,13 @@ public final class ReadBack {
             } else if (c instanceof Change.Variable v) {
                 variablesOf.computeIfAbsent(v.service(), k -> new LinkedHashMap<>()).put(v.name(), v);
             }
-            String service = c.address().service();
+            // The service without an address made per change (changes can be many); the address's otherwise.
+            String service = c instanceof Change.Variable v ? v.service()
+                    : c instanceof Change.Setting s ? s.service() : c.address().service();
             if (service != null) {
                 services.add(service);
             }
         }
-        Set<String> deletedServices = new LinkedHashSet<>();
-        plan.changes().stream().filter(c -> c instanceof Change.Service && c.action() == Action.DELETE)
-                .forEach(c -> deletedServices.add(c.address().service()));
         for (String service : services) {
             LiveServiceInstance old = instance(before, was, service);
             LiveServiceInstance current = instance(after, now, service);
@@ -101,11 +117,10 @@ public final class ReadBack {
      * hold as written: for an environment whose staged changes were committed together with them,
      * where everything else may rightly have changed too.
      */
-    public static List<String> ownDifferences(Plan plan, EnvironmentSpec environment, LiveProject before,
-            LiveProject after) {
+    public List<String> ownDifferences(EnvironmentSpec environment, LiveProject after) {
         Set<String> own = new LinkedHashSet<>();
         plan.changesIn(environment.name()).forEach(c -> own.add(c.address().text()));
-        return differences(plan, environment, before, after).stream().filter(own::contains).toList();
+        return differences(environment, after).stream().filter(own::contains).toList();
     }
 
     private static LiveServiceInstance instance(LiveProject project, LiveEnvironment environment, String service) {

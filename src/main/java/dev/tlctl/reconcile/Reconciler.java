@@ -477,18 +477,17 @@ public final class Reconciler implements AutoCloseable {
             return new ReadBackResult(List.of(), List.of(), null);
         }
         LiveProject[] last = {null};
+        ReadBack check = ReadBack.of(planned.plan(), planned.live().project());
         List<String> conflicts = client.readBack(declared.project().name(), result.projectId(), raw -> {
             LiveProject after = SharedRecords.read(new LiveState(null, raw), () -> null, java.util.Map.of())
                     .stripped().project();
             last[0] = after;
             List<String> found = new ArrayList<>();
             for (String environment : result.unguarded()) {
-                found.addAll(ReadBack.differences(planned.plan(),
-                        planned.spec().environment(environment).orElseThrow(), planned.live().project(), after));
+                found.addAll(check.differences(planned.spec().environment(environment).orElseThrow(), after));
             }
             for (String environment : result.withStagedChanges()) {
-                found.addAll(ReadBack.ownDifferences(planned.plan(),
-                        planned.spec().environment(environment).orElseThrow(), planned.live().project(), after));
+                found.addAll(check.ownDifferences(planned.spec().environment(environment).orElseThrow(), after));
             }
             return found;
         });

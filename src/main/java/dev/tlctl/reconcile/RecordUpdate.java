@@ -79,10 +79,12 @@ final class RecordUpdate {
         this.key = key;
         this.prepared = prepared;
         if (result != null) {
+            Plan plan = planned.plan();
             for (Change c : result.applied()) {
                 Address address = c.address();
                 String env = address.environment();
-                appliedIn.computeIfAbsent(env, e -> new LinkedHashMap<>()).put(within(address), c);
+                appliedIn.computeIfAbsent(env, e -> new LinkedHashMap<>(capacity(e == null ? 0
+                        : plan.changesIn(e).size()))).put(within(address), c);
             }
         }
     }
@@ -105,13 +107,19 @@ final class RecordUpdate {
      */
     static Map<String, Prefingerprints.Prepared> prefingerprints(EnvironmentSpec spec, String environmentId,
             Set<String> relatives, RecordKey key) {
-        Map<String, Prefingerprints.Prepared> out = new HashMap<>(Math.max(16, (int) (relatives.size() / 0.75f) + 1));
+        Map<String, Prefingerprints.Prepared> out = new HashMap<>(capacity(relatives.size()));
+        RecordKey.Fingerprints fingerprints = key.in(environmentId);
         declared(spec, (service, name, setting, relative, text) -> {
             if (relatives.contains(relative)) {
-                out.put(relative, new Prefingerprints.Prepared(text, key.fingerprint(environmentId, relative, text)));
+                out.put(relative, new Prefingerprints.Prepared(text, fingerprints.of(relative, text)));
             }
         });
         return out;
+    }
+
+    /** The capacity of a hash map that holds {@code expected} entries without growing (values can be many). */
+    private static int capacity(int expected) {
+        return Math.max(16, (int) (expected / 0.75f) + 1);
     }
 
     /** An environment whose record is brought up to date, and what is known of it before its values are. */
@@ -182,10 +190,11 @@ final class RecordUpdate {
                 instances.put(i.service(), serviceIds.get(i.service()));
             }
         }
-        Map<String, SharedRecord.Value> values = new SharedRecord.Handed();
+        Map<String, SharedRecord.Value> values = new SharedRecord.Handed(changes.size());
+        RecordKey.Fingerprints fingerprints = key.in(environmentId);
         declared(spec, (service, name, setting, relative, text) -> {
             if (changes.containsKey(relative)) {
-                values.put(relative, new SharedRecord.Value(key.fingerprint(environmentId, relative, text), !setting));
+                values.put(relative, new SharedRecord.Value(fingerprints.of(relative, text), !setting));
             }
         });
         SharedRecord record = new SharedRecord(environmentId, true, key.check(environmentId), services, instances,
@@ -226,7 +235,7 @@ final class RecordUpdate {
             if (c.origin() == Origin.TLCTL && !(c instanceof Change.Environment)) {
                 Address address = c.address();
                 if (address.environment() != null) {
-                    out.computeIfAbsent(address.environment(), e -> new HashMap<>())
+                    out.computeIfAbsent(address.environment(), e -> new HashMap<>(capacity(plan.changesIn(e).size())))
                             .put(SharedRecords.relative(address), c);
                 }
             }
@@ -309,10 +318,10 @@ final class RecordUpdate {
     /** @param planned the plan's changes of tlctl's own in the environment, by address text */
     private Map<String, SharedRecord.Value> values(EnvironmentSpec spec, LiveEnvironment now, SharedRecord old,
             boolean oldKey, Map<String, Change> planned) {
-        Map<String, SharedRecord.Value> out = new SharedRecord.Handed();
+        Map<String, SharedRecord.Value> oldValues = old == null ? Map.of() : old.values();
+        Map<String, SharedRecord.Value> out = new SharedRecord.Handed(Math.max(oldValues.size(), planned.size()));
         Set<String> declared = new HashSet<>();
         String env = spec.name();
-        Map<String, SharedRecord.Value> oldValues = old == null ? Map.of() : old.values();
         Map<String, Prefingerprints.Prepared> ready = planned.isEmpty() ? Map.of() : prepared.of(now.id());
         Map<String, Change> appliedHere = appliedIn.getOrDefault(env, Map.of());
         declared(spec, (service, name, setting, relative, text) -> {
@@ -421,12 +430,13 @@ final class RecordUpdate {
     /**
      * Every variable and setting the spec declares in the environment, with the text tlctl
      * fingerprints, in order; the relative addresses made from one prefix per service (values can
-     * be many, and no {@link Address} is needed for each).
+     * be many, and no {@link Address} is needed for each), each by {@link String#concat} at its
+     * length (a {@code +} is compiled inline here: a builder of 16 characters, grown and copied).
      */
     private static void declared(EnvironmentSpec spec, Declared each) {
         for (VariableSpec v : spec.sharedVariables().values()) {
             if (v.value() != null) {
-                each.accept(null, v.name(), false, "variable/" + v.name(), v.value().reveal());
+                each.accept(null, v.name(), false, "variable/".concat(v.name()), v.value().reveal());
             }
         }
         for (ServiceInstanceSpec instance : spec.services().values()) {
@@ -436,11 +446,11 @@ final class RecordUpdate {
             String service = instance.service();
             String settingPrefix = service + "/setting/";
             instance.settings().forEach((setting, value) ->
-                    each.accept(service, setting, true, settingPrefix + setting, Values.canonical(value)));
+                    each.accept(service, setting, true, settingPrefix.concat(setting), Values.canonical(value)));
             String variablePrefix = service + "/variable/";
             for (VariableSpec v : instance.variables().values()) {
                 if (v.value() != null) {
-                    each.accept(service, v.name(), false, variablePrefix + v.name(), v.value().reveal());
+                    each.accept(service, v.name(), false, variablePrefix.concat(v.name()), v.value().reveal());
                 }
             }
         }

@@ -109,14 +109,20 @@ record SharedRecord(String environmentId, boolean environmentCreated, byte[] che
 
     /** The record as the values of its variables, in order (each at most {@link #CHUNK} characters). */
     List<String> encode() {
-        StringBuilder payload = new StringBuilder(64 + values.size() * 48).append(HEADER).append('\n');
+        // In address order (sorted once: values can be many), as a TreeMap would give them.
+        String[] addresses = values.keySet().toArray(new String[0]);
+        Arrays.sort(addresses);
+        // Room for every line at once (a value's is its address and 18 characters, its fingerprint's 8 of them):
+        // a payload of a megabyte is not grown and copied on the way.
+        int room = 1024 + 64 * (services.size() + instances.size() + parameters.size());
+        for (String address : addresses) {
+            room += address.length() + 18;
+        }
+        StringBuilder payload = new StringBuilder(room).append(HEADER).append('\n');
         payload.append("environment\t").append(environmentId).append('\t').append(environmentCreated ? 1 : 0).append('\n');
         payload.append("check\t").append(b64(check)).append('\n');
         services.forEach((name, id) -> payload.append("service\t").append(name).append('\t').append(id).append('\n'));
         instances.forEach((name, id) -> payload.append("instance\t").append(name).append('\t').append(id).append('\n'));
-        // In address order (sorted once: values can be many), as a TreeMap would give them.
-        String[] addresses = values.keySet().toArray(new String[0]);
-        Arrays.sort(addresses);
         for (String address : addresses) {
             Value v = values.get(address);
             payload.append("value\t").append(address).append('\t').append(b64(v.fingerprint())).append('\t')

@@ -201,13 +201,18 @@ final class SharedRecords implements History {
 
     /** An address relative to its environment: {@code engine-api/variable/DEBUG}, {@code variable/DEBUG}. */
     static String relative(Address address) {
-        // The many kinds made in one piece (records hold a value per variable and setting); Address.text()'s forms.
+        // The many kinds made in one piece at their length (records hold a value per variable and setting, and
+        // a + is compiled inline: a builder of 16 characters, grown and copied); Address.text()'s forms.
         return switch (address.kind()) {
-            case VARIABLE -> address.service() + "/variable/" + address.name();
-            case SHARED_VARIABLE -> "variable/" + address.name();
-            case SETTING -> address.service() + "/setting/" + address.name();
+            case VARIABLE -> joined(address.service(), "/variable/", address.name());
+            case SHARED_VARIABLE -> "variable/".concat(address.name());
+            case SETTING -> joined(address.service(), "/setting/", address.name());
             default -> address.text().substring(address.environment().length() + 1);
         };
+    }
+
+    private static String joined(String a, String b, String c) {
+        return new StringBuilder(a.length() + b.length() + c.length()).append(a).append(b).append(c).toString();
     }
 
     /** The keys parameters set in {@code environment} in earlier runs ({@code service/setting}). */

@@ -118,6 +118,22 @@ public final class RecordKey {
         return scope(scope).ofParts(FINGERPRINT_BYTES, "value", address, value);
     }
 
+    /** The fingerprints of values in one scope ({@link #fingerprint}, the same bytes). */
+    @FunctionalInterface
+    public interface Fingerprints {
+        /** The fingerprint of {@code value} at {@code address}. */
+        byte[] of(String address, String value);
+    }
+
+    /**
+     * The fingerprints of values in {@code scope}, its subkey found once: for the thousands of
+     * values of one environment, not a look-up each. Derives the key if needed.
+     */
+    public Fingerprints in(String scope) {
+        Hmac subkey = scope(scope);
+        return (address, value) -> subkey.ofParts(FINGERPRINT_BYTES, "value", address, value);
+    }
+
     /** A witness of the value whose fingerprint is {@code expected}; the key is derived on first use. */
     public Witness witness(String scope, String address, byte[] expected) {
         byte[] copy = expected.clone();

@@ -87,6 +87,23 @@ class HmacTest {
     }
 
     @Test
+    void eachHmacOfAThreadStartsClean() throws Exception {
+        // The words of one use are reused by the next (in the thread's scratch): one left mid-block by a
+        // non-ASCII value, or by a long one, must not leak into the next.
+        byte[] key = utf8("scope-key");
+        Hmac hmac = new Hmac(key);
+        String[][] uses = {{"value", "svc/variable/A", "x".repeat(150)},
+            {"value", "svc/variable/\u00c9", "\u00e9t\u00e9"}, {"value", "svc/variable/B", "b"},
+            {"value", "svc/variable/A" + "y".repeat(70), "\u00e9"}, {"k"}};
+        for (int round = 0; round < 2; round++) {
+            for (String[] parts : uses) {
+                byte[] expected = jdkMac(key, utf8(String.join("\u0000", parts) + "\u0000"));
+                assertArrayEquals(expected, hmac.ofParts(parts), String.join("|", parts));
+            }
+        }
+    }
+
+    @Test
     void partsAreEachFollowedByAZeroByte() throws Exception {
         byte[] key = utf8("scope-key");
         assertArrayEquals(jdkMac(key, utf8("value\u0000svc/variable/A\u0000secret\u0000")),

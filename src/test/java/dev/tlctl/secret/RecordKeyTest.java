@@ -27,6 +27,17 @@ class RecordKeyTest {
     }
 
     @Test
+    void aScopesFingerprintsAreItsFingerprints() {
+        RecordKey key = RecordKey.of("fake-team-key", "prj-1");
+        RecordKey.Fingerprints env1 = key.in("env-1");
+        for (String value : new String[] {"1", "", "x".repeat(200), "m\u00f6t"}) {
+            assertArrayEquals(key.fingerprint("env-1", "engine-api/variable/DEBUG", value),
+                    env1.of("engine-api/variable/DEBUG", value), value);
+        }
+        assertFalse(Arrays.equals(env1.of("variable/A", "1"), key.in("env-2").of("variable/A", "1")), "per scope");
+    }
+
+    @Test
     void theDefaultIsUsedWithoutASourceAndSaysSo() {
         assertTrue(RecordKey.of(null, "prj-1").usesDefault());
         assertTrue(RecordKey.of("", "prj-1").usesDefault());
