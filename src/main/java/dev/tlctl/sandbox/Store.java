@@ -127,13 +127,12 @@ final class Store {
 
     /**
      * For a sandbox that serves for long ({@code sandbox serve}, {@link Sandbox#start}): after each
-     * write, every environment's configEtag and {@code config(decryptVariables: true)} answer are
-     * made on a thread of their own once the write has been answered, as a server stores an etag
-     * with the row it writes, so that the read that follows (a plan after an apply) finds them
-     * made. Only the environments written since the last making are made again (every one after
-     * the state is reloaded). They are kept and checked as any {@link ConfigCache} entry is: a
-     * config changed since, by whatever write, is made again at its read. The state itself is not
-     * touched.
+     * write, the configEtag and {@code config(decryptVariables: true)} answer of every environment
+     * written since the last making (of every one after the state is reloaded) are made on a
+     * thread of their own once the write has been answered, as a server stores an etag with the
+     * row it writes, so that the read that follows (a plan after an apply) finds them made. They
+     * are kept and checked as any {@link ConfigCache} entry is: a config changed since, by
+     * whatever write, is made again at its read. The state itself is not touched.
      */
     void readyReadsAfterWrites() {
         readyAfterWrites = true;
