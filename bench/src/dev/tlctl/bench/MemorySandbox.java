@@ -15,9 +15,10 @@ import java.util.concurrent.CountDownLatch;
 public final class MemorySandbox {
     /**
      * The JVM options to run it with (before {@code -cp}): C1 only and the parallel collector. An
-     * apply from empty at 50x10x200 costs the sandbox ~1.2 s of CPU this way against ~3.0 s with
-     * the JVM's defaults after one warm-up apply, and ~3.0 s against ~7.0 s cold (medians of 3 to
-     * 9 interleaved rounds on a loaded 2-core machine): with the whole JIT, C2 (one thread on 2
+     * apply from empty at 50x10x200 costs the sandbox ~1.3 s of CPU this way against ~3.0 s with
+     * the JVM's defaults after one warm-up apply, and ~3.0 s against ~7.0 s cold (medians of
+     * interleaved rounds on a 2-core machine, mostly loaded; quiet: 1.4-2.0 s against 2.6-3.3 s,
+     * the apply's wall time unchanged at ~4.1 s, tlctl's side being the critical path there): with the whole JIT, C2 (one thread on 2
      * cores) compiles graphql-java's and Jackson's hot paths for several applies on end, and G1's
      * refinement and evacuation of the large state cost more than the parallel collector's; a
      * plan's ReadProject answer is made ahead after each write, so C1's slower code costs it
