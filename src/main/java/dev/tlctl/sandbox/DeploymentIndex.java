@@ -10,9 +10,10 @@ import java.util.function.Predicate;
  * The state's deployments by id and by instance, for the lookups a project read makes for every
  * instance (its newest deployment, the one serving, a deployment by id) without a scan of every
  * deployment each time. Deployments are only ever appended to the state's list
- * ({@link Lifecycle#start}; a reload or reset replaces the whole list), so the index is made
- * again whenever the list is another object, has another size or another last element; a
- * deployment's status is read from the record itself, so it is never stale.
+ * ({@link Lifecycle#start}; a reload or reset replaces the whole list), so the index takes in
+ * what was appended since, and is made again whenever the list is another object or its
+ * elements are no longer where they were; a deployment's status is read from the record
+ * itself, so it is never stale.
  */
 final class DeploymentIndex {
     private List<State.DeploymentRec> indexed;
@@ -21,22 +22,34 @@ final class DeploymentIndex {
     private final Map<String, State.DeploymentRec> byId = new HashMap<>();
     private final Map<String, Map<String, List<State.DeploymentRec>>> byInstance = new HashMap<>();
 
-    /** This index, made afresh first unless it was made from this list as it is now. */
+    /**
+     * This index as the list is now: deployments appended since it was made are added to it (a
+     * deploy at a time, so that recording one costs no walk of all of them); made afresh when the
+     * list is another object, shorter, or no longer holds the last one indexed where it was.
+     */
     DeploymentIndex of(List<State.DeploymentRec> deployments) {
-        State.DeploymentRec newest = deployments.isEmpty() ? null : deployments.get(deployments.size() - 1);
-        if (deployments != indexed || deployments.size() != size || newest != last) {
+        int now = deployments.size();
+        if (deployments != indexed || now < size || (size > 0 && deployments.get(size - 1) != last)) {
             byId.clear();
             byInstance.clear();
-            for (State.DeploymentRec deployment : deployments) {
-                byId.putIfAbsent(deployment.id, deployment);
-                byInstance.computeIfAbsent(deployment.environmentId, e -> new HashMap<>())
-                        .computeIfAbsent(deployment.serviceId, s -> new ArrayList<>()).add(deployment);
-            }
             indexed = deployments;
-            size = deployments.size();
-            last = newest;
+            size = 0;
         }
+        for (int i = size; i < now; i++) {
+            State.DeploymentRec deployment = deployments.get(i);
+            byId.putIfAbsent(deployment.id, deployment);
+            byInstance.computeIfAbsent(deployment.environmentId, e -> new HashMap<>())
+                    .computeIfAbsent(deployment.serviceId, s -> new ArrayList<>()).add(deployment);
+        }
+        size = now;
+        last = now == 0 ? null : deployments.get(now - 1);
         return this;
+    }
+
+    /** The instance's deployments, oldest first (empty when it has none); not to be changed. */
+    List<State.DeploymentRec> of(String environmentId, String serviceId) {
+        List<State.DeploymentRec> deployments = byInstance.getOrDefault(environmentId, Map.of()).get(serviceId);
+        return deployments == null ? List.of() : deployments;
     }
 
     /** The deployment with that id (the first one, as a scan finds it), or null. */
@@ -46,12 +59,10 @@ final class DeploymentIndex {
 
     /** The instance's newest deployment that passes {@code filter}, or null. */
     State.DeploymentRec newest(String environmentId, String serviceId, Predicate<State.DeploymentRec> filter) {
-        List<State.DeploymentRec> deployments = byInstance.getOrDefault(environmentId, Map.of()).get(serviceId);
-        if (deployments != null) {
-            for (int i = deployments.size() - 1; i >= 0; i--) {
-                if (filter.test(deployments.get(i))) {
-                    return deployments.get(i);
-                }
+        List<State.DeploymentRec> deployments = of(environmentId, serviceId);
+        for (int i = deployments.size() - 1; i >= 0; i--) {
+            if (filter.test(deployments.get(i))) {
+                return deployments.get(i);
             }
         }
         return null;

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -58,8 +60,53 @@ final class Json {
         return MAPPER.convertValue(node, Object.class);
     }
 
-    /** Plain Java values (as graphql-java hands them over) as a JSON tree. */
+    /**
+     * Plain Java values (as graphql-java hands them over) as a JSON tree, the nodes
+     * {@code MAPPER.valueToTree} makes. Maps with text keys, lists, text, booleans, ints, longs,
+     * doubles and nulls are walked here (a config patch of thousands of variables is one such
+     * value: the mapper's way writes it to a token buffer and reads that back); anything else goes
+     * through the mapper.
+     */
     static JsonNode toTree(Object value) {
+        return value == null ? MAPPER.valueToTree(null) : tree(value);
+    }
+
+    private static JsonNode tree(Object value) {
+        if (value == null) {
+            return NullNode.getInstance();
+        }
+        if (value instanceof String text) {
+            return TextNode.valueOf(text);
+        }
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode object = MAPPER.createObjectNode();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!(entry.getKey() instanceof String key)) {
+                    return MAPPER.valueToTree(value);
+                }
+                object.set(key, tree(entry.getValue()));
+            }
+            return object;
+        }
+        if (value instanceof List<?> list) {
+            ArrayNode array = MAPPER.createArrayNode();
+            for (Object element : list) {
+                array.add(tree(element));
+            }
+            return array;
+        }
+        if (value instanceof Boolean flag) {
+            return BooleanNode.valueOf(flag);
+        }
+        if (value instanceof Integer number) {
+            return IntNode.valueOf(number);
+        }
+        if (value instanceof Long number) {
+            return LongNode.valueOf(number);
+        }
+        if (value instanceof Double number) {
+            return DoubleNode.valueOf(number);
+        }
         return MAPPER.valueToTree(value);
     }
 

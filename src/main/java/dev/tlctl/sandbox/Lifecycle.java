@@ -39,10 +39,12 @@ final class Lifecycle {
     static State.DeploymentRec start(Store store, State.EnvironmentRec environment, String serviceId,
                                      ObjectNode meta) {
         Instant now = store.clock().instant();
+        String nowText = now.toString();
         ObjectNode instance = store.serviceConfig(environment, serviceId);
-        for (State.DeploymentRec earlier : store.state().deployments) {
-            if (sameInstance(earlier, environment.id, serviceId) && IN_PROGRESS.contains(earlier.status)) {
-                move(earlier, "DEPLOYING".equals(earlier.status) ? "REMOVED" : "SKIPPED", now.toString());
+        // The instance's own deployments (an index), not a walk of every deployment per deploy.
+        for (State.DeploymentRec earlier : store.deployments().of(environment.id, serviceId)) {
+            if (IN_PROGRESS.contains(earlier.status)) {
+                move(earlier, "DEPLOYING".equals(earlier.status) ? "REMOVED" : "SKIPPED", nowText);
             }
         }
         State.DeploymentRec deployment = new State.DeploymentRec();
@@ -50,7 +52,7 @@ final class Lifecycle {
         deployment.projectId = environment.projectId;
         deployment.environmentId = environment.id;
         deployment.serviceId = serviceId;
-        deployment.createdAt = now.toString();
+        deployment.createdAt = nowText;
         deployment.statusUpdatedAt = deployment.createdAt;
         deployment.status = "INITIALIZING";
         deployment.meta = meta;
@@ -122,12 +124,11 @@ final class Lifecycle {
     /** The deployment serves now: the instance's earlier serving ones are REMOVED. */
     private static void succeeded(Store store, State.DeploymentRec d) {
         d.succeededAt = d.doneAt;
-        for (State.DeploymentRec earlier : store.state().deployments) {
+        for (State.DeploymentRec earlier : store.deployments().of(d.environmentId, d.serviceId)) {
             if (earlier == d) {
                 break;
             }
-            if (sameInstance(earlier, d.environmentId, d.serviceId)
-                    && ("SUCCESS".equals(earlier.status) || "SLEEPING".equals(earlier.status))) {
+            if ("SUCCESS".equals(earlier.status) || "SLEEPING".equals(earlier.status)) {
                 move(earlier, "REMOVED", d.doneAt);
             }
         }
@@ -146,10 +147,6 @@ final class Lifecycle {
 
     private static boolean reached(String instant, Instant now) {
         return !now.isBefore(Instant.parse(instant));
-    }
-
-    static boolean sameInstance(State.DeploymentRec d, String environmentId, String serviceId) {
-        return d.environmentId.equals(environmentId) && serviceId.equals(d.serviceId);
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The EnvironmentConfig document itself: environmentPatchCommit (a deep merge where null
@@ -103,18 +104,14 @@ final class Patches {
                     services.remove(serviceId);
                     return;
                 }
-                ObjectNode body = ((ObjectNode) change).deepCopy();
-                body.remove(List.of("isCreated", "isDeleted"));
                 boolean created = !services.has(serviceId);
-                merge(Json.child(services, serviceId), body);
+                merge(Json.child(services, serviceId), (ObjectNode) change, INSTANCE_MARKERS);
                 if (created) {
                     InstanceDefaults.fill((ObjectNode) services.get(serviceId));
                 }
             });
         }
-        ObjectNode rest = patch.deepCopy();
-        rest.remove("services");
-        merge(working, rest);
+        merge(working, patch, SERVICES);
         Variables.keepSealed(base, working);
         InstanceRules.checkChanged(store, environment, base, working);
         VolumeOps.requireNoShrink(base, working);
@@ -250,10 +247,27 @@ final class Patches {
         }
     }
 
+    /** The keys of a patch's instance that mark it, not config: never merged into the instance. */
+    private static final Set<String> INSTANCE_MARKERS = Set.of("isCreated", "isDeleted");
+    /** The key of a patch merged instance by instance, not as a whole. */
+    private static final Set<String> SERVICES = Set.of("services");
+
     /** Deep merge: objects merge key by key, a null removes its key, anything else replaces. */
     static void merge(ObjectNode target, ObjectNode patch) {
+        merge(target, patch, Set.of());
+    }
+
+    /**
+     * {@link #merge(ObjectNode, ObjectNode)} without the patch's top-level keys in {@code skipped}
+     * (as if removed from a copy of it; the patch itself is never changed, and nothing of it is
+     * shared with the target but immutable values).
+     */
+    private static void merge(ObjectNode target, ObjectNode patch, Set<String> skipped) {
         for (Map.Entry<String, JsonNode> entry : patch.properties()) {
             JsonNode value = entry.getValue();
+            if (skipped.contains(entry.getKey())) {
+                continue;
+            }
             if (value.isNull()) {
                 target.remove(entry.getKey());
             } else if (value instanceof ObjectNode object) {

@@ -37,6 +37,13 @@ final class Store {
     private final java.util.concurrent.atomic.AtomicBoolean readyQueued = new java.util.concurrent.atomic.AtomicBoolean();
     /** The thread of the last such making begun ({@link #lastReadying}). */
     private volatile Thread lastReadying;
+    /**
+     * The environments whose config was written ({@link #touched}) since the last making began:
+     * the only ones it makes (the others' entries, if any, are as they were). Under the lock.
+     */
+    private final java.util.Set<String> touchedSinceReady = new java.util.HashSet<>();
+    /** Set when the state was replaced (a reload): the next making looks at every environment. */
+    private boolean readyEvery = true;
 
     private Store(State state, StateFile file, Clock clock, SandboxConfig.Timing timing) {
         this.state = state;
@@ -120,11 +127,12 @@ final class Store {
 
     /**
      * For a sandbox that serves for long ({@code sandbox serve}, {@link Sandbox#start}): after each
-     * write, every environment's configEtag and {@code config(decryptVariables: true)} answer are
-     * made on a thread of their own once the write has been answered, as a server stores an etag
-     * with the row it writes, so that the read that follows (a plan after an apply) finds them
-     * made. They are kept and checked as any {@link ConfigCache} entry is: a config changed since
-     * is made again at its read. The state itself is not touched.
+     * write, the configEtag and {@code config(decryptVariables: true)} answer of every environment
+     * written since the last making (of every one after the state is reloaded) are made on a
+     * thread of their own once the write has been answered, as a server stores an etag with the
+     * row it writes, so that the read that follows (a plan after an apply) finds them made. They
+     * are kept and checked as any {@link ConfigCache} entry is: a config changed since, by
+     * whatever write, is made again at its read. The state itself is not touched.
      */
     void readyReadsAfterWrites() {
         readyAfterWrites = true;
@@ -155,14 +163,18 @@ final class Store {
             lock.lock();
             try {
                 if (state != null) {
+                    boolean every = readyEvery;
+                    readyEvery = false;
                     for (State.EnvironmentRec environment : state.environments) {
-                        if (environment.config == null || environment.deletedAt != null) {
-                            continue; // nothing a read can ask for
+                        if (environment.config == null || environment.deletedAt != null
+                                || !(every || touchedSinceReady.contains(environment.id))) {
+                            continue; // nothing a read can ask for, or nothing written since
                         }
                         ConfigCache.Read read = new ConfigCache.Read();
                         configs.etag(environment, read);
                         configs.masked(environment, true, read);
                     }
+                    touchedSinceReady.clear();
                 }
             } finally {
                 lock.unlock();
@@ -197,6 +209,7 @@ final class Store {
                 if (loaded != null) {
                     state = loaded;
                     configs.clear();
+                    readyEvery = true;
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -425,6 +438,7 @@ final class Store {
 
     /** After any write to an environment's config: bookkeeping follows the config, and the state is saved. */
     void touched(State.EnvironmentRec environment) {
+        touchedSinceReady.add(environment.id);
         environment.updatedAt = now();
         syncInstances(environment);
         dirty = true;
