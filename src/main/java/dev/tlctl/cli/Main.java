@@ -83,7 +83,7 @@ public final class Main {
         // as it connects and no other early thread makes.
         FutureTask<CommandLine> subcommand = null;
         if (invoked != null && TlctlCommand.SUBCOMMANDS.containsKey(invoked) && !invoked.equals("completion")) {
-            FutureTask<CommandLine> model = new FutureTask<>(() -> new CommandLine(TlctlCommand.SUBCOMMANDS.get(invoked).get()));
+            FutureTask<CommandLine> model = new FutureTask<>(() -> new CommandLine(CommandModels.of(invoked)));
             EarlyStart.daemon(() -> {
                 model.run();
                 EarlyStart.afterModel(invoked);
@@ -97,7 +97,7 @@ public final class Main {
             commandLine.addSubcommand(built(subcommand));
         } else if (!versionOnly(args)) {
             // No command, an unknown one (picocli suggests the nearest), or completion (which lists all).
-            TlctlCommand.SUBCOMMANDS.values().forEach(command -> commandLine.addSubcommand(command.get()));
+            TlctlCommand.SUBCOMMANDS.keySet().forEach(name -> commandLine.addSubcommand(CommandModels.of(name)));
         }
         HelpLayout.apply(commandLine);
         boolean color = ColorMode.colour(context, args);
