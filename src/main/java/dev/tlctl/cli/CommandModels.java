@@ -47,32 +47,12 @@ final class CommandModels {
         spec.usageMessage().footerHeading("%nExamples:%n");
         spec.usageMessage().sortOptions(false);
         command.spec = spec;
-        FormatOptions mixin1 = new FormatOptions();
-        command.formats = mixin1;
-        CommandSpec model1 = CommandSpec.wrapWithoutInspection(mixin1);
-        model1.addOption(ModelParts.option(mixin1, FormatOptions.class, "output", "--output")
-                .type(Format.class).auxiliaryTypes(Format.class)
-                .paramLabel("FORMAT")
-                .description(new String[] {"human (default), json (one versioned document on stdout) or markdown (a table for a pull request comment or $GITHUB_STEP_SUMMARY)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field dev.tlctl.cli.Format dev.tlctl.cli.FormatOptions.output")
-                .build());
-        model1.addOption(ModelParts.option(mixin1, FormatOptions.class, "json", "--json")
-                .type(boolean.class).auxiliaryTypes(boolean.class)
-                .paramLabel("<json>")
-                .description(new String[] {"The same as --output json."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field boolean dev.tlctl.cli.FormatOptions.json")
-                .build());
-        spec.addMixin("formats", model1);
+        command.formats = new FormatOptions();
+        spec.addMixin("formats", formatOptionsMixin(command.formats));
         spec.addOption(ModelParts.option(command, ValidateCommand.class, "strict", "--strict")
                 .type(boolean.class).auxiliaryTypes(boolean.class)
                 .paramLabel("<strict>")
                 .description(new String[] {"Treat warnings (Railway rules the spec breaks) as errors: exit 65."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field boolean dev.tlctl.cli.ValidateCommand.strict")
                 .build());
         ModelParts.standardHelp(spec);
@@ -90,132 +70,20 @@ final class CommandModels {
         spec.usageMessage().footerHeading("%nExamples:%n");
         spec.usageMessage().sortOptions(false);
         command.spec = spec;
-        TargetOptions mixin2 = new TargetOptions();
-        command.target = mixin2;
-        CommandSpec model2 = CommandSpec.wrapWithoutInspection(mixin2);
-        model2.addOption(ModelParts.option(mixin2, TargetOptions.class, "environments", "--env")
-                .type(java.util.List.class).auxiliaryTypes(String.class)
-                .paramLabel("NAME")
-                .description(new String[] {"Only this environment (repeatable); only its secrets are needed. Default: every environment of the spec."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field java.util.List<String> dev.tlctl.cli.TargetOptions.environments")
-                .build());
-        ProjectOptions mixin3 = new ProjectOptions();
-        mixin2.project = mixin3;
-        CommandSpec model3 = CommandSpec.wrapWithoutInspection(mixin3);
-        model3.addOption(ModelParts.option(mixin3, ProjectOptions.class, "projectId", "--project")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("ID")
-                .description(new String[] {"The project's id (default: project.id of the spec, or the id found by name and cached in .tlctl/)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.ProjectOptions.projectId")
-                .build());
-        model3.addOption(ModelParts.option(mixin3, ProjectOptions.class, "workspace", "--workspace")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("NAME|ID")
-                .description(new String[] {"The workspace (default: project.workspace of the spec, or the token's only workspace)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.ProjectOptions.workspace")
-                .build());
-        model2.addMixin("project", model3);
-        spec.addMixin("target", model2);
-        PlanFlags mixin4 = new PlanFlags();
-        command.flags = mixin4;
-        CommandSpec model4 = CommandSpec.wrapWithoutInspection(mixin4);
-        model4.addOption(ModelParts.option(mixin4, PlanFlags.class, "prune", "--prune")
-                .type(boolean.class).auxiliaryTypes(boolean.class)
-                .paramLabel("<prune>")
-                .description(new String[] {"Also delete what Railway has but the spec does not declare (never volumes)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field boolean dev.tlctl.cli.PlanFlags.prune")
-                .build());
-        model4.addOption(ModelParts.option(mixin4, PlanFlags.class, "strict", "--strict")
-                .type(boolean.class).auxiliaryTypes(boolean.class)
-                .paramLabel("<strict>")
-                .description(new String[] {"Treat the spec's warnings (Railway rules it breaks) as errors: exit 65."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field boolean dev.tlctl.cli.PlanFlags.strict")
-                .build());
-        model4.addOption(ModelParts.option(mixin4, PlanFlags.class, "hideValues", "--hide-values")
-                .type(boolean.class).auxiliaryTypes(boolean.class)
-                .paramLabel("<hideValues>")
-                .description(new String[] {"Hide variable values that are not secret (shown by default; secrets, by the spec or by their content, are never shown)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field boolean dev.tlctl.cli.PlanFlags.hideValues")
-                .build());
-        model4.addOption(ModelParts.option(mixin4, PlanFlags.class, "showValues", "--show-values")
-                .type(boolean.class).auxiliaryTypes(boolean.class)
-                .paramLabel("<showValues>")
-                .hidden(true)
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field boolean dev.tlctl.cli.PlanFlags.showValues")
-                .build());
-        FormatOptions mixin5 = new FormatOptions();
-        mixin4.formats = mixin5;
-        CommandSpec model5 = CommandSpec.wrapWithoutInspection(mixin5);
-        model5.addOption(ModelParts.option(mixin5, FormatOptions.class, "output", "--output")
-                .type(Format.class).auxiliaryTypes(Format.class)
-                .paramLabel("FORMAT")
-                .description(new String[] {"human (default), json (one versioned document on stdout) or markdown (a table for a pull request comment or $GITHUB_STEP_SUMMARY)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field dev.tlctl.cli.Format dev.tlctl.cli.FormatOptions.output")
-                .build());
-        model5.addOption(ModelParts.option(mixin5, FormatOptions.class, "json", "--json")
-                .type(boolean.class).auxiliaryTypes(boolean.class)
-                .paramLabel("<json>")
-                .description(new String[] {"The same as --output json."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field boolean dev.tlctl.cli.FormatOptions.json")
-                .build());
-        model4.addMixin("formats", model5);
-        model4.addOption(ModelParts.option(mixin4, PlanFlags.class, "replace", "--replace")
-                .type(java.util.List.class).auxiliaryTypes(String.class)
-                .paramLabel("ADDRESS")
-                .description(new String[] {"Write this variable or setting even if Railway seems to hold it already (repeatable), such as a sealed value tlctl has no record of: --replace staging/engine-api/variable/API_TOKEN."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field java.util.List<String> dev.tlctl.cli.PlanFlags.replace")
-                .build());
-        model4.addOption(ModelParts.option(mixin4, PlanFlags.class, "sets", "--set")
-                .type(java.util.List.class).auxiliaryTypes(String.class)
-                .paramLabel("SERVICE.SETTING=VALUE")
-                .description(new String[] {"A setting of one service in the run's one environment (repeatable), such as --set engine-api.source.branch=feature-x. Kept by later runs without it."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field java.util.List<String> dev.tlctl.cli.PlanFlags.sets")
-                .build());
-        model4.addOption(ModelParts.option(mixin4, PlanFlags.class, "branch", "--branch")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("BRANCH")
-                .description(new String[] {"The branch of every service that deploys a repository, in the run's one environment (a preview's branch). Kept by later runs without it."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.PlanFlags.branch")
-                .build());
-        spec.addMixin("flags", model4);
+        command.target = new TargetOptions();
+        spec.addMixin("target", targetOptionsMixin(command.target));
+        command.flags = new PlanFlags();
+        spec.addMixin("flags", planFlagsMixin(command.flags));
         spec.addOption(ModelParts.option(command, PlanCommand.class, "detailedExitcode", "--detailed-exitcode")
                 .type(boolean.class).auxiliaryTypes(boolean.class)
                 .paramLabel("<detailedExitcode>")
                 .description(new String[] {"Exit 0 with no changes, 2 with changes, 1 on error."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field boolean dev.tlctl.cli.PlanCommand.detailedExitcode")
                 .build());
         spec.addOption(ModelParts.option(command, PlanCommand.class, "out", "--out")
                 .type(java.nio.file.Path.class).auxiliaryTypes(java.nio.file.Path.class)
                 .paramLabel("FILE")
                 .description(new String[] {"Save the plan for `tlctl apply FILE` (mode 0600; no values, only fingerprints keyed by .tlctl/plan.key). Apply carries it out only if planning again gives the very same plan."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field java.nio.file.Path dev.tlctl.cli.PlanCommand.out")
                 .build());
         ModelParts.standardHelp(spec);
@@ -239,175 +107,38 @@ final class CommandModels {
                 .arity("0..1")
                 .paramLabel("PLANFILE")
                 .description(new String[] {"A plan saved by `tlctl plan --out`."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field java.nio.file.Path dev.tlctl.cli.ApplyCommand.planFile")
                 .build());
-        TargetOptions mixin6 = new TargetOptions();
-        command.target = mixin6;
-        CommandSpec model6 = CommandSpec.wrapWithoutInspection(mixin6);
-        model6.addOption(ModelParts.option(mixin6, TargetOptions.class, "environments", "--env")
-                .type(java.util.List.class).auxiliaryTypes(String.class)
-                .paramLabel("NAME")
-                .description(new String[] {"Only this environment (repeatable); only its secrets are needed. Default: every environment of the spec."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field java.util.List<String> dev.tlctl.cli.TargetOptions.environments")
-                .build());
-        ProjectOptions mixin7 = new ProjectOptions();
-        mixin6.project = mixin7;
-        CommandSpec model7 = CommandSpec.wrapWithoutInspection(mixin7);
-        model7.addOption(ModelParts.option(mixin7, ProjectOptions.class, "projectId", "--project")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("ID")
-                .description(new String[] {"The project's id (default: project.id of the spec, or the id found by name and cached in .tlctl/)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.ProjectOptions.projectId")
-                .build());
-        model7.addOption(ModelParts.option(mixin7, ProjectOptions.class, "workspace", "--workspace")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("NAME|ID")
-                .description(new String[] {"The workspace (default: project.workspace of the spec, or the token's only workspace)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.ProjectOptions.workspace")
-                .build());
-        model6.addMixin("project", model7);
-        spec.addMixin("target", model6);
+        command.target = new TargetOptions();
+        spec.addMixin("target", targetOptionsMixin(command.target));
         spec.addOption(ModelParts.option(command, ApplyCommand.class, "yes", "-y", "--yes")
                 .type(boolean.class).auxiliaryTypes(boolean.class)
                 .paramLabel("<yes>")
                 .description(new String[] {"Apply without asking (needed without a terminal)."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field boolean dev.tlctl.cli.ApplyCommand.yes")
                 .build());
         spec.addOption(ModelParts.option(command, ApplyCommand.class, "confirmDestructive", "--confirm-destructive")
                 .type(boolean.class).auxiliaryTypes(boolean.class)
                 .paramLabel("<confirmDestructive>")
                 .description(new String[] {"Allow the plan to delete services and environments, and what --prune found (needed even with --yes; at a terminal, answering yes covers what tlctl created)."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field boolean dev.tlctl.cli.ApplyCommand.confirmDestructive")
                 .build());
         spec.addOption(ModelParts.option(command, ApplyCommand.class, "includeStaged", "--include-staged")
                 .type(boolean.class).auxiliaryTypes(boolean.class)
                 .paramLabel("<includeStaged>")
                 .description(new String[] {"Where changes are staged in Railway (the dashboard's uncommitted changes), commit them together with tlctl's: tlctl's patch is staged on top of them and the whole staged patch committed (environmentPatchCommitStaged)."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field boolean dev.tlctl.cli.ApplyCommand.includeStaged")
                 .build());
         spec.addOption(ModelParts.option(command, ApplyCommand.class, "discardStaged", "--discard-staged")
                 .type(boolean.class).auxiliaryTypes(boolean.class)
                 .paramLabel("<discardStaged>")
                 .description(new String[] {"Where changes are staged in Railway, drop them (environmentStageChanges with an empty patch), then write tlctl's changes."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field boolean dev.tlctl.cli.ApplyCommand.discardStaged")
                 .build());
-        WaitOptions mixin8 = new WaitOptions();
-        command.waiting = mixin8;
-        CommandSpec model8 = CommandSpec.wrapWithoutInspection(mixin8);
-        model8.addOption(ModelParts.option(mixin8, WaitOptions.class, "wait", "--wait")
-                .type(boolean.class).auxiliaryTypes(boolean.class)
-                .paramLabel("<wait>")
-                .description(new String[] {"Wait until the deployments this causes serve; exit 1 if one fails (FAILED, CRASHED) or --timeout runs out."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field boolean dev.tlctl.cli.WaitOptions.wait")
-                .build());
-        model8.addOption(ModelParts.option(mixin8, WaitOptions.class, "timeout", "--timeout")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("TIME")
-                .description(new String[] {"How long --wait waits, such as 90s or 20m (default: ${DEFAULT-VALUE})."})
-                .descriptionKey("")
-                .defaultValue("10m")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.WaitOptions.timeout")
-                .build());
-        spec.addMixin("waiting", model8);
-        PlanFlags mixin9 = new PlanFlags();
-        command.flags = mixin9;
-        CommandSpec model9 = CommandSpec.wrapWithoutInspection(mixin9);
-        model9.addOption(ModelParts.option(mixin9, PlanFlags.class, "prune", "--prune")
-                .type(boolean.class).auxiliaryTypes(boolean.class)
-                .paramLabel("<prune>")
-                .description(new String[] {"Also delete what Railway has but the spec does not declare (never volumes)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field boolean dev.tlctl.cli.PlanFlags.prune")
-                .build());
-        model9.addOption(ModelParts.option(mixin9, PlanFlags.class, "strict", "--strict")
-                .type(boolean.class).auxiliaryTypes(boolean.class)
-                .paramLabel("<strict>")
-                .description(new String[] {"Treat the spec's warnings (Railway rules it breaks) as errors: exit 65."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field boolean dev.tlctl.cli.PlanFlags.strict")
-                .build());
-        model9.addOption(ModelParts.option(mixin9, PlanFlags.class, "hideValues", "--hide-values")
-                .type(boolean.class).auxiliaryTypes(boolean.class)
-                .paramLabel("<hideValues>")
-                .description(new String[] {"Hide variable values that are not secret (shown by default; secrets, by the spec or by their content, are never shown)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field boolean dev.tlctl.cli.PlanFlags.hideValues")
-                .build());
-        model9.addOption(ModelParts.option(mixin9, PlanFlags.class, "showValues", "--show-values")
-                .type(boolean.class).auxiliaryTypes(boolean.class)
-                .paramLabel("<showValues>")
-                .hidden(true)
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field boolean dev.tlctl.cli.PlanFlags.showValues")
-                .build());
-        FormatOptions mixin10 = new FormatOptions();
-        mixin9.formats = mixin10;
-        CommandSpec model10 = CommandSpec.wrapWithoutInspection(mixin10);
-        model10.addOption(ModelParts.option(mixin10, FormatOptions.class, "output", "--output")
-                .type(Format.class).auxiliaryTypes(Format.class)
-                .paramLabel("FORMAT")
-                .description(new String[] {"human (default), json (one versioned document on stdout) or markdown (a table for a pull request comment or $GITHUB_STEP_SUMMARY)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field dev.tlctl.cli.Format dev.tlctl.cli.FormatOptions.output")
-                .build());
-        model10.addOption(ModelParts.option(mixin10, FormatOptions.class, "json", "--json")
-                .type(boolean.class).auxiliaryTypes(boolean.class)
-                .paramLabel("<json>")
-                .description(new String[] {"The same as --output json."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field boolean dev.tlctl.cli.FormatOptions.json")
-                .build());
-        model9.addMixin("formats", model10);
-        model9.addOption(ModelParts.option(mixin9, PlanFlags.class, "replace", "--replace")
-                .type(java.util.List.class).auxiliaryTypes(String.class)
-                .paramLabel("ADDRESS")
-                .description(new String[] {"Write this variable or setting even if Railway seems to hold it already (repeatable), such as a sealed value tlctl has no record of: --replace staging/engine-api/variable/API_TOKEN."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field java.util.List<String> dev.tlctl.cli.PlanFlags.replace")
-                .build());
-        model9.addOption(ModelParts.option(mixin9, PlanFlags.class, "sets", "--set")
-                .type(java.util.List.class).auxiliaryTypes(String.class)
-                .paramLabel("SERVICE.SETTING=VALUE")
-                .description(new String[] {"A setting of one service in the run's one environment (repeatable), such as --set engine-api.source.branch=feature-x. Kept by later runs without it."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field java.util.List<String> dev.tlctl.cli.PlanFlags.sets")
-                .build());
-        model9.addOption(ModelParts.option(mixin9, PlanFlags.class, "branch", "--branch")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("BRANCH")
-                .description(new String[] {"The branch of every service that deploys a repository, in the run's one environment (a preview's branch). Kept by later runs without it."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.PlanFlags.branch")
-                .build());
-        spec.addMixin("flags", model9);
+        command.waiting = new WaitOptions();
+        spec.addMixin("waiting", waitOptionsMixin(command.waiting));
+        command.flags = new PlanFlags();
+        spec.addMixin("flags", planFlagsMixin(command.flags));
         ModelParts.standardHelp(spec);
         return spec;
     }
@@ -423,54 +154,16 @@ final class CommandModels {
         spec.usageMessage().footerHeading("%nExamples:%n");
         spec.usageMessage().sortOptions(false);
         command.spec = spec;
-        ProjectOptions mixin11 = new ProjectOptions();
-        command.project = mixin11;
-        CommandSpec model11 = CommandSpec.wrapWithoutInspection(mixin11);
-        model11.addOption(ModelParts.option(mixin11, ProjectOptions.class, "projectId", "--project")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("ID")
-                .description(new String[] {"The project's id (default: project.id of the spec, or the id found by name and cached in .tlctl/)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.ProjectOptions.projectId")
-                .build());
-        model11.addOption(ModelParts.option(mixin11, ProjectOptions.class, "workspace", "--workspace")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("NAME|ID")
-                .description(new String[] {"The workspace (default: project.workspace of the spec, or the token's only workspace)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.ProjectOptions.workspace")
-                .build());
-        spec.addMixin("project", model11);
+        command.project = new ProjectOptions();
+        spec.addMixin("project", projectOptionsMixin(command.project));
         spec.addOption(ModelParts.option(command, InitCommand.class, "record", "--record")
                 .type(boolean.class).auxiliaryTypes(boolean.class)
                 .paramLabel("<record>")
                 .description(new String[] {"Record the id as project.id in the spec without asking."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field boolean dev.tlctl.cli.InitCommand.record")
                 .build());
-        FormatOptions mixin12 = new FormatOptions();
-        command.formats = mixin12;
-        CommandSpec model12 = CommandSpec.wrapWithoutInspection(mixin12);
-        model12.addOption(ModelParts.option(mixin12, FormatOptions.class, "output", "--output")
-                .type(Format.class).auxiliaryTypes(Format.class)
-                .paramLabel("FORMAT")
-                .description(new String[] {"human (default), json (one versioned document on stdout) or markdown (a table for a pull request comment or $GITHUB_STEP_SUMMARY)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field dev.tlctl.cli.Format dev.tlctl.cli.FormatOptions.output")
-                .build());
-        model12.addOption(ModelParts.option(mixin12, FormatOptions.class, "json", "--json")
-                .type(boolean.class).auxiliaryTypes(boolean.class)
-                .paramLabel("<json>")
-                .description(new String[] {"The same as --output json."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field boolean dev.tlctl.cli.FormatOptions.json")
-                .build());
-        spec.addMixin("formats", model12);
+        command.formats = new FormatOptions();
+        spec.addMixin("formats", formatOptionsMixin(command.formats));
         ModelParts.standardHelp(spec);
         return spec;
     }
@@ -490,94 +183,58 @@ final class CommandModels {
                 .type(String.class).auxiliaryTypes(String.class)
                 .paramLabel("NAME|ID")
                 .description(new String[] {"The project to import, by name or id (not needed with a project token)."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.ImportCommand.project")
                 .build());
         spec.addOption(ModelParts.option(command, ImportCommand.class, "workspace", "--workspace")
                 .type(String.class).auxiliaryTypes(String.class)
                 .paramLabel("NAME|ID")
                 .description(new String[] {"The workspace to look in (default: the token's only one); written into the spec."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.ImportCommand.workspace")
                 .build());
         spec.addOption(ModelParts.option(command, ImportCommand.class, "dir", "--dir")
                 .type(java.nio.file.Path.class).auxiliaryTypes(java.nio.file.Path.class)
                 .paramLabel("DIR")
                 .description(new String[] {"The folder of the spec (default: the current one, or the folder of -f FILE)."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field java.nio.file.Path dev.tlctl.cli.ImportCommand.dir")
                 .build());
         spec.addOption(ModelParts.option(command, ImportCommand.class, "environments", "--env")
                 .type(java.util.List.class).auxiliaryTypes(String.class)
                 .paramLabel("ENV")
                 .description(new String[] {"Import this environment only (repeatable; default: every one but PR environments)."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field java.util.List<String> dev.tlctl.cli.ImportCommand.environments")
                 .build());
         spec.addOption(ModelParts.option(command, ImportCommand.class, "force", "--force")
                 .type(boolean.class).auxiliaryTypes(boolean.class)
                 .paramLabel("<force>")
                 .description(new String[] {"Replace files that exist; take the config file's value in conflicts."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field boolean dev.tlctl.cli.ImportCommand.force")
                 .build());
         spec.addOption(ModelParts.option(command, ImportCommand.class, "stdout", "--stdout")
                 .type(boolean.class).auxiliaryTypes(boolean.class)
                 .paramLabel("<stdout>")
                 .description(new String[] {"Print the files instead of writing them."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field boolean dev.tlctl.cli.ImportCommand.stdout")
                 .build());
         spec.addOption(ModelParts.option(command, ImportCommand.class, "secretsFile", "--write-secrets")
                 .type(java.nio.file.Path.class).auxiliaryTypes(java.nio.file.Path.class)
                 .paramLabel("FILE")
                 .description(new String[] {"Write the secrets' values to this dotenv file (mode 0600)."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field java.nio.file.Path dev.tlctl.cli.ImportCommand.secretsFile")
                 .build());
         spec.addOption(ModelParts.option(command, ImportCommand.class, "railwayConfig", "--railway-config")
                 .type(java.nio.file.Path.class).auxiliaryTypes(java.nio.file.Path.class)
                 .paramLabel("FILE")
                 .description(new String[] {"Merge this railway.json or railway.toml into the spec instead (with --service)."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field java.nio.file.Path dev.tlctl.cli.ImportCommand.railwayConfig")
                 .build());
         spec.addOption(ModelParts.option(command, ImportCommand.class, "service", "--service")
                 .type(String.class).auxiliaryTypes(String.class)
                 .paramLabel("NAME")
                 .description(new String[] {"The service a --railway-config file configures."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.ImportCommand.service")
                 .build());
-        FormatOptions mixin13 = new FormatOptions();
-        command.formats = mixin13;
-        CommandSpec model13 = CommandSpec.wrapWithoutInspection(mixin13);
-        model13.addOption(ModelParts.option(mixin13, FormatOptions.class, "output", "--output")
-                .type(Format.class).auxiliaryTypes(Format.class)
-                .paramLabel("FORMAT")
-                .description(new String[] {"human (default), json (one versioned document on stdout) or markdown (a table for a pull request comment or $GITHUB_STEP_SUMMARY)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field dev.tlctl.cli.Format dev.tlctl.cli.FormatOptions.output")
-                .build());
-        model13.addOption(ModelParts.option(mixin13, FormatOptions.class, "json", "--json")
-                .type(boolean.class).auxiliaryTypes(boolean.class)
-                .paramLabel("<json>")
-                .description(new String[] {"The same as --output json."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field boolean dev.tlctl.cli.FormatOptions.json")
-                .build());
-        spec.addMixin("formats", model13);
+        command.formats = new FormatOptions();
+        spec.addMixin("formats", formatOptionsMixin(command.formats));
         ModelParts.standardHelp(spec);
         return spec;
     }
@@ -593,79 +250,18 @@ final class CommandModels {
         spec.usageMessage().footerHeading("%nExamples:%n");
         spec.usageMessage().sortOptions(false);
         command.spec = spec;
-        TargetOptions mixin14 = new TargetOptions();
-        command.target = mixin14;
-        CommandSpec model14 = CommandSpec.wrapWithoutInspection(mixin14);
-        model14.addOption(ModelParts.option(mixin14, TargetOptions.class, "environments", "--env")
-                .type(java.util.List.class).auxiliaryTypes(String.class)
-                .paramLabel("NAME")
-                .description(new String[] {"Only this environment (repeatable); only its secrets are needed. Default: every environment of the spec."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field java.util.List<String> dev.tlctl.cli.TargetOptions.environments")
-                .build());
-        ProjectOptions mixin15 = new ProjectOptions();
-        mixin14.project = mixin15;
-        CommandSpec model15 = CommandSpec.wrapWithoutInspection(mixin15);
-        model15.addOption(ModelParts.option(mixin15, ProjectOptions.class, "projectId", "--project")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("ID")
-                .description(new String[] {"The project's id (default: project.id of the spec, or the id found by name and cached in .tlctl/)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.ProjectOptions.projectId")
-                .build());
-        model15.addOption(ModelParts.option(mixin15, ProjectOptions.class, "workspace", "--workspace")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("NAME|ID")
-                .description(new String[] {"The workspace (default: project.workspace of the spec, or the token's only workspace)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.ProjectOptions.workspace")
-                .build());
-        model14.addMixin("project", model15);
-        spec.addMixin("target", model14);
+        command.target = new TargetOptions();
+        spec.addMixin("target", targetOptionsMixin(command.target));
         spec.addOption(ModelParts.option(command, DeployCommand.class, "services", "--service")
                 .type(java.util.List.class).auxiliaryTypes(String.class)
                 .paramLabel("NAME")
                 .description(new String[] {"Only this service (repeatable). Default: every service the spec enables."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field java.util.List<String> dev.tlctl.cli.DeployCommand.services")
                 .build());
-        WaitOptions mixin16 = new WaitOptions();
-        command.waiting = mixin16;
-        CommandSpec model16 = CommandSpec.wrapWithoutInspection(mixin16);
-        model16.addOption(ModelParts.option(mixin16, WaitOptions.class, "wait", "--wait")
-                .type(boolean.class).auxiliaryTypes(boolean.class)
-                .paramLabel("<wait>")
-                .description(new String[] {"Wait until the deployments this causes serve; exit 1 if one fails (FAILED, CRASHED) or --timeout runs out."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field boolean dev.tlctl.cli.WaitOptions.wait")
-                .build());
-        model16.addOption(ModelParts.option(mixin16, WaitOptions.class, "timeout", "--timeout")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("TIME")
-                .description(new String[] {"How long --wait waits, such as 90s or 20m (default: ${DEFAULT-VALUE})."})
-                .descriptionKey("")
-                .defaultValue("10m")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.WaitOptions.timeout")
-                .build());
-        spec.addMixin("waiting", model16);
-        RuntimeOutput mixin17 = new RuntimeOutput();
-        command.output = mixin17;
-        CommandSpec model17 = CommandSpec.wrapWithoutInspection(mixin17);
-        model17.addOption(ModelParts.option(mixin17, RuntimeOutput.class, "json", "--json")
-                .type(boolean.class).auxiliaryTypes(boolean.class)
-                .paramLabel("<json>")
-                .description(new String[] {"JSON Lines on stdout: a deployment event per status change, then the result."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field boolean dev.tlctl.cli.RuntimeOutput.json")
-                .build());
-        spec.addMixin("output", model17);
+        command.waiting = new WaitOptions();
+        spec.addMixin("waiting", waitOptionsMixin(command.waiting));
+        command.output = new RuntimeOutput();
+        spec.addMixin("output", runtimeOutputMixin(command.output));
         ModelParts.standardHelp(spec);
         return spec;
     }
@@ -686,8 +282,6 @@ final class CommandModels {
                 .paramLabel("NAME")
                 .description(new String[] {"The environment."})
                 .required(true)
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.RollbackCommand.environment")
                 .build());
         spec.addOption(ModelParts.option(command, RollbackCommand.class, "service", "--service")
@@ -695,71 +289,20 @@ final class CommandModels {
                 .paramLabel("NAME")
                 .description(new String[] {"The service."})
                 .required(true)
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.RollbackCommand.service")
                 .build());
         spec.addOption(ModelParts.option(command, RollbackCommand.class, "to", "--to")
                 .type(String.class).auxiliaryTypes(String.class)
                 .paramLabel("DEPLOYMENT")
                 .description(new String[] {"The deployment id to return to (default: the previous one that can be rolled back to)."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.RollbackCommand.to")
                 .build());
-        ProjectOptions mixin18 = new ProjectOptions();
-        command.project = mixin18;
-        CommandSpec model18 = CommandSpec.wrapWithoutInspection(mixin18);
-        model18.addOption(ModelParts.option(mixin18, ProjectOptions.class, "projectId", "--project")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("ID")
-                .description(new String[] {"The project's id (default: project.id of the spec, or the id found by name and cached in .tlctl/)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.ProjectOptions.projectId")
-                .build());
-        model18.addOption(ModelParts.option(mixin18, ProjectOptions.class, "workspace", "--workspace")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("NAME|ID")
-                .description(new String[] {"The workspace (default: project.workspace of the spec, or the token's only workspace)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.ProjectOptions.workspace")
-                .build());
-        spec.addMixin("project", model18);
-        WaitOptions mixin19 = new WaitOptions();
-        command.waiting = mixin19;
-        CommandSpec model19 = CommandSpec.wrapWithoutInspection(mixin19);
-        model19.addOption(ModelParts.option(mixin19, WaitOptions.class, "wait", "--wait")
-                .type(boolean.class).auxiliaryTypes(boolean.class)
-                .paramLabel("<wait>")
-                .description(new String[] {"Wait until the deployments this causes serve; exit 1 if one fails (FAILED, CRASHED) or --timeout runs out."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field boolean dev.tlctl.cli.WaitOptions.wait")
-                .build());
-        model19.addOption(ModelParts.option(mixin19, WaitOptions.class, "timeout", "--timeout")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("TIME")
-                .description(new String[] {"How long --wait waits, such as 90s or 20m (default: ${DEFAULT-VALUE})."})
-                .descriptionKey("")
-                .defaultValue("10m")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.WaitOptions.timeout")
-                .build());
-        spec.addMixin("waiting", model19);
-        RuntimeOutput mixin20 = new RuntimeOutput();
-        command.output = mixin20;
-        CommandSpec model20 = CommandSpec.wrapWithoutInspection(mixin20);
-        model20.addOption(ModelParts.option(mixin20, RuntimeOutput.class, "json", "--json")
-                .type(boolean.class).auxiliaryTypes(boolean.class)
-                .paramLabel("<json>")
-                .description(new String[] {"JSON Lines on stdout: a deployment event per status change, then the result."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field boolean dev.tlctl.cli.RuntimeOutput.json")
-                .build());
-        spec.addMixin("output", model20);
+        command.project = new ProjectOptions();
+        spec.addMixin("project", projectOptionsMixin(command.project));
+        command.waiting = new WaitOptions();
+        spec.addMixin("waiting", waitOptionsMixin(command.waiting));
+        command.output = new RuntimeOutput();
+        spec.addMixin("output", runtimeOutputMixin(command.output));
         ModelParts.standardHelp(spec);
         return spec;
     }
@@ -775,58 +318,10 @@ final class CommandModels {
         spec.usageMessage().footerHeading("%nExamples:%n");
         spec.usageMessage().sortOptions(false);
         command.spec = spec;
-        TargetOptions mixin21 = new TargetOptions();
-        command.target = mixin21;
-        CommandSpec model21 = CommandSpec.wrapWithoutInspection(mixin21);
-        model21.addOption(ModelParts.option(mixin21, TargetOptions.class, "environments", "--env")
-                .type(java.util.List.class).auxiliaryTypes(String.class)
-                .paramLabel("NAME")
-                .description(new String[] {"Only this environment (repeatable); only its secrets are needed. Default: every environment of the spec."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field java.util.List<String> dev.tlctl.cli.TargetOptions.environments")
-                .build());
-        ProjectOptions mixin22 = new ProjectOptions();
-        mixin21.project = mixin22;
-        CommandSpec model22 = CommandSpec.wrapWithoutInspection(mixin22);
-        model22.addOption(ModelParts.option(mixin22, ProjectOptions.class, "projectId", "--project")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("ID")
-                .description(new String[] {"The project's id (default: project.id of the spec, or the id found by name and cached in .tlctl/)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.ProjectOptions.projectId")
-                .build());
-        model22.addOption(ModelParts.option(mixin22, ProjectOptions.class, "workspace", "--workspace")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("NAME|ID")
-                .description(new String[] {"The workspace (default: project.workspace of the spec, or the token's only workspace)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.ProjectOptions.workspace")
-                .build());
-        model21.addMixin("project", model22);
-        spec.addMixin("target", model21);
-        FormatOptions mixin23 = new FormatOptions();
-        command.output = mixin23;
-        CommandSpec model23 = CommandSpec.wrapWithoutInspection(mixin23);
-        model23.addOption(ModelParts.option(mixin23, FormatOptions.class, "output", "--output")
-                .type(Format.class).auxiliaryTypes(Format.class)
-                .paramLabel("FORMAT")
-                .description(new String[] {"human (default), json (one versioned document on stdout) or markdown (a table for a pull request comment or $GITHUB_STEP_SUMMARY)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field dev.tlctl.cli.Format dev.tlctl.cli.FormatOptions.output")
-                .build());
-        model23.addOption(ModelParts.option(mixin23, FormatOptions.class, "json", "--json")
-                .type(boolean.class).auxiliaryTypes(boolean.class)
-                .paramLabel("<json>")
-                .description(new String[] {"The same as --output json."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field boolean dev.tlctl.cli.FormatOptions.json")
-                .build());
-        spec.addMixin("output", model23);
+        command.target = new TargetOptions();
+        spec.addMixin("target", targetOptionsMixin(command.target));
+        command.output = new FormatOptions();
+        spec.addMixin("output", formatOptionsMixin(command.output));
         ModelParts.standardHelp(spec);
         return spec;
     }
@@ -842,32 +337,12 @@ final class CommandModels {
         spec.usageMessage().footerHeading("%nExamples:%n");
         spec.usageMessage().sortOptions(false);
         command.spec = spec;
-        ProjectOptions mixin24 = new ProjectOptions();
-        command.project = mixin24;
-        CommandSpec model24 = CommandSpec.wrapWithoutInspection(mixin24);
-        model24.addOption(ModelParts.option(mixin24, ProjectOptions.class, "projectId", "--project")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("ID")
-                .description(new String[] {"The project's id (default: project.id of the spec, or the id found by name and cached in .tlctl/)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.ProjectOptions.projectId")
-                .build());
-        model24.addOption(ModelParts.option(mixin24, ProjectOptions.class, "workspace", "--workspace")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("NAME|ID")
-                .description(new String[] {"The workspace (default: project.workspace of the spec, or the token's only workspace)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.ProjectOptions.workspace")
-                .build());
-        spec.addMixin("project", model24);
+        command.project = new ProjectOptions();
+        spec.addMixin("project", projectOptionsMixin(command.project));
         spec.addOption(ModelParts.option(command, EnvListCommand.class, "json", "--json")
                 .type(boolean.class).auxiliaryTypes(boolean.class)
                 .paramLabel("<json>")
                 .description(new String[] {"One JSON document on stdout."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field boolean dev.tlctl.cli.EnvListCommand.json")
                 .build());
         ModelParts.standardHelp(spec);
@@ -891,78 +366,46 @@ final class CommandModels {
                 .paramLabel("NAME")
                 .description(new String[] {"The preview's name, such as pr-42."})
                 .required(true)
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.EnvCreateCommand.name")
                 .build());
         spec.addOption(ModelParts.option(command, EnvCreateCommand.class, "from", "--from")
                 .type(String.class).auxiliaryTypes(String.class)
                 .paramLabel("ENV")
                 .description(new String[] {"The environment it comes from: its template's (checked), or, for a NAME no template names, the one to copy."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.EnvCreateCommand.from")
                 .build());
         spec.addOption(ModelParts.option(command, EnvCreateCommand.class, "sets", "--set")
                 .type(java.util.List.class).auxiliaryTypes(String.class)
                 .paramLabel("SERVICE.SETTING=VALUE")
                 .description(new String[] {"A setting of one service there (repeatable), such as --set engine-api.source.branch=feature-x."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field java.util.List<String> dev.tlctl.cli.EnvCreateCommand.sets")
                 .build());
         spec.addOption(ModelParts.option(command, EnvCreateCommand.class, "branch", "--branch")
                 .type(String.class).auxiliaryTypes(String.class)
                 .paramLabel("BRANCH")
                 .description(new String[] {"The branch of every service that deploys a repository."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.EnvCreateCommand.branch")
                 .build());
         spec.addOption(ModelParts.option(command, EnvCreateCommand.class, "yes", "--yes")
                 .type(boolean.class).auxiliaryTypes(boolean.class)
                 .paramLabel("<yes>")
                 .description(new String[] {"Accepted for symmetry with apply: creating a preview deletes nothing, so it never asks."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field boolean dev.tlctl.cli.EnvCreateCommand.yes")
                 .build());
         spec.addOption(ModelParts.option(command, EnvCreateCommand.class, "force", "--force")
                 .type(boolean.class).auxiliaryTypes(boolean.class)
                 .paramLabel("<force>")
                 .description(new String[] {"With --from production (the default environment): copy it all the same, its secrets included."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field boolean dev.tlctl.cli.EnvCreateCommand.force")
                 .build());
         spec.addOption(ModelParts.option(command, EnvCreateCommand.class, "json", "--json")
                 .type(boolean.class).auxiliaryTypes(boolean.class)
                 .paramLabel("<json>")
                 .description(new String[] {"One JSON document on stdout: the name, the id, whether it was created."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field boolean dev.tlctl.cli.EnvCreateCommand.json")
                 .build());
-        ProjectOptions mixin25 = new ProjectOptions();
-        command.project = mixin25;
-        CommandSpec model25 = CommandSpec.wrapWithoutInspection(mixin25);
-        model25.addOption(ModelParts.option(mixin25, ProjectOptions.class, "projectId", "--project")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("ID")
-                .description(new String[] {"The project's id (default: project.id of the spec, or the id found by name and cached in .tlctl/)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.ProjectOptions.projectId")
-                .build());
-        model25.addOption(ModelParts.option(mixin25, ProjectOptions.class, "workspace", "--workspace")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("NAME|ID")
-                .description(new String[] {"The workspace (default: project.workspace of the spec, or the token's only workspace)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.ProjectOptions.workspace")
-                .build());
-        spec.addMixin("project", model25);
+        command.project = new ProjectOptions();
+        spec.addMixin("project", projectOptionsMixin(command.project));
         ModelParts.standardHelp(spec);
         return spec;
     }
@@ -984,58 +427,16 @@ final class CommandModels {
                 .paramLabel("NAME")
                 .description(new String[] {"The environment to delete, such as pr-42."})
                 .required(true)
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.EnvDeleteCommand.name")
                 .build());
         spec.addOption(ModelParts.option(command, EnvDeleteCommand.class, "force", "--force")
                 .type(boolean.class).auxiliaryTypes(boolean.class)
                 .paramLabel("<force>")
                 .description(new String[] {"Also an environment the spec declares (never the default one)."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field boolean dev.tlctl.cli.EnvDeleteCommand.force")
                 .build());
-        EnvDeleteOptions mixin26 = new EnvDeleteOptions();
-        command.options = mixin26;
-        CommandSpec model26 = CommandSpec.wrapWithoutInspection(mixin26);
-        model26.addOption(ModelParts.option(mixin26, EnvDeleteOptions.class, "yes", "--yes")
-                .type(boolean.class).auxiliaryTypes(boolean.class)
-                .paramLabel("<yes>")
-                .description(new String[] {"Delete without asking (needed without a terminal)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field boolean dev.tlctl.cli.EnvDeleteOptions.yes")
-                .build());
-        model26.addOption(ModelParts.option(mixin26, EnvDeleteOptions.class, "json", "--json")
-                .type(boolean.class).auxiliaryTypes(boolean.class)
-                .paramLabel("<json>")
-                .description(new String[] {"One JSON document on stdout: what was deleted."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field boolean dev.tlctl.cli.EnvDeleteOptions.json")
-                .build());
-        ProjectOptions mixin27 = new ProjectOptions();
-        mixin26.project = mixin27;
-        CommandSpec model27 = CommandSpec.wrapWithoutInspection(mixin27);
-        model27.addOption(ModelParts.option(mixin27, ProjectOptions.class, "projectId", "--project")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("ID")
-                .description(new String[] {"The project's id (default: project.id of the spec, or the id found by name and cached in .tlctl/)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.ProjectOptions.projectId")
-                .build());
-        model27.addOption(ModelParts.option(mixin27, ProjectOptions.class, "workspace", "--workspace")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("NAME|ID")
-                .description(new String[] {"The workspace (default: project.workspace of the spec, or the token's only workspace)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.ProjectOptions.workspace")
-                .build());
-        model26.addMixin("project", model27);
-        spec.addMixin("options", model26);
+        command.options = new EnvDeleteOptions();
+        spec.addMixin("options", envDeleteOptionsMixin(command.options));
         ModelParts.standardHelp(spec);
         return spec;
     }
@@ -1055,50 +456,10 @@ final class CommandModels {
                 .type(boolean.class).auxiliaryTypes(boolean.class)
                 .paramLabel("<expired>")
                 .description(new String[] {"Delete the previews past their template's ttl (required)."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field boolean dev.tlctl.cli.EnvPruneCommand.expired")
                 .build());
-        EnvDeleteOptions mixin28 = new EnvDeleteOptions();
-        command.options = mixin28;
-        CommandSpec model28 = CommandSpec.wrapWithoutInspection(mixin28);
-        model28.addOption(ModelParts.option(mixin28, EnvDeleteOptions.class, "yes", "--yes")
-                .type(boolean.class).auxiliaryTypes(boolean.class)
-                .paramLabel("<yes>")
-                .description(new String[] {"Delete without asking (needed without a terminal)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field boolean dev.tlctl.cli.EnvDeleteOptions.yes")
-                .build());
-        model28.addOption(ModelParts.option(mixin28, EnvDeleteOptions.class, "json", "--json")
-                .type(boolean.class).auxiliaryTypes(boolean.class)
-                .paramLabel("<json>")
-                .description(new String[] {"One JSON document on stdout: what was deleted."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field boolean dev.tlctl.cli.EnvDeleteOptions.json")
-                .build());
-        ProjectOptions mixin29 = new ProjectOptions();
-        mixin28.project = mixin29;
-        CommandSpec model29 = CommandSpec.wrapWithoutInspection(mixin29);
-        model29.addOption(ModelParts.option(mixin29, ProjectOptions.class, "projectId", "--project")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("ID")
-                .description(new String[] {"The project's id (default: project.id of the spec, or the id found by name and cached in .tlctl/)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.ProjectOptions.projectId")
-                .build());
-        model29.addOption(ModelParts.option(mixin29, ProjectOptions.class, "workspace", "--workspace")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("NAME|ID")
-                .description(new String[] {"The workspace (default: project.workspace of the spec, or the token's only workspace)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.ProjectOptions.workspace")
-                .build());
-        model28.addMixin("project", model29);
-        spec.addMixin("options", model28);
+        command.options = new EnvDeleteOptions();
+        spec.addMixin("options", envDeleteOptionsMixin(command.options));
         ModelParts.standardHelp(spec);
         return spec;
     }
@@ -1131,95 +492,29 @@ final class CommandModels {
         spec.usageMessage().footerHeading("%nExamples:%n");
         spec.usageMessage().sortOptions(false);
         command.spec = spec;
-        TargetOptions mixin30 = new TargetOptions();
-        command.target = mixin30;
-        CommandSpec model30 = CommandSpec.wrapWithoutInspection(mixin30);
-        model30.addOption(ModelParts.option(mixin30, TargetOptions.class, "environments", "--env")
-                .type(java.util.List.class).auxiliaryTypes(String.class)
-                .paramLabel("NAME")
-                .description(new String[] {"Only this environment (repeatable); only its secrets are needed. Default: every environment of the spec."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field java.util.List<String> dev.tlctl.cli.TargetOptions.environments")
-                .build());
-        ProjectOptions mixin31 = new ProjectOptions();
-        mixin30.project = mixin31;
-        CommandSpec model31 = CommandSpec.wrapWithoutInspection(mixin31);
-        model31.addOption(ModelParts.option(mixin31, ProjectOptions.class, "projectId", "--project")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("ID")
-                .description(new String[] {"The project's id (default: project.id of the spec, or the id found by name and cached in .tlctl/)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.ProjectOptions.projectId")
-                .build());
-        model31.addOption(ModelParts.option(mixin31, ProjectOptions.class, "workspace", "--workspace")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("NAME|ID")
-                .description(new String[] {"The workspace (default: project.workspace of the spec, or the token's only workspace)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.ProjectOptions.workspace")
-                .build());
-        model30.addMixin("project", model31);
-        spec.addMixin("target", model30);
+        command.target = new TargetOptions();
+        spec.addMixin("target", targetOptionsMixin(command.target));
         spec.addOption(ModelParts.option(command, DriftCommand.class, "compare", "--compare")
                 .type(java.util.List.class).auxiliaryTypes(String.class)
                 .arity("2")
                 .paramLabel("ENV")
                 .description(new String[] {"Compare two live environments instead, such as --compare production staging."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field java.util.List<String> dev.tlctl.cli.DriftCommand.compare")
                 .build());
         spec.addOption(ModelParts.option(command, DriftCommand.class, "undeclaredOnly", "--undeclared-only")
                 .type(boolean.class).auxiliaryTypes(boolean.class)
                 .paramLabel("<undeclaredOnly>")
                 .description(new String[] {"With --compare: only what the spec does not declare (and risks)."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field boolean dev.tlctl.cli.DriftCommand.undeclaredOnly")
                 .build());
         spec.addOption(ModelParts.option(command, DriftCommand.class, "strict", "--strict")
                 .type(boolean.class).auxiliaryTypes(boolean.class)
                 .paramLabel("<strict>")
                 .description(new String[] {"Treat the spec's warnings (Railway rules it breaks) as errors: exit 65."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field boolean dev.tlctl.cli.DriftCommand.strict")
                 .build());
-        OutputOptions mixin32 = new OutputOptions();
-        command.output = mixin32;
-        CommandSpec model32 = CommandSpec.wrapWithoutInspection(mixin32);
-        FormatOptions mixin33 = new FormatOptions();
-        mixin32.formats = mixin33;
-        CommandSpec model33 = CommandSpec.wrapWithoutInspection(mixin33);
-        model33.addOption(ModelParts.option(mixin33, FormatOptions.class, "output", "--output")
-                .type(Format.class).auxiliaryTypes(Format.class)
-                .paramLabel("FORMAT")
-                .description(new String[] {"human (default), json (one versioned document on stdout) or markdown (a table for a pull request comment or $GITHUB_STEP_SUMMARY)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field dev.tlctl.cli.Format dev.tlctl.cli.FormatOptions.output")
-                .build());
-        model33.addOption(ModelParts.option(mixin33, FormatOptions.class, "json", "--json")
-                .type(boolean.class).auxiliaryTypes(boolean.class)
-                .paramLabel("<json>")
-                .description(new String[] {"The same as --output json."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field boolean dev.tlctl.cli.FormatOptions.json")
-                .build());
-        model32.addMixin("formats", model33);
-        model32.addOption(ModelParts.option(mixin32, OutputOptions.class, "showValues", "--show-values")
-                .type(boolean.class).auxiliaryTypes(boolean.class)
-                .paramLabel("<showValues>")
-                .description(new String[] {"Show non-secret variable values (secrets are never shown)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field boolean dev.tlctl.cli.OutputOptions.showValues")
-                .build());
-        spec.addMixin("output", model32);
+        command.output = new OutputOptions();
+        spec.addMixin("output", outputOptionsMixin(command.output));
         ModelParts.standardHelp(spec);
         return spec;
     }
@@ -1240,70 +535,18 @@ final class CommandModels {
                 .paramLabel("NAME")
                 .description(new String[] {"The environment (any on Railway)."})
                 .required(true)
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.VarsCommand$ListVariables.environment")
                 .build());
         spec.addOption(ModelParts.option(command, VarsCommand.ListVariables.class, "service", "--service")
                 .type(String.class).auxiliaryTypes(String.class)
                 .paramLabel("NAME")
                 .description(new String[] {"Only this service's variables (not the shared ones)."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.VarsCommand$ListVariables.service")
                 .build());
-        ProjectOptions mixin34 = new ProjectOptions();
-        command.project = mixin34;
-        CommandSpec model34 = CommandSpec.wrapWithoutInspection(mixin34);
-        model34.addOption(ModelParts.option(mixin34, ProjectOptions.class, "projectId", "--project")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("ID")
-                .description(new String[] {"The project's id (default: project.id of the spec, or the id found by name and cached in .tlctl/)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.ProjectOptions.projectId")
-                .build());
-        model34.addOption(ModelParts.option(mixin34, ProjectOptions.class, "workspace", "--workspace")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("NAME|ID")
-                .description(new String[] {"The workspace (default: project.workspace of the spec, or the token's only workspace)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.ProjectOptions.workspace")
-                .build());
-        spec.addMixin("project", model34);
-        OutputOptions mixin35 = new OutputOptions();
-        command.output = mixin35;
-        CommandSpec model35 = CommandSpec.wrapWithoutInspection(mixin35);
-        FormatOptions mixin36 = new FormatOptions();
-        mixin35.formats = mixin36;
-        CommandSpec model36 = CommandSpec.wrapWithoutInspection(mixin36);
-        model36.addOption(ModelParts.option(mixin36, FormatOptions.class, "output", "--output")
-                .type(Format.class).auxiliaryTypes(Format.class)
-                .paramLabel("FORMAT")
-                .description(new String[] {"human (default), json (one versioned document on stdout) or markdown (a table for a pull request comment or $GITHUB_STEP_SUMMARY)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field dev.tlctl.cli.Format dev.tlctl.cli.FormatOptions.output")
-                .build());
-        model36.addOption(ModelParts.option(mixin36, FormatOptions.class, "json", "--json")
-                .type(boolean.class).auxiliaryTypes(boolean.class)
-                .paramLabel("<json>")
-                .description(new String[] {"The same as --output json."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field boolean dev.tlctl.cli.FormatOptions.json")
-                .build());
-        model35.addMixin("formats", model36);
-        model35.addOption(ModelParts.option(mixin35, OutputOptions.class, "showValues", "--show-values")
-                .type(boolean.class).auxiliaryTypes(boolean.class)
-                .paramLabel("<showValues>")
-                .description(new String[] {"Show non-secret variable values (secrets are never shown)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field boolean dev.tlctl.cli.OutputOptions.showValues")
-                .build());
-        spec.addMixin("output", model35);
+        command.project = new ProjectOptions();
+        spec.addMixin("project", projectOptionsMixin(command.project));
+        command.output = new OutputOptions();
+        spec.addMixin("output", outputOptionsMixin(command.output));
         ModelParts.standardHelp(spec);
         return spec;
     }
@@ -1334,46 +577,10 @@ final class CommandModels {
         spec.usageMessage().footerHeading("%nExamples:%n");
         spec.usageMessage().sortOptions(false);
         command.spec = spec;
-        ProjectOptions mixin37 = new ProjectOptions();
-        command.project = mixin37;
-        CommandSpec model37 = CommandSpec.wrapWithoutInspection(mixin37);
-        model37.addOption(ModelParts.option(mixin37, ProjectOptions.class, "projectId", "--project")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("ID")
-                .description(new String[] {"The project's id (default: project.id of the spec, or the id found by name and cached in .tlctl/)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.ProjectOptions.projectId")
-                .build());
-        model37.addOption(ModelParts.option(mixin37, ProjectOptions.class, "workspace", "--workspace")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("NAME|ID")
-                .description(new String[] {"The workspace (default: project.workspace of the spec, or the token's only workspace)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.ProjectOptions.workspace")
-                .build());
-        spec.addMixin("project", model37);
-        FormatOptions mixin38 = new FormatOptions();
-        command.output = mixin38;
-        CommandSpec model38 = CommandSpec.wrapWithoutInspection(mixin38);
-        model38.addOption(ModelParts.option(mixin38, FormatOptions.class, "output", "--output")
-                .type(Format.class).auxiliaryTypes(Format.class)
-                .paramLabel("FORMAT")
-                .description(new String[] {"human (default), json (one versioned document on stdout) or markdown (a table for a pull request comment or $GITHUB_STEP_SUMMARY)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field dev.tlctl.cli.Format dev.tlctl.cli.FormatOptions.output")
-                .build());
-        model38.addOption(ModelParts.option(mixin38, FormatOptions.class, "json", "--json")
-                .type(boolean.class).auxiliaryTypes(boolean.class)
-                .paramLabel("<json>")
-                .description(new String[] {"The same as --output json."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field boolean dev.tlctl.cli.FormatOptions.json")
-                .build());
-        spec.addMixin("output", model38);
+        command.project = new ProjectOptions();
+        spec.addMixin("project", projectOptionsMixin(command.project));
+        command.output = new FormatOptions();
+        spec.addMixin("output", formatOptionsMixin(command.output));
         ModelParts.standardHelp(spec);
         return spec;
     }
@@ -1390,46 +597,10 @@ final class CommandModels {
         spec.usageMessage().sortOptions(false);
         spec.addSubcommand("check", new CommandLine(billingCheckModel()));
         command.spec = spec;
-        ProjectOptions mixin39 = new ProjectOptions();
-        command.project = mixin39;
-        CommandSpec model39 = CommandSpec.wrapWithoutInspection(mixin39);
-        model39.addOption(ModelParts.option(mixin39, ProjectOptions.class, "projectId", "--project")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("ID")
-                .description(new String[] {"The project's id (default: project.id of the spec, or the id found by name and cached in .tlctl/)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.ProjectOptions.projectId")
-                .build());
-        model39.addOption(ModelParts.option(mixin39, ProjectOptions.class, "workspace", "--workspace")
-                .type(String.class).auxiliaryTypes(String.class)
-                .paramLabel("NAME|ID")
-                .description(new String[] {"The workspace (default: project.workspace of the spec, or the token's only workspace)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field String dev.tlctl.cli.ProjectOptions.workspace")
-                .build());
-        spec.addMixin("project", model39);
-        FormatOptions mixin40 = new FormatOptions();
-        command.output = mixin40;
-        CommandSpec model40 = CommandSpec.wrapWithoutInspection(mixin40);
-        model40.addOption(ModelParts.option(mixin40, FormatOptions.class, "output", "--output")
-                .type(Format.class).auxiliaryTypes(Format.class)
-                .paramLabel("FORMAT")
-                .description(new String[] {"human (default), json (one versioned document on stdout) or markdown (a table for a pull request comment or $GITHUB_STEP_SUMMARY)."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field dev.tlctl.cli.Format dev.tlctl.cli.FormatOptions.output")
-                .build());
-        model40.addOption(ModelParts.option(mixin40, FormatOptions.class, "json", "--json")
-                .type(boolean.class).auxiliaryTypes(boolean.class)
-                .paramLabel("<json>")
-                .description(new String[] {"The same as --output json."})
-                .descriptionKey("")
-                .prompt("")
-                .withToString("field boolean dev.tlctl.cli.FormatOptions.json")
-                .build());
-        spec.addMixin("output", model40);
+        command.project = new ProjectOptions();
+        spec.addMixin("project", projectOptionsMixin(command.project));
+        command.output = new FormatOptions();
+        spec.addMixin("output", formatOptionsMixin(command.output));
         ModelParts.standardHelp(spec);
         return spec;
     }
@@ -1449,8 +620,6 @@ final class CommandModels {
                 .type(boolean.class).auxiliaryTypes(boolean.class)
                 .paramLabel("<overlay>")
                 .description(new String[] {"The schema of an overlay, environments/<name>.yaml."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field boolean dev.tlctl.cli.SchemaCommand.overlay")
                 .build());
         ModelParts.standardHelp(spec);
@@ -1487,8 +656,6 @@ final class CommandModels {
                 .paramLabel("SHELL")
                 .description(new String[] {"bash, zsh or fish"})
                 .required(true)
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field dev.tlctl.cli.CompletionCommand$Shell dev.tlctl.cli.CompletionCommand.shell")
                 .build());
         ModelParts.standardHelp(spec);
@@ -1510,86 +677,66 @@ final class CommandModels {
                 .type(int.class).auxiliaryTypes(int.class)
                 .paramLabel("N")
                 .description(new String[] {"The loopback port (default: any free port)."})
-                .descriptionKey("")
                 .defaultValue("0")
-                .prompt("")
                 .withToString("field int dev.tlctl.cli.SandboxCommand$Serve.port")
                 .build());
         spec.addOption(ModelParts.option(command, SandboxCommand.Serve.class, "state", "--state")
                 .type(java.nio.file.Path.class).auxiliaryTypes(java.nio.file.Path.class)
                 .paramLabel("FILE")
                 .description(new String[] {"The state file (default: .tlctl/sandbox.json in the current directory)."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field java.nio.file.Path dev.tlctl.cli.SandboxCommand$Serve.state")
                 .build());
         spec.addOption(ModelParts.option(command, SandboxCommand.Serve.class, "token", "--token")
                 .type(String.class).auxiliaryTypes(String.class)
                 .paramLabel("T")
                 .description(new String[] {"The account token to accept (default: the one in the state file, or a new one)."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.SandboxCommand$Serve.token")
                 .build());
         spec.addOption(ModelParts.option(command, SandboxCommand.Serve.class, "faults", "--faults")
                 .type(String.class).auxiliaryTypes(String.class)
                 .paramLabel("SPEC")
                 .description(new String[] {"Faults to inject; see below."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.SandboxCommand$Serve.faults")
                 .build());
         spec.addOption(ModelParts.option(command, SandboxCommand.Serve.class, "seed", "--seed")
                 .type(long.class).auxiliaryTypes(long.class)
                 .paramLabel("N")
                 .description(new String[] {"Seed of ids, tokens and faults (default: ${DEFAULT-VALUE})."})
-                .descriptionKey("")
                 .defaultValue("1")
-                .prompt("")
                 .withToString("field long dev.tlctl.cli.SandboxCommand$Serve.seed")
                 .build());
         spec.addOption(ModelParts.option(command, SandboxCommand.Serve.class, "rateLimit", "--rate-limit")
                 .type(String.class).auxiliaryTypes(String.class)
                 .paramLabel("PER_HOUR/PER_SECOND")
                 .description(new String[] {"Requests per token per hour and per second (default: ${DEFAULT-VALUE}, Railway Hobby)."})
-                .descriptionKey("")
                 .defaultValue("1000/10")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.SandboxCommand$Serve.rateLimit")
                 .build());
         spec.addOption(ModelParts.option(command, SandboxCommand.Serve.class, "noQuotas", "--no-quotas")
                 .type(boolean.class).auxiliaryTypes(boolean.class)
                 .paramLabel("<noQuotas>")
                 .description(new String[] {"Turn Railway's creation quotas off (one environment per user and one project per workspace every 30 s): for benchmarks."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field boolean dev.tlctl.cli.SandboxCommand$Serve.noQuotas")
                 .build());
         spec.addOption(ModelParts.option(command, SandboxCommand.Serve.class, "consistencyDelay", "--consistency-delay")
                 .type(String.class).auxiliaryTypes(String.class)
                 .paramLabel("TIME")
                 .description(new String[] {"How long a new service's instances and a new project take to show (default: ${DEFAULT-VALUE}; 0s: at once)."})
-                .descriptionKey("")
                 .defaultValue("1s")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.SandboxCommand$Serve.consistencyDelay")
                 .build());
         spec.addOption(ModelParts.option(command, SandboxCommand.Serve.class, "applyDelay", "--apply-delay")
                 .type(String.class).auxiliaryTypes(String.class)
                 .paramLabel("TIME")
                 .description(new String[] {"How long a change set applied in the background stays \"applying\" (default: ${DEFAULT-VALUE}; 0s: final at the first poll)."})
-                .descriptionKey("")
                 .defaultValue("1s")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.SandboxCommand$Serve.applyDelay")
                 .build());
         spec.addOption(ModelParts.option(command, SandboxCommand.Serve.class, "deployTime", "--deploy-time")
                 .type(String.class).auxiliaryTypes(String.class)
                 .paramLabel("TIME")
                 .description(new String[] {"How long a deployment takes from its creation to SUCCESS: a tenth initializing, half building, the rest deploying (default: ${DEFAULT-VALUE}; 0s: born finished)."})
-                .descriptionKey("")
                 .defaultValue("5s")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.SandboxCommand$Serve.deployTime")
                 .build());
         ModelParts.standardHelp(spec);
@@ -1612,32 +759,24 @@ final class CommandModels {
                 .arity("0..1")
                 .paramLabel("NAME")
                 .description(new String[] {"Mint a workspace token, for the named workspace (default: the sandbox's one)."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.SandboxCommand$Token.workspace")
                 .build());
         spec.addOption(ModelParts.option(command, SandboxCommand.Token.class, "project", "--project")
                 .type(String.class).auxiliaryTypes(String.class)
                 .paramLabel("NAME")
                 .description(new String[] {"Mint a project token for this project..."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.SandboxCommand$Token.project")
                 .build());
         spec.addOption(ModelParts.option(command, SandboxCommand.Token.class, "environment", "--environment")
                 .type(String.class).auxiliaryTypes(String.class)
                 .paramLabel("ENV")
                 .description(new String[] {"...and this environment of it."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.SandboxCommand$Token.environment")
                 .build());
         spec.addOption(ModelParts.option(command, SandboxCommand.Token.class, "state", "--state")
                 .type(java.nio.file.Path.class).auxiliaryTypes(java.nio.file.Path.class)
                 .paramLabel("FILE")
                 .description(new String[] {"The state file (default: .tlctl/sandbox.json in the current directory)."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field java.nio.file.Path dev.tlctl.cli.SandboxCommand$Token.state")
                 .build());
         ModelParts.standardHelp(spec);
@@ -1659,72 +798,54 @@ final class CommandModels {
                 .type(String.class).auxiliaryTypes(String.class)
                 .paramLabel("NAME")
                 .description(new String[] {"The project, by name."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.SandboxCommand$UsageSet.project")
                 .build());
         spec.addOption(ModelParts.option(command, SandboxCommand.UsageSet.class, "environment", "--environment")
                 .type(String.class).auxiliaryTypes(String.class)
                 .paramLabel("NAME")
                 .description(new String[] {"One environment of it (default: the figure is not per environment)."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.SandboxCommand$UsageSet.environment")
                 .build());
         spec.addOption(ModelParts.option(command, SandboxCommand.UsageSet.class, "service", "--service")
                 .type(String.class).auxiliaryTypes(String.class)
                 .paramLabel("NAME")
                 .description(new String[] {"One service of it (default: the figure is not per service)."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.SandboxCommand$UsageSet.service")
                 .build());
         spec.addOption(ModelParts.option(command, SandboxCommand.UsageSet.class, "measurement", "--measurement")
                 .type(String.class).auxiliaryTypes(String.class)
                 .paramLabel("M")
                 .description(new String[] {"A MetricMeasurement: CPU_USAGE, MEMORY_USAGE_GB, DISK_USAGE_GB, BACKUP_USAGE_GB, NETWORK_TX_GB, NETWORK_RX_GB, ..."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.SandboxCommand$UsageSet.measurement")
                 .build());
         spec.addOption(ModelParts.option(command, SandboxCommand.UsageSet.class, "value", "--value")
                 .type(Double.class).auxiliaryTypes(Double.class)
                 .paramLabel("N")
                 .description(new String[] {"The amount, in the measurement's unit (at least 0)."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field Double dev.tlctl.cli.SandboxCommand$UsageSet.value")
                 .build());
         spec.addOption(ModelParts.option(command, SandboxCommand.UsageSet.class, "from", "--from")
                 .type(String.class).auxiliaryTypes(String.class)
                 .paramLabel("WHEN")
                 .description(new String[] {"Start of the interval the usage accrued over: a date (2026-09-01, UTC) or an instant (default: the start of the billing period)."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.SandboxCommand$UsageSet.from")
                 .build());
         spec.addOption(ModelParts.option(command, SandboxCommand.UsageSet.class, "to", "--to")
                 .type(String.class).auxiliaryTypes(String.class)
                 .paramLabel("WHEN")
                 .description(new String[] {"End of that interval (default: now)."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.SandboxCommand$UsageSet.to")
                 .build());
         spec.addOption(ModelParts.option(command, SandboxCommand.UsageSet.class, "currentUsage", "--current-usage")
                 .type(String.class).auxiliaryTypes(String.class)
                 .paramLabel("DOLLARS|derived")
                 .description(new String[] {"Set the customer's current usage in dollars instead, or 'derived' to compute it from the usage figures again."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.SandboxCommand$UsageSet.currentUsage")
                 .build());
         spec.addOption(ModelParts.option(command, SandboxCommand.UsageSet.class, "state", "--state")
                 .type(java.nio.file.Path.class).auxiliaryTypes(java.nio.file.Path.class)
                 .paramLabel("FILE")
                 .description(new String[] {"The state file (default: .tlctl/sandbox.json in the current directory)."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field java.nio.file.Path dev.tlctl.cli.SandboxCommand$UsageSet.state")
                 .build());
         ModelParts.standardHelp(spec);
@@ -1747,8 +868,6 @@ final class CommandModels {
                 .paramLabel("WHEN")
                 .description(new String[] {"First instant of the period: a date (2026-09-01, UTC) or an instant."})
                 .required(true)
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.SandboxCommand$UsagePeriod.start")
                 .build());
         spec.addOption(ModelParts.option(command, SandboxCommand.UsagePeriod.class, "end", "--end")
@@ -1756,16 +875,12 @@ final class CommandModels {
                 .paramLabel("WHEN")
                 .description(new String[] {"End of the period (exclusive), in the same form."})
                 .required(true)
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.SandboxCommand$UsagePeriod.end")
                 .build());
         spec.addOption(ModelParts.option(command, SandboxCommand.UsagePeriod.class, "state", "--state")
                 .type(java.nio.file.Path.class).auxiliaryTypes(java.nio.file.Path.class)
                 .paramLabel("FILE")
                 .description(new String[] {"The state file (default: .tlctl/sandbox.json in the current directory)."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field java.nio.file.Path dev.tlctl.cli.SandboxCommand$UsagePeriod.state")
                 .build());
         ModelParts.standardHelp(spec);
@@ -1804,8 +919,6 @@ final class CommandModels {
                 .paramLabel("NAME")
                 .description(new String[] {"The project, by name."})
                 .required(true)
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.SandboxPrCommand$PullRequest.project")
                 .build());
         spec.addOption(ModelParts.option(command, SandboxPrCommand.PullRequest.class, "number", "--number")
@@ -1813,24 +926,18 @@ final class CommandModels {
                 .paramLabel("N")
                 .description(new String[] {"The pull request's number."})
                 .required(true)
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field int dev.tlctl.cli.SandboxPrCommand$PullRequest.number")
                 .build());
         spec.addOption(ModelParts.option(command, SandboxPrCommand.PullRequest.class, "state", "--state")
                 .type(java.nio.file.Path.class).auxiliaryTypes(java.nio.file.Path.class)
                 .paramLabel("FILE")
                 .description(new String[] {"The state file (default: .tlctl/sandbox.json in the current directory)."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field java.nio.file.Path dev.tlctl.cli.SandboxPrCommand$PullRequest.state")
                 .build());
         spec.addOption(ModelParts.option(command, SandboxPrCommand.Open.class, "branch", "--branch")
                 .type(String.class).auxiliaryTypes(String.class)
                 .paramLabel("NAME")
                 .description(new String[] {"The pull request's branch (default: pr-N)."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.SandboxPrCommand$Open.branch")
                 .build());
         ModelParts.standardHelp(spec);
@@ -1853,8 +960,6 @@ final class CommandModels {
                 .paramLabel("NAME")
                 .description(new String[] {"The project, by name."})
                 .required(true)
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.SandboxPrCommand$PullRequest.project")
                 .build());
         spec.addOption(ModelParts.option(command, SandboxPrCommand.PullRequest.class, "number", "--number")
@@ -1862,16 +967,12 @@ final class CommandModels {
                 .paramLabel("N")
                 .description(new String[] {"The pull request's number."})
                 .required(true)
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field int dev.tlctl.cli.SandboxPrCommand$PullRequest.number")
                 .build());
         spec.addOption(ModelParts.option(command, SandboxPrCommand.PullRequest.class, "state", "--state")
                 .type(java.nio.file.Path.class).auxiliaryTypes(java.nio.file.Path.class)
                 .paramLabel("FILE")
                 .description(new String[] {"The state file (default: .tlctl/sandbox.json in the current directory)."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field java.nio.file.Path dev.tlctl.cli.SandboxPrCommand$PullRequest.state")
                 .build());
         ModelParts.standardHelp(spec);
@@ -1909,9 +1010,7 @@ final class CommandModels {
                 .type(String.class).auxiliaryTypes(String.class)
                 .paramLabel("NAME")
                 .description(new String[] {"The project, by name (default: ${DEFAULT-VALUE})."})
-                .descriptionKey("")
                 .defaultValue("tl-engine")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.SandboxFailCommand.project")
                 .build());
         spec.addOption(ModelParts.option(command, SandboxFailCommand.class, "environment", "--env", "--environment")
@@ -1919,8 +1018,6 @@ final class CommandModels {
                 .paramLabel("ENV")
                 .description(new String[] {"The environment."})
                 .required(true)
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.SandboxFailCommand.environment")
                 .build());
         spec.addOption(ModelParts.option(command, SandboxFailCommand.class, "service", "--service")
@@ -1928,8 +1025,6 @@ final class CommandModels {
                 .paramLabel("NAME")
                 .description(new String[] {"The service."})
                 .required(true)
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.SandboxFailCommand.service")
                 .build());
         spec.addPositional(ModelParts.positional(command, SandboxFailCommand.class, "failure")
@@ -1938,16 +1033,12 @@ final class CommandModels {
                 .paramLabel("FAILURE")
                 .description(new String[] {"build, crash, healthcheck or none."})
                 .required(true)
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field String dev.tlctl.cli.SandboxFailCommand.failure")
                 .build());
         spec.addOption(ModelParts.option(command, SandboxFailCommand.class, "state", "--state")
                 .type(java.nio.file.Path.class).auxiliaryTypes(java.nio.file.Path.class)
                 .paramLabel("FILE")
                 .description(new String[] {"The state file (default: .tlctl/sandbox.json in the current directory)."})
-                .descriptionKey("")
-                .prompt("")
                 .withToString("field java.nio.file.Path dev.tlctl.cli.SandboxFailCommand.state")
                 .build());
         ModelParts.standardHelp(spec);
@@ -1970,6 +1061,163 @@ final class CommandModels {
         spec.addSubcommand("fail", new CommandLine(sandboxFailModel()));
         command.spec = spec;
         ModelParts.standardHelp(spec);
+        return spec;
+    }
+
+    private static CommandSpec formatOptionsMixin(FormatOptions mixin) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(mixin);
+        spec.addOption(ModelParts.option(mixin, FormatOptions.class, "output", "--output")
+                .type(Format.class).auxiliaryTypes(Format.class)
+                .paramLabel("FORMAT")
+                .description(new String[] {"human (default), json (one versioned document on stdout) or markdown (a table for a pull request comment or $GITHUB_STEP_SUMMARY)."})
+                .withToString("field dev.tlctl.cli.Format dev.tlctl.cli.FormatOptions.output")
+                .build());
+        spec.addOption(ModelParts.option(mixin, FormatOptions.class, "json", "--json")
+                .type(boolean.class).auxiliaryTypes(boolean.class)
+                .paramLabel("<json>")
+                .description(new String[] {"The same as --output json."})
+                .withToString("field boolean dev.tlctl.cli.FormatOptions.json")
+                .build());
+        return spec;
+    }
+
+    private static CommandSpec projectOptionsMixin(ProjectOptions mixin) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(mixin);
+        spec.addOption(ModelParts.option(mixin, ProjectOptions.class, "projectId", "--project")
+                .type(String.class).auxiliaryTypes(String.class)
+                .paramLabel("ID")
+                .description(new String[] {"The project's id (default: project.id of the spec, or the id found by name and cached in .tlctl/)."})
+                .withToString("field String dev.tlctl.cli.ProjectOptions.projectId")
+                .build());
+        spec.addOption(ModelParts.option(mixin, ProjectOptions.class, "workspace", "--workspace")
+                .type(String.class).auxiliaryTypes(String.class)
+                .paramLabel("NAME|ID")
+                .description(new String[] {"The workspace (default: project.workspace of the spec, or the token's only workspace)."})
+                .withToString("field String dev.tlctl.cli.ProjectOptions.workspace")
+                .build());
+        return spec;
+    }
+
+    private static CommandSpec targetOptionsMixin(TargetOptions mixin) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(mixin);
+        spec.addOption(ModelParts.option(mixin, TargetOptions.class, "environments", "--env")
+                .type(java.util.List.class).auxiliaryTypes(String.class)
+                .paramLabel("NAME")
+                .description(new String[] {"Only this environment (repeatable); only its secrets are needed. Default: every environment of the spec."})
+                .withToString("field java.util.List<String> dev.tlctl.cli.TargetOptions.environments")
+                .build());
+        mixin.project = new ProjectOptions();
+        spec.addMixin("project", projectOptionsMixin(mixin.project));
+        return spec;
+    }
+
+    private static CommandSpec planFlagsMixin(PlanFlags mixin) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(mixin);
+        spec.addOption(ModelParts.option(mixin, PlanFlags.class, "prune", "--prune")
+                .type(boolean.class).auxiliaryTypes(boolean.class)
+                .paramLabel("<prune>")
+                .description(new String[] {"Also delete what Railway has but the spec does not declare (never volumes)."})
+                .withToString("field boolean dev.tlctl.cli.PlanFlags.prune")
+                .build());
+        spec.addOption(ModelParts.option(mixin, PlanFlags.class, "strict", "--strict")
+                .type(boolean.class).auxiliaryTypes(boolean.class)
+                .paramLabel("<strict>")
+                .description(new String[] {"Treat the spec's warnings (Railway rules it breaks) as errors: exit 65."})
+                .withToString("field boolean dev.tlctl.cli.PlanFlags.strict")
+                .build());
+        spec.addOption(ModelParts.option(mixin, PlanFlags.class, "hideValues", "--hide-values")
+                .type(boolean.class).auxiliaryTypes(boolean.class)
+                .paramLabel("<hideValues>")
+                .description(new String[] {"Hide variable values that are not secret (shown by default; secrets, by the spec or by their content, are never shown)."})
+                .withToString("field boolean dev.tlctl.cli.PlanFlags.hideValues")
+                .build());
+        spec.addOption(ModelParts.option(mixin, PlanFlags.class, "showValues", "--show-values")
+                .type(boolean.class).auxiliaryTypes(boolean.class)
+                .paramLabel("<showValues>")
+                .hidden(true)
+                .withToString("field boolean dev.tlctl.cli.PlanFlags.showValues")
+                .build());
+        mixin.formats = new FormatOptions();
+        spec.addMixin("formats", formatOptionsMixin(mixin.formats));
+        spec.addOption(ModelParts.option(mixin, PlanFlags.class, "replace", "--replace")
+                .type(java.util.List.class).auxiliaryTypes(String.class)
+                .paramLabel("ADDRESS")
+                .description(new String[] {"Write this variable or setting even if Railway seems to hold it already (repeatable), such as a sealed value tlctl has no record of: --replace staging/engine-api/variable/API_TOKEN."})
+                .withToString("field java.util.List<String> dev.tlctl.cli.PlanFlags.replace")
+                .build());
+        spec.addOption(ModelParts.option(mixin, PlanFlags.class, "sets", "--set")
+                .type(java.util.List.class).auxiliaryTypes(String.class)
+                .paramLabel("SERVICE.SETTING=VALUE")
+                .description(new String[] {"A setting of one service in the run's one environment (repeatable), such as --set engine-api.source.branch=feature-x. Kept by later runs without it."})
+                .withToString("field java.util.List<String> dev.tlctl.cli.PlanFlags.sets")
+                .build());
+        spec.addOption(ModelParts.option(mixin, PlanFlags.class, "branch", "--branch")
+                .type(String.class).auxiliaryTypes(String.class)
+                .paramLabel("BRANCH")
+                .description(new String[] {"The branch of every service that deploys a repository, in the run's one environment (a preview's branch). Kept by later runs without it."})
+                .withToString("field String dev.tlctl.cli.PlanFlags.branch")
+                .build());
+        return spec;
+    }
+
+    private static CommandSpec waitOptionsMixin(WaitOptions mixin) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(mixin);
+        spec.addOption(ModelParts.option(mixin, WaitOptions.class, "wait", "--wait")
+                .type(boolean.class).auxiliaryTypes(boolean.class)
+                .paramLabel("<wait>")
+                .description(new String[] {"Wait until the deployments this causes serve; exit 1 if one fails (FAILED, CRASHED) or --timeout runs out."})
+                .withToString("field boolean dev.tlctl.cli.WaitOptions.wait")
+                .build());
+        spec.addOption(ModelParts.option(mixin, WaitOptions.class, "timeout", "--timeout")
+                .type(String.class).auxiliaryTypes(String.class)
+                .paramLabel("TIME")
+                .description(new String[] {"How long --wait waits, such as 90s or 20m (default: ${DEFAULT-VALUE})."})
+                .defaultValue("10m")
+                .withToString("field String dev.tlctl.cli.WaitOptions.timeout")
+                .build());
+        return spec;
+    }
+
+    private static CommandSpec runtimeOutputMixin(RuntimeOutput mixin) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(mixin);
+        spec.addOption(ModelParts.option(mixin, RuntimeOutput.class, "json", "--json")
+                .type(boolean.class).auxiliaryTypes(boolean.class)
+                .paramLabel("<json>")
+                .description(new String[] {"JSON Lines on stdout: a deployment event per status change, then the result."})
+                .withToString("field boolean dev.tlctl.cli.RuntimeOutput.json")
+                .build());
+        return spec;
+    }
+
+    private static CommandSpec envDeleteOptionsMixin(EnvDeleteOptions mixin) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(mixin);
+        spec.addOption(ModelParts.option(mixin, EnvDeleteOptions.class, "yes", "--yes")
+                .type(boolean.class).auxiliaryTypes(boolean.class)
+                .paramLabel("<yes>")
+                .description(new String[] {"Delete without asking (needed without a terminal)."})
+                .withToString("field boolean dev.tlctl.cli.EnvDeleteOptions.yes")
+                .build());
+        spec.addOption(ModelParts.option(mixin, EnvDeleteOptions.class, "json", "--json")
+                .type(boolean.class).auxiliaryTypes(boolean.class)
+                .paramLabel("<json>")
+                .description(new String[] {"One JSON document on stdout: what was deleted."})
+                .withToString("field boolean dev.tlctl.cli.EnvDeleteOptions.json")
+                .build());
+        mixin.project = new ProjectOptions();
+        spec.addMixin("project", projectOptionsMixin(mixin.project));
+        return spec;
+    }
+
+    private static CommandSpec outputOptionsMixin(OutputOptions mixin) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(mixin);
+        mixin.formats = new FormatOptions();
+        spec.addMixin("formats", formatOptionsMixin(mixin.formats));
+        spec.addOption(ModelParts.option(mixin, OutputOptions.class, "showValues", "--show-values")
+                .type(boolean.class).auxiliaryTypes(boolean.class)
+                .paramLabel("<showValues>")
+                .description(new String[] {"Show non-secret variable values (secrets are never shown)."})
+                .withToString("field boolean dev.tlctl.cli.OutputOptions.showValues")
+                .build());
         return spec;
     }
 }

@@ -19,18 +19,21 @@ final class ModelParts {
 
     private ModelParts() {}
 
-    /** An option with {@code names}, bound to the field {@code name} of {@code declaring} in {@code scope}. */
+    /**
+     * An option with {@code names}, bound to the field {@code name} of {@code declaring} in
+     * {@code scope}, with the empty description key and prompt an annotation gives.
+     */
     static OptionSpec.Builder option(Object scope, Class<?> declaring, String name, String... names) {
         Binding binding = new Binding(scope, declaring, name);
         return OptionSpec.builder(names).getter(binding).setter(binding).hasInitialValue(true)
-                .initialValue(binding.get());
+                .initialValue(binding.get()).descriptionKey("").prompt("");
     }
 
-    /** A positional parameter bound to the field {@code name} of {@code declaring} in {@code scope}. */
+    /** A positional parameter bound to the field {@code name} of {@code declaring} in {@code scope}, as {@link #option}. */
     static PositionalParamSpec.Builder positional(Object scope, Class<?> declaring, String name) {
         Binding binding = new Binding(scope, declaring, name);
         return PositionalParamSpec.builder().getter(binding).setter(binding).hasInitialValue(true)
-                .initialValue(binding.get());
+                .initialValue(binding.get()).descriptionKey("").prompt("");
     }
 
     /**
@@ -51,7 +54,7 @@ final class ModelParts {
 
     private static OptionSpec.Builder helpOption(StandardHelp flags, String field, String... names) {
         return option(flags, StandardHelp.class, field, names).type(boolean.class).auxiliaryTypes(boolean.class)
-                .paramLabel("<" + field + ">").descriptionKey("").prompt("")
+                .paramLabel("<" + field + ">")
                 .withToString("field boolean picocli.CommandLine$AutoHelpMixin." + field);
     }
 

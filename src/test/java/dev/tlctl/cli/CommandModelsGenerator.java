@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
  */
 final class CommandModelsGenerator {
     private final StringBuilder methods = new StringBuilder();
-    private int variables;
+    private final StringBuilder mixins = new StringBuilder();
+    private final java.util.Set<Class<?>> mixinTypes = new java.util.HashSet<>();
 
     private CommandModelsGenerator() {}
 
@@ -59,6 +60,7 @@ final class CommandModelsGenerator {
                 + "        };\n"
                 + "    }\n"
                 + generator.methods
+                + generator.mixins
                 + "}\n";
     }
 
@@ -108,6 +110,17 @@ final class CommandModelsGenerator {
 
     /** Adds the options, positional parameters and mixins of {@code spec} to {@code target}, in picocli's order. */
     private void members(StringBuilder body, String target, String scope, CommandSpec spec) {
+        if (!spec.argGroups().isEmpty() || !spec.unmatchedArgsBindings().isEmpty()) {
+            throw new IllegalStateException("CommandModelsGenerator does not write argument groups or @Unmatched: "
+                    + spec.userObject().getClass());
+        }
+        for (Class<?> c = spec.userObject().getClass(); c != null; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (f.isAnnotationPresent(picocli.CommandLine.ParentCommand.class)) {
+                    throw new IllegalStateException("CommandModelsGenerator does not write @ParentCommand: " + f);
+                }
+            }
+        }
         Map<ArgSpec, String> owner = new IdentityHashMap<>();
         for (Map.Entry<String, CommandSpec> mixin : spec.mixins().entrySet()) {
             for (ArgSpec arg : mixin.getValue().args()) {
@@ -136,17 +149,28 @@ final class CommandModelsGenerator {
         CommandSpec mixin = spec.mixins().get(name);
         Class<?> type = mixin.userObject().getClass();
         Field field = field(spec.userObject().getClass(), name);
-        int n = ++variables;
-        String object = "mixin" + n;
-        String model = "model" + n;
-        body.append("        ").append(typeName(type)).append(' ').append(object).append(" = new ").append(typeName(type))
-                .append("();\n");
-        body.append("        ").append(assign(scope, field, object)).append(";\n");
-        body.append("        CommandSpec ").append(model).append(" = CommandSpec.wrapWithoutInspection(").append(object)
-                .append(");\n");
-        members(body, model, object, mixin);
-        body.append("        ").append(target).append(".addMixin(").append(literal(name)).append(", ").append(model)
-                .append(");\n");
+        String method = mixinMethod(type, mixin);
+        body.append("        ").append(assign(scope, field, "new " + typeName(type) + "()")).append(";\n");
+        body.append("        ").append(target).append(".addMixin(").append(literal(name)).append(", ").append(method)
+                .append('(').append(scope).append('.').append(field.getName()).append("));\n");
+    }
+
+    /** The method that builds the model of a mixin of {@code type} (written once, for every command that has one). */
+    private String mixinMethod(Class<?> type, CommandSpec mixin) {
+        String method = Character.toLowerCase(type.getSimpleName().charAt(0)) + type.getSimpleName().substring(1) + "Mixin";
+        if (!specFields(type).isEmpty()) {
+            throw new IllegalStateException("CommandModelsGenerator does not write @Spec in a mixin: " + type);
+        }
+        if (mixinTypes.add(type)) {
+            StringBuilder body = new StringBuilder();
+            body.append("\n    private static CommandSpec ").append(method).append('(').append(typeName(type))
+                    .append(" mixin) {\n");
+            body.append("        CommandSpec spec = CommandSpec.wrapWithoutInspection(mixin);\n");
+            members(body, "spec", "mixin", mixin);
+            body.append("        return spec;\n    }\n");
+            mixins.append(body);
+        }
+        return method;
     }
 
     /** The expression building {@code arg}, bound to its field in {@code scope}. */
@@ -189,7 +213,9 @@ final class CommandModelsGenerator {
         flag(out, "interactive", arg.interactive(), plain.interactive());
         for (String name : List.of("descriptionKey", "defaultValue", "splitRegex", "splitRegexSynopsisLabel",
                 "mapFallbackValue", "prompt")) {
-            text(out, name, (String) raw(arg, name), (String) raw(plain, name));
+            // ModelParts gives every argument an empty description key and prompt, as the annotations do.
+            String base = name.equals("descriptionKey") || name.equals("prompt") ? "" : (String) raw(plain, name);
+            text(out, name, (String) raw(arg, name), base);
         }
         if (arg.showDefaultValue() != plain.showDefaultValue()) {
             out.append("\n                .showDefaultValue(CommandLine.Help.Visibility.").append(arg.showDefaultValue()).append(')');
