@@ -48,7 +48,10 @@ final class EarlyStart {
             Sandbox.warmUp();
         }
         if (JSON_COMMANDS.contains(command)) {
-            daemon(EarlyStart::jsonAndHttp, "tlctl-early"); // needed as the command connects: begun before the spec's
+            // Both needed as the command connects (its transport makes a mapper, then an HTTP client),
+            // so begun side by side, before the spec's loads.
+            daemon(EarlyStart::json, "tlctl-early");
+            daemon(Reconciler::warmUp, "tlctl-early-http");
         }
         if (command.equals("validate")) {
             loadAhead(context, args, (Set<String>) null);
@@ -136,19 +139,20 @@ final class EarlyStart {
     }
 
     /**
-     * Jackson's mapper, then the HTTP client's set-up, both needed as the main thread connects;
-     * then, on the same thread so as not to compete with those for a core, what the main thread
-     * meets next: a request's body written by Jackson, and around Railway's answer the live records'
-     * times and the planner's first comparison of records (a record's equals is an invokedynamic:
-     * the first one builds the JDK's machinery for it).
+     * Jackson's mapper (its first one sets up the JDK's calendar data: a third of it), needed as the
+     * main thread connects; then, on the same thread so as not to compete with the main one for a
+     * core, what the main thread meets next: a request's body written by Jackson, and around
+     * Railway's answer the live records' times and the planner's first comparison of records (a
+     * record's equals is an invokedynamic: the first one builds the JDK's machinery for it). The
+     * HTTP client's set-up (okhttp's platform, which lists every security provider of the JVM) runs
+     * beside it on a thread of its own: after the mapper it came too late for the main thread.
      */
-    private static void jsonAndHttp() {
+    private static void json() {
         try {
             new ObjectMapper();
         } catch (RuntimeException | LinkageError e) {
             // met again where a mapper is made, and reported there
         }
-        Reconciler.warmUp();
         try {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("query", "query { me { id } }");

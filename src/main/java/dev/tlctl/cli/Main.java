@@ -13,7 +13,11 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(CliContext.system(), args));
+        // The invoked command's model needs only the arguments: begun before the process's context
+        // (whose first lambda builds the JDK's machinery for all of them, ~10 ms), beside it.
+        String invoked = subcommandName(args);
+        FutureTask<CommandLine> model = modelAhead(invoked);
+        System.exit(run(CliContext.system(), invoked, model, args));
     }
 
     /** The first argument that is not a root option or its value: the subcommand's name, or null. */
@@ -66,30 +70,61 @@ public final class Main {
 
     /** Runs tlctl with the given context and arguments; returns the exit code. Used by tests. */
     public static int run(CliContext context, String... args) {
-        if (System.getProperty("picocli.converters.excludes") == null) {
-            System.setProperty("picocli.converters.excludes", UNUSED_CONVERTERS);
-        }
         String invoked = subcommandName(args);
+        return run(context, invoked, modelAhead(invoked), args);
+    }
+
+    private static int run(CliContext context, String invoked, FutureTask<CommandLine> subcommand, String... args) {
         try {
-            return execute(context, invoked, args);
+            return execute(context, invoked, subcommand, args);
         } finally {
             SpecSource.forgetAhead();
         }
     }
 
-    private static int execute(CliContext context, String invoked, String... args) {
-        // The invoked command's model is built on another thread while this one builds the root's
-        // (begun first: the longest of the early work); that thread then makes what this one needs
-        // as it connects and no other early thread makes.
-        FutureTask<CommandLine> subcommand = null;
-        if (invoked != null && TlctlCommand.SUBCOMMANDS.containsKey(invoked) && !invoked.equals("completion")) {
-            FutureTask<CommandLine> model = new FutureTask<>(() -> new CommandLine(TlctlCommand.SUBCOMMANDS.get(invoked).get()));
-            EarlyStart.daemon(() -> {
-                model.run();
-                EarlyStart.afterModel(invoked);
-            }, "tlctl-early-model");
-            subcommand = model;
+    /**
+     * Begins the model of the {@code invoked} command on a thread of its own, which then makes what
+     * the main thread needs as it connects and no other early thread makes; null when there is no
+     * such command (none, an unknown one, or completion, which needs all of them).
+     */
+    private static FutureTask<CommandLine> modelAhead(String invoked) {
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", UNUSED_CONVERTERS);
         }
+        if (invoked == null || !TlctlCommand.SUBCOMMANDS.containsKey(invoked) || invoked.equals("completion")) {
+            return null;
+        }
+        ModelAhead ahead = new ModelAhead(invoked);
+        EarlyStart.daemon(ahead, "tlctl-early-model");
+        return ahead.model;
+    }
+
+    /**
+     * The work of the model's thread. A class rather than lambdas: the first lambda of the process
+     * builds the JDK's machinery for all of them, which this thread then would wait for.
+     */
+    private static final class ModelAhead implements Runnable, java.util.concurrent.Callable<CommandLine> {
+        private final String command;
+        private final FutureTask<CommandLine> model = new FutureTask<>(this);
+
+        ModelAhead(String command) {
+            this.command = command;
+        }
+
+        @Override
+        public CommandLine call() {
+            return new CommandLine(CommandModels.of(command));
+        }
+
+        @Override
+        public void run() {
+            model.run();
+            EarlyStart.afterModel(command);
+        }
+    }
+
+    /** Runs the command line; {@code subcommand}, when not null, the invoked command's model being built. */
+    private static int execute(CliContext context, String invoked, FutureTask<CommandLine> subcommand, String... args) {
         EarlyStart.begin(context, invoked, args);
         TlctlCommand root = new TlctlCommand(context);
         CommandLine commandLine = new CommandLine(root.model());
@@ -97,7 +132,7 @@ public final class Main {
             commandLine.addSubcommand(built(subcommand));
         } else if (!versionOnly(args)) {
             // No command, an unknown one (picocli suggests the nearest), or completion (which lists all).
-            TlctlCommand.SUBCOMMANDS.values().forEach(command -> commandLine.addSubcommand(command.get()));
+            TlctlCommand.SUBCOMMANDS.keySet().forEach(name -> commandLine.addSubcommand(CommandModels.of(name)));
         }
         HelpLayout.apply(commandLine);
         boolean color = ColorMode.colour(context, args);

@@ -11,7 +11,8 @@ import picocli.CommandLine.ScopeType;
  * ({@link #SUBCOMMANDS}, registered by {@link Main}: only the one invoked, since building
  * picocli's model of every command costs start-up time). Its model is built in code
  * ({@link #model()}), not read from annotations: picocli reads those by reflection, which on
- * every run cost a fifth of a short command's time for the root alone.
+ * every run cost a fifth of a short command's time for the root alone. The subcommands' models
+ * are built in code too ({@link CommandModels}), written from their annotations.
  */
 public final class TlctlCommand implements Runnable, Globals {
     private static final String[] DESCRIPTION = {
@@ -39,7 +40,10 @@ public final class TlctlCommand implements Runnable, Globals {
         "turn it off); -q keeps progress off stderr.",
     };
 
-    /** Every subcommand by name, in the order help lists them. */
+    /**
+     * Every subcommand by name, in the order help lists them, with its annotated command object: what
+     * {@link CommandModels} is written from (the running tool builds the models that class holds).
+     */
     static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = subcommands();
 
     private static java.util.Map<String, java.util.function.Supplier<Object>> subcommands() {
