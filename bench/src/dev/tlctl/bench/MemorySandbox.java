@@ -18,8 +18,9 @@ public final class MemorySandbox {
      * apply from empty at 50x10x200 costs the sandbox ~1.3 s of CPU this way against ~3.0 s with
      * the JVM's defaults after one warm-up apply, and ~3.0 s against ~7.0 s cold (medians of
      * interleaved rounds on a 2-core machine, mostly loaded; quiet: 1.4-2.0 s against 2.6-3.3 s,
-     * the apply's wall time unchanged at ~4.1 s, tlctl's side being the critical path there): with the whole JIT, C2 (one thread on 2
-     * cores) compiles graphql-java's and Jackson's hot paths for several applies on end, and G1's
+     * the apply's wall time unchanged at ~4.1 s, tlctl's side being the critical path there):
+     * with the whole JIT, C2 (one thread on 2 cores) compiles graphql-java's and Jackson's hot
+     * paths for several applies on end, and G1's
      * refinement and evacuation of the large state cost more than the parallel collector's; a
      * plan's ReadProject answer is made ahead after each write, so C1's slower code costs it
      * nothing measurable (sandbox CPU per warm plan 50-320 ms against 280-950 ms).

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code tlctl sandbox serve} as a separate process on loopback: its URL and account token, read
- * from what it prints, and a stop. It runs with the JVM's default JIT (it is a server here).
+ * from what it prints, and a stop. In memory it runs with {@link MemorySandbox#JVM_OPTIONS};
+ * {@code serve} with the JVM's defaults.
  */
 final class SandboxServer implements AutoCloseable {
     private final Process process;
@@ -33,8 +34,9 @@ final class SandboxServer implements AutoCloseable {
             throws IOException, InterruptedException {
         List<String> command;
         if (state == null) {
-            command = new ArrayList<>(List.of(java, "-cp", classpath, MemorySandbox.class.getName(),
-                    faults == null ? "" : faults));
+            command = new ArrayList<>(List.of(java));
+            command.addAll(MemorySandbox.JVM_OPTIONS);
+            command.addAll(List.of("-cp", classpath, MemorySandbox.class.getName(), faults == null ? "" : faults));
         } else {
             command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "sandbox", "serve",
                     "--port", "0", "--state", state.toString(), "--seed", "1",
