@@ -23,7 +23,7 @@ public record Fingerprint(byte[] salt, byte[] hash) implements Witness {
 
     /** Fingerprints {@code value} under {@code salt}. */
     public static Fingerprint of(String value, byte[] salt) {
-        return new Fingerprint(salt, new Hmac(salt).of(value.getBytes(StandardCharsets.UTF_8)));
+        return under(salt).apply(value);
     }
 
     /**
