@@ -16,8 +16,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.parser.ParserImpl;
@@ -81,6 +83,8 @@ final class YamlLoader {
     private int nodeCount;
     private long expandedChars;
     private boolean tooLarge;
+    /** The places (line and column) already reported as nested too deeply. */
+    private final Set<Long> tooDeepAt = new HashSet<>();
 
     private YamlLoader(Problems problems, String fileName) {
         this.problems = problems;
@@ -363,9 +367,14 @@ final class YamlLoader {
             return new YScalar(at(node.getStartMark(), path), "", Kind.NULL);
         }
         if (depth > MAX_DEPTH) {
-            problems.error(at(node.getStartMark(), path), "the YAML is nested too deeply",
-                    "Mappings and lists are nested more than " + MAX_DEPTH + " levels deep, or an alias refers to itself.");
-            return new YScalar(at(node.getStartMark(), path), "", Kind.NULL);
+            // Once per place in the file: an alias that refers to itself reaches the same place by
+            // every path of its expansion (3 aliases 40 deep: tens of thousands of paths).
+            Mark mark = node.getStartMark();
+            if (tooDeepAt.add(mark == null ? -1L : (long) mark.getLine() << 32 | mark.getColumn())) {
+                problems.error(at(mark, path), "the YAML is nested too deeply",
+                        "Mappings and lists are nested more than " + MAX_DEPTH + " levels deep, or an alias refers to itself.");
+            }
+            return new YScalar(at(mark, path), "", Kind.NULL);
         }
         Location location = at(node.getStartMark(), path);
         if (node instanceof ScalarNode scalar) {

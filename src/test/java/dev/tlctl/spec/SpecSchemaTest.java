@@ -57,6 +57,7 @@ class SpecSchemaTest {
             "unclosed flow mapping", "duplicate keys, both lines named", "several YAML documents",
             "tags !!binary and !custom", "merge key on a scalar", "alias bomb (billion laughs)",
             "aliases to a long scalar (expansion bomb)", "oversized file (> 1 MiB)", "nesting too deep",
+            "an alias that refers to itself",
             "YAML syntax error in an overlay", "missing spec file", "non-UTF-8 bytes");
 
     private static final String SECRETS = "whether a value is a credential is read from its content and its name"
