@@ -1,7 +1,7 @@
 package dev.tlctl.spec;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -16,21 +16,34 @@ import java.util.regex.Pattern;
  */
 public final class DotEnv {
     private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
+    /** The largest env file read, as for a spec or an overlay: a dotenv file of secrets is a few KB. */
+    static final int MAX_BYTES = YamlLoader.MAX_BYTES;
 
     private DotEnv() {}
 
     /** Parses {@code file}; throws a {@link SpecException} listing every bad line. */
     public static Map<String, String> read(Path file) {
         String label = file.toString();
-        List<String> lines;
+        byte[] bytes;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            // Read up to the limit and one byte more, not by the file's size: --env-file <(command) is a pipe.
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(MAX_BYTES + 1);
+            }
         } catch (IOException e) {
             throw new SpecException(List.of(Diagnostic.error(Diagnostic.Cause.NO_INPUT, Location.ofFile(label),
                     "cannot read the env file",
                     e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()))));
         }
+        if (bytes.length > MAX_BYTES) {
+            throw new SpecException(List.of(Diagnostic.error(Location.ofFile(label), "the env file is too large",
+                    "It has more than " + MAX_BYTES + " bytes; an env file may have at most " + MAX_BYTES
+                            + " bytes (1 MiB). Check that this is the right file.")));
+        }
         Problems problems = new Problems();
+        String text = YamlLoader.utf8(bytes, label, problems);
+        problems.throwIfErrors();
+        List<String> lines = text.lines().toList();
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();

@@ -144,6 +144,15 @@ final class YamlLoader {
             YNode simple = BlockYaml.read(text, fileName, true);
             return simple != null ? simple : notSimple(text, fileName, problems);
         }
+        String text = utf8(bytes, fileName, problems);
+        return text == null ? null : parse(text, fileName, problems);
+    }
+
+    /**
+     * {@code bytes} as UTF-8 text, or null with an error at the first byte that is not UTF-8 (its
+     * line and column counted in the bytes before it): for a spec, an overlay or an env file.
+     */
+    static String utf8(byte[] bytes, String fileName, Problems problems) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer text = CharBuffer.allocate(bytes.length);
         CoderResult result = StandardCharsets.UTF_8.newDecoder()
@@ -169,7 +178,7 @@ final class YamlLoader {
             return null;
         }
         text.flip();
-        return parse(text.toString(), fileName, problems);
+        return text.toString();
     }
 
     /** Parses YAML text; see {@link #load}. */

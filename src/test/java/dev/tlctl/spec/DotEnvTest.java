@@ -88,6 +88,30 @@ class DotEnvTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8IsOneErrorAtItsFirstBadByteAndEchoesNoValue() throws Exception {
+        Path file = tmp.resolve("bad.env");
+        Files.write(file, "A=1\nSECRET=s3cr\u00e9t-".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.write(file, new byte[] {(byte) 0xff, 'x'}, java.nio.file.StandardOpenOption.APPEND);
+        SpecException e = assertThrows(SpecException.class, () -> DotEnv.read(file));
+        assertEquals(java.util.List.of(file + ":2:15: error: the file is not valid UTF-8"),
+                e.errors().stream().map(d -> d.location().file() + ":" + d.location().line() + ":" + d.location().column()
+                        + ": error: " + d.summary()).toList());
+        assertFalse(e.errors().get(0).format().contains("s3cr"), e.errors().get(0).format());
+    }
+
+    @Test
+    void aFileOverOneMebibyteIsRefusedUnread() throws Exception {
+        Path file = tmp.resolve("huge.env");
+        Files.writeString(file, "HUGE=" + "x".repeat(DotEnv.MAX_BYTES) + "\n");
+        SpecException e = assertThrows(SpecException.class, () -> DotEnv.read(file));
+        assertEquals(1, e.errors().size());
+        assertEquals("the env file is too large", e.errors().get(0).summary());
+        assertEquals(true, e.errors().get(0).format().contains("at most 1048576 bytes"), e.errors().get(0).format());
+        Files.writeString(file, "AT_THE_LIMIT=" + "x".repeat(DotEnv.MAX_BYTES - "AT_THE_LIMIT=\n".length()) + "\n");
+        assertEquals(DotEnv.MAX_BYTES - "AT_THE_LIMIT=\n".length(), DotEnv.read(file).get("AT_THE_LIMIT").length());
+    }
+
+    @Test
     void theSandboxFileHoldsTheSixFakeUrls() {
         Map<String, String> values = DotEnv.read(Path.of("environments/sandbox.env"));
         assertEquals(6, values.size());
