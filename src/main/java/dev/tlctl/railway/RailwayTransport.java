@@ -186,8 +186,16 @@ public final class RailwayTransport implements AutoCloseable {
         try (Response response = http.newCall(builder.build()).execute()) {
             status = response.code();
             ResponseBody responseBody = response.body();
-            byte[] bytes = responseBody.bytes();
+            byte[] bytes = BoundedAnswer.read(responseBody, BoundedAnswer.MAX_BYTES);
             config.listener().onResponse(request, status, Duration.ofNanos(System.nanoTime() - started));
+            if (bytes == null) {
+                // Not tried again: the next answer would be as large. Nothing of it is quoted.
+                return ResponseClassifier.Outcome.failure(RailwayException.builder(Kind.MALFORMED, request)
+                        .httpStatus(status)
+                        .answer(BoundedAnswer.refused(BoundedAnswer.MAX_BYTES))
+                        .outcomeUnknown(write)
+                        .hint(write ? Hints.OUTCOME_UNKNOWN : null));
+            }
             RateLimitStatus.parse(response::header, config.clock().instant()).ifPresent(lastRateLimit::set);
             ResponseClassifier.Answer answer = new ResponseClassifier.Answer(
                     status, response.message(), response.header("Content-Type"), bytes, response.header("Retry-After"));
