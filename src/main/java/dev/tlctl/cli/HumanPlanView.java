@@ -284,7 +284,12 @@ final class HumanPlanView implements PlanView {
         if (value == null) {
             return Shows.quoted(Shows.value(null, false, true));
         }
-        return shownVariables.computeIfAbsent(value.reveal(),
-                text -> Printable.of(Shows.quoted(Shows.value(value, false, true))));
+        String text = value.reveal();
+        String shown = shownVariables.get(text); // asked once per line: no lambda made each
+        if (shown == null) {
+            shown = Printable.of(Shows.quoted(Shows.value(value, false, true)));
+            shownVariables.put(text, shown);
+        }
+        return shown;
     }
 }

@@ -80,11 +80,13 @@ final class RecordUpdate {
         this.prepared = prepared;
         if (result != null) {
             Plan plan = planned.plan();
+            Map<Change, String> relatives = prepared.relatives(plan); // made once, with the plan's grouping
             for (Change c : result.applied()) {
                 Address address = c.address();
                 String env = address.environment();
+                String within = relatives.get(c);
                 appliedIn.computeIfAbsent(env, e -> new LinkedHashMap<>(capacity(e == null ? 0
-                        : plan.changesIn(e).size()))).put(within(address), c);
+                        : plan.changesIn(e).size()))).put(within != null ? within : within(address), c);
             }
         }
     }
@@ -228,15 +230,21 @@ final class RecordUpdate {
     /**
      * The plan's changes of tlctl's own (not Railway's consequences) by environment, then by
      * address relative to the environment.
+     *
+     * @param relatives when not null, given each of those changes' relative address (by identity)
      */
-    static Map<String, Map<String, Change>> tlctlChangesByEnvironment(Plan plan) {
+    static Map<String, Map<String, Change>> tlctlChangesByEnvironment(Plan plan, Map<Change, String> relatives) {
         Map<String, Map<String, Change>> out = new HashMap<>();
         for (Change c : plan.changes()) {
             if (c.origin() == Origin.TLCTL && !(c instanceof Change.Environment)) {
                 Address address = c.address();
                 if (address.environment() != null) {
+                    String relative = SharedRecords.relative(address);
                     out.computeIfAbsent(address.environment(), e -> new HashMap<>(capacity(plan.changesIn(e).size())))
-                            .put(SharedRecords.relative(address), c);
+                            .put(relative, c);
+                    if (relatives != null) {
+                        relatives.put(c, relative);
+                    }
                 }
             }
         }
@@ -517,7 +525,8 @@ final class RecordUpdate {
     }
 
     private LiveServiceInstance instance(LiveEnvironment now, String service) {
-        return instances.computeIfAbsent(now.name(), name -> {
+        Map<String, LiveServiceInstance> found = instances.get(now.name()); // asked once per value: no lambda made each
+        return found != null ? found.get(service) : instances.computeIfAbsent(now.name(), name -> {
             Map<String, LiveServiceInstance> byName = new LinkedHashMap<>();
             LiveProject project = project();
             if (project != null) {

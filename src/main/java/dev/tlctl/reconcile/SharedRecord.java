@@ -55,6 +55,9 @@ record SharedRecord(String environmentId, boolean environmentCreated, byte[] che
     private static final String HEADER = "tlctl-record\t1";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder UNB64 = Base64.getUrlDecoder();
+    /** {@link #B64}'s digits, by value. */
+    private static final char[] URL_DIGITS =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
 
     /**
      * A value's fingerprint, and whether tlctl created the variable. The array is the value's own and
@@ -125,7 +128,7 @@ record SharedRecord(String environmentId, boolean environmentCreated, byte[] che
         instances.forEach((name, id) -> payload.append("instance\t").append(name).append('\t').append(id).append('\n'));
         for (String address : addresses) {
             Value v = values.get(address);
-            payload.append("value\t").append(address).append('\t').append(b64(v.fingerprint())).append('\t')
+            appendB64(payload.append("value\t").append(address).append('\t'), v.fingerprint()).append('\t')
                     .append(v.created() ? 1 : 0).append('\n');
         }
         parameters.forEach(key -> payload.append("parameter\t").append(key).append('\n'));
@@ -244,6 +247,25 @@ record SharedRecord(String environmentId, boolean environmentCreated, byte[] che
 
     private static String b64(byte[] bytes) {
         return B64.encodeToString(bytes);
+    }
+
+    /** The URL-safe base64 digits of a fingerprint, as {@link #b64} writes them, appended: no string per value. */
+    static StringBuilder appendB64(StringBuilder out, byte[] bytes) {
+        int i = 0;
+        for (; i + 3 <= bytes.length; i += 3) {
+            int bits = (bytes[i] & 0xff) << 16 | (bytes[i + 1] & 0xff) << 8 | bytes[i + 2] & 0xff;
+            out.append(URL_DIGITS[bits >>> 18]).append(URL_DIGITS[bits >>> 12 & 63]).append(URL_DIGITS[bits >>> 6 & 63])
+                    .append(URL_DIGITS[bits & 63]);
+        }
+        int left = bytes.length - i;
+        if (left > 0) {
+            int bits = (bytes[i] & 0xff) << 16 | (left == 2 ? (bytes[i + 1] & 0xff) << 8 : 0);
+            out.append(URL_DIGITS[bits >>> 18]).append(URL_DIGITS[bits >>> 12 & 63]);
+            if (left == 2) {
+                out.append(URL_DIGITS[bits >>> 6 & 63]);
+            }
+        }
+        return out;
     }
 
     private static byte[] unb64(String text, int line) {
