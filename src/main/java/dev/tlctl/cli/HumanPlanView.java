@@ -143,13 +143,24 @@ final class HumanPlanView implements PlanView {
     private static Map<String, List<Change>> groups(Plan plan) {
         Map<String, List<Change>> groups = new LinkedHashMap<>();
         List<Change> workspace = new ArrayList<>();
+        List<Change> last = null; // changes come grouped: the group of the one before, found again at once
+        String lastEnv = null;
         for (Change c : plan.changes()) {
-            String env = c.address().environment();
             if (c instanceof Change.UsageLimit) {
                 workspace.add(c);
-            } else {
-                groups.computeIfAbsent(env == null ? "" : env, k -> new ArrayList<>()).add(c);
+                continue;
             }
+            // A variable's and a setting's environment without making its address (changes can be many).
+            String env = c instanceof Change.Variable v ? v.environment()
+                    : c instanceof Change.Setting s ? s.environment() : c.address().environment();
+            if (env == null) {
+                env = "";
+            }
+            if (last == null || !env.equals(lastEnv)) {
+                last = groups.computeIfAbsent(env, k -> new ArrayList<>());
+                lastEnv = env;
+            }
+            last.add(c);
         }
         if (!workspace.isEmpty()) {
             groups.put(WORKSPACE, workspace);

@@ -27,6 +27,9 @@ import java.util.Set;
 public final class EnvironmentPatch implements JsonSerializable {
     private final ObjectNode root = ConfigCodec.newObject();
     private int entries;
+    /** The variables object last written to, and its service id (null: the shared variables). */
+    private ObjectNode lastVariables;
+    private String lastService;
 
     public boolean isEmpty() {
         return entries == 0;
@@ -203,8 +206,14 @@ public final class EnvironmentPatch implements JsonSerializable {
     }
 
     private ObjectNode variables(String serviceId) {
-        return serviceId == null ? ConfigCodec.object(root, "sharedVariables")
+        // Variables come by service: the object of the one before is found again at once (nothing replaces it).
+        if (lastVariables != null && java.util.Objects.equals(serviceId, lastService)) {
+            return lastVariables;
+        }
+        lastService = serviceId;
+        lastVariables = serviceId == null ? ConfigCodec.object(root, "sharedVariables")
                 : ConfigCodec.object(service(serviceId), "variables");
+        return lastVariables;
     }
 
     @Override

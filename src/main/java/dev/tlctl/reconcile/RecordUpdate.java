@@ -82,11 +82,14 @@ final class RecordUpdate {
             Plan plan = planned.plan();
             Map<Change, String> relatives = prepared.relatives(plan); // made once, with the plan's grouping
             for (Change c : result.applied()) {
-                Address address = c.address();
-                String env = address.environment();
+                String env = SharedRecords.environment(c);
                 String within = relatives.get(c);
-                appliedIn.computeIfAbsent(env, e -> new LinkedHashMap<>(capacity(e == null ? 0
-                        : plan.changesIn(e).size()))).put(within != null ? within : within(address), c);
+                Map<String, Change> in = appliedIn.get(env);
+                if (in == null) {
+                    in = new LinkedHashMap<>(capacity(env == null ? 0 : plan.changesIn(env).size()));
+                    appliedIn.put(env, in);
+                }
+                in.put(within != null ? within : within(c.address()), c);
             }
         }
     }
@@ -237,11 +240,15 @@ final class RecordUpdate {
         Map<String, Map<String, Change>> out = new HashMap<>();
         for (Change c : plan.changes()) {
             if (c.origin() == Origin.TLCTL && !(c instanceof Change.Environment)) {
-                Address address = c.address();
-                if (address.environment() != null) {
-                    String relative = SharedRecords.relative(address);
-                    out.computeIfAbsent(address.environment(), e -> new HashMap<>(capacity(plan.changesIn(e).size())))
-                            .put(relative, c);
+                String env = SharedRecords.environment(c); // no address made per change (changes can be many)
+                if (env != null) {
+                    String relative = SharedRecords.relative(c);
+                    Map<String, Change> in = out.get(env);
+                    if (in == null) {
+                        in = new HashMap<>(capacity(plan.changesIn(env).size()));
+                        out.put(env, in);
+                    }
+                    in.put(relative, c);
                     if (relatives != null) {
                         relatives.put(c, relative);
                     }
