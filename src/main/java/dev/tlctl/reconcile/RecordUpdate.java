@@ -195,7 +195,7 @@ final class RecordUpdate {
                 instances.put(i.service(), serviceIds.get(i.service()));
             }
         }
-        Map<String, SharedRecord.Value> values = new SharedRecord.Handed(changes.size());
+        Map<String, SharedRecord.Value> values = new SharedRecord.HandedInOrder(changes.size());
         RecordKey.Fingerprints fingerprints = key.in(environmentId);
         declared(spec, (service, name, setting, relative, text) -> {
             if (changes.containsKey(relative)) {
@@ -334,7 +334,8 @@ final class RecordUpdate {
     private Map<String, SharedRecord.Value> values(EnvironmentSpec spec, LiveEnvironment now, SharedRecord old,
             boolean oldKey, Map<String, Change> planned) {
         Map<String, SharedRecord.Value> oldValues = old == null ? Map.of() : old.values();
-        Map<String, SharedRecord.Value> out = new SharedRecord.Handed(Math.max(oldValues.size(), planned.size()));
+        // In the spec's order, nearly the address order the record is written in.
+        Map<String, SharedRecord.Value> out = new SharedRecord.HandedInOrder(Math.max(oldValues.size(), planned.size()));
         Set<String> declared = new HashSet<>();
         String env = spec.name();
         Map<String, Prefingerprints.Prepared> ready = planned.isEmpty() ? Map.of() : prepared.of(now.id());
