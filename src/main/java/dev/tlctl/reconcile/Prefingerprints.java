@@ -5,7 +5,6 @@ import dev.tlctl.plan.Plan;
 import dev.tlctl.secret.RecordKey;
 import dev.tlctl.spec.EnvironmentSpec;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,7 @@ import java.util.concurrent.FutureTask;
  */
 final class Prefingerprints {
     /** Nothing prepared: every fingerprint is hashed when asked. */
-    static final Prefingerprints NONE = new Prefingerprints(null, null, Map.of(), Map.of());
+    static final Prefingerprints NONE = new Prefingerprints(null, null, Map.of());
 
     /** A fingerprint prepared for a value's text. */
     record Prepared(String text, byte[] fingerprint) {}
@@ -33,14 +32,11 @@ final class Prefingerprints {
     /** The plan prepared for, and its changes of tlctl's own by environment (found once: a plan can be large). */
     private final Plan plan;
     private final FutureTask<Map<String, Map<String, Change>>> changes;
-    /** Each of those changes' address relative to its environment (by identity), found with them. */
-    private final Map<Change, String> relatives;
 
     private Prefingerprints(Plan plan, FutureTask<Map<String, Map<String, Change>>> changes,
-            Map<Change, String> relatives, Map<String, FutureTask<Map<String, Prepared>>> byEnvironment) {
+            Map<String, FutureTask<Map<String, Prepared>>> byEnvironment) {
         this.plan = plan;
         this.changes = changes;
-        this.relatives = relatives;
         this.byEnvironment = byEnvironment;
     }
 
@@ -51,9 +47,8 @@ final class Prefingerprints {
      */
     static Prefingerprints start(PlanResult planned, RecordKey key, Map<String, String> environments) {
         Plan plan = planned.plan();
-        Map<Change, String> relatives = new IdentityHashMap<>(plan.changes().size());
         FutureTask<Map<String, Map<String, Change>>> changes = new FutureTask<>(
-                () -> RecordUpdate.tlctlChangesByEnvironment(plan, relatives));
+                () -> RecordUpdate.tlctlChangesByEnvironment(plan));
         Set<String> previews = RecordUpdate.createdPreviews(plan); // recorded in their commit
         Map<String, FutureTask<Map<String, Prepared>>> tasks = new LinkedHashMap<>();
         environments.forEach((name, id) -> {
@@ -73,7 +68,7 @@ final class Prefingerprints {
         }, "tlctl-record-fingerprints");
         thread.setDaemon(true);
         thread.start();
-        return new Prefingerprints(plan, changes, relatives, tasks);
+        return new Prefingerprints(plan, changes, tasks);
     }
 
     /** The plan's changes of tlctl's own by environment ({@link RecordUpdate#tlctlChangesByEnvironment}). */
@@ -85,24 +80,7 @@ final class Prefingerprints {
                 // grouped again below
             }
         }
-        return RecordUpdate.tlctlChangesByEnvironment(of, null);
-    }
-
-    /**
-     * The address relative to its environment of each change of tlctl's own that {@link #changes}
-     * groups, by identity (each made once: a plan can have a hundred thousand); empty for another
-     * plan or when grouping failed.
-     */
-    Map<Change, String> relatives(Plan of) {
-        if (of == plan) {
-            try {
-                done(changes);
-                return relatives;
-            } catch (IllegalStateException e) {
-                // none
-            }
-        }
-        return Map.of();
+        return RecordUpdate.tlctlChangesByEnvironment(of);
     }
 
     /** The task's result: run by the calling thread if no thread has begun it, else waited for. */

@@ -80,16 +80,14 @@ final class RecordUpdate {
         this.prepared = prepared;
         if (result != null) {
             Plan plan = planned.plan();
-            Map<Change, String> relatives = prepared.relatives(plan); // made once, with the plan's grouping
             for (Change c : result.applied()) {
-                String env = SharedRecords.environment(c);
-                String within = relatives.get(c);
+                String env = SharedRecords.environment(c); // no address made per change (changes can be many)
                 Map<String, Change> in = appliedIn.get(env);
                 if (in == null) {
                     in = new LinkedHashMap<>(capacity(env == null ? 0 : plan.changesIn(env).size()));
                     appliedIn.put(env, in);
                 }
-                in.put(within != null ? within : within(c.address()), c);
+                in.put(within(c), c);
             }
         }
     }
@@ -185,7 +183,7 @@ final class RecordUpdate {
             String environmentId, Map<String, String> serviceIds, RecordKey key) {
         EnvironmentSpec spec = planned.spec().environment(env).orElseThrow();
         Map<String, Change> changes = new LinkedHashMap<>();
-        planned.plan().changesIn(env).forEach(c -> changes.put(within(c.address()), c));
+        planned.plan().changesIn(env).forEach(c -> changes.put(within(c), c));
         Map<String, String> services = new TreeMap<>(records.createdServices());
         Map<String, String> instances = new TreeMap<>();
         for (Change c : planned.plan().changes()) {
@@ -219,6 +217,12 @@ final class RecordUpdate {
         return address.kind() == Address.Kind.ENVIRONMENT ? "" : SharedRecords.relative(address);
     }
 
+    /** {@link #within(Address)} of the change's address, a variable's and a setting's without making it. */
+    private static String within(Change change) {
+        return change instanceof Change.Variable || change instanceof Change.Setting ? SharedRecords.relative(change)
+                : within(change.address());
+    }
+
     /** The environments the plan creates as previews. */
     static Set<String> createdPreviews(Plan plan) {
         Set<String> out = new HashSet<>();
@@ -233,10 +237,8 @@ final class RecordUpdate {
     /**
      * The plan's changes of tlctl's own (not Railway's consequences) by environment, then by
      * address relative to the environment.
-     *
-     * @param relatives when not null, given each of those changes' relative address (by identity)
      */
-    static Map<String, Map<String, Change>> tlctlChangesByEnvironment(Plan plan, Map<Change, String> relatives) {
+    static Map<String, Map<String, Change>> tlctlChangesByEnvironment(Plan plan) {
         Map<String, Map<String, Change>> out = new HashMap<>();
         for (Change c : plan.changes()) {
             if (c.origin() == Origin.TLCTL && !(c instanceof Change.Environment)) {
@@ -249,9 +251,6 @@ final class RecordUpdate {
                         out.put(env, in);
                     }
                     in.put(relative, c);
-                    if (relatives != null) {
-                        relatives.put(c, relative);
-                    }
                 }
             }
         }
