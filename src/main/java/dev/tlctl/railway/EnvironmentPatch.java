@@ -11,6 +11,7 @@ import dev.tlctl.secret.Secret;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -21,8 +22,8 @@ import java.util.Set;
  *
  * <p>A variable is held in the tree as one {@link Variable} (a patch can set a hundred thousand of
  * them: an object node, its map and a value node each came to about 30 MB per large apply), and
- * the patch writes itself into the request body ({@link JsonSerializable}) as the tree
- * {@link #json()} gives would be written, byte for byte.
+ * the patch writes itself into the request body ({@link JsonSerializable}), byte for byte as the
+ * tree {@link #json()} makes would be written.
  */
 public final class EnvironmentPatch implements JsonSerializable {
     private final ObjectNode root = ConfigCodec.newObject();
@@ -207,7 +208,7 @@ public final class EnvironmentPatch implements JsonSerializable {
 
     private ObjectNode variables(String serviceId) {
         // Variables come by service: the object of the one before is found again at once (nothing replaces it).
-        if (lastVariables != null && java.util.Objects.equals(serviceId, lastService)) {
+        if (lastVariables != null && Objects.equals(serviceId, lastService)) {
             return lastVariables;
         }
         lastService = serviceId;
