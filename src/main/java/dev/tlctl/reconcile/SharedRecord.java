@@ -263,23 +263,31 @@ record SharedRecord(String environmentId, boolean environmentCreated, byte[] che
         return B64.encodeToString(bytes);
     }
 
-    /** The URL-safe base64 digits of a fingerprint, as {@link #b64} writes them, appended: no string per value. */
+    /**
+     * The URL-safe base64 digits of a fingerprint, as {@link #b64} writes them, appended in one
+     * piece: no string per value, and no call per digit (C1 makes those dear).
+     */
     static StringBuilder appendB64(StringBuilder out, byte[] bytes) {
+        char[] digits = new char[(bytes.length * 4 + 2) / 3];
         int i = 0;
+        int at = 0;
         for (; i + 3 <= bytes.length; i += 3) {
             int bits = (bytes[i] & 0xff) << 16 | (bytes[i + 1] & 0xff) << 8 | bytes[i + 2] & 0xff;
-            out.append(URL_DIGITS[bits >>> 18]).append(URL_DIGITS[bits >>> 12 & 63]).append(URL_DIGITS[bits >>> 6 & 63])
-                    .append(URL_DIGITS[bits & 63]);
+            digits[at++] = URL_DIGITS[bits >>> 18];
+            digits[at++] = URL_DIGITS[bits >>> 12 & 63];
+            digits[at++] = URL_DIGITS[bits >>> 6 & 63];
+            digits[at++] = URL_DIGITS[bits & 63];
         }
         int left = bytes.length - i;
         if (left > 0) {
             int bits = (bytes[i] & 0xff) << 16 | (left == 2 ? (bytes[i + 1] & 0xff) << 8 : 0);
-            out.append(URL_DIGITS[bits >>> 18]).append(URL_DIGITS[bits >>> 12 & 63]);
+            digits[at++] = URL_DIGITS[bits >>> 18];
+            digits[at++] = URL_DIGITS[bits >>> 12 & 63];
             if (left == 2) {
-                out.append(URL_DIGITS[bits >>> 6 & 63]);
+                digits[at++] = URL_DIGITS[bits >>> 6 & 63];
             }
         }
-        return out;
+        return out.append(digits, 0, at);
     }
 
     private static byte[] unb64(String text, int line) {
