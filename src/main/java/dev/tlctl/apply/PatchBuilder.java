@@ -6,6 +6,7 @@ import dev.tlctl.plan.InstancePlan;
 import dev.tlctl.plan.Origin;
 import dev.tlctl.plan.Plan;
 import dev.tlctl.railway.EnvironmentPatch;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -58,8 +59,15 @@ final class PatchBuilder {
                 patch.volumeSize(v.volumeId(), v.sizeMB());
             }
         }
+        // The environment's instance plans by service, found in one pass (Plan.instance scans them all per call).
+        Map<String, InstancePlan> instances = new HashMap<>();
+        for (InstancePlan i : plan.instances()) {
+            if (i.environment().equals(env)) {
+                instances.putIfAbsent(i.service(), i);
+            }
+        }
         settingKeys.forEach((service, keys) -> {
-            InstancePlan instance = plan.instance(env, service);
+            InstancePlan instance = instances.containsKey(service) ? instances.get(service) : plan.instance(env, service);
             Map<String, Object> prior = instance.prior().isEmpty() && observed.containsKey(service)
                     ? observed.get(service) : instance.prior();
             patch.settings(serviceId.apply(service), keys, prior, instance.desired());

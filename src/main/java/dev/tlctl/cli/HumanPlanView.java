@@ -42,6 +42,11 @@ final class HumanPlanView implements PlanView {
      * found once per text.
      */
     private final Map<String, String> shownVariables = new HashMap<>();
+    /** The environment and the service of the line before, and each as {@link Printable#of} shows it. */
+    private String lastEnvironment;
+    private String lastEnvironmentShown;
+    private String lastService;
+    private String lastServiceShown;
 
     HumanPlanView(Terminal terminal, boolean showValues) {
         this.terminal = terminal;
@@ -143,13 +148,24 @@ final class HumanPlanView implements PlanView {
     private static Map<String, List<Change>> groups(Plan plan) {
         Map<String, List<Change>> groups = new LinkedHashMap<>();
         List<Change> workspace = new ArrayList<>();
+        List<Change> last = null; // changes come grouped: the group of the one before, found again at once
+        String lastEnv = null;
         for (Change c : plan.changes()) {
-            String env = c.address().environment();
             if (c instanceof Change.UsageLimit) {
                 workspace.add(c);
-            } else {
-                groups.computeIfAbsent(env == null ? "" : env, k -> new ArrayList<>()).add(c);
+                continue;
             }
+            // A variable's and a setting's environment without making its address (changes can be many).
+            String env = c instanceof Change.Variable v ? v.environment()
+                    : c instanceof Change.Setting s ? s.environment() : c.address().environment();
+            if (env == null) {
+                env = "";
+            }
+            if (last == null || !env.equals(lastEnv)) {
+                last = groups.computeIfAbsent(env, k -> new ArrayList<>());
+                lastEnv = env;
+            }
+            last.add(c);
         }
         if (!workspace.isEmpty()) {
             groups.put(WORKSPACE, workspace);
@@ -206,19 +222,37 @@ final class HumanPlanView implements PlanView {
      * The change's address, escaped, appended: a variable's and a setting's (nearly every line of a
      * large plan) in pieces, in {@code Address.text()}'s form, with no string made for it.
      */
-    private static void address(StringBuilder out, Change change) {
+    private void address(StringBuilder out, Change change) {
         if (change instanceof Change.Variable v) {
-            out.append(Printable.of(v.environment())).append('/');
+            out.append(printableEnvironment(v.environment())).append('/');
             if (v.service() != null) {
-                out.append(Printable.of(v.service())).append('/');
+                out.append(printableService(v.service())).append('/');
             }
             out.append("variable/").append(Printable.of(v.name()));
         } else if (change instanceof Change.Setting s) {
-            out.append(Printable.of(s.environment())).append('/').append(Printable.of(s.service())).append("/setting/")
-                    .append(Printable.of(s.key()));
+            out.append(printableEnvironment(s.environment())).append('/').append(printableService(s.service()))
+                    .append("/setting/").append(Printable.of(s.key()));
         } else {
             out.append(Printable.of(change.address().text()));
         }
+    }
+
+    /** {@link Printable#of} the environment, kept for the lines after it (they come by environment). */
+    private String printableEnvironment(String environment) {
+        if (!environment.equals(lastEnvironment)) {
+            lastEnvironment = environment;
+            lastEnvironmentShown = Printable.of(environment);
+        }
+        return lastEnvironmentShown;
+    }
+
+    /** {@link Printable#of} the service, kept for the lines after it (they come by service). */
+    private String printableService(String service) {
+        if (!service.equals(lastService)) {
+            lastService = service;
+            lastServiceShown = Printable.of(service);
+        }
+        return lastServiceShown;
     }
 
     private static String port(Integer port) {
@@ -284,7 +318,12 @@ final class HumanPlanView implements PlanView {
         if (value == null) {
             return Shows.quoted(Shows.value(null, false, true));
         }
-        return shownVariables.computeIfAbsent(value.reveal(),
-                text -> Printable.of(Shows.quoted(Shows.value(value, false, true))));
+        String text = value.reveal();
+        String shown = shownVariables.get(text); // asked once per line: no lambda made each
+        if (shown == null) {
+            shown = Printable.of(Shows.quoted(Shows.value(value, false, true)));
+            shownVariables.put(text, shown);
+        }
+        return shown;
     }
 }

@@ -58,7 +58,7 @@ final class Commits {
                 batch.add(alias, Documents.load("EnvironmentApplyChangeSet"), variables);
             } else {
                 alias = "p" + i++;
-                variables.put("patch", write.patch().json());
+                variables.put("patch", write.patch()); // it writes itself into the body (JsonSerializable)
                 batch.add(alias, Documents.load("EnvironmentPatchCommit"), variables);
             }
             aliases.put(alias, write);
@@ -205,7 +205,7 @@ final class Commits {
             } else if (write.staged() == Staged.INCLUDE) {
                 Map<String, Object> stage = new HashMap<>();
                 stage.put("environmentId", write.environmentId());
-                stage.put("input", write.patch().json());
+                stage.put("input", write.patch());
                 stage.put("merge", true);
                 batch.add("s" + i++, Documents.load("EnvironmentStageChanges"), stage);
                 names.add(write.name());

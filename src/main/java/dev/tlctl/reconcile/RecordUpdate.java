@@ -81,10 +81,13 @@ final class RecordUpdate {
         if (result != null) {
             Plan plan = planned.plan();
             for (Change c : result.applied()) {
-                Address address = c.address();
-                String env = address.environment();
-                appliedIn.computeIfAbsent(env, e -> new LinkedHashMap<>(capacity(e == null ? 0
-                        : plan.changesIn(e).size()))).put(within(address), c);
+                String env = SharedRecords.environment(c); // no address made per change (changes can be many)
+                Map<String, Change> in = appliedIn.get(env);
+                if (in == null) {
+                    in = new LinkedHashMap<>(capacity(env == null ? 0 : plan.changesIn(env).size()));
+                    appliedIn.put(env, in);
+                }
+                in.put(within(c), c);
             }
         }
     }
@@ -180,7 +183,7 @@ final class RecordUpdate {
             String environmentId, Map<String, String> serviceIds, RecordKey key) {
         EnvironmentSpec spec = planned.spec().environment(env).orElseThrow();
         Map<String, Change> changes = new LinkedHashMap<>();
-        planned.plan().changesIn(env).forEach(c -> changes.put(within(c.address()), c));
+        planned.plan().changesIn(env).forEach(c -> changes.put(within(c), c));
         Map<String, String> services = new TreeMap<>(records.createdServices());
         Map<String, String> instances = new TreeMap<>();
         for (Change c : planned.plan().changes()) {
@@ -190,7 +193,7 @@ final class RecordUpdate {
                 instances.put(i.service(), serviceIds.get(i.service()));
             }
         }
-        Map<String, SharedRecord.Value> values = new SharedRecord.Handed(changes.size());
+        Map<String, SharedRecord.Value> values = new SharedRecord.HandedInOrder(changes.size());
         RecordKey.Fingerprints fingerprints = key.in(environmentId);
         declared(spec, (service, name, setting, relative, text) -> {
             if (changes.containsKey(relative)) {
@@ -214,6 +217,12 @@ final class RecordUpdate {
         return address.kind() == Address.Kind.ENVIRONMENT ? "" : SharedRecords.relative(address);
     }
 
+    /** {@link #within(Address)} of the change's address, a variable's and a setting's without making it. */
+    private static String within(Change change) {
+        return change instanceof Change.Variable || change instanceof Change.Setting ? SharedRecords.relative(change)
+                : within(change.address());
+    }
+
     /** The environments the plan creates as previews. */
     static Set<String> createdPreviews(Plan plan) {
         Set<String> out = new HashSet<>();
@@ -233,10 +242,15 @@ final class RecordUpdate {
         Map<String, Map<String, Change>> out = new HashMap<>();
         for (Change c : plan.changes()) {
             if (c.origin() == Origin.TLCTL && !(c instanceof Change.Environment)) {
-                Address address = c.address();
-                if (address.environment() != null) {
-                    out.computeIfAbsent(address.environment(), e -> new HashMap<>(capacity(plan.changesIn(e).size())))
-                            .put(SharedRecords.relative(address), c);
+                String env = SharedRecords.environment(c); // no address made per change (changes can be many)
+                if (env != null) {
+                    String relative = SharedRecords.relative(c);
+                    Map<String, Change> in = out.get(env);
+                    if (in == null) {
+                        in = new HashMap<>(capacity(plan.changesIn(env).size()));
+                        out.put(env, in);
+                    }
+                    in.put(relative, c);
                 }
             }
         }
@@ -319,7 +333,8 @@ final class RecordUpdate {
     private Map<String, SharedRecord.Value> values(EnvironmentSpec spec, LiveEnvironment now, SharedRecord old,
             boolean oldKey, Map<String, Change> planned) {
         Map<String, SharedRecord.Value> oldValues = old == null ? Map.of() : old.values();
-        Map<String, SharedRecord.Value> out = new SharedRecord.Handed(Math.max(oldValues.size(), planned.size()));
+        // In the spec's order, nearly the address order the record is written in.
+        Map<String, SharedRecord.Value> out = new SharedRecord.HandedInOrder(Math.max(oldValues.size(), planned.size()));
         Set<String> declared = new HashSet<>();
         String env = spec.name();
         Map<String, Prefingerprints.Prepared> ready = planned.isEmpty() ? Map.of() : prepared.of(now.id());
@@ -517,7 +532,8 @@ final class RecordUpdate {
     }
 
     private LiveServiceInstance instance(LiveEnvironment now, String service) {
-        return instances.computeIfAbsent(now.name(), name -> {
+        Map<String, LiveServiceInstance> found = instances.get(now.name()); // asked once per value: no lambda made each
+        return found != null ? found.get(service) : instances.computeIfAbsent(now.name(), name -> {
             Map<String, LiveServiceInstance> byName = new LinkedHashMap<>();
             LiveProject project = project();
             if (project != null) {

@@ -5,6 +5,7 @@ import dev.tlctl.live.LiveProject;
 import dev.tlctl.live.LiveState;
 import dev.tlctl.live.LiveVariable;
 import dev.tlctl.plan.Address;
+import dev.tlctl.plan.Change;
 import dev.tlctl.plan.History;
 import dev.tlctl.secret.RecordKey;
 import dev.tlctl.secret.Witness;
@@ -209,6 +210,26 @@ final class SharedRecords implements History {
             case SETTING -> joined(address.service(), "/setting/", address.name());
             default -> address.text().substring(address.environment().length() + 1);
         };
+    }
+
+    /**
+     * {@link #relative(Address)} of the change's address: a variable's and a setting's (nearly
+     * every change of a large plan) without making the address.
+     */
+    static String relative(Change change) {
+        if (change instanceof Change.Variable v) {
+            return v.service() == null ? "variable/".concat(v.name()) : joined(v.service(), "/variable/", v.name());
+        }
+        if (change instanceof Change.Setting s) {
+            return joined(s.service(), "/setting/", s.key());
+        }
+        return relative(change.address());
+    }
+
+    /** The environment of the change's address (null: project-wide), a variable's and a setting's without making it. */
+    static String environment(Change change) {
+        return change instanceof Change.Variable v ? v.environment()
+                : change instanceof Change.Setting s ? s.environment() : change.address().environment();
     }
 
     private static String joined(String a, String b, String c) {

@@ -75,4 +75,17 @@ class SharedRecordTest {
         }
         lines.forEach(System.out::println);
     }
+
+    @Test
+    void aFingerprintIsAppendedInTheUrlSafeBase64OfTheJdk() {
+        java.util.Random random = new java.util.Random(7);
+        for (int length = 0; length <= 40; length++) {
+            for (int round = 0; round < 50; round++) {
+                byte[] bytes = new byte[length];
+                random.nextBytes(bytes);
+                assertEquals(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
+                        SharedRecord.appendB64(new StringBuilder(), bytes).toString());
+            }
+        }
+    }
 }
