@@ -1,10 +1,10 @@
 package dev.tlctl.railway;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,7 +25,9 @@ import java.util.Map;
  * cost several hundred bytes each that the mapping threw away at once. Such a map stands in the
  * tree as a {@link POJONode} holding {@link Variables}; {@link ConfigCodec#readVariables} takes it
  * as it is. Field names come from Jackson's symbol table, so repeated names (the same variable in
- * every environment, service ids) are one string each.
+ * every environment, service ids) are one string each. A mutation's answer is read as the plain
+ * tree. Jackson's streaming parser and node classes only: no {@code ObjectMapper}, whose first
+ * use sets up the JDK's calendar and locale data (about 60 ms of CPU at start-up).
  */
 final class AnswerReader {
     /**
@@ -50,22 +52,31 @@ final class AnswerReader {
         }
     }
 
-    /** Where in a config the reader is: only there are variables read straight into records. */
-    private enum Place { ELSEWHERE, CONFIG, SERVICES, SERVICE }
+    /**
+     * Where in a config the reader is: only there are variables read straight into records.
+     * {@code PLAIN}: nowhere, for the whole answer (the tree {@code readTree} builds).
+     */
+    private enum Place { ELSEWHERE, CONFIG, SERVICES, SERVICE, PLAIN }
 
-    private final ObjectMapper mapper;
-    private final JsonNodeFactory nodes;
+    /** The parsers' factory, as an {@code ObjectMapper} configures its own by default; thread-safe. */
+    private static final JsonFactory JSON = new JsonFactory();
 
-    AnswerReader(ObjectMapper mapper) {
-        this.mapper = mapper;
-        this.nodes = mapper.getNodeFactory();
+    private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+
+    /** A query's answer: its tree, config variables as records; null when it is empty; IOException when it is not JSON. */
+    JsonNode read(byte[] body) throws IOException {
+        return read(body, Place.ELSEWHERE);
     }
 
-    /** The answer's tree; null when it is empty; IOException when it is not JSON. */
-    JsonNode read(byte[] body) throws IOException {
-        try (JsonParser parser = mapper.getFactory().createParser(body)) {
+    /** Any answer as {@code ObjectMapper.readTree} reads it, variables included; null when it is empty. */
+    JsonNode readPlain(byte[] body) throws IOException {
+        return read(body, Place.PLAIN);
+    }
+
+    private JsonNode read(byte[] body, Place start) throws IOException {
+        try (JsonParser parser = JSON.createParser(body)) {
             JsonToken token = parser.nextToken();
-            return token == null ? null : value(parser, token, Place.ELSEWHERE);
+            return token == null ? null : value(parser, token, start);
         }
     }
 
@@ -75,8 +86,9 @@ final class AnswerReader {
                 return object(parser, place);
             case START_ARRAY:
                 ArrayNode array = nodes.arrayNode();
+                Place inArray = place == Place.PLAIN ? Place.PLAIN : Place.ELSEWHERE;
                 for (JsonToken t = next(parser); t != JsonToken.END_ARRAY; t = next(parser)) {
-                    array.add(value(parser, t, Place.ELSEWHERE));
+                    array.add(value(parser, t, inArray));
                 }
                 return array;
             default:
@@ -105,6 +117,9 @@ final class AnswerReader {
     }
 
     private static Place inside(Place place, String name) {
+        if (place == Place.PLAIN) {
+            return Place.PLAIN;
+        }
         if (name.equals("config")) {
             return Place.CONFIG;
         }

@@ -15,8 +15,6 @@ import java.util.List;
 
 /** Maps Railway's wire JSON to {@code live} records. */
 final class LiveMapper {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private LiveMapper() {}
 
     /**
@@ -44,7 +42,8 @@ final class LiveMapper {
     static JsonNode config(JsonNode node) {
         if (node != null && node.isTextual()) {
             try {
-                return MAPPER.readTree(node.asText());
+                // Made here only: a config is an object on the wire, and a mapper costs start-up.
+                return new ObjectMapper().readTree(node.asText());
             } catch (JsonProcessingException e) {
                 return null;
             }

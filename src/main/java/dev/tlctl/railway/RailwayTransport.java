@@ -55,7 +55,7 @@ public final class RailwayTransport implements AutoCloseable {
         this.config = config;
         this.url = endpointUrl(config);
         this.mapper = new ObjectMapper().registerModule(new SimpleModule("tlctl-secrets").addSerializer(new SecretSerializer()));
-        this.classifier = new ResponseClassifier(mapper, config.credentials());
+        this.classifier = new ResponseClassifier(config.credentials());
         OkHttpClient.Builder builder = new OkHttpClient.Builder();
         HttpHandler door = InProcessDoors.at(config.endpoint());
         if (door != null) {

@@ -1,7 +1,6 @@
 package dev.tlctl.railway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tlctl.railway.RailwayException.GraphQLError;
 import dev.tlctl.railway.RailwayException.Kind;
 import java.io.IOException;
@@ -44,13 +43,11 @@ final class ResponseClassifier {
     /** The facts of one HTTP answer. */
     record Answer(int status, String reasonPhrase, String contentType, byte[] body, String retryAfter) {}
 
-    private final ObjectMapper mapper;
     private final AnswerReader answers;
     private final Credentials credentials;
 
-    ResponseClassifier(ObjectMapper mapper, Credentials credentials) {
-        this.mapper = mapper;
-        this.answers = new AnswerReader(mapper);
+    ResponseClassifier(Credentials credentials) {
+        this.answers = new AnswerReader();
         this.credentials = credentials;
     }
 
@@ -168,7 +165,7 @@ final class ResponseClassifier {
             return null;
         }
         try {
-            JsonNode node = query ? answers.read(body) : mapper.readTree(body);
+            JsonNode node = query ? answers.read(body) : answers.readPlain(body);
             return node != null && node.isObject() ? node : null;
         } catch (IOException e) {
             return null;

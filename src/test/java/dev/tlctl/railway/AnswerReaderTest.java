@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The streaming reader of query answers gives what readTree and ConfigCodec gave, variables as records. */
 class AnswerReaderTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final AnswerReader READER = new AnswerReader(MAPPER);
+    private static final AnswerReader READER = new AnswerReader();
 
     private static final String ANSWER = """
             {"data": {"project": {"id": "p1", "count": 3, "big": 12345678901, "huge": 123456789012345678901234,
@@ -107,5 +107,18 @@ class AnswerReaderTest {
         assertThrows(IOException.class, () -> read("{\"data\": {\"config\": {\"sharedVariables\": {\"A\": {\"value\": \"x\""));
         assertThrows(IOException.class, () -> read("{\"data\": nope}"));
         assertThrows(IOException.class, () -> read("[".repeat(5000)));
+    }
+
+    @Test
+    void aMutationsAnswerIsTheTreeReadTreeBuildsVariablesIncluded() throws IOException {
+        byte[] answer = ANSWER.getBytes(StandardCharsets.UTF_8);
+        JsonNode plain = READER.readPlain(answer);
+        assertEquals(MAPPER.readTree(answer), plain);
+        assertEquals(MAPPER.readTree(answer).toString(), plain.toString());
+        assertEquals("a-value", plain.at("/data/project/environments/edges/0/node/config/sharedVariables/A/value").asText());
+        String odd = "{\"data\": {\"n\": -0.0, \"e\": 1e400, \"dup\": 1, \"dup\": [true, {}], \"s\": \"\\u00e9\\n\"}} trailing";
+        assertEquals(MAPPER.readTree(odd).toString(), READER.readPlain(odd.getBytes(StandardCharsets.UTF_8)).toString());
+        assertNull(READER.readPlain(new byte[0]));
+        assertThrows(IOException.class, () -> READER.readPlain("{\"data\": nope}".getBytes(StandardCharsets.UTF_8)));
     }
 }
