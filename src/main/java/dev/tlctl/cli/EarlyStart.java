@@ -1,6 +1,5 @@
 package dev.tlctl.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tlctl.reconcile.Reconciler;
 import dev.tlctl.reconcile.SpecSource;
@@ -10,9 +9,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,6 +27,8 @@ final class EarlyStart {
     /** The commands that read JSON (Railway's answers, local records, saved plans) on every run. */
     private static final Set<String> JSON_COMMANDS = Set.of(
             "plan", "apply", "deploy", "rollback", "status", "env", "drift", "vars", "billing", "import");
+    /** The commands that may send a body the transport's mapper writes (secrets, patches). */
+    private static final Set<String> WRITE_COMMANDS = Set.of("apply", "deploy", "rollback", "env");
     /** The commands that load the spec's structure first (Reconciler.open). */
     private static final Set<String> SPEC_COMMANDS = Set.of(
             "plan", "apply", "deploy", "rollback", "status", "env", "drift", "vars", "billing");
@@ -50,7 +49,7 @@ final class EarlyStart {
         if (JSON_COMMANDS.contains(command)) {
             // Both needed as the command connects (its transport makes a mapper, then an HTTP client),
             // so begun side by side, before the spec's loads.
-            daemon(EarlyStart::json, "tlctl-early");
+            daemon(WRITE_COMMANDS.contains(command) ? EarlyStart::mapper : EarlyStart::json, "tlctl-early");
             daemon(Reconciler::warmUp, "tlctl-early-http");
         }
         if (command.equals("validate")) {
@@ -139,28 +138,31 @@ final class EarlyStart {
     }
 
     /**
-     * Jackson's mapper (its first one sets up the JDK's calendar data: a third of it), needed as the
-     * main thread connects; then, on the same thread so as not to compete with the main one for a
-     * core, what the main thread meets next: a request's body written by Jackson, and around
-     * Railway's answer the live records' times and the planner's first comparison of records (a
-     * record's equals is an invokedynamic: the first one builds the JDK's machinery for it). The
-     * HTTP client's set-up (okhttp's platform, which lists every security provider of the JVM) runs
-     * beside it on a thread of its own: after the mapper it came too late for the main thread.
+     * Jackson's mapper (its first one sets up the JDK's calendar data), for the commands that may
+     * send a body only the transport's mapper writes (secrets, patches; a read's body is written
+     * without one, and its answer read without one), then {@link #json}.
      */
-    private static void json() {
+    private static void mapper() {
         try {
             new ObjectMapper();
         } catch (RuntimeException | LinkageError e) {
             // met again where a mapper is made, and reported there
         }
+        json();
+    }
+
+    /**
+     * On a thread of its own so as not to compete with the main one for a core, what the main
+     * thread meets around Railway's answer: the live records' times and the planner's first
+     * comparison of records (a record's equals is an invokedynamic: the first one builds the JDK's
+     * machinery for it). The HTTP client's set-up (okhttp's platform, which lists every security
+     * provider of the JVM) runs beside it on a thread of its own.
+     */
+    private static void json() {
         try {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("query", "query { me { id } }");
-            body.put("variables", Map.of("id", "x"));
-            new ObjectMapper().writer().withAttribute("secrets", List.of()).writeValueAsBytes(body);
             Instant.parse("2026-01-01T00:00:00Z");
             new Shape(1, 2).equals(new Shape(1, 2));
-        } catch (JsonProcessingException | RuntimeException | LinkageError e) {
+        } catch (RuntimeException | LinkageError e) {
             // met again, and reported, where the work is done
         }
     }

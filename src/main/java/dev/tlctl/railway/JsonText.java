@@ -72,6 +72,10 @@ final class JsonText {
                     out.append(node.longValue());
                     return true;
                 }
+                if (node.isDouble() && Double.isFinite(node.doubleValue())) {
+                    out.append(node.doubleValue()); // Double.toString, as Jackson writes it by default
+                    return true;
+                }
                 return false;
             }
             default -> {

@@ -46,15 +46,15 @@ public final class RailwayTransport implements AutoCloseable {
     private final ClientConfig config;
     private final OkHttpClient http;
     private final HttpUrl url;
-    private final ObjectMapper mapper;
     private final ResponseClassifier classifier;
+    /** The mapper of bodies that are not plain (secrets, patches): made on the first such body. */
+    private ObjectMapper mapper;
     private final AtomicInteger requestCount = new AtomicInteger();
     private final AtomicReference<RateLimitStatus> lastRateLimit = new AtomicReference<>();
 
     public RailwayTransport(ClientConfig config) {
         this.config = config;
         this.url = endpointUrl(config);
-        this.mapper = new ObjectMapper().registerModule(new SimpleModule("tlctl-secrets").addSerializer(new SecretSerializer()));
         this.classifier = new ResponseClassifier(config.credentials());
         OkHttpClient.Builder builder = new OkHttpClient.Builder();
         HttpHandler door = InProcessDoors.at(config.endpoint());
@@ -94,6 +94,13 @@ public final class RailwayTransport implements AutoCloseable {
         } catch (RuntimeException | LinkageError e) {
             // met again in the constructor
         }
+    }
+
+    private synchronized ObjectMapper mapper() {
+        if (mapper == null) {
+            mapper = new ObjectMapper().registerModule(new SimpleModule("tlctl-secrets").addSerializer(new SecretSerializer()));
+        }
+        return mapper;
     }
 
     public ClientConfig config() {
@@ -252,8 +259,12 @@ public final class RailwayTransport implements AutoCloseable {
         if (request.operationName() != null) {
             body.put("operationName", request.operationName());
         }
+        byte[] plain = PlainBody.of(body);
+        if (plain != null) {
+            return plain;
+        }
         try {
-            return mapper.writer().withAttribute(SECRETS_ATTRIBUTE, secrets).writeValueAsBytes(body);
+            return mapper().writer().withAttribute(SECRETS_ATTRIBUTE, secrets).writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             // Jackson's message could quote a value; name only the operation and the kind of failure.
             throw new IllegalArgumentException("The variables of " + request.operation()
