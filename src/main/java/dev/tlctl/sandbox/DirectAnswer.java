@@ -48,11 +48,19 @@ final class DirectAnswer {
         this.variables = variables;
     }
 
-    /** Makes ready what the first answer needs (the fetchers, the documents); for a warm-up thread. */
+    /**
+     * Makes ready what the first request and its answer need (the documents, the fetchers, the
+     * mapper's reader of a request body and its writer of an answer); for a warm-up thread.
+     */
     static void warmUp() {
         DirectDocuments.documents();
         fetchers();
         coercing("String");
+        try {
+            Json.MAPPER.writeValueAsBytes(Json.MAPPER.readValue("{\"a\":[\"s\",1,2.5,true,null,{}]}", Object.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -73,10 +81,8 @@ final class DirectAnswer {
                 Map<String, Object> response = new LinkedHashMap<>();
                 response.put("data", data);
                 return Json.MAPPER.writeValueAsBytes(response);
-            } catch (NotDirect | com.fasterxml.jackson.core.JsonProcessingException e) {
-                return null;
-            } catch (RuntimeException e) {
-                return null; // an error the engine reports in its own words
+            } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+                return null; // NotDirect, or an error the engine reports in its own words
             }
         });
     }

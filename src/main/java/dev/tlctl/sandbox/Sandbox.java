@@ -129,8 +129,8 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * Starts readying, in the background (once per JVM), what a sandbox's first reads need: the
-     * state file's reader, then the answers to tlctl's first documents ({@link DirectAnswer}, no
-     * GraphQL schema). Call it as soon as a sandbox is known to be needed, so that the work
+     * state file's reader ({@link StateReader}), then the answers to tlctl's first documents
+     * ({@link DirectAnswer}, no GraphQL schema). Call it as soon as a sandbox is known to be needed, so that the work
      * overlaps other start-up work. graphql-java's engine is built when a document needs it.
      */
     public static void warmUp() {
@@ -138,11 +138,11 @@ public final class Sandbox implements AutoCloseable {
             return;
         }
         Thread thread = new Thread(() -> {
-            StateFile.readyReader();
             try {
+                StateReader.warmUp();
                 DirectAnswer.warmUp();
             } catch (RuntimeException e) {
-                // the first direct answer meets it again and leaves its document to graphql-java
+                // met again where the work is needed, which falls back or reports it
             }
         }, "tlctl-sandbox-warm");
         thread.setDaemon(true);

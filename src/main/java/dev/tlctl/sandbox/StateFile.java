@@ -74,19 +74,6 @@ final class StateFile {
         return upgraded;
     }
 
-    /**
-     * Builds the mapper's reader of the state (Jackson's bean deserializers for the state's
-     * classes: tens of milliseconds at start-up), so that {@link #load} finds it cached; for a
-     * warm-up thread. A failure is left to {@link #load}, which builds and reports it.
-     */
-    static void readyReader() {
-        try {
-            Json.MAPPER.readerFor(State.class);
-        } catch (RuntimeException e) {
-            // load() meets the same error and reports it
-        }
-    }
-
     /** The state in the file, or null when there is no file. */
     State load() throws IOException {
         byte[] bytes;
@@ -98,7 +85,10 @@ final class StateFile {
         }
         lastSeen = fingerprint();
         try {
-            State state = Json.MAPPER.readValue(bytes, State.class);
+            State state = StateReader.read(bytes);
+            if (state == null) {
+                state = Json.MAPPER.readValue(bytes, State.class);
+            }
             if (state.users.isEmpty() || state.workspaces.isEmpty()) {
                 throw new IOException("The sandbox state " + path + " has no user or no workspace.");
             }
