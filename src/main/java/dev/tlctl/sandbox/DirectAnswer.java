@@ -196,7 +196,7 @@ final class DirectAnswer {
     private static Map<String, Map<String, DataFetcher>> fetchers() {
         Map<String, Map<String, DataFetcher>> all = fetchers;
         if (all == null) {
-            all = Wiring.runtimeWiring().getDataFetchers();
+            all = Wiring.readFetchers();
             fetchers = all;
         }
         return all;

@@ -139,6 +139,7 @@ public final class Sandbox implements AutoCloseable {
         }
         Thread thread = new Thread(() -> {
             try {
+                Json.MAPPER.getFactory(); // the sandbox's mapper, which the state's reading needs first
                 StateReader.warmUp();
                 DirectAnswer.warmUp();
             } catch (RuntimeException e) {
