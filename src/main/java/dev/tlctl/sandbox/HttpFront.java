@@ -54,8 +54,8 @@ final class HttpFront {
      * status; {@code direct} the document when {@link DirectAnswer} may answer it (else null).
      */
     record Incoming(int status, String problem, String query, String operationName,
-                            Map<String, Object> variables, boolean mutation, Set<String> rootFields,
-                            DirectDocuments.Document direct) {}
+                    Map<String, Object> variables, boolean mutation, Set<String> rootFields,
+                    DirectDocuments.Document direct) {}
 
     void graphql(HttpExchange exchange) {
         try {

@@ -130,8 +130,9 @@ public final class Sandbox implements AutoCloseable {
     /**
      * Starts readying, in the background (once per JVM), what a sandbox's first reads need: the
      * state file's reader ({@link StateReader}), then the answers to tlctl's first documents
-     * ({@link DirectAnswer}, no GraphQL schema). Call it as soon as a sandbox is known to be needed, so that the work
-     * overlaps other start-up work. graphql-java's engine is built when a document needs it.
+     * ({@link DirectAnswer}, no GraphQL schema). Call it as soon as a sandbox is known to be
+     * needed, so that the work overlaps other start-up work. graphql-java's engine is built when a
+     * document needs it.
      */
     public static void warmUp() {
         if (!WARMED.compareAndSet(false, true)) {
