@@ -1,9 +1,6 @@
 package dev.tlctl.sandbox;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -94,23 +91,12 @@ final class DirectDocuments {
         if (documents == null) {
             synchronized (DirectDocuments.class) {
                 if (known == null) {
-                    known = read(resource());
+                    known = read(Resources.text(RESOURCE));
                 }
                 documents = known;
             }
         }
         return documents;
-    }
-
-    private static String resource() {
-        try (InputStream in = DirectDocuments.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static Map<Long, Document> read(String text) {
