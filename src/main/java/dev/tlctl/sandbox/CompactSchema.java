@@ -21,10 +21,7 @@ import graphql.language.TypeName;
 import graphql.language.Value;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,14 +47,7 @@ final class CompactSchema {
 
     /** The type definitions of the sandbox's SDL, from {@link #RESOURCE}. */
     static TypeDefinitionRegistry registry() {
-        try (InputStream in = CompactSchema.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
-            }
-            return read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return read(Resources.text(RESOURCE));
     }
 
     /** The type definitions {@code text} (the compact form) describes. */

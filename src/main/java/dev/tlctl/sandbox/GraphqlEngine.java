@@ -19,10 +19,7 @@ import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,14 +93,7 @@ final class GraphqlEngine {
     }
 
     static String sdl() {
-        try (InputStream in = GraphqlEngine.class.getResourceAsStream(SDL_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + SDL_RESOURCE);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Resources.text(SDL_RESOURCE);
     }
 
     /**

@@ -49,9 +49,13 @@ final class HttpFront {
         this.faults = faults;
     }
 
-    /** One GraphQL request, parsed as far as it goes; {@code status} non-zero: refuse it with that status. */
-    private record Incoming(int status, String problem, String query, String operationName,
-                            Map<String, Object> variables, boolean mutation, Set<String> rootFields) {}
+    /**
+     * One GraphQL request, parsed as far as it goes; {@code status} non-zero: refuse it with that
+     * status; {@code direct} the document when {@link DirectAnswer} may answer it (else null).
+     */
+    record Incoming(int status, String problem, String query, String operationName,
+                    Map<String, Object> variables, boolean mutation, Set<String> rootFields,
+                    DirectDocuments.Document direct) {}
 
     void graphql(HttpExchange exchange) {
         try {
@@ -129,8 +133,12 @@ final class HttpFront {
                     break;
             }
         }
-        byte[] response = engine.get().execute(store, bearer, projectToken, incoming.query(),
-                incoming.operationName(), incoming.variables());
+        byte[] response = incoming.direct() == null ? null
+                : DirectAnswer.answer(store, incoming.direct(), bearer, projectToken, incoming.variables());
+        if (response == null) {
+            response = engine.get().execute(store, bearer, projectToken, incoming.query(),
+                    incoming.operationName(), incoming.variables());
+        }
         if (action != null && action.kind() == Faults.Kind.LOST) {
             return; // executed and saved; the answer is lost with the connection
         }
@@ -181,8 +189,20 @@ final class HttpFront {
         return describe(query, (String) operationName, variableMap);
     }
 
-    /** The operation's name, kind and root fields, as far as the document parses (for stats and faults). */
-    private static Incoming describe(String query, String operationName, Map<String, Object> variables) {
+    /**
+     * The operation's name, kind and root fields, as far as the document parses (for stats and
+     * faults); a {@link DirectDocuments direct document}'s are known without a parse.
+     */
+    static Incoming describe(String query, String operationName, Map<String, Object> variables) {
+        DirectDocuments.Document direct = DirectDocuments.find(query);
+        if (direct != null && (operationName == null || operationName.equals(direct.name()))) {
+            return new Incoming(0, null, query, direct.name(), variables, false, direct.rootFields(), direct);
+        }
+        return parse(query, operationName, variables);
+    }
+
+    /** {@link #describe} from graphql-java's parse of the document. */
+    static Incoming parse(String query, String operationName, Map<String, Object> variables) {
         boolean mutation = false;
         String name = operationName;
         Set<String> fields = new LinkedHashSet<>();
@@ -201,7 +221,7 @@ final class HttpFront {
         } catch (RuntimeException e) {
             // a syntax error: GraphQL execution reports it
         }
-        return new Incoming(0, null, query, name, variables, mutation, fields);
+        return new Incoming(0, null, query, name, variables, mutation, fields, null);
     }
 
     private static void collect(Document document, SelectionSet selectionSet, Set<String> fields, int depth) {
@@ -224,7 +244,7 @@ final class HttpFront {
     }
 
     private static Incoming refused(int status, String problem) {
-        return new Incoming(status, problem, null, null, null, false, Set.of());
+        return new Incoming(status, problem, null, null, null, false, Set.of(), null);
     }
 
     void admin(HttpExchange exchange) {

@@ -35,6 +35,9 @@ public final class Sandbox implements AutoCloseable {
     /** 127.0.0.1, never a wildcard or a public address. */
     private static final InetAddress LOOPBACK = loopback();
 
+    /** Whether {@link #warmUp} has started (once per JVM). */
+    private static final AtomicBoolean WARMED = new AtomicBoolean();
+
     private final SandboxConfig config;
     private final Store store;
     private final Stats stats = new Stats();
@@ -90,6 +93,9 @@ public final class Sandbox implements AutoCloseable {
 
     private static Sandbox open(SandboxConfig config, boolean listen) throws IOException {
         warmUp();
+        if (listen) {
+            GraphqlEngine.warmUp(); // a server: its idle time is free, and any client may come
+        }
         Store store = Store.open(config.stateFile(), config.token(), config.seed(), config.clock(), config.timing());
         if (listen) {
             store.readyReadsAfterWrites(); // a server: its idle time between requests is free
@@ -122,12 +128,36 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * Starts building the GraphQL schema in the background (once per JVM): call it as soon as a
-     * sandbox is known to be needed, so that the build overlaps other start-up work.
+     * Starts readying, in the background (once per JVM), what a sandbox's first reads need: the
+     * state file's reader ({@link StateReader}), then the answers to tlctl's first documents
+     * ({@link DirectAnswer}, no GraphQL schema). Call it as soon as a sandbox is known to be
+     * needed, so that the work overlaps other start-up work. graphql-java's engine is built when a
+     * document needs it.
      */
     public static void warmUp() {
+        if (!WARMED.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                Json.MAPPER.getFactory(); // the sandbox's mapper, which the state's reading needs first
+                StateReader.warmUp();
+                DirectAnswer.warmUp();
+            } catch (RuntimeException e) {
+                // met again where the work is needed, which falls back or reports it
+            }
+        }, "tlctl-sandbox-warm");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * As {@link #warmUp()}, and also starts building graphql-java's engine in the background: for
+     * a client that will send documents the direct answers do not cover (writes: mutations).
+     */
+    public static void warmUpForWrites() {
+        warmUp();
         GraphqlEngine.warmUp();
-        StateFile.warmUp();
     }
 
     private static InetAddress loopback() {

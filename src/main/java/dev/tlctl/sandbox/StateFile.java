@@ -14,7 +14,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The state file: read whole, written whole and atomically (a temporary file in the same
@@ -23,9 +22,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (such as {@code tlctl sandbox token} minting a token while the sandbox serves).
  */
 final class StateFile {
-    /** Whether {@link #warmUp} has started (once per JVM). */
-    private static final AtomicBoolean WARMED = new AtomicBoolean();
-
     private final Path path;
     private List<Object> lastSeen;
     private boolean upgraded;
@@ -78,26 +74,6 @@ final class StateFile {
         return upgraded;
     }
 
-    /**
-     * Builds the mapper's reader of the state on a daemon thread (Jackson's bean deserializers for
-     * the state's classes: tens of milliseconds at start-up), so that {@link #load} finds it
-     * cached; once per JVM. A failure is left to {@link #load}, which builds and reports it.
-     */
-    static void warmUp() {
-        if (!WARMED.compareAndSet(false, true)) {
-            return;
-        }
-        Thread thread = new Thread(() -> {
-            try {
-                Json.MAPPER.readerFor(State.class);
-            } catch (RuntimeException e) {
-                // load() meets the same error and reports it
-            }
-        }, "tlctl-sandbox-state");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
     /** The state in the file, or null when there is no file. */
     State load() throws IOException {
         byte[] bytes;
@@ -109,7 +85,10 @@ final class StateFile {
         }
         lastSeen = fingerprint();
         try {
-            State state = Json.MAPPER.readValue(bytes, State.class);
+            State state = StateReader.read(bytes);
+            if (state == null) {
+                state = Json.MAPPER.readValue(bytes, State.class);
+            }
             if (state.users.isEmpty() || state.workspaces.isEmpty()) {
                 throw new IOException("The sandbox state " + path + " has no user or no workspace.");
             }

@@ -4,7 +4,11 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.FieldWiringEnvironment;
 import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.TypeRuntimeWiring;
 import graphql.schema.idl.WiringFactory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,16 +66,35 @@ final class Wiring {
                         return viewOrNotImplemented(env.getParentType().getName(), env.getFieldDefinition().getName());
                     }
                 });
-        builder.type(RootFetchers.query());
+        readTypes().forEach(builder::type);
         builder.type(RootFetchers.mutation());
-        builder.type(DeploymentFetchers.query());
         builder.type(DeploymentFetchers.mutation());
         builder.type(NetworkFetchers.mutation());
-        AccountFetchers.types().forEach(builder::type);
-        ProjectFetchers.types().forEach(builder::type);
-        ServiceFetchers.types().forEach(builder::type);
-        DeploymentFetchers.types().forEach(builder::type);
         return builder.build();
+    }
+
+    /** The wiring of every type but the mutations'. */
+    private static List<TypeRuntimeWiring> readTypes() {
+        List<TypeRuntimeWiring> types = new ArrayList<>();
+        types.add(RootFetchers.query());
+        types.add(DeploymentFetchers.query());
+        types.addAll(AccountFetchers.types());
+        types.addAll(ProjectFetchers.types());
+        types.addAll(ServiceFetchers.types());
+        types.addAll(DeploymentFetchers.types());
+        return types;
+    }
+
+    /**
+     * The fetchers of every type but the mutations', by type and field name, as {@link
+     * #runtimeWiring} has them (without building it or its scalars): what {@link DirectAnswer} runs.
+     */
+    static Map<String, Map<String, DataFetcher>> readFetchers() {
+        Map<String, Map<String, DataFetcher>> fetchers = new HashMap<>();
+        for (TypeRuntimeWiring type : readTypes()) {
+            fetchers.computeIfAbsent(type.getTypeName(), name -> new HashMap<>()).putAll(type.getFieldDataFetchers());
+        }
+        return fetchers;
     }
 
     private static DataFetcher<Object> viewOrNotImplemented(String type, String field) {
