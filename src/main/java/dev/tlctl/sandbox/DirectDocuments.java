@@ -14,12 +14,12 @@ import java.util.Set;
  * The documents the sandbox answers without graphql-java ({@link DirectAnswer}): the queries tlctl
  * sends first (ReadProject, MyWorkspaces, WorkspaceBilling), written out ahead of time with the
  * sandbox's types in {@code direct.compact} beside the SDL and recognised by their exact text (its
- * length and a 64-bit hash: a text one character off never matches). DirectDocumentsTest makes
+ * 64-bit hash finds it, its whole text then compared). DirectDocumentsTest makes
  * the file from tlctl's documents and the sandbox's schema, holds it equal to what it makes, and
  * rewrites it when asked.
  *
  * <p>One line a member, fields separated by tabs: {@code D} a document (name, operation, text
- * length, hash in hex, its root fields comma-separated), {@code V} a variable of the last
+ * length, hash in hex, its root fields comma-separated), {@code Q} its exact text (backslashes, newlines and tabs escaped), {@code V} a variable of the last
  * document (name, type, default: {@code b:}, {@code i:}, {@code s:} and its text, or empty), {@code
  * F} a field (depth, parent type, name, type, {@code O} object / {@code S} scalar / {@code E} enum
  * / {@code X} not answered directly, the variable of its {@code @include(if:)} or {@code -}, its
@@ -63,20 +63,18 @@ final class DirectDocuments {
                  Map<String, Object> literals, Map<String, String> variables, Set<String> enumValues,
                  List<Field> fields) {}
 
-    /** One document answered directly. */
-    record Document(String name, int length, long hash, Set<String> rootFields, List<Variable> variables,
+    /** One document answered directly, {@code text} its exact text. */
+    record Document(String name, String text, long hash, Set<String> rootFields, List<Variable> variables,
                     List<Field> fields) {}
 
     /** The document whose text is exactly {@code query}, or null. */
     static Document find(String query) {
         Document document = documents().get(hash(query));
-        return document != null && document.length() == query.length() ? document : null;
+        // The hash finds it; the whole text decides (two characters changed can keep a hash).
+        return document != null && document.text().equals(query) ? document : null;
     }
 
-    /**
-     * The text's hash: a polynomial with an odd multiplier modulo 2^64, so that changing any one
-     * character (by less than 2^16) always changes it; the length is compared beside it.
-     */
+    /** The text's hash, by which a document is looked up (its whole text is then compared). */
     static long hash(String text) {
         long hash = 1125899906842597L;
         for (int i = 0; i < text.length(); i++) {
@@ -102,6 +100,7 @@ final class DirectDocuments {
     static Map<Long, Document> read(String text) {
         Map<Long, Document> documents = new LinkedHashMap<>();
         String name = null;
+        String documentText = null;
         int length = 0;
         long hash = 0;
         Set<String> roots = null;
@@ -116,8 +115,9 @@ final class DirectDocuments {
             switch (parts[0]) {
                 case "D" -> {
                     if (name != null) {
-                        documents.put(hash, new Document(name, length, hash, roots, List.copyOf(variables), top));
+                        documents.put(hash, document(name, documentText, length, hash, roots, variables, top));
                     }
+                    documentText = null;
                     name = parts[1];
                     length = Integer.parseInt(parts[3]);
                     hash = Long.parseUnsignedLong(parts[4], 16);
@@ -127,6 +127,7 @@ final class DirectDocuments {
                     open.clear();
                     open.push(top);
                 }
+                case "Q" -> documentText = unescape(parts[1]);
                 case "V" -> variables.add(new Variable(parts[1], Shape.parse(parts[2]), literal(parts[3])));
                 case "F" -> {
                     int depth = Integer.parseInt(parts[1]);
@@ -156,9 +157,37 @@ final class DirectDocuments {
             }
         }
         if (name != null) {
-            documents.put(hash, new Document(name, length, hash, roots, List.copyOf(variables), top));
+            documents.put(hash, document(name, documentText, length, hash, roots, variables, top));
         }
         return Map.copyOf(documents);
+    }
+
+    /** A document read back, its text checked against its D line's length and hash. */
+    private static Document document(String name, String text, int length, long hash, Set<String> roots,
+            List<Variable> variables, List<Field> fields) {
+        if (text == null || text.length() != length || hash(text) != hash) {
+            throw new IllegalStateException(RESOURCE + ": the text of " + name + " is missing or not the one its D line names");
+        }
+        return new Document(name, text, hash, roots, List.copyOf(variables), fields);
+    }
+
+    /** A document's text on one line: backslashes, newlines and tabs escaped. */
+    static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t");
+    }
+
+    private static String unescape(String line) {
+        StringBuilder out = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\' && i + 1 < line.length()) {
+                char next = line.charAt(++i);
+                out.append(next == 'n' ? '\n' : next == 't' ? '\t' : next);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static Object literal(String text) {
