@@ -42,17 +42,18 @@ public final class Bench {
 
     /**
      * One operation of the grid: what tlctl runs, what the baseline runs, on which variant of the
-     * spec. Adding a command is one line here.
+     * spec, and whether it changes nothing (then tlctl's row is the median of {@code --grid-runs}
+     * runs). Adding a command is one line here.
      */
-    record Operation(String name, boolean changedSpec, List<String> tlctl, String baseline) {}
+    record Operation(String name, boolean changedSpec, List<String> tlctl, String baseline, boolean repeatable) {}
 
     static final List<Operation> OPERATIONS = List.of(
-            new Operation("apply, from empty", false, List.of("apply", "--yes"), "apply"),
-            new Operation("plan", false, List.of("plan", "--detailed-exitcode"), "plan"),
-            new Operation("apply, 1 variable changed per environment", true, List.of("apply", "--yes"), "apply"),
-            new Operation("apply, no-op", true, List.of("apply", "--yes"), "apply"),
+            new Operation("apply, from empty", false, List.of("apply", "--yes"), "apply", false),
+            new Operation("plan", false, List.of("plan", "--detailed-exitcode"), "plan", true),
+            new Operation("apply, 1 variable changed per environment", true, List.of("apply", "--yes"), "apply", false),
+            new Operation("apply, no-op", true, List.of("apply", "--yes"), "apply", true),
             // The baseline has no audit: its plan is the same per-resource read an audit needs.
-            new Operation("drift", true, List.of("drift"), "plan")
+            new Operation("drift", true, List.of("drift"), "plan", true)
     );
 
     static final String DEFAULT_SIZES = "1x2x10,5x3x20,10x5x50,25x10x100,50x10x200";
@@ -72,6 +73,8 @@ public final class Bench {
     private final Path work;
     private final Path scratch;
     private String sandboxMode = "memory";
+    /** Runs of tlctl per repeatable operation, interleaved across JDKs; its row is the median by wall time. */
+    private int gridRuns = 3;
     private final List<Jdk> jdks = new ArrayList<>();
 
     private Bench(Path root, Path work) {
@@ -101,6 +104,10 @@ public final class Bench {
         Path work = Files.createTempDirectory("tlctl-bench");
         Bench bench = new Bench(root, work);
         bench.sandboxMode = flags.getOrDefault("sandbox", "memory");
+        bench.gridRuns = Integer.parseInt(flags.getOrDefault("grid-runs", "3"));
+        if (bench.gridRuns < 1) {
+            throw new IllegalArgumentException("--grid-runs is at least 1\n" + USAGE);
+        }
         if (!List.of("memory", "serve").contains(bench.sandboxMode)) {
             throw new IllegalArgumentException("--sandbox is memory or serve\n" + USAGE);
         }
@@ -120,6 +127,7 @@ public final class Bench {
                         .check(jdk.name() + " bin/tlctl --version", 0);
             }
             Report report = new Report(Machine.describe(bench.java), latency, parallelism, bench.sandboxMode);
+            report.gridRuns = bench.gridRuns;
             report.jdks = bench.jdks.stream().map(j -> j.name() + " (" + j.home() + ")").toList();
             if (grid) {
                 failures += bench.grid(sizes, latency, parallelism, report);
@@ -163,12 +171,14 @@ public final class Bench {
 
     static final String USAGE = String.join("\n",
             "usage: bench/run [--sizes 1x2x10,...] [--latency 50ms] [--parallelism 10] [--startup-runs 10]",
-            "                 [--sandbox memory|serve] [--jdks HOME,...] [--no-grid] [--no-first-run] [--out DIR]",
-            "                 [--keep]",
+            "                 [--grid-runs 3] [--sandbox memory|serve] [--jdks HOME,...] [--no-grid]",
+            "                 [--no-first-run] [--out DIR] [--keep]",
             "  --sizes         SERVICESxENVIRONMENTSxVARIABLES, comma-separated (default " + DEFAULT_SIZES + ")",
             "  --latency       latency the sandbox adds to every request (default 50ms; 0ms for none)",
             "  --parallelism   requests the baseline keeps in flight, like terraform -parallelism (default 10)",
             "  --startup-runs  rounds of the cold start-up measurement (default 10; 0 skips it)",
+            "  --grid-runs     runs of tlctl's plan, no-op apply and drift per size, whose median (by wall",
+            "                  time) is the row (default 3); the rows that change the project run once",
             "  --sandbox       the grid's sandbox: memory (default; the sandbox's Java API in its own process,",
             "                  no state file) or serve (`tlctl sandbox serve`, which writes its whole state",
             "                  file after every mutation: at large sizes that cost dominates a client that",
@@ -198,7 +208,8 @@ public final class Bench {
                 flags.put(name, "true");
                 continue;
             }
-            if (!List.of("sizes", "latency", "parallelism", "startup-runs", "out", "sandbox", "jdks").contains(name)) {
+            if (!List.of("sizes", "latency", "parallelism", "startup-runs", "grid-runs", "out", "sandbox", "jdks")
+                    .contains(name)) {
                 throw new IllegalArgumentException("unknown option --" + name + "\n" + USAGE);
             }
             if (value == null) {
@@ -253,16 +264,23 @@ public final class Bench {
                 System.err.printf(Locale.ROOT, "bench: %s (%d services x %d environments x %d variables)%n",
                         size, size.services(), size.environments(), size.variables());
                 for (Operation op : OPERATIONS) {
-                    List<Measure> measured = new ArrayList<>();
+                    List<List<Measure>> runs = new ArrayList<>();
                     for (Jdk jdk : jdks) {
-                        Path jdkDir = dir.resolve(jdk.root().getFileName());
-                        SpecGen.write(jdkDir, size, project(jdk), "bench-baseline", op.changedSpec());
-                        List<String> tlctl = new ArrayList<>(List.of(jdk.launcher().toString()));
-                        tlctl.addAll(op.tlctl());
-                        tlctl.addAll(List.of("--env-file", SpecGen.ENV_FILE));
-                        measured.add(measure(sandbox, tlctl, jdkDir, tlctlEnv(sandbox, jdk),
-                                "tlctl " + op.name() + " on " + jdk.name()));
+                        SpecGen.write(dir.resolve(jdk.root().getFileName()), size, project(jdk), "bench-baseline",
+                                op.changedSpec());
+                        runs.add(new ArrayList<>());
                     }
+                    for (int run = 0; run < (op.repeatable() ? gridRuns : 1); run++) {
+                        for (int j = 0; j < jdks.size(); j++) {
+                            Jdk jdk = jdks.get(j);
+                            List<String> tlctl = new ArrayList<>(List.of(jdk.launcher().toString()));
+                            tlctl.addAll(op.tlctl());
+                            tlctl.addAll(List.of("--env-file", SpecGen.ENV_FILE));
+                            runs.get(j).add(measure(sandbox, tlctl, dir.resolve(jdk.root().getFileName()),
+                                    tlctlEnv(sandbox, jdk), "tlctl " + op.name() + " on " + jdk.name()));
+                        }
+                    }
+                    List<Measure> measured = runs.stream().map(Bench::medianByWall).toList();
                     // The baseline's desired state and its own state file live in the first JDK's folder.
                     Path baselineDir = dir.resolve(jdks.get(0).root().getFileName());
                     Measure b = measure(sandbox, baselineCommand(op.baseline(), baselineDir, sandbox, parallelism),
@@ -326,6 +344,18 @@ public final class Bench {
 
     private String classpath() {
         return jar + File.pathSeparator + benchClasses;
+    }
+
+    /** The run of median wall time (of an even number, the faster of the middle two); a failed run wins, to be seen. */
+    static Measure medianByWall(List<Measure> runs) {
+        for (Measure m : runs) {
+            if (m.exit() != 0) {
+                return m;
+            }
+        }
+        List<Measure> sorted = new ArrayList<>(runs);
+        sorted.sort(Comparator.comparingDouble(Measure::wallMs));
+        return sorted.get((sorted.size() - 1) / 2);
     }
 
     private Measure measure(SandboxServer sandbox, List<String> command, Path dir, Map<String, String> env, String what)

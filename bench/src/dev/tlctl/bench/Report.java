@@ -30,6 +30,8 @@ final class Report {
     /** The first run from a cached jar per JDK name. */
     final Map<String, Proc.Result> firstRun = new LinkedHashMap<>();
     Duration took = Duration.ZERO;
+    /** Runs of tlctl's repeatable rows (see Bench.Operation). */
+    int gridRuns = 1;
 
     Report(String machine, String latency, int parallelism, String sandboxMode) {
         this.machine = machine;
@@ -47,8 +49,9 @@ final class Report {
                 + " JDK 25+: an AOT cache).\n\n");
         List<Targets.Line> targets = Targets.of(this);
         if (!targets.isEmpty()) {
-            md.append("Issue 22's targets (wall times are medians for start-up, single runs for the grid; CPU is"
-                    + " user + system time of all the process's threads):\n\n");
+            md.append("Issue 22's targets (wall times are medians for start-up; for the grid, the median of "
+                    + gridRuns + " run" + (gridRuns == 1 ? "" : "s") + " for plan and drift, one run for apply from"
+                    + " empty; CPU is user + system time of all the process's threads):\n\n");
             md.append("| target | JDK | measured | goal | verdict |\n|---|---|---:|---|---|\n");
             for (Targets.Line t : targets) {
                 md.append("| ").append(t.target()).append(" | ").append(t.jdk()).append(" | ").append(t.measured())
@@ -86,7 +89,10 @@ final class Report {
                         .append(".  \n");
             }
             md.append("`drift` runs after the no-op apply (no drift, exit 0); the baseline has no audit, so its"
-                    + " row is its plan, the per-resource read an audit needs.\n");
+                    + " row is its plan, the per-resource read an audit needs.  \n");
+            md.append(gridRuns > 1 ? "tlctl's `plan`, `apply, no-op` and `drift` rows: the run of median wall time of "
+                    + gridRuns + " (their CPU and RSS are that run's); the rows that change the project, and the"
+                    + " baseline's, are one run each.\n" : "Every row is one run.\n");
             for (String note : notes) {
                 md.append("\n**").append(note).append("**\n");
             }
