@@ -155,9 +155,7 @@ final class HumanPlanView implements PlanView {
                 workspace.add(c);
                 continue;
             }
-            // A variable's and a setting's environment without making its address (changes can be many).
-            String env = c instanceof Change.Variable v ? v.environment()
-                    : c instanceof Change.Setting s ? s.environment() : c.address().environment();
+            String env = c.environment();
             if (env == null) {
                 env = "";
             }

@@ -16,6 +16,15 @@ public sealed interface Change
 
     Address address();
 
+    /**
+     * The environment of {@link #address()} (null: project-wide), without making the address: the
+     * changes that have an environment hold it as their {@code environment} component, whose
+     * accessor stands for this method (a large plan holds a hundred thousand changes).
+     */
+    default String environment() {
+        return address().environment();
+    }
+
     Action action();
 
     /** A short remark shown beside the change; null when there is none. */

@@ -40,7 +40,7 @@ final class ChangeList extends AbstractList<Change> implements RandomAccess {
         if (groups == null) {
             Map<String, List<Change>> built = new HashMap<>();
             for (Change c : changes) {
-                String env = c.address().environment();
+                String env = c.environment();
                 if (env != null && !(c instanceof Change.Environment)) {
                     built.computeIfAbsent(env, k -> new ArrayList<>()).add(c);
                 }

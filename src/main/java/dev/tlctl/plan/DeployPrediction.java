@@ -49,8 +49,7 @@ final class DeployPrediction {
                 deletedServices.add(change.address().service());
                 continue;
             }
-            String environment = change instanceof Change.Variable v ? v.environment()
-                    : change instanceof Change.Setting s ? s.environment() : change.address().environment();
+            String environment = change.environment();
             if (environment == null) {
                 continue;
             }

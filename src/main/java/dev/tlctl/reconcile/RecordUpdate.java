@@ -81,7 +81,7 @@ final class RecordUpdate {
         if (result != null) {
             Plan plan = planned.plan();
             for (Change c : result.applied()) {
-                String env = SharedRecords.environment(c); // no address made per change (changes can be many)
+                String env = c.environment();
                 Map<String, Change> in = appliedIn.get(env);
                 if (in == null) {
                     in = new LinkedHashMap<>(capacity(env == null ? 0 : plan.changesIn(env).size()));
@@ -242,7 +242,7 @@ final class RecordUpdate {
         Map<String, Map<String, Change>> out = new HashMap<>();
         for (Change c : plan.changes()) {
             if (c.origin() == Origin.TLCTL && !(c instanceof Change.Environment)) {
-                String env = SharedRecords.environment(c); // no address made per change (changes can be many)
+                String env = c.environment();
                 if (env != null) {
                     String relative = SharedRecords.relative(c);
                     Map<String, Change> in = out.get(env);

@@ -226,12 +226,6 @@ final class SharedRecords implements History {
         return relative(change.address());
     }
 
-    /** The environment of the change's address (null: project-wide), a variable's and a setting's without making it. */
-    static String environment(Change change) {
-        return change instanceof Change.Variable v ? v.environment()
-                : change instanceof Change.Setting s ? s.environment() : change.address().environment();
-    }
-
     private static String joined(String a, String b, String c) {
         return new StringBuilder(a.length() + b.length() + c.length()).append(a).append(b).append(c).toString();
     }
