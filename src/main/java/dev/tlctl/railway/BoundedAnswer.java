@@ -12,6 +12,9 @@ import okio.BufferedSource;
  */
 final class BoundedAnswer {
     static final long MAX_BYTES = 128L * 1024 * 1024;
+    /** What a refused answer's error says. */
+    static final String REFUSED = "an answer larger than " + (MAX_BYTES >> 20) + " MiB, tlctl's limit for one answer"
+            + " (its largest project reads are a few MB); tlctl stopped reading it";
 
     private BoundedAnswer() {}
 
@@ -25,12 +28,5 @@ final class BoundedAnswer {
             return null;
         }
         return source.readByteArray();
-    }
-
-    /** What a refused answer's error says. */
-    static String refused(long max) {
-        return "an answer larger than " + (max >= 1024 * 1024 && max % (1024 * 1024) == 0 ? max / (1024 * 1024) + " MiB"
-                : max + " bytes") + ", tlctl's limit for one answer (its largest project reads are a few MB); tlctl stopped"
-                + " reading it";
     }
 }

@@ -197,11 +197,8 @@ public final class RailwayTransport implements AutoCloseable {
             config.listener().onResponse(request, status, Duration.ofNanos(System.nanoTime() - started));
             if (bytes == null) {
                 // Not tried again: the next answer would be as large. Nothing of it is quoted.
-                return ResponseClassifier.Outcome.failure(RailwayException.builder(Kind.MALFORMED, request)
-                        .httpStatus(status)
-                        .answer(BoundedAnswer.refused(BoundedAnswer.MAX_BYTES))
-                        .outcomeUnknown(write)
-                        .hint(write ? Hints.OUTCOME_UNKNOWN : null));
+                return ResponseClassifier.Outcome.failure(
+                        ResponseClassifier.malformed(request, status, BoundedAnswer.REFUSED, write));
             }
             RateLimitStatus.parse(response::header, config.clock().instant()).ifPresent(lastRateLimit::set);
             ResponseClassifier.Answer answer = new ResponseClassifier.Answer(

@@ -150,7 +150,8 @@ final class ResponseClassifier {
                 .httpStatus(status).railwayMessage(words).errors(errors).partialData(partial);
     }
 
-    private static RailwayException.Builder malformed(GraphQLRequest request, int status, String what, boolean write) {
+    /** An answer that is not a usable GraphQL response (also one too large to read: RailwayTransport). */
+    static RailwayException.Builder malformed(GraphQLRequest request, int status, String what, boolean write) {
         // The body of a 2xx answer is never quoted: it may hold values the request asked for.
         return RailwayException.builder(Kind.MALFORMED, request)
                 .httpStatus(status)
